@@ -1,0 +1,1 @@
+"""Per-article analysis stages: sentences, entities, quotes, speakers, dates, embeddings."""

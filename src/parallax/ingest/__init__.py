@@ -1,0 +1,118 @@
+"""Read inputs of any supported kind into ``Document`` records.
+
+``read_inputs`` never stops at a bad file: each failure becomes an
+``InputError`` (one line: the file and the reason) returned beside the
+documents that did load, so the caller can report it and go on.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from parallax.errors import InputError
+from parallax.ingest.decode import DecodeError, decode_bytes
+from parallax.ingest.html import NoArticleText, html_document, looks_like_html
+from parallax.ingest.jsonl import jsonl_documents
+from parallax.ingest.text import text_document
+from parallax.model import Document
+
+__all__ = ["ARTICLE_SUFFIXES", "Inputs", "read_inputs"]
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+# Read when walking a folder; a file named explicitly is read whatever its suffix.
+ARTICLE_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What ``read_inputs`` found: documents, failures, and folder files it did not read."""
+
+    documents: tuple[Document, ...]
+    errors: tuple[InputError, ...]
+    skipped: tuple[str, ...]
+
+
+def _walk(paths: Sequence[str]) -> tuple[list[str], list[str], list[InputError]]:
+    files: list[str] = []
+    skipped: list[str] = []
+    errors: list[InputError] = []
+    for raw in paths:
+        if raw == "-":
+            files.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                (files if child.suffix.lower() in ARTICLE_SUFFIXES else skipped).append(str(child))
+        elif path.exists():
+            files.append(raw)
+        else:
+            errors.append(InputError(raw, "no such file or directory"))
+    return files, skipped, errors
+
+
+def _unique_id(stem: str, taken: set[str]) -> str:
+    base = re.sub(r"[^\w.\-]+", "-", stem).strip("-") or "doc"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _read_bytes(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    return Path(path).read_bytes()
+
+
+def _documents_from(path: str, doc_id: str) -> Iterable[Document | InputError]:
+    name = "<stdin>" if path == "-" else path
+    try:
+        data = _read_bytes(path)
+    except OSError as exc:
+        return [InputError(name, f"cannot read ({exc.strerror or exc})")]
+    try:
+        text, _encoding = decode_bytes(data)
+    except DecodeError as exc:
+        return [InputError(name, str(exc))]
+    suffix = Path(path).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return jsonl_documents(name, text, doc_id)
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text)):
+        try:
+            return [html_document(doc_id, name, text)]
+        except NoArticleText as exc:
+            return [InputError(name, str(exc))]
+    return [text_document(doc_id, name, text)]
+
+
+def read_inputs(paths: Sequence[str]) -> Inputs:
+    """Documents from files, folders (recursive) and ``-`` (standard input).
+
+    Document ids are file stems (made unique), JSONL ids as given.
+    """
+    files, skipped, errors = _walk(paths)
+    documents: list[Document] = []
+    taken: set[str] = set()
+    used: set[str] = set()
+    for path in files:
+        stem = "stdin" if path == "-" else Path(path).stem
+        for item in _documents_from(path, _unique_id(stem, taken)):
+            if isinstance(item, InputError):
+                errors.append(item)
+                continue
+            if item.id in used:
+                item = replace(item, id=_unique_id(item.id, taken))
+            taken.add(item.id)
+            used.add(item.id)
+            documents.append(item)
+    return Inputs(tuple(documents), tuple(errors), tuple(skipped))

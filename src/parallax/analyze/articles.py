@@ -1,0 +1,77 @@
+"""Per-article analysis: sentences, entities, quotes, dates and embeddings.
+
+spaCy runs once per article over the cleaned text (batched with ``nlp.pipe``),
+and every later step reads that one parse; sentence embeddings for the whole
+corpus are computed in a single batched call, which is what keeps the
+pipeline close to raw spaCy throughput.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+import numpy as np
+from spacy.tokens import Doc
+
+from parallax.analyze.dates import explicit_dates, find_dates
+from parallax.analyze.embed import load_embedder
+from parallax.analyze.nlp import load_nlp
+from parallax.analyze.quotes import extract_quotes
+from parallax.analyze.sentences import split_sentences
+from parallax.model import AnalyzedArticle, Article, Entity
+
+__all__ = ["analyze_articles", "parse_articles"]
+
+# Entity labels kept for actors, places and dates; the rest (CARDINAL,
+# ORDINAL, PERCENT...) is noise for a briefing.
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE"})
+
+
+def parse_articles(articles: Sequence[Article], tick: Callable[[], None] | None = None
+                   ) -> list[Doc]:
+    """spaCy parses of the cleaned texts, in order."""
+    docs = []
+    for doc in load_nlp().pipe((a.text for a in articles), batch_size=16):
+        docs.append(doc)
+        if tick:
+            tick()
+    return docs
+
+
+def _reference(article: Article, fallback: date | None) -> date | None:
+    if article.document.published:
+        try:
+            return date.fromisoformat(article.document.published[:10])
+        except ValueError:
+            return fallback
+    return fallback
+
+
+def analyze_articles(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[AnalyzedArticle, ...]:
+    """Sentences, entities, quotes, dates and sentence embeddings of every article.
+
+    Articles without a publication date resolve relative dates against the
+    latest fully written date anywhere in the set (DESIGN.md: "the latest
+    explicit date in the story").
+    """
+    explicit = [d for doc in docs for d in explicit_dates(doc)]
+    fallback = max(explicit) if explicit else None
+    sentences = [split_sentences(a.text) for a in articles]
+    flat = [s.text for group in sentences for s in group]
+    vectors = load_embedder().encode(flat)
+    analyzed: list[AnalyzedArticle] = []
+    row = 0
+    for article, doc, sents in zip(articles, docs, sentences, strict=True):
+        entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_)
+                         for e in doc.ents if e.label_ in KEPT_LABELS)
+        analyzed.append(AnalyzedArticle(
+            article=article,
+            sentences=sents,
+            entities=entities,
+            quotes=extract_quotes(article, doc, sents),
+            dates=find_dates(article, doc, sents, _reference(article, fallback)),
+            embeddings=np.asarray(vectors[row:row + len(sents)]),
+        ))
+        row += len(sents)
+    return tuple(analyzed)

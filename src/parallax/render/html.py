@@ -1,0 +1,41 @@
+"""A briefing as one self-contained HTML page.
+
+Every citation is a plain link to ``#ev-N``, a ``<mark>`` drawn in the
+original text of the article further down the page, and CSS ``:target``
+lights it up: checking a line needs no JavaScript, no network and no server.
+The template autoescapes everything; this module only prepares the view and
+cuts each source text into mark tokens.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+
+from parallax.model import Briefing
+from parallax.render.marks import mark_tokens, split_evidence
+from parallax.render.view import briefing_view
+
+__all__ = ["render_html"]
+
+
+@cache
+def _template() -> Template:
+    environment = Environment(
+        loader=PackageLoader("parallax.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return environment.get_template("briefing.html.j2")
+
+
+def render_html(briefing: Briefing) -> str:
+    """The briefing page: sections in briefing order, then each source with its marks."""
+    view = briefing_view(briefing)
+    texts = {s.number: mark_tokens(s.article.document.source, s.marks) for s in view.sources}
+    split = sorted(set().union(*map(split_evidence, texts.values())))
+    return _template().render(view=view, texts=texts, split=split)

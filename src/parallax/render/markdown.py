@@ -1,0 +1,223 @@
+"""Briefings, quotes, stories and claim checks as Markdown for a terminal.
+
+Plain Markdown with no HTML, so it reads well in a terminal and in any viewer.
+Each line cites ``[n]``, the article's number in the Sources list at the end;
+when the cited characters differ from the line (a summary merging several
+outlets, a claim worded differently by each), the exact evidence is listed
+under the line so a reader can check it without opening the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol
+
+from parallax.model import Actor, Article, Briefing, Quote, Span, Story
+from parallax.render.citations import Citer
+from parallax.render.view import (
+    BriefingView,
+    Line,
+    SourceView,
+    SpeakerView,
+    briefing_view,
+    flat,
+    human_date,
+    source_views,
+    speaker_views,
+)
+
+__all__ = [
+    "CheckResultLike",
+    "VerdictLike",
+    "render_check_markdown",
+    "render_markdown",
+    "render_quotes_markdown",
+    "render_stories_markdown",
+]
+
+# Characters Markdown would read as markup (``<`` would even let raw HTML
+# through a Markdown-to-HTML converter); brackets would pass for citations.
+_MARKUP = re.compile(r"([\\`*_<>\[\]])")
+_STANCES = ("supports", "contradicts", "discusses", "unrelated")
+# Long removed passages (navigation menus, comment threads) are cut to this
+# many characters in the Sources list; the full text is in the JSON output.
+_REMOVED_PREVIEW = 100
+
+
+class VerdictLike(Protocol):
+    """What ``render_check_markdown`` reads of ``parallax.compare.check.Verdict``."""
+
+    @property
+    def article(self) -> str: ...
+    @property
+    def stance(self) -> str: ...
+    @property
+    def evidence(self) -> Sequence[Span]: ...
+
+
+class CheckResultLike(Protocol):
+    """What ``render_check_markdown`` reads of ``parallax.compare.check.CheckResult``."""
+
+    @property
+    def claim(self) -> str: ...
+    @property
+    def verdicts(self) -> Sequence[VerdictLike]: ...
+
+
+def _md(text: str) -> str:
+    """Article text made inert: one line, markup characters escaped."""
+    return _MARKUP.sub(r"\\\1", flat(text))
+
+
+def _quoted(text: str) -> str:
+    return f"“{_md(text)}”"
+
+
+def _preview(text: str, limit: int) -> str:
+    text = flat(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _cites(line: Line) -> str:
+    return "".join(f"[{c.label}]" for c in line.citations)
+
+
+def _item(text: str, line: Line) -> list[str]:
+    """A list item with its citations, then the evidence that words it differently."""
+    rows = [f"- {text} {_cites(line)}".rstrip()]
+    rows += [f"  - [{c.label}] {_quoted(c.span.text)}" for c in line.citations
+             if flat(c.span.text) != line.text]
+    return rows
+
+
+def _speaker_rows(speakers: Sequence[SpeakerView], level: int) -> list[str]:
+    hashes = "#" * level
+    rows: list[str] = []
+    for speaker in speakers:
+        name = _md(speaker.name) if speaker.name else "Unattributed"
+        detail = f" ({_md(speaker.detail)})" if speaker.detail else ""
+        count = len(speaker.quotes)
+        rows += [f"{hashes} {name}{detail} — {count} statement{'s' * (count != 1)}", ""]
+        for quote in speaker.quotes:
+            text = _md(quote.line.text) if quote.kind == "indirect" else _quoted(quote.line.text)
+            rows += _item(f"{text} _({quote.kind})_", quote.line)
+        rows.append("")
+    return rows
+
+
+def _source_rows(sources: Sequence[SourceView]) -> list[str]:
+    rows: list[str] = []
+    for source in sources:
+        doc = source.article.document
+        rows.append(f"{source.number}. {_md(source.outlet)} — {_md(source.title)} "
+                    f"({_md(doc.path)})")
+        facts = [f"published {source.published}"] if source.published else []
+        if source.badges:
+            facts.append("flags: " + ", ".join(_md(b.text) for b in source.badges))
+        if facts:
+            rows.append("   " + " · ".join(facts))
+        if source.removed:
+            reasons = Counter(r.reason for r in source.removed)
+            rows.append("   removed: " + ", ".join(
+                f"{_md(reason)} ×{n}" for reason, n in reasons.items()))
+            rows += [f"   - {_md(r.reason)}: {_quoted(_preview(r.text, _REMOVED_PREVIEW))}"
+                     for r in source.removed]
+    return rows
+
+
+def _section(title: str, body: list[str], empty: str) -> list[str]:
+    """A level-2 section; ``empty`` says so when there is nothing to list."""
+    while body and not body[-1]:
+        body = body[:-1]
+    return [f"## {title}", "", *(body or [empty]), ""]
+
+
+def _body(view: BriefingView) -> list[str]:
+    summary = [r for line in view.summary for r in _item(_md(line.text), line)]
+    conflicts: list[str] = []
+    for conflict in view.conflicts:
+        conflicts += [f"### {_md(conflict.topic)} ({conflict.kind})", ""]
+        for side in conflict.sides:
+            who = f"**{_md(side.speaker)}**: " if side.speaker else ""
+            conflicts += _item(who + _quoted(side.line.text), side.line)
+        conflicts.append("")
+    claims = [r for claim in view.claims for r in _item(
+        f"{_md(claim.line.text)} — {claim.sources} independent "
+        f"source{'s' * (claim.sources != 1)}", claim.line)]
+    timeline = [r for event in view.timeline
+                for r in _item(f"**{event.when}** — {_md(event.line.text)}", event.line)]
+    rows = [f"# {_md(view.title)}", "", f"_{view.scope}_", ""]
+    rows += _section("Summary", summary, "No summary.")
+    rows += _section("Where accounts differ", conflicts, "No conflicting accounts found.")
+    rows += _section("Who said what", _speaker_rows(view.speakers, 3), "No statements found.")
+    rows += _section("Corroborated claims", claims,
+                     "No claim is confirmed by several independent sources.")
+    rows += _section("Timeline", timeline, "No dated events.")
+    rows += _section("Sources", _source_rows(view.sources), "No sources.")
+    if view.errors:
+        rows += _section("Errors", [f"- {_md(e)}" for e in view.errors], "")
+    return rows
+
+
+def _join(rows: list[str]) -> str:
+    return "\n".join(rows).rstrip("\n") + "\n"
+
+
+def render_markdown(briefing: Briefing) -> str:
+    """The whole briefing: title, scope, the six sections, Sources, and Errors if any."""
+    return _join(_body(briefing_view(briefing)))
+
+
+def render_quotes_markdown(quotes: Sequence[Quote], actors: Sequence[Actor],
+                           articles: Sequence[Article]) -> str:
+    """``parallax quotes``: statements grouped by speaker, busiest first."""
+    citer = Citer(articles)
+    speakers = speaker_views(quotes, actors, citer)
+    rows = ["# Who said what", "", f"_{len(quotes)} statement{'s' * (len(quotes) != 1)}_", ""]
+    rows += _speaker_rows(speakers, 2) or ["No statements found.", ""]
+    rows += _section("Sources", _source_rows(source_views(articles, citer)), "No sources.")
+    return _join(rows)
+
+
+def render_stories_markdown(stories: Sequence[Story], articles: Sequence[Article]) -> str:
+    """``parallax stories``: each story with its articles; articles left over come last."""
+    by_id = {a.id: a for a in articles}
+
+    def entry(article_id: str) -> str:
+        article = by_id.get(article_id)
+        if article is None:
+            return f"- {_md(article_id)}"
+        doc = article.document
+        when = f", {human_date(doc.published)}" if doc.published else ""
+        return (f"- {_md(doc.outlet or 'Unknown outlet')} — {_md(doc.title or '(untitled)')}"
+                f"{when} ({_md(doc.path)})")
+
+    rows = ["# Stories", "",
+            f"_{len(articles)} article{'s' * (len(articles) != 1)} in {len(stories)} "
+            f"stor{'ies' if len(stories) != 1 else 'y'}_", ""]
+    for number, story in enumerate(stories, start=1):
+        rows += [f"## {number}. {_md(story.title)}", "", *map(entry, story.articles), ""]
+    grouped = {a for story in stories for a in story.articles}
+    rest = [a.id for a in articles if a.id not in grouped]
+    if rest:
+        rows += ["## Not in any story", "", *map(entry, rest), ""]
+    return _join(rows)
+
+
+def render_check_markdown(result: CheckResultLike) -> str:
+    """``parallax check``: per stance, which articles take it and on what evidence."""
+    counts = Counter(v.stance for v in result.verdicts)
+    stances = [*_STANCES, *sorted(set(counts) - set(_STANCES))]
+    rows = ["# Claim check", "", f"> {_md(result.claim)}", ""]
+    rows += [" · ".join(f"{counts[s]} {s}" for s in stances if counts[s])
+             or "No articles checked.", ""]
+    for stance in (s for s in stances if counts[s]):
+        rows += [f"## {stance.capitalize()}", ""]
+        for verdict in (v for v in result.verdicts if v.stance == stance):
+            rows.append(f"- **{_md(verdict.article)}**")
+            rows += [f"  - {_quoted(span.text)} (characters {span.start}–{span.end})"
+                     for span in verdict.evidence]
+        rows.append("")
+    return _join(rows)

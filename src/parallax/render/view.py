@@ -1,0 +1,275 @@
+"""What a rendered briefing shows, decided once for every output format.
+
+Markdown and HTML must agree on the title, the order of sections and lines,
+how speakers are grouped and which source each ``[n]`` names; building that
+here means the two renderers only lay it out. Every line keeps its
+``Citation`` records, so each format can point at the evidence its own way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from parallax.model import Actor, Article, Briefing, Quote, Removal, Span
+from parallax.render.citations import Citation, Citer, MarkedSpan
+
+__all__ = [
+    "Badge",
+    "BriefingView",
+    "ClaimView",
+    "ConflictView",
+    "EventView",
+    "Line",
+    "QuoteView",
+    "SideView",
+    "SourceView",
+    "SpeakerView",
+    "briefing_view",
+    "flat",
+    "human_date",
+    "source_views",
+    "speaker_views",
+]
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_DUPLICATE = "duplicate-of:"
+# Headline words this short ("a", "of", "US") say little about which headline
+# best represents the set; they only add ties.
+_MIN_HEADLINE_WORD = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Text shown to the reader and the evidence that supports it."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SideView:
+    speaker: str | None
+    line: Line
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    topic: str
+    kind: str
+    sides: tuple[SideView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteView:
+    kind: str
+    line: Line
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerView:
+    """Statements of one speaker; ``name`` is None for the unattributed ones."""
+
+    name: str | None
+    detail: str | None
+    quotes: tuple[QuoteView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    line: Line
+    sources: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    date: str
+    when: str
+    line: Line
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """A flag of an article; ``target`` is the source a duplicate copies."""
+
+    text: str
+    kind: str
+    target: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    number: int
+    article: Article
+    outlet: str
+    title: str
+    published: str | None
+    badges: tuple[Badge, ...]
+    removed: tuple[Removal, ...]
+    marks: tuple[MarkedSpan, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingView:
+    title: str
+    scope: str
+    summary: tuple[Line, ...]
+    conflicts: tuple[ConflictView, ...]
+    speakers: tuple[SpeakerView, ...]
+    claims: tuple[ClaimView, ...]
+    timeline: tuple[EventView, ...]
+    sources: tuple[SourceView, ...]
+    errors: tuple[str, ...]
+
+
+def flat(text: str) -> str:
+    """One line of text: spans may cross paragraph breaks, a briefing line may not."""
+    return " ".join(text.split())
+
+
+def human_date(iso: str) -> str:
+    """``2019-02-27`` as ``27 February 2019`` (also ``YYYY-MM`` and ``YYYY``).
+
+    Timestamps keep only their date; anything unparseable is shown as given.
+    """
+    parts = iso[:10].split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            day = date(*numbers)
+            return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        if len(numbers) == 2 and 1 <= numbers[1] <= 12:
+            return f"{_MONTHS[numbers[1] - 1]} {numbers[0]}"
+        if len(numbers) == 1 and len(parts[0]) == 4:
+            return parts[0]
+    except ValueError:
+        pass
+    return iso
+
+
+def _date_range(first: str, last: str) -> str:
+    """``27–28 February 2019`` when both ends are days of one month, else ``a – b``."""
+    if first == last:
+        return human_date(first)
+    start, end = human_date(first).split(" "), human_date(last).split(" ")
+    if len(start) == len(end) == 3 and start[1:] == end[1:]:
+        return f"{start[0]}–{' '.join(end)}"
+    return f"{human_date(first)} – {human_date(last)}"
+
+
+def _line(citer: Citer, text: str, spans: Iterable[Span]) -> Line:
+    return Line(flat(text), citer.cite(spans))
+
+
+def _headline(articles: Sequence[Article]) -> str:
+    """The headline sharing the most words with the others (the first one on ties).
+
+    A story's most representative headline beats the first one read, which
+    may be an outlier; with a single headline this is simply that headline.
+    """
+    titles = [a.document.title for a in articles if a.document.title]
+    if not titles:
+        return "Briefing"
+    words = [{w for w in re.findall(r"\w+", t.lower()) if len(w) >= _MIN_HEADLINE_WORD}
+             for t in titles]
+    counts = Counter(w for ws in words for w in ws)
+    scores = [sum(counts[w] - 1 for w in ws) for ws in words]
+    return flat(titles[scores.index(max(scores))])
+
+
+def _scope(articles: Sequence[Article]) -> str:
+    outlets = {a.document.outlet or a.id for a in articles}
+    text = (f"{len(articles)} article{'s' * (len(articles) != 1)} from "
+            f"{len(outlets)} outlet{'s' * (len(outlets) != 1)}")
+    dates = sorted(a.document.published[:10] for a in articles if a.document.published)
+    return f"{text}, {_date_range(dates[0], dates[-1])}" if dates else text
+
+
+def _speaker_name(speaker: str | None, actors: dict[str, Actor]) -> str | None:
+    """An actor's name; before resolution the speaker already is a name."""
+    if speaker is None:
+        return None
+    actor = actors.get(speaker)
+    return actor.name if actor else speaker
+
+
+def speaker_views(quotes: Sequence[Quote], actors: Sequence[Actor],
+                  citer: Citer) -> tuple[SpeakerView, ...]:
+    """Quotes grouped by speaker, busiest speaker first, unattributed last."""
+    by_id = {a.id: a for a in actors}
+    groups: dict[str | None, list[Quote]] = {}
+    for quote in quotes:
+        groups.setdefault(_speaker_name(quote.speaker, by_id), []).append(quote)
+    details = {a.name: a.affiliation for a in actors}
+    names = sorted((n for n in groups if n is not None), key=lambda n: (-len(groups[n]), n))
+    views = []
+    for name in [*names, None] if None in groups else names:
+        ordered = sorted(groups[name], key=lambda q: (citer.number(q.article), q.span.start))
+        views.append(SpeakerView(name, details.get(name) if name else None, tuple(
+            QuoteView(q.kind, _line(citer, q.text, [q.span])) for q in ordered)))
+    return tuple(views)
+
+
+def _badge(flag: str, numbers: dict[str, int]) -> Badge:
+    if flag.startswith(_DUPLICATE):
+        original = flag[len(_DUPLICATE):]
+        target = numbers.get(original)
+        text = f"duplicate of [{target}]" if target else f"duplicate of {original}"
+        return Badge(text, "duplicate", target)
+    return Badge(flag, re.sub(r"[^a-z0-9]+", "-", flag.lower()).strip("-") or "flag")
+
+
+def source_views(articles: Sequence[Article], citer: Citer) -> tuple[SourceView, ...]:
+    """The Sources list; call it after every line is cited so the marks are complete."""
+    numbers = {a.id: n for n, a in enumerate(articles, start=1)}
+    return tuple(
+        SourceView(
+            number=numbers[a.id],
+            article=a,
+            outlet=a.document.outlet or "Unknown outlet",
+            title=flat(a.document.title) if a.document.title else "(untitled)",
+            published=human_date(a.document.published) if a.document.published else None,
+            badges=tuple(_badge(f, numbers) for f in a.flags),
+            removed=a.removed,
+            marks=citer.marks(a.id),
+        )
+        for a in articles
+    )
+
+
+def _when(start: str, end: str | None) -> str:
+    return _date_range(start, end) if end else human_date(start)
+
+
+def briefing_view(briefing: Briefing) -> BriefingView:
+    """Lay out a briefing: lines in section order, each citing its sources."""
+    citer = Citer(briefing.articles)
+    title = briefing.stories[0].title if briefing.stories else _headline(briefing.articles)
+    summary = tuple(_line(citer, s.text, s.support) for s in briefing.summary)
+    by_id = {a.id: a for a in briefing.actors}
+    conflicts = tuple(
+        ConflictView(flat(c.topic), c.kind, tuple(
+            SideView(_speaker_name(s.actor, by_id), _line(citer, s.span.text, [s.span]))
+            for s in c.sides))
+        for c in briefing.conflicts)
+    speakers = speaker_views(briefing.quotes, briefing.actors, citer)
+    claims = tuple(ClaimView(_line(citer, c.text, c.support), c.sources)
+                   for c in sorted(briefing.claims, key=lambda c: -c.sources))
+    timeline = tuple(
+        EventView(t.date, _when(t.date, t.end_date), _line(citer, t.text, t.support))
+        for t in sorted(briefing.timeline, key=lambda t: (t.date, t.end_date or "")))
+    return BriefingView(
+        title=flat(title),
+        scope=_scope(briefing.articles),
+        summary=summary,
+        conflicts=conflicts,
+        speakers=speakers,
+        claims=claims,
+        timeline=timeline,
+        sources=source_views(briefing.articles, citer),
+        errors=briefing.errors,
+    )
