@@ -83,8 +83,8 @@ class OffsetMap:
                 return last.src_end, last.src_end
             src = self._char_range(start)[0]
             return src, src
-        first, last = self._char_range(start), self._char_range(end - 1)
-        return min(first[0], last[0]), max(first[1], last[1])
+        head, tail = self._char_range(start), self._char_range(end - 1)
+        return min(head[0], tail[0]), max(head[1], tail[1])
 
     def to_list(self) -> list[list[int]]:
         return [p.to_list() for p in self.pieces]

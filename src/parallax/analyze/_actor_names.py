@@ -17,19 +17,23 @@ __all__ = [
     "expand_surname",
     "is_title_word",
     "name_key",
+    "person_name",
 ]
 
 # Words that describe a role rather than name someone. They are stripped from
 # actor names ("President Trump" -> "Trump") and read as a person's title when
 # they come right before or after a name ("foreign minister Ri Yong Ho").
-TITLE_WORDS = frozenset("""
-president vice leader minister foreign prime secretary state general spokesman spokeswoman
-spokesperson chairman chairwoman chair chief executive ceo director senator sen representative
-rep governor gov mayor ambassador envoy negotiator king queen prince princess pope premier
-chancellor commander officer official adviser advisor deputy defense defence finance interior
-justice top former then supreme lawmaker mr mrs ms dr judge attorney lieutenant colonel admiral
-speaker senior lady dictator ruler head counsel sheikh emir president-elect u.s. first
-""".split())
+TITLE_WORDS = frozenset({
+    "president", "vice", "leader", "minister", "foreign", "prime", "secretary", "state",
+    "general", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair",
+    "chief", "executive", "ceo", "director", "senator", "sen", "representative", "rep",
+    "governor", "gov", "mayor", "ambassador", "envoy", "negotiator", "king", "queen", "prince",
+    "princess", "pope", "premier", "chancellor", "commander", "officer", "official", "adviser",
+    "advisor", "deputy", "defense", "defence", "finance", "interior", "justice", "top",
+    "former", "then", "supreme", "lawmaker", "mr", "mrs", "ms", "dr", "judge", "attorney",
+    "lieutenant", "colonel", "admiral", "speaker", "senior", "lady", "dictator", "ruler",
+    "head", "counsel", "sheikh", "emir", "president-elect", "first"
+})
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
@@ -40,8 +44,9 @@ _COUNTRY_KEYS = {
     "britain": "united kingdom", "great britain": "united kingdom",
     "dprk": "north korea", "rok": "south korea", "prc": "china",
 }
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_POSSESSIVE = re.compile(r"['’]s?$")
+_APOSTROPHES = "'\u2019"
+_WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s?$")
 
 
 def is_title_word(word: str) -> bool:
@@ -59,6 +64,17 @@ def display_name(text: str) -> str:
     return " ".join(words)
 
 
+def person_name(text: str) -> str:
+    """A person's name without any title in it.
+
+    "United States President Donald Trump" -> "Donald Trump": spaCy sometimes
+    tags the whole titled phrase as the PERSON.
+    """
+    words = display_name(text).split(" ")
+    titles = [i for i, word in enumerate(words[:-1]) if is_title_word(word)]
+    return " ".join(words[titles[-1] + 1:]) if titles else " ".join(words)
+
+
 def name_key(text: str) -> str:
     """Spelling-insensitive key: "U.S." == "US" == "United States", "Jong-un" == "Jong Un"."""
     key = " ".join(w.lower() for w in _WORD.findall(display_name(text).replace(".", "")))
@@ -74,9 +90,10 @@ def expand_surname(name: str, full_names: Iterable[str]) -> str:
     key = name_key(name)
     if not key or " " in key:
         return name
-    matches = {}
+    matches: dict[str, str] = {}
     for full in full_names:
         words = name_key(full).split(" ")
-        if len(words) > 1 and key in (words[0], words[-1]):
+        # "Trump-Kim summit" style compounds are not full names: require a space.
+        if " " in full.strip() and len(words) > 1 and key in (words[0], words[-1]):
             matches.setdefault(name_key(full), full)
     return next(iter(matches.values())) if len(matches) == 1 else name

@@ -9,12 +9,11 @@ pipeline close to raw spaCy throughput.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 
 import numpy as np
 from spacy.tokens import Doc
 
-from parallax.analyze.dates import explicit_dates, find_dates
+from parallax.analyze.dates import explicit_dates, find_dates, reference_date
 from parallax.analyze.embed import load_embedder
 from parallax.analyze.nlp import load_nlp
 from parallax.analyze.quotes import extract_quotes
@@ -39,15 +38,6 @@ def parse_articles(articles: Sequence[Article], tick: Callable[[], None] | None 
     return docs
 
 
-def _reference(article: Article, fallback: date | None) -> date | None:
-    if article.document.published:
-        try:
-            return date.fromisoformat(article.document.published[:10])
-        except ValueError:
-            return fallback
-    return fallback
-
-
 def analyze_articles(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[AnalyzedArticle, ...]:
     """Sentences, entities, quotes, dates and sentence embeddings of every article.
 
@@ -56,7 +46,6 @@ def analyze_articles(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[
     explicit date in the story").
     """
     explicit = [d for doc in docs for d in explicit_dates(doc)]
-    fallback = max(explicit) if explicit else None
     sentences = [split_sentences(a.text) for a in articles]
     flat = [s.text for group in sentences for s in group]
     vectors = load_embedder().encode(flat)
@@ -70,7 +59,8 @@ def analyze_articles(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[
             sentences=sents,
             entities=entities,
             quotes=extract_quotes(article, doc, sents),
-            dates=find_dates(article, doc, sents, _reference(article, fallback)),
+            dates=find_dates(article, doc, sents,
+                             reference_date(article.document.published, explicit)),
             embeddings=np.asarray(vectors[row:row + len(sents)]),
         ))
         row += len(sents)

@@ -39,11 +39,11 @@ Ref = tuple[int, int]
 """(article position in the input, sentence position in that article)."""
 
 NEGATION = "<not>"
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019.-][A-Za-z0-9]+)*")
 _NEGATORS = frozenset({"no", "not", "never", "without", "none", "nothing", "nor", "neither",
                        "cannot", "n't", "nobody"})
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s")
-_TERMINAL = re.compile(r"[.!…]['\"’”)\]]*$")
+_TERMINAL = re.compile("[.!\u2026]['\"\u2019\u201d)\\]]*$")
 _QUOTED = re.compile(r"[\"“](.+?)[\"”]")
 # Words that make up pleasantries ("a great honour", "thank you"): a sentence
 # that is mostly a quote made of these says nothing checkable.
@@ -62,14 +62,19 @@ _PLEASANTRIES = frozenset({
 # combined threshold of 0.8 separate the two groups there; a cosine floor of
 # 0.4 keeps sentences that share only words but not meaning apart.
 LEXICAL_WEIGHT = 1.0
-MATCH_THRESHOLD = 0.8
+MATCH_THRESHOLD = 0.74
 COSINE_FLOOR = 0.4
-# The lexical guard: shared content words must carry at least this much IDF
-# (about two specific words, or one rare one), so a shared "summit" is never
-# enough on its own.
-MIN_SHARED_WEIGHT = 3.0
+# The lexical guard: shared content words must carry at least this much
+# scaled IDF (two fairly specific words, or one rare and one common), so a
+# shared "summit" is never enough on its own.
+MIN_SHARED_WEIGHT = 1.2
+# A newcomer must share at least this part of a cluster's core: one that
+# shares only the periphery ("second", "summit") is about something else.
+CORE_RETAINED = 0.5
 MIN_WORDS = 5
-NAME_WEIGHT = 0.25
+# Names weigh nothing lexically (the cosine still sees them): at 0.25 the
+# seeds' intro sentences merged on shared leaders' names alone.
+NAME_WEIGHT = 0.0
 
 
 @cache
@@ -91,7 +96,7 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     stop = _stopwords()
     tokens: list[tuple[str, bool]] = []
     for position, raw in enumerate(_WORD.findall(text)):
-        word = raw.casefold().replace("’", "'")
+        word = raw.casefold().replace("\u2019", "'")
         if word in _NEGATORS or word.endswith("n't"):
             tokens.append((NEGATION, False))
         elif word not in stop and (len(word) > 1 or word.isdigit()):
@@ -172,12 +177,14 @@ def sentence_index(analyzed: Sequence[AnalyzedArticle]) -> SentenceIndex:
     df = Counter(t for bag in terms for t in bag)
     capitalised = Counter(term for bag in tokens for term, upper in bag if upper)
     lowercase = Counter(term for bag in tokens for term, upper in bag if not upper)
-    # Smoothed IDF over sentences: words every sentence of the story uses
-    # ("summit") weigh least. Names (written capitalised mid-sentence more
-    # often than not) say who, not what happened, and every sentence of a
-    # story repeats them, so they weigh a fraction of a content word.
+    # IDF over sentences, scaled to 1 for a word found in two sentences so
+    # weights mean the same in a 10-sentence test and a 2000-sentence corpus:
+    # words every sentence of the story uses ("summit") weigh least. Names
+    # (written capitalised mid-sentence more often than not) say who, not
+    # what happened, and a story repeats them everywhere: NAME_WEIGHT.
+    scale = math.log((2 + n) / 2)
     idf = {
-        t: (math.log((1 + n) / (1 + c)) + 1.0)
+        t: math.log((2 + n) / (1 + c)) / scale
         * (NAME_WEIGHT if capitalised[t] > lowercase[t] else 1.0)
         for t, c in df.items()
     }
@@ -200,42 +207,70 @@ def sentence_index(analyzed: Sequence[AnalyzedArticle]) -> SentenceIndex:
     return SentenceIndex(tuple(analyzed), refs, terms, idf, cosine, lexical, shared, score)
 
 
-def align(index: SentenceIndex, eligible: Sequence[bool] | None = None) -> tuple[tuple[Ref, ...], ...]:
+def align(
+    index: SentenceIndex, eligible: Sequence[bool] | None = None
+) -> tuple[tuple[Ref, ...], ...]:
     """Clusters of sentences that say the same thing, at most one per article.
 
-    Pairs are merged from the best score down (so each article joins with its
-    best match); two clusters merge only when every cross pair clears the
-    cosine floor, which stops chains of loosely related sentences.
-    ``eligible`` (one flag per row) leaves rows out entirely. Only clusters of
-    two or more sentences are returned, ordered by their first sentence.
+    Matching pairs are taken from the best score down. A pair joins a cluster
+    holding one of its sentences when the cluster's *core* (the content words
+    all members share) keeps enough weight with the newcomer and every member
+    clears the cosine floor with it; otherwise it starts a cluster. A sentence
+    may sit in several clusters: news sentences often state two facts ("the
+    summit ended early without an agreement") and each may be confirmed by a
+    different sentence elsewhere. Clusters contained in another are dropped.
+    ``eligible`` (one flag per row) leaves rows out entirely.
     """
     n = len(index.refs)
     allowed = np.ones(n, dtype=bool) if eligible is None else np.asarray(eligible, dtype=bool)
     mask = (index.score >= MATCH_THRESHOLD) & (index.cosine >= COSINE_FLOOR)
     mask &= index.shared >= MIN_SHARED_WEIGHT
     mask &= allowed[:, None] & allowed[None, :]
-    mask = np.triu(mask, k=1)
-    pairs = np.argwhere(mask)
+    pairs = np.argwhere(np.triu(mask, k=1))
     order = np.argsort(-index.score[pairs[:, 0], pairs[:, 1]], kind="stable")
-    cluster_of = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    clusters: list[list[int]] = []
+    cores: list[frozenset[str]] = []
+    weights: list[float] = []
     for i, j in pairs[order].tolist():
-        a, b = cluster_of[i], cluster_of[j]
-        if a == b:
-            continue
-        left, right = members[a], members[b]
-        articles = {index.refs[r][0] for r in left}
-        if any(index.refs[r][0] in articles for r in right):
-            continue
-        if index.cosine[np.ix_(left, right)].min() < COSINE_FLOOR:
-            continue
-        for r in right:
-            cluster_of[r] = a
-        members[a] = left + right
-        del members[b]
-    clusters = [sorted(rows) for rows in members.values() if len(rows) > 1]
-    clusters.sort(key=lambda rows: rows[0])
-    return tuple(tuple(index.refs[r] for r in rows) for rows in clusters)
+        placed = False
+        for k, members in enumerate(clusters):
+            if (i in members) == (j in members):
+                placed = placed or i in members
+                continue
+            newcomer = j if i in members else i
+            core = cores[k] & index.terms[newcomer]
+            kept_weight = sum(index.idf[t] for t in core)
+            if (index.refs[newcomer][0] in {index.refs[m][0] for m in members}
+                    or kept_weight < max(MIN_SHARED_WEIGHT, CORE_RETAINED * weights[k])
+                    or index.cosine[newcomer, members].min() < COSINE_FLOOR):
+                continue
+            members.append(newcomer)
+            cores[k], weights[k] = core, kept_weight
+            placed = True
+        if not placed:
+            clusters.append([i, j])
+            cores.append(index.terms[i] & index.terms[j])
+            weights.append(float(index.shared[i, j]))
+    return _distinct(index, clusters)
+
+
+def _distinct(index: SentenceIndex, clusters: list[list[int]]) -> tuple[tuple[Ref, ...], ...]:
+    """Drop clusters that mostly repeat a larger or tighter one, ordered by first sentence.
+
+    Overlapping growth yields variants of one fact (the same hub sentence
+    with different partners); a cluster sharing half or more of its members
+    with one already kept adds no new fact.
+    """
+    def strength(rows: list[int]) -> tuple[int, float]:
+        sub = index.score[np.ix_(rows, rows)]
+        return len(rows), float(sub[np.isfinite(sub)].mean())
+
+    kept: list[set[int]] = []
+    for rows in sorted(clusters, key=strength, reverse=True):
+        if all(2 * len(set(rows) & other) < len(rows) for other in kept):
+            kept.append(set(rows))
+    ordered = sorted(sorted(rows) for rows in kept)
+    return tuple(tuple(index.refs[r] for r in rows) for rows in ordered)
 
 
 def medoid(index: SentenceIndex, refs: Sequence[Ref]) -> Ref:

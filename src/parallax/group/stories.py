@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
+from parallax.analyze.embed import DIMENSIONS
 from parallax.model import AnalyzedArticle, Story
 
 __all__ = ["SAME_STORY", "group_stories"]
@@ -22,11 +24,11 @@ __all__ = ["SAME_STORY", "group_stories"]
 SAME_STORY = 0.6
 
 
-def _article_vector(item: AnalyzedArticle) -> np.ndarray:  # type: ignore[type-arg]
-    vectors = np.asarray(item.embeddings)
+def _article_vector(item: AnalyzedArticle) -> np.ndarray[Any, Any]:
+    vectors = np.asarray(item.embeddings, dtype=np.float32)
     if not len(vectors):
-        return np.zeros(384, dtype=np.float32)
-    mean = vectors.mean(axis=0)
+        return np.zeros(DIMENSIONS, dtype=np.float32)
+    mean: np.ndarray[Any, Any] = vectors.mean(axis=0)
     norm = float(np.linalg.norm(mean))
     return mean / norm if norm else mean
 

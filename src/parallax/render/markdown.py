@@ -37,9 +37,13 @@ __all__ = [
     "render_stories_markdown",
 ]
 
-# Characters Markdown would read as markup (``<`` would even let raw HTML
-# through a Markdown-to-HTML converter); brackets would pass for citations.
-_MARKUP = re.compile(r"([\\`*_<>\[\]])")
+# Characters Markdown would read as markup: ``<`` would let raw HTML through
+# a Markdown-to-HTML converter and ``](`` would make a link. Lone brackets and
+# intraword underscores (file names) are not markup and stay as they are.
+_MARKUP = re.compile(r"[`*<>]|(?<![^\W_])_|_(?![^\W_])|(?<=\])\(")
+# Backslashes right before an escaped character are doubled: a backslash in
+# the text would otherwise cancel our escape and leave a raw ``<``.
+_BACKSLASHES = re.compile(r"\\+(?=[`*<>_(])")
 _STANCES = ("supports", "contradicts", "discusses", "unrelated")
 # Long removed passages (navigation menus, comment threads) are cut to this
 # many characters in the Sources list; the full text is in the JSON output.
@@ -68,7 +72,8 @@ class CheckResultLike(Protocol):
 
 def _md(text: str) -> str:
     """Article text made inert: one line, markup characters escaped."""
-    return _MARKUP.sub(r"\\\1", flat(text))
+    text = _BACKSLASHES.sub(lambda m: m[0] * 2, flat(text))
+    return _MARKUP.sub(lambda m: "\\" + m[0], text)
 
 
 def _quoted(text: str) -> str:
@@ -115,13 +120,12 @@ def _source_rows(sources: Sequence[SourceView]) -> list[str]:
                     f"({_md(doc.path)})")
         facts = [f"published {source.published}"] if source.published else []
         if source.badges:
-            facts.append("flags: " + ", ".join(_md(b.text) for b in source.badges))
+            facts.append("flags: " + ", ".join(b.text if b.target else _md(b.text)
+                                               for b in source.badges))
         if facts:
             rows.append("   " + " · ".join(facts))
         if source.removed:
-            reasons = Counter(r.reason for r in source.removed)
-            rows.append("   removed: " + ", ".join(
-                f"{_md(reason)} ×{n}" for reason, n in reasons.items()))
+            rows.append("   removed from this article:")
             rows += [f"   - {_md(r.reason)}: {_quoted(_preview(r.text, _REMOVED_PREVIEW))}"
                      for r in source.removed]
     return rows
@@ -140,8 +144,9 @@ def _body(view: BriefingView) -> list[str]:
     for conflict in view.conflicts:
         conflicts += [f"### {_md(conflict.topic)} ({conflict.kind})", ""]
         for side in conflict.sides:
-            who = f"**{_md(side.speaker)}**: " if side.speaker else ""
-            conflicts += _item(who + _quoted(side.line.text), side.line)
+            # Facts have no speaker: the outlet that reports the value says it.
+            who = side.speaker or view.sources[side.line.citations[0].source - 1].outlet
+            conflicts += _item(f"**{_md(who)}**: {_quoted(side.line.text)}", side.line)
         conflicts.append("")
     claims = [r for claim in view.claims for r in _item(
         f"{_md(claim.line.text)} — {claim.sources} independent "
@@ -217,7 +222,7 @@ def render_check_markdown(result: CheckResultLike) -> str:
         rows += [f"## {stance.capitalize()}", ""]
         for verdict in (v for v in result.verdicts if v.stance == stance):
             rows.append(f"- **{_md(verdict.article)}**")
-            rows += [f"  - {_quoted(span.text)} (characters {span.start}–{span.end})"
+            rows += [f"  - {_quoted(span.text)} (characters {span.start}-{span.end})"
                      for span in verdict.evidence]
         rows.append("")
     return _join(rows)

@@ -2,9 +2,9 @@
 
 Evidence spans may nest (a quote inside a summary sentence) or cross (a claim
 that starts inside one sentence and ends inside the next). HTML elements must
-nest, so at every span boundary the open marks are re-ordered longest-first
-and any mark that has to be closed early is reopened right after as a
-*continuation*: the first piece of a span carries its ``id`` (the anchor a
+nest, so marks open longest-first and, when a mark ends while marks opened
+inside it go on, those are closed with it and reopened right after as
+*continuations*: the first piece of a span carries its ``id`` (the anchor a
 citation links to), continuations carry only its number so CSS can light
 them up together. The tokens hold plain strings; escaping is left to the
 template, which autoescapes everything.
@@ -51,18 +51,18 @@ def mark_tokens(source: str, spans: Sequence[MarkedSpan]) -> list[MarkToken]:
     bounds = sorted({0, size, *(s.start for s in clamped), *(s.end for s in clamped)})
     tokens: list[MarkToken] = []
     stack: list[MarkedSpan] = []
-    opened: set[int] = set()
     for here, after in zip(bounds, [*bounds[1:], size], strict=True):
-        wanted = sorted((s for s in ranged if s.start <= here < s.end), key=_order)
-        keep = 0
-        while keep < min(len(stack), len(wanted)) and stack[keep] == wanted[keep]:
-            keep += 1
-        tokens.extend(MarkToken("close") for _ in stack[keep:])
-        for span in wanted[keep:]:
-            tokens.append(MarkToken("open", evidence=span.evidence,
-                                    first=span.evidence not in opened))
-            opened.add(span.evidence)
-        stack = wanted
+        ending = [i for i, span in enumerate(stack) if span.end <= here]
+        if ending:
+            # Close down to the outermost mark that ends here; marks opened
+            # inside it that go on are reopened as continuations.
+            survivors = sorted((s for s in stack[ending[0]:] if s.end > here), key=_order)
+            tokens.extend(MarkToken("close") for _ in stack[ending[0]:])
+            tokens.extend(MarkToken("open", evidence=s.evidence) for s in survivors)
+            stack = stack[:ending[0]] + survivors
+        starting = sorted((s for s in ranged if s.start == here), key=_order)
+        tokens.extend(MarkToken("open", evidence=s.evidence, first=True) for s in starting)
+        stack += starting
         for span in empty:
             if span.start == here:
                 tokens += [MarkToken("open", evidence=span.evidence, first=True),

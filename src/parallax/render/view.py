@@ -38,6 +38,7 @@ __all__ = [
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _DUPLICATE = "duplicate-of:"
+_DASH = "\u2013"  # en dash, for ranges
 # Headline words this short ("a", "of", "US") say little about which headline
 # best represents the set; they only add ties.
 _MIN_HEADLINE_WORD = 4
@@ -108,6 +109,7 @@ class SourceView:
     outlet: str
     title: str
     published: str | None
+    link: str | None
     badges: tuple[Badge, ...]
     removed: tuple[Removal, ...]
     marks: tuple[MarkedSpan, ...]
@@ -152,13 +154,13 @@ def human_date(iso: str) -> str:
 
 
 def _date_range(first: str, last: str) -> str:
-    """``27–28 February 2019`` when both ends are days of one month, else ``a – b``."""
+    """``27-28 February 2019`` (en dash) for days of one month, else ``first - last``."""
     if first == last:
         return human_date(first)
     start, end = human_date(first).split(" "), human_date(last).split(" ")
     if len(start) == len(end) == 3 and start[1:] == end[1:]:
-        return f"{start[0]}–{' '.join(end)}"
-    return f"{human_date(first)} – {human_date(last)}"
+        return f"{start[0]}{_DASH}{' '.join(end)}"
+    return f"{human_date(first)} {_DASH} {human_date(last)}"
 
 
 def _line(citer: Citer, text: str, spans: Iterable[Span]) -> Line:
@@ -223,6 +225,11 @@ def _badge(flag: str, numbers: dict[str, int]) -> Badge:
     return Badge(flag, re.sub(r"[^a-z0-9]+", "-", flag.lower()).strip("-") or "flag")
 
 
+def _web_link(url: str | None) -> str | None:
+    """Only web addresses become links: a ``javascript:`` URL in an input is an attack."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
 def source_views(articles: Sequence[Article], citer: Citer) -> tuple[SourceView, ...]:
     """The Sources list; call it after every line is cited so the marks are complete."""
     numbers = {a.id: n for n, a in enumerate(articles, start=1)}
@@ -233,6 +240,7 @@ def source_views(articles: Sequence[Article], citer: Citer) -> tuple[SourceView,
             outlet=a.document.outlet or "Unknown outlet",
             title=flat(a.document.title) if a.document.title else "(untitled)",
             published=human_date(a.document.published) if a.document.published else None,
+            link=_web_link(a.document.url),
             badges=tuple(_badge(f, numbers) for f in a.flags),
             removed=a.removed,
             marks=citer.marks(a.id),

@@ -1,0 +1,95 @@
+"""Titles written next to a person's name, and the country or body they name.
+
+"North Korean foreign minister Ri Yong Ho", "U.S. President Donald Trump" and
+"Ri Yong Ho, North Korea's foreign minister" all say what the person is and
+whom they act for. Quote attribution uses the title to resolve later
+descriptions ("the minister" -> Ri Yong Ho); actor resolution uses it for
+aliases and affiliations. Works on text and entity offsets only, so it runs
+the same on a live spaCy parse and on stored ``Entity`` records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parallax.analyze._actor_names import is_title_word
+from parallax.model import Entity
+
+__all__ = ["AFFILIATION_LABELS", "TitledMention", "titled_mentions"]
+
+AFFILIATION_LABELS = frozenset({"GPE", "NORP", "ORG"})
+_WORD = re.compile(r"[^\s,;:()\"“”]+")
+# How far around a name a title may sit; news titles are a handful of words.
+_WINDOW = 80
+
+
+@dataclass(frozen=True, slots=True)
+class TitledMention:
+    """A PERSON entity with the title words around it (lower case) and their affiliation."""
+
+    entity: Entity
+    title: tuple[str, ...]
+    affiliation: Entity | None
+    written: str
+
+
+def _entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
+    return next((e for e in entities if e.start <= start and end <= e.end
+                 and e.label in AFFILIATION_LABELS), None)
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(start + m.start(), start + m.end(), m.group())
+            for m in _WORD.finditer(text[start:end])]
+
+
+def _collect(words: list[tuple[int, int, str]], entities: Sequence[Entity]
+             ) -> tuple[list[str], Entity | None, int]:
+    """Title words, affiliation and left edge of a run of words, nearest the name first."""
+    title: list[str] = []
+    affiliation: Entity | None = None
+    edge = -1
+    for start, _end, word in words:
+        if word.endswith(".") and "." not in word[:-1] and len(word) > 4:
+            break  # "...met the president. Trump said": a sentence ends, not "Gov."
+        bare = re.sub("['\u2019]s$", "", word)
+        owner = _entity_at(entities, start, start + len(bare))
+        if owner is not None:
+            affiliation = affiliation or owner
+        elif is_title_word(bare):
+            title.append(bare.lower().rstrip("."))
+        else:
+            break
+        edge = start if edge < 0 else min(edge, start)
+    return title, affiliation, edge
+
+
+def _after(text: str, entity: Entity, entities: Sequence[Entity]) -> TitledMention | None:
+    """ "Ri Yong Ho, North Korea's foreign minister" (an apposition after the name)."""
+    if text[entity.end:entity.end + 1] != ",":
+        return None
+    words = [w for w in _words(text, entity.end, min(len(text), entity.end + _WINDOW))
+             if w[2].lower() != "the"]
+    title, affiliation, _ = _collect(words, entities)
+    return TitledMention(entity, tuple(title), affiliation, entity.text) if title else None
+
+
+def titled_mentions(text: str, entities: Sequence[Entity]) -> tuple[TitledMention, ...]:
+    """Every PERSON entity that has a title before it or in an apposition after it."""
+    found: list[TitledMention] = []
+    for entity in entities:
+        if entity.label != "PERSON":
+            continue
+        before_start = max(0, entity.start - _WINDOW, text.rfind("\n", 0, entity.start) + 1)
+        before = text[before_start:entity.start]
+        gap = len(before) - len(before.rstrip(" ,"))  # "minister, Ri Yong Ho" apposition
+        words = _words(text, before_start, entity.start - gap)[::-1]
+        title, affiliation, edge = _collect(words, entities)
+        if title:
+            written = text[edge:entity.end] if gap <= 1 else entity.text
+            found.append(TitledMention(entity, tuple(reversed(title)), affiliation, written))
+        elif (apposition := _after(text, entity, entities)) is not None:
+            found.append(apposition)
+    return tuple(found)

@@ -1,0 +1,95 @@
+"""Pair quotation marks into quoted passages, recovering from unbalanced marks.
+
+Straight (") and typographic (“ ” « » „) double marks are paired per
+paragraph with a small state machine; a straight mark opens or closes by
+state and context, so `said, "yes` and `said "yes" and` both work and mixed
+pairs (`"...”`) close normally. Single marks are ignored: they are mostly
+apostrophes. Recovery rules, so the caller never sees an exception:
+
+* a closing mark with nothing open is dropped (a lost opener);
+* an opening mark while a passage is open restarts the passage there;
+* a passage still open at the end of its paragraph runs to the paragraph end.
+  When it opened at the paragraph start and the next paragraph opens with a
+  mark too, that is the news convention for a quote running over several
+  paragraphs, and the next passage is flagged ``continued``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parallax.analyze.sentences import paragraphs
+
+__all__ = ["Quoted", "find_quoted"]
+
+_OPENERS = "“«„"
+_CLOSERS = "”»"
+_STRAIGHT = '"'
+_TRIM = " \t\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """Quoted content ``start:end`` (marks excluded) and the marks' own positions.
+
+    ``close`` is None when the passage was never closed; ``continued`` when it
+    carries on the passage of the previous paragraph.
+    """
+
+    start: int
+    end: int
+    open: int
+    close: int | None
+    continued: bool = False
+
+
+def _stray_closer(text: str, i: int) -> bool:
+    """A straight mark glued to the word before it and followed by a break closes, never opens."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    glued = not before.isspace() and before not in "([{-\u2013\u2014"
+    return glued and (after.isspace() or after in ",.;:!?)")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    # A comma before the closing mark is punctuation of the frame ("yes," he said).
+    while end > start and text[end - 1] in _TRIM + ",":
+        end -= 1
+    return start, end
+
+
+def _paragraph(text: str, first: int, last: int, continued: bool) -> tuple[list[Quoted], bool]:
+    """Passages of ``text[first:last]`` and whether the last one is left open at its start."""
+    found: list[Quoted] = []
+    opened: int | None = None
+    for i in range(first, last):
+        char = text[i]
+        if opened is None:
+            if char in _OPENERS or (char == _STRAIGHT and not _stray_closer(text, i)):
+                opened = i
+        elif char in _CLOSERS or char == _STRAIGHT:
+            start, end = _trimmed(text, opened + 1, i)
+            if start < end:
+                found.append(Quoted(start, end, opened, i, continued and opened == first))
+            opened = None
+        elif char in _OPENERS:
+            opened = i
+    if opened is None:
+        return found, False
+    start, end = _trimmed(text, opened + 1, last)
+    if start < end:
+        found.append(Quoted(start, end, opened, None, continued and opened == first))
+    return found, opened == first
+
+
+def find_quoted(text: str) -> tuple[Quoted, ...]:
+    """All quoted passages of ``text`` in order (never raises on odd marks)."""
+    found: list[Quoted] = []
+    open_at_start = False
+    for first, last in paragraphs(text):
+        continued = open_at_start and text[first] in _OPENERS + _STRAIGHT
+        passages, open_at_start = _paragraph(text, first, last, continued)
+        found.extend(passages)
+    return tuple(found)

@@ -1,0 +1,399 @@
+"""Resolve the dates an article writes into calendar values at their own precision.
+
+A timeline needs *event* dates, so only spaCy DATE entities are considered and
+most of them are thrown away: ages, durations, decades, vague phrases and the
+publication line say nothing about when something happened. What is left is
+resolved against a reference date (the publication date, else the latest date
+the story spells out), keeping the precision the writer gave: "October 2018"
+stays ``2018-10``, never a made-up day.
+
+Three kinds of expression are resolved here rather than by dateparser, whose
+answers for them are wrong for news: day ranges ("27-28 February"), weekdays
+(news means the most recent such day *including* the reference day) and
+anaphora ("the next day", "the second day"), which depend on the previous date
+of the same article. Deictic words inside quotation marks ("here we are today")
+are skipped: they point at the time the speaker spoke, which the text does not
+give. Everything else that passes a cheap plausibility regex goes to dateparser.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from parallax.model import Article, DateMention, Sentence
+
+__all__ = ["explicit_dates", "find_dates", "reference_date"]
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_YEAR = r"(?:1[0-9]|20)\d{2}"
+_SEP = r"\s*(?:-|\u2013|\u2014|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*"
+
+_MONTH_RE = re.compile(rf"\b{_MONTH}(?!\w)")
+_YEAR_RE = re.compile(rf"\b{_YEAR}\b")
+_DAY_RE = re.compile(r"\b\d{1,2}\b")
+_DAY_START = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:[-\u2013]\d{1,2})?")
+_DAY_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)?|\d{1,2}[-\u2013]\d{1,2}|[-\u2013\u2014]|to|and")
+_RELATIVE_WORD = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|ago|(?:last|this|next)\s+(?:year|month|week))\b")
+_DEICTIC = re.compile(rf"{_RELATIVE_WORD.pattern}|\b{_WEEKDAY}\b")
+
+# Cheap pre-filter: only expressions with a calendar word, a year, a numeric
+# date or a deictic word can name a point in time; the rest never reach dateparser.
+_PLAUSIBLE = re.compile(
+    rf"{_MONTH_RE.pattern}|\b{_WEEKDAY}\b|{_YEAR_RE.pattern}|{_RELATIVE_WORD.pattern}"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+
+# Not event dates: ages, decades and centuries, durations ("two days",
+# "almost a year", "six-week"; "the last year" is the past twelve months, while
+# "last year" and "the last year's" name a year). Matched on the raw lowercase text.
+_QUANTITY = (r"(?:almost|nearly|about|around|over|more than|less than|at least|some|several"
+             r"|a few|few|many|a couple of|half an?|an?|\d+|one|two|three|four|five|six|seven"
+             r"|eight|nine|ten|eleven|twelve)")
+_UNIT = r"(?:day|week|month|year|hour|minute|decade)s?"
+_NOT_EVENT = re.compile(
+    r"\byears?[- ]old\b|\baged?\b|\d0'?s\b|'\d0s\b|\bdecades?\b|\bcentur(?:y|ies)\b"
+    rf"|^the\s+(?:last|past)\s+(?:\w+\s+)?{_UNIT}$|^(?:last|past)\s+\w+\s+{_UNIT}$"
+    rf"|^(?:for\s+|over\s+|within\s+)?{_QUANTITY}[\s-]+(?:\w+[\s-]+)?{_UNIT}(?:[\s-]long)?$")
+
+# Words that frame a date without changing which period it names.
+_LEADING = re.compile(
+    r"^(?:(?:on|in|at|since|by|from|until|till|through|during|around|about|of|the|very"
+    r"|early|late|mid|end|beginning|start|middle|spring|summer|autumn|fall|winter"
+    r"|earlier|later|first half|second half|between)\b[\s,-]*)+")
+_TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{1,2}:\d{2}\b"
+    r"|\b(?:morning|afternoon|evening|night)\b")
+_TODAY_PHRASE = re.compile(r"^(?:this\s+(?:morning|afternoon|evening)|tonight)$")
+
+_YEAR_RANGE = re.compile(rf"^({_YEAR}){_SEP}(\d{{2}}|{_YEAR})$")
+_RANGE_DM = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{1,2}})\s+({_MONTH})(?:,?\s*({_YEAR}))?$")
+_RANGE_MD = re.compile(rf"^({_MONTH})\s+(\d{{1,2}}){_SEP}(\d{{1,2}})(?:,?\s*({_YEAR}))?$")
+_WEEKDAY_ONLY = re.compile(rf"^(?:(last|this|next|past)\s+)?({_WEEKDAY})$")
+_WEEKDAY_PREFIX = re.compile(rf"^{_WEEKDAY},?\s+(?=\S)")
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_ORDINAL_DAY = re.compile(r"^(first|second|third|fourth|fifth|last|final|closing|opening)"
+                          r"\s+day(?:\s+of\s+.*)?$")
+_SHIFT_DAY = {
+    "next day": 1, "following day": 1, "day after": 1, "a day later": 1, "one day later": 1,
+    "previous day": -1, "day before": -1, "a day earlier": -1, "same day": 0, "that day": 0,
+}
+
+_PUBLICATION_CUE = re.compile(
+    r"^\W*(?:published|updated|posted|first published|last (?:updated|modified)|date|by\b)",
+    re.IGNORECASE)
+# "WASHINGTON, March 3 (Reuters) -": a place, the date, an optional agency, a dash.
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z .'/]{0,40},?\s*(?:\w+day,?\s*)?$")
+_DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014:]")
+
+# Any year works for absolute dates: the text carries its own year.
+_NEUTRAL_BASE = datetime.date(2000, 1, 1)
+
+_Resolved = tuple[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """The last day-precise date of the article, which anaphora count from."""
+
+    first: datetime.date
+    last: datetime.date
+
+
+@lru_cache(maxsize=64)
+def _parser(base: datetime.date) -> DateDataParser:
+    """One parser per reference date: settings are fixed at construction, and a
+    story has only a handful of references."""
+    settings = {"RELATIVE_BASE": datetime.datetime(base.year, base.month, base.day),
+                "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _iso(day: datetime.date, precision: str) -> str:
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def _normalise(text: str) -> str:
+    """Lowercase, fix ordinals ("12nd"), drop framing words and times of day."""
+    s = text.lower().replace("\u2019", "'").strip(" ,.;:")
+    s = re.sub(r"'s$", "", s)
+    s = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", s)
+    s = re.sub(r"\b(\d{1,2}) of ", r"\1 ", s)
+    if _TODAY_PHRASE.match(s):
+        return "today"
+    s = _TIME_OF_DAY.sub(" ", s)
+    s = _LEADING.sub("", s)
+    return re.sub(r"\s+", " ", s).strip(" ,.;:-")
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, base: datetime.date) -> tuple[datetime.date, str] | None:
+    data = _parser(base).get_date_data(text)
+    if data.date_obj is None or data.period not in ("day", "month", "year"):
+        return None
+    return data.date_obj.date(), data.period
+
+
+def _weekday(match: re.Match[str], reference: datetime.date) -> datetime.date:
+    """Most recent such weekday on or before the reference ("last": strictly before,
+    "next": strictly after)."""
+    qualifier, name = match.group(1), match.group(2)
+    back = (reference.weekday() - _WEEKDAYS.index(name)) % 7
+    if qualifier in ("last", "past") and back == 0:
+        back = 7
+    if qualifier == "next":
+        return reference + datetime.timedelta(days=(7 - back) or 7)
+    return reference - datetime.timedelta(days=back)
+
+
+def _day_range(s: str, reference: datetime.date | None) -> _Resolved | None:
+    match = _RANGE_DM.match(s)
+    if match:
+        first, last, month, year = match.groups()
+    elif (match := _RANGE_MD.match(s)) is not None:
+        month, first, last, year = match.groups()
+    else:
+        return None
+    start = _single(f"{month} {first} {year or ''}".strip(), reference)
+    if start is None or len(start) != 10:
+        return None
+    begin = datetime.date.fromisoformat(start)
+    try:
+        end = begin.replace(day=int(last))
+    except ValueError:
+        return None
+    return (start, end.isoformat()) if end > begin else None
+
+
+def _single(s: str, reference: datetime.date | None) -> str | None:
+    """One date expression (no range, no anaphora) at the precision it states."""
+    if not _PLAUSIBLE.search(s):
+        return None
+    relative = not _YEAR_RE.search(s)
+    if relative and reference is None:
+        return None
+    weekday = _WEEKDAY_ONLY.match(s)
+    if weekday is not None:
+        assert reference is not None
+        return _weekday(weekday, reference).isoformat()
+    if re.fullmatch(r"(?:last|this|next) week(?:end)?", s):
+        return None  # too vague for a timeline
+    s = _WEEKDAY_PREFIX.sub("", s)
+    if re.fullmatch(_YEAR, s):
+        return s
+    parsed = _dateparser(s, reference or _NEUTRAL_BASE)
+    if parsed is None:
+        return None
+    day, period = parsed
+    return _iso(day, period)
+
+
+def _resolve(s: str, reference: datetime.date | None) -> _Resolved | None:
+    if not s:
+        return None
+    years = _YEAR_RANGE.match(s)
+    if years is not None:
+        first, last = years.group(1), years.group(2)
+        last = first[:2] + last if len(last) == 2 else last
+        return (first, last) if last > first else None
+    ranged = _day_range(s, reference)
+    if ranged is not None:
+        return ranged
+    value = _single(s, reference)
+    return (value, None) if value is not None else None
+
+
+def _anaphor(s: str, anchor: _Anchor | None) -> _Resolved | None:
+    """ "the next day", "the second day" from the article's previous day-precise date;
+    None when there is none, or when a multi-day anchor makes the step ambiguous."""
+    if anchor is None:
+        return None
+    ordinal = _ORDINAL_DAY.match(s)
+    if ordinal is not None:
+        word = ordinal.group(1)
+        if word in ("last", "final", "closing"):
+            day = anchor.last
+        else:
+            day = anchor.first + datetime.timedelta(days=_ORDINALS.get(word, 1) - 1)
+        return (day.isoformat(), None) if day <= anchor.last else None
+    shift = _SHIFT_DAY.get(s)
+    if shift is None or anchor.first != anchor.last:
+        return None
+    return (anchor.first + datetime.timedelta(days=shift)).isoformat(), None
+
+
+def _is_anaphor(s: str) -> bool:
+    return bool(_ORDINAL_DAY.match(s)) or s in _SHIFT_DAY
+
+
+def _is_month(token: Token) -> bool:
+    return token.text[:1].isupper() and bool(_MONTH_RE.fullmatch(token.lower_))
+
+
+def _days_before(doc: Doc, start: int) -> int:
+    """Start of the day numbers written before a month ("4-6 May", "12 June")."""
+    first = start
+    while first > 0 and start - first < 3 and _DAY_TOKEN.fullmatch(doc[first - 1].lower_):
+        first -= 1
+    while first < start and not _DAY_START.fullmatch(doc[first].lower_):
+        first += 1  # never start on a separator
+    return first
+
+
+def _expressions(doc: Doc) -> list[SpacySpan]:
+    """DATE entities, widened over a month name or year that spaCy left outside
+    ("from 27-28 February 2019" is tagged as just "27-28")."""
+    spans: list[SpacySpan] = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        start, end = ent.start, ent.end
+        if ent[0].like_num and start > 0 and _is_month(doc[start - 1]):
+            start -= 1
+        elif _is_month(ent[0]):
+            start = _days_before(doc, start)
+        elif ent[-1].like_num and end < len(doc) and _is_month(doc[end]):
+            end += 1
+            if end < len(doc) and _YEAR_RE.fullmatch(doc[end].text):
+                end += 1
+        spans.append(doc[start:end])
+    return spans
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    """Whether ``position`` is inside quotation marks within its paragraph."""
+    paragraph = text.rfind("\n\n", 0, position)
+    before = text[paragraph + 2 if paragraph >= 0 else 0:position]
+    opened = before.count("“") - before.count("”")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+def _is_publication_line(doc: Doc, sentence: Sentence, start: int, end: int) -> bool:
+    """A byline, "Published ..." line, agency dateline or bare date line: when the
+    article appeared, not when anything in it happened."""
+    if _PUBLICATION_CUE.match(sentence.text):
+        return True
+    text = doc.text
+    before, after = text[sentence.start:start], text[end:sentence.end]
+    if _DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(after):
+        return True
+    tokens = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    has_verb = tokens is not None and any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    return not has_verb and len(re.findall(r"[A-Za-z]{2,}", f"{before} {after}")) < 3
+
+
+def _not_event(text: str) -> bool:
+    return bool(_NOT_EVENT.search(text.lower().replace("\u2019", "'").strip(" ,.;:")))
+
+
+def _sentence_index(starts: Sequence[int], position: int) -> int:
+    return max(0, bisect_right(starts, position) - 1)
+
+
+def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
+               reference: datetime.date | None) -> tuple[DateMention, ...]:
+    """Event dates of the article, resolved against ``reference``.
+
+    ``reference`` is the publication date, else the latest explicit date of the
+    story; when None only dates that write their year resolve. ``sentence``
+    indexes ``sentences``; ranges set ``end_value``. Publication lines and
+    non-event expressions are left out.
+    """
+    text = article.text
+    mentions: list[DateMention] = []
+    anchor: _Anchor | None = None
+    starts = [sentence.start for sentence in sentences]
+    for span in _expressions(doc):
+        if _not_event(span.text):
+            continue
+        start, end = span.start_char, span.end_char
+        sentence = _sentence_index(starts, start)
+        s = _normalise(span.text)
+        if _is_anaphor(s):
+            resolved = _anaphor(s, anchor)
+        elif _inside_quote(text, start) and _DEICTIC.search(s):
+            resolved = None  # relative to when the speaker spoke, which is unknown
+        else:
+            resolved = _resolve(s, reference)
+        if resolved is None or (sentences and _is_publication_line(
+                doc, sentences[sentence], start, end)):
+            continue
+        value, end_value = resolved
+        if len(value) == 10:
+            anchor = _Anchor(datetime.date.fromisoformat(value),
+                             datetime.date.fromisoformat(end_value or value))
+        mentions.append(DateMention(start, end, text[start:end], value, sentence, end_value))
+    return tuple(mentions)
+
+
+def _has_day_and_month(s: str) -> bool:
+    return bool(_MONTH_RE.search(s)) and bool(_DAY_RE.search(_MONTH_RE.sub("", s)))
+
+
+def explicit_dates(doc: Doc) -> tuple[datetime.date, ...]:
+    """Fully specified dates written in the text (day, month and year), used as a
+    fallback reference when an article has no publication date.
+
+    Publication lines count (they are exactly the date wanted). When the text
+    writes no full date but does write a month with its year ("October 2018"),
+    day-and-month dates without a year ("27-28 February") take the first such
+    day after that month: writers spell out the year of earlier events and drop
+    it for the current ones. Ranges give both their days.
+    """
+    full: list[datetime.date] = []
+    yearless: list[str] = []
+    latest_month: datetime.date | None = None
+    for span in _expressions(doc):
+        if _not_event(span.text):
+            continue
+        s = _normalise(span.text)
+        if not _has_day_and_month(s) and not re.search(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", s):
+            resolved = _resolve(s, None) if _MONTH_RE.search(s) else None
+            if resolved is not None and len(resolved[0]) == 7:
+                month = datetime.date.fromisoformat(resolved[0] + "-01")
+                latest_month = max(latest_month or month, month)
+            continue
+        if not _YEAR_RE.search(s):
+            yearless.append(s)
+            continue
+        full.extend(_days(_resolve(s, None)))
+    if full or latest_month is None:
+        return tuple(full)
+    last_day = calendar.monthrange(latest_month.year, latest_month.month)[1]
+    inferred = latest_month.replace(year=latest_month.year + 1, day=last_day)
+    return tuple(day for s in yearless for day in _days(_resolve(s, inferred)))
+
+
+def _days(resolved: _Resolved | None) -> list[datetime.date]:
+    if resolved is None:
+        return []
+    return [datetime.date.fromisoformat(v) for v in resolved if v is not None and len(v) == 10]
+
+
+def reference_date(published: str | None,
+                   explicit: Iterable[datetime.date]) -> datetime.date | None:
+    """The date relative expressions resolve against: the publication date when it
+    parses as ISO, else the latest of the story's ``explicit_dates``."""
+    if published:
+        try:
+            return datetime.date.fromisoformat(published[:10])
+        except ValueError:
+            pass
+    return max(explicit, default=None)

@@ -1,0 +1,108 @@
+"""Claims: the same fact in two outlets merges, copies and unrelated sentences do not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parallax.analyze.embed import load_embedder
+from parallax.analyze.sentences import split_sentences
+from parallax.compare.claims import content_terms, find_claims, is_claimable
+from parallax.compare.sources import count_sources, source_key
+from parallax.model import AnalyzedArticle, Article, Claim, Document
+from parallax.offsets import OffsetMap
+
+SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+SeedClaims = tuple[tuple[str, ...], tuple[Claim, ...]]
+
+LEDGER = ("The city council approved a new budget for the harbour on Monday. "
+          "The plan sets aside 40 million euros for dredging the old port. "
+          "Mayor Elena Ruiz called the vote a turning point for local fishermen.")
+TIMES = ("On Monday the council voted to approve a fresh harbour budget. "
+         "Local bakeries reported record sales of pumpkin bread this autumn. "
+         "Critics said the dredging money would be better spent on schools.")
+
+
+def make_article(article_id: str, text: str, outlet: str | None = None,
+                 flags: tuple[str, ...] = ()) -> Article:
+    document = Document(article_id, f"{article_id}.txt", text, outlet=outlet)
+    return Article(document, text, OffsetMap.identity(len(text)), flags=flags)
+
+
+def analyze(article: Article) -> AnalyzedArticle:
+    """Sentences and real embeddings, no spaCy: all the compare stages read."""
+    sentences = split_sentences(article.text)
+    vectors = load_embedder().encode([s.text for s in sentences])
+    return AnalyzedArticle(article, sentences, (), (), (), vectors)
+
+
+def test_paraphrase_in_two_outlets_is_one_claim() -> None:
+    claims = find_claims([analyze(make_article("a", LEDGER, "Daily Ledger")),
+                          analyze(make_article("b", TIMES, "Coastal Times"))])
+    assert len(claims) == 1
+    claim = claims[0]
+    assert claim.sources == 2
+    assert {s.article for s in claim.support} == {"a", "b"}
+    assert all("budget" in s.text for s in claim.support)
+    assert claim.text in {s.text for s in claim.support}
+
+
+def test_unrelated_sentences_never_merge() -> None:
+    claims = find_claims([analyze(make_article("a", LEDGER, "Daily Ledger")),
+                          analyze(make_article("b", TIMES, "Coastal Times"))])
+    texts = " ".join(s.text for c in claims for s in c.support)
+    assert "pumpkin" not in texts and "Mayor" not in texts
+
+
+def test_duplicate_copy_does_not_add_a_source() -> None:
+    original = make_article("a", LEDGER, "Daily Ledger")
+    copy = make_article("c", "Reprinted. " + LEDGER, "Ledger Wire", flags=("duplicate-of:a",))
+    assert find_claims([analyze(original), analyze(copy)]) == ()
+    claims = find_claims([analyze(original), analyze(copy),
+                          analyze(make_article("b", TIMES, "Coastal Times"))])
+    budget = next(c for c in claims if "budget" in c.text)
+    assert budget.sources == 2 and len(budget.support) == 3
+
+
+def test_same_outlet_counts_once() -> None:
+    first = make_article("a", LEDGER, "The Daily Ledger")
+    second = make_article("b", TIMES, "daily ledger")
+    assert source_key(first) == source_key(second)
+    spans = [first.span(0, 10), second.span(0, 10)]
+    assert count_sources(spans, {"a": first, "b": second}) == 1
+    assert find_claims([analyze(first), analyze(second)]) == ()
+
+
+def test_not_claimable() -> None:
+    assert not is_claimable("Will the harbour budget pass next week?")
+    assert not is_claimable("Harbour budget approved")
+    assert not is_claimable('"Thank you, it is a great honour and a pleasure," she said.')
+    assert is_claimable("The council approved a budget of 40 million euros on Monday.")
+
+
+def test_content_terms_mark_negation() -> None:
+    assert content_terms("No deal was reached") == ("<not>", "deal", "reach")
+    assert "<not>" in content_terms("They didn't sign the accord.")
+
+
+@pytest.fixture(scope="module")
+def seed_claims() -> SeedClaims:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS}")
+    paths = sorted(SEEDS.glob("*.txt"))
+    analyzed = [analyze(make_article(p.stem, p.read_text(), p.stem)) for p in paths]
+    return tuple(p.stem for p in paths), find_claims(analyzed)
+
+
+def test_seed_no_agreement_claim_has_three_sources(seed_claims: SeedClaims) -> None:
+    ids, claims = seed_claims
+    top = claims[0]
+    assert top.sources == 3 and {s.article for s in top.support} == set(ids)
+    assert all("agreement" in s.text for s in top.support)
+
+
+def test_seed_cancelled_lunch_claim(seed_claims: SeedClaims) -> None:
+    _, claims = seed_claims
+    lunch = [c for c in claims if all("lunch" in s.text for s in c.support)]
+    assert len(lunch) == 1 and lunch[0].sources == 2

@@ -1,0 +1,195 @@
+"""Date resolution on invented sentences, and the seed story's reference date."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from parallax.analyze.dates import explicit_dates, find_dates, reference_date
+from parallax.analyze.nlp import load_nlp
+from parallax.analyze.sentences import split_sentences
+from parallax.model import Article, DateMention, Document
+from parallax.offsets import OffsetMap, TextBuilder
+
+SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+THURSDAY = datetime.date(2019, 2, 28)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def article(text: str) -> Article:
+    return Article(Document("a", "a.txt", text), text, OffsetMap.identity(len(text)))
+
+
+def dates(nlp: Language, text: str,
+          reference: datetime.date | None = THURSDAY) -> list[DateMention]:
+    item = article(text)
+    return list(find_dates(item, nlp(text), split_sentences(text), reference))
+
+
+def values(nlp: Language, text: str,
+           reference: datetime.date | None = THURSDAY) -> list[tuple[str, str | None]]:
+    return [(m.value, m.end_value) for m in dates(nlp, text, reference)]
+
+
+@pytest.mark.parametrize("text", [
+    "The trade fair in Lisbon ran from 27-28 February and drew large crowds.",
+    "Negotiators met in Oslo on February 27-28 to discuss the fishing quota.",
+    "The vote was held from 27 to 28 February in every district.",
+])
+def test_day_ranges_set_end_value(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == [("2019-02-27", "2019-02-28")]
+
+
+def test_day_range_with_year_is_widened_over_days_spacy_left_out(nlp: Language) -> None:
+    mentions = dates(nlp, "The congress opened on 4-6 May 2018 in a cold hall.", None)
+    assert [(m.text, m.value, m.end_value) for m in mentions] == [
+        ("4-6 May 2018", "2018-05-04", "2018-05-06")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The harbour minister resigned on Tuesday after the audit.", "2019-02-26"),
+    ("The council approved the budget Thursday.", "2019-02-28"),  # the reference day itself
+])
+def test_weekdays_are_the_most_recent_on_or_before_reference(
+        nlp: Language, text: str, expected: str) -> None:
+    assert values(nlp, text) == [(expected, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The bridge was closed last year for repairs.", [("2018", None)]),
+    ("The mayor will open the new library next month.", [("2019-03", None)]),
+    ("The inspectors visited the plant this week.", []),
+])
+def test_relative_periods_keep_their_precision(
+        nlp: Language, text: str, expected: list[tuple[str, None]]) -> None:
+    assert values(nlp, text) == expected
+
+
+def test_month_and_year_never_invents_a_day(nlp: Language) -> None:
+    text = "The factory was sold in October 2018 to a Danish firm."
+    assert values(nlp, text) == [("2018-10", None)]
+    assert values(nlp, text, None) == [("2018-10", None)]
+
+
+def test_ordinal_typo_resolves_to_the_past(nlp: Language) -> None:
+    assert values(nlp, "The treaty was signed on June 12nd in a small ceremony.") == [
+        ("2018-06-12", None)]
+
+
+def test_month_alone_needs_a_reference(nlp: Language) -> None:
+    text = "The ferry company went bankrupt in January."
+    assert values(nlp, text) == [("2019-01", None)]
+    assert values(nlp, text, None) == []
+
+
+def test_bare_year(nlp: Language) -> None:
+    assert values(nlp, "The lighthouse was rebuilt in 2017.", None) == [("2017", None)]
+
+
+def test_next_day_counts_from_the_previous_date(nlp: Language) -> None:
+    text = "The talks began on March 3, 2019 in Geneva. The next day, the delegates walked out."
+    mentions = dates(nlp, text, None)
+    assert [(m.value, m.sentence) for m in mentions] == [("2019-03-03", 0), ("2019-03-04", 1)]
+
+
+def test_ordinal_day_counts_from_the_start_of_a_range(nlp: Language) -> None:
+    text = "The congress opened on 4-6 May 2018. On the second day, the chairman resigned."
+    assert values(nlp, text, None) == [("2018-05-04", "2018-05-06"), ("2018-05-05", None)]
+
+
+def test_anaphora_without_a_previous_date_are_skipped(nlp: Language) -> None:
+    assert values(nlp, "The next day, the delegates walked out of the hall.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The 61-year-old engineer led the project.",
+    "The strike lasted two days.",
+    "The town has been without a bakery for almost a year.",
+    "The rescue took several hours.",
+    "Rents rose sharply in the 1990s.",
+    "Prices have climbed in recent years.",
+    "Over the last year the club lost most of its members.",
+])
+def test_non_event_dates_are_discarded(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == []
+
+
+def test_today_needs_a_reference(nlp: Language) -> None:
+    text = "The museum reopened its doors today after the flood."
+    assert values(nlp, text, None) == []
+    assert values(nlp, text) == [("2019-02-28", None)]
+
+
+def test_deictic_words_inside_quotes_are_skipped(nlp: Language) -> None:
+    text = '"We are here today to fix this," the mayor said on Monday.'
+    assert [m.text for m in dates(nlp, text)] == ["Monday"]
+
+
+@pytest.mark.parametrize("text", [
+    "Published: March 3, 2019\n\nThe harbour reopened after the storm.",
+    "GENEVA, March 3 (Reuters) - Delegates from twelve countries discussed water rights.",
+    "March 3, 2019\n\nThe harbour reopened after the storm.",
+])
+def test_publication_lines_are_not_events(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == []
+
+
+def test_publication_line_still_gives_the_reference(nlp: Language) -> None:
+    doc = nlp("Published: March 3, 2019\n\nThe harbour reopened after the storm.")
+    assert explicit_dates(doc) == (datetime.date(2019, 3, 3),)
+
+
+def test_mentions_carry_cleaned_offsets_and_sentence(nlp: Language) -> None:
+    text = "Nothing happened for weeks. Then the dam broke on 12 June 2016 near the village."
+    (mention,) = dates(nlp, text, None)
+    assert text[mention.start:mention.end] == mention.text == "12 June 2016"
+    assert (mention.value, mention.sentence) == ("2016-06-12", 1)
+
+
+def test_offsets_index_cleaned_text_not_source(nlp: Language) -> None:
+    source = "MENU HOME\nThe dam broke on 12 June 2016 near the village."
+    builder = TextBuilder(source)
+    builder.copy(10, len(source))
+    text, offsets = builder.build()
+    item = Article(Document("a", "a.txt", source), text, offsets)
+    (mention,) = find_dates(item, nlp(text), split_sentences(text), None)
+    span = item.span(mention.start, mention.end)
+    assert source[span.start:span.end] == "12 June 2016"
+
+
+def test_explicit_dates_full_dates_only(nlp: Language) -> None:
+    doc = nlp("The dam broke on 12 June 2016. It was repaired in March 2017 and again in May.")
+    assert explicit_dates(doc) == (datetime.date(2016, 6, 12),)
+
+
+def test_explicit_dates_infer_year_after_latest_month_and_year(nlp: Language) -> None:
+    doc = nlp("The plan was drafted in October 2018. The ministers met from 14-15 March "
+              "to sign it.")
+    assert explicit_dates(doc) == (datetime.date(2019, 3, 14), datetime.date(2019, 3, 15))
+
+
+def test_reference_date_prefers_publication() -> None:
+    explicit = [datetime.date(2019, 1, 2), datetime.date(2019, 2, 3)]
+    assert reference_date("2019-03-01T10:00:00Z", explicit) == datetime.date(2019, 3, 1)
+    assert reference_date(None, explicit) == datetime.date(2019, 2, 3)
+    assert reference_date("yesterday", []) is None
+
+
+def test_seed_story_reference_and_summit_dates(nlp: Language) -> None:
+    paths = sorted(SEEDS.glob("*.txt"))
+    if not paths:
+        pytest.skip("seed texts under ../shared/seeds are not available")
+    docs = [(path.stem, path.read_text(encoding="utf-8")) for path in paths]
+    explicit = [day for _, text in docs for day in explicit_dates(nlp(text))]
+    reference = reference_date(None, explicit)
+    assert reference == datetime.date(2019, 2, 28)
+    found = {m.value for _, text in docs for m in dates(nlp, text, reference)}
+    assert {"2018-06", "2018-10", "2019-01", "2019-02-27", "2019-02-28"} <= found
+    assert not any(v.startswith("2018-02") for v in found)

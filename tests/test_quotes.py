@@ -1,0 +1,180 @@
+"""Quote extraction on invented sentences, a fuzz test for odd marks, and the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from parallax.analyze._quote_marks import find_quoted
+from parallax.analyze.nlp import load_nlp
+from parallax.analyze.quotes import extract_quotes
+from parallax.analyze.sentences import split_sentences
+from parallax.model import Article, Document, Quote
+from parallax.offsets import OffsetMap
+
+SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def article(text: str, ident: str = "t") -> Article:
+    return Article(Document(ident, f"{ident}.txt", text), text, OffsetMap.identity(len(text)))
+
+
+def quotes(nlp: Language, text: str) -> tuple[Quote, ...]:
+    art = article(text)
+    found = extract_quotes(art, nlp(text), split_sentences(text))
+    for quote in found:
+        assert quote.text == text[quote.span.clean_start:quote.span.clean_end]
+        assert quote.text[:1] not in "\"“”" and quote.text[-1:] not in "\"“”"
+    return found
+
+
+def by_text(found: tuple[Quote, ...], fragment: str) -> Quote:
+    return next(q for q in found if fragment in q.text)
+
+
+def test_quote_after_cue_with_colon(nlp: Language) -> None:
+    found = quotes(nlp, 'Mayor Ellen Varga said: "The bridge will open in spring."')
+    quote = by_text(found, "bridge")
+    assert (quote.kind, quote.speaker, quote.text) == (
+        "direct", "Ellen Varga", "The bridge will open in spring.")
+    assert quote.cue_span is not None and quote.cue_span.text == "said"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Mayor Ellen Varga"
+
+
+def test_quote_before_inverted_cue_with_curly_marks(nlp: Language) -> None:
+    found = quotes(nlp, "“We are not leaving the harbour,” said Tomas Brandt, the port director.")
+    quote = by_text(found, "harbour")
+    assert quote.text == "We are not leaving the harbour"  # the comma belongs to the frame
+    assert quote.speaker == "Tomas Brandt" and quote.kind == "direct"
+
+
+def test_split_quote_gives_two_quotes_with_one_speaker(nlp: Language) -> None:
+    found = quotes(nlp, '"The river is rising," Nadia Okafor said, "and the dikes are old."')
+    first, second = by_text(found, "river"), by_text(found, "dikes")
+    assert first.speaker == second.speaker == "Nadia Okafor"
+    assert first.cue_span == second.cue_span
+
+
+def test_pronoun_resolves_to_previous_subject(nlp: Language) -> None:
+    text = ('Governor Paul Renard visited the flooded town on Monday. '
+            '"Help is coming," he told reporters.')
+    quote = by_text(quotes(nlp, text), "Help")
+    assert quote.speaker == "Paul Renard"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "he"
+
+
+def test_description_resolves_to_titled_name(nlp: Language) -> None:
+    text = ('Finance minister Lena Kowalski met the bankers. Later, "Rates will stay low," '
+            'the minister said.')
+    assert by_text(quotes(nlp, text), "Rates").speaker == "Lena Kowalski"
+
+
+def test_surname_becomes_full_name_of_the_article(nlp: Language) -> None:
+    text = 'Anna Lindqvist won the vote. "It was a fair fight," Lindqvist said.'
+    assert by_text(quotes(nlp, text), "fair fight").speaker == "Anna Lindqvist"
+
+
+def test_standalone_quote_continues_previous_speaker(nlp: Language) -> None:
+    text = ('"We will rebuild the school," said Omar Haddad.\n\n'
+            '"Every classroom will be ready by autumn."')
+    quote = by_text(quotes(nlp, text), "classroom")
+    assert quote.speaker == "Omar Haddad" and quote.kind == "direct"
+
+
+def test_multi_paragraph_quote_keeps_speaker(nlp: Language) -> None:
+    text = ('Captain Ruth Ellison said: "The storm hit at night and we lost power.\n\n'
+            '"By morning the crew had fixed the engine."')
+    found = quotes(nlp, text)
+    assert by_text(found, "crew").speaker == by_text(found, "storm").speaker == "Ruth Ellison"
+
+
+def test_partial_quote_takes_the_clause_subject(nlp: Language) -> None:
+    text = 'Senator Maria Pellegrini praised the deal, calling it "a solid first step".'
+    quote = by_text(quotes(nlp, text), "solid")
+    assert (quote.kind, quote.speaker) == ("partial", "Maria Pellegrini")
+
+
+def test_scare_quote_without_speaker_is_ignored(nlp: Language) -> None:
+    assert quotes(nlp, 'The so-called "green wave" reached the coast last year.') == ()
+
+
+def test_indirect_speech_reports_the_clause(nlp: Language) -> None:
+    text = "Chancellor Greta Holm said that the budget would be balanced by next year."
+    quote = by_text(quotes(nlp, text), "budget")
+    assert quote.kind == "indirect" and quote.speaker == "Greta Holm"
+    assert quote.text == "the budget would be balanced by next year"
+    assert quote.cue_span is not None and quote.cue_span.text == "said"
+
+
+def test_according_to(nlp: Language) -> None:
+    text = "According to the Ministry of Health, the clinic will close in May."
+    quote = by_text(quotes(nlp, text), "clinic")
+    assert quote.kind == "indirect" and quote.speaker == "Ministry of Health"
+    assert quote.text == "the clinic will close in May"
+    assert quote.cue_span is not None and quote.cue_span.text == "According to"
+
+
+def test_organisation_speaks_and_partial_inside_reported_clause_is_merged(
+        nlp: Language) -> None:
+    text = 'The Northwind Company said it would not sign unless it had "firm guarantees".'
+    found = quotes(nlp, text)
+    assert len(found) == 1
+    assert found[0].kind == "indirect" and found[0].speaker == "Northwind Company"
+
+
+def test_source_after_from(nlp: Language) -> None:
+    text = 'From Norway comes a hope that "the talks can go on without delay".'
+    assert by_text(quotes(nlp, text), "talks").speaker == "Norway"
+
+
+@pytest.mark.parametrize("text", ['He said "yes', 'x" y “z', '”"“', '"\n\n"a', "", '"a" "'])
+def test_odd_marks_never_raise(nlp: Language, text: str) -> None:
+    quotes(nlp, text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab .,:\n"“”«»')), max_size=40))
+def test_marks_fuzz(text: str) -> None:
+    for passage in find_quoted(text):
+        assert 0 <= passage.open < passage.start < passage.end <= len(text)
+        assert text[passage.start:passage.end].strip() == text[passage.start:passage.end]
+
+
+def seed_quotes(nlp: Language, name: str) -> tuple[Quote, ...]:
+    path = SEEDS / name
+    if not path.is_file():
+        pytest.skip(f"seed {path} absent (texts are not shipped with the repository)")
+    text = path.read_text(encoding="utf-8")
+    art = article(text, path.stem)
+    return extract_quotes(art, nlp(text), split_sentences(text))
+
+
+def speakers_of(found: tuple[Quote, ...]) -> set[str | None]:
+    return {q.speaker for q in found}
+
+
+def test_seed_summit_report(nlp: Language) -> None:
+    found = seed_quotes(nlp, "000_8811365125d4b63c.txt")
+    assert {"Kim Jong-un", "Donald Trump", "White House", "Ri Yong Ho"} <= speakers_of(found)
+    assert all(q.kind != "direct" or q.speaker for q in found)
+
+
+def test_seed_collapse_of_talks(nlp: Language) -> None:
+    found = seed_quotes(nlp, "001_f1c3c97ba4e0f6da.txt")
+    assert {"Kim Jong-un", "Trump"} <= speakers_of(found)
+
+
+def test_seed_differing_reasons(nlp: Language) -> None:
+    found = seed_quotes(nlp, "003_39db65af6e9f8ab3.txt")
+    assert {"Donald Trump", "Kim Jong-un", "White House", "South Korea"} <= speakers_of(found)
+    assert by_text(found, "intuitively").speaker == "Kim Jong-un"
+    assert by_text(found, "What matters").speaker == "Donald Trump"
