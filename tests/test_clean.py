@@ -147,6 +147,8 @@ def test_markdown_link_debris(raw: str, fixed: str) -> None:
      "The captain said Austria wanted new cranes before winter."),
     ("The strike went on whileNorth Velmora stayed calm.",
      "The strike went on while North Velmora stayed calm."),
+    ("The captain said Velmorawanted new cranes before winter.",
+     "The captain said Velmora wanted new cranes before winter."),
     ("Dockers voted to stopthe night shifts at once.",
      "Dockers voted to stop the night shifts at once."),
     ("A spokesman said Norwaycomes next on the list.",
@@ -235,10 +237,10 @@ def test_spaces_are_collapsed_and_curly_quotes_kept() -> None:
 
 def test_mojibake_is_fixed_and_mapped() -> None:
     text, article = repaired("The mayor said itâ€™s a fair plan.")
-    assert text == "The mayor said it’s a fair plan."
+    assert text == "The mayor said it\u2019s a fair plan."
     repair = next(r for r in article.repairs if r.reason == "mojibake")
     assert article.document.source[repair.start:repair.end] == repair.original
-    start = article.text.index("it’s")
+    start = article.text.index("it\u2019s")
     span = article.span(start, start + 4)
     assert article.document.source[span.start:span.end] == "itâ€™s"
 
@@ -281,3 +283,37 @@ def test_paragraphs_map_back_to_source_words() -> None:
         span = article.span(start, position)
         mapped = source[span.start:span.end]
         assert all(word in mapped for word in re.findall(r"\w+", paragraph)), paragraph
+
+
+# --- menus and shape -------------------------------------------------------------------------
+
+def test_leading_menu_is_removed_and_headline_kept() -> None:
+    menu = "Home\nWorld\nBusiness\nSport\nWeather"
+    article = clean(f"{menu}\n\nVelmora pier to close\n\n{STORY}")
+    assert article.text.startswith("Velmora pier to close\n\n")
+    assert reasons(article) == {menu: "navigation"}
+
+
+def test_menu_between_paragraphs_is_removed_but_a_list_is_kept() -> None:
+    first, *rest = STORY.split("\n\n")
+    menu = "\n".join(["Opinion", "Culture", "Travel", "Video", "Podcasts"])
+    schedule = "\n".join(f"June {d} -- Velmora harbour stage, north quay, open air" for d in
+                         range(1, 7))
+    article = clean("\n\n".join([first, menu, rest[0], schedule, *rest[1:]]))
+    assert "Podcasts" not in article.text
+    assert "June 6 -- Velmora harbour stage" in article.text
+
+
+def test_line_ending_with_credit_or_emoji_is_prose() -> None:
+    credit = ("More than three hundred passengers were stranded on the quay for most of the "
+              "night before the ferry company found a replacement boat. PTI")
+    emoji = "The crew of the replacement boat was thanked by the whole town! \U0001f642"
+    article = clean(f"{STORY}\n\n{credit}\n\n{emoji}")
+    assert article.text.endswith(f"{credit}\n\n{emoji}")
+
+
+def test_invisible_characters_make_a_blank_line() -> None:
+    first, second, *rest = STORY.split("\n\n")
+    article = clean("\n\n".join([first, "\u200b", second, *rest]))
+    assert "\u200b" not in article.text
+    assert article.text == STORY

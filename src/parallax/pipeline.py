@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from parallax.analyze.articles import analyze_articles, parse_articles
+from parallax.analyze.articles import analyze_articles
 from parallax.analyze.actors import resolve_actors
 from parallax.clean import clean_document, repeated_lines
 from parallax.compare.claims import find_claims
@@ -46,8 +46,7 @@ def analyze_documents(documents: Sequence[Document], report: Reporter | None = N
                       ) -> tuple[AnalyzedArticle, ...]:
     articles = clean_documents(documents, report)
     tick = report.stage("Analysing", len(articles)) if report else None
-    docs = parse_articles(articles, tick)
-    return analyze_articles(articles, docs)
+    return analyze_articles(articles, tick)
 
 
 def brief_analyzed(analyzed: Sequence[AnalyzedArticle], *,

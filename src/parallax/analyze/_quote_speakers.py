@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from parallax.analyze._actor_names import (
     PERSON_PRONOUNS,
@@ -54,12 +55,15 @@ class Speakers:
     persons: tuple[Entity, ...]
     titled: tuple[TitledMention, ...]
     sentence_starts: tuple[int, ...]
+    # doc.ents builds new Span objects on every access; read it once.
+    ents: tuple[SpacySpan, ...]
 
     @classmethod
     def of(cls, doc: Doc, sentences: Sequence[Sentence]) -> Speakers:
-        entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
+        ents = tuple(doc.ents)
+        entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in ents)
         return cls(doc, tuple(e for e in entities if e.label == "PERSON"),
-                   titled_mentions(doc.text, entities), tuple(s.start for s in sentences))
+                   titled_mentions(doc.text, entities), tuple(s.start for s in sentences), ents)
 
     def mention(self, head: Token) -> tuple[int, int]:
         """Characters of the mention as written: "North Korean foreign minister, Ri Yong Ho"."""
@@ -77,7 +81,7 @@ class Speakers:
         first = min(t.i for t in tokens)
         last = max(t.i for t in tokens)
         if head.ent_type_:
-            entity = next(e for e in self.doc.ents if e.start <= head.i < e.end)
+            entity = next(e for e in self.ents if e.start <= head.i < e.end)
             first, last = min(first, entity.start), max(last, entity.end - 1)
         start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
         # A mention never crosses a line break (a heading glued to the sentence).
@@ -113,7 +117,7 @@ class Speakers:
     def _entity_name(self, token: Token) -> str | None:
         if token.ent_type_ not in SPEAKER_LABELS:
             return None
-        span = next(e for e in self.doc.ents if e.start <= token.i < e.end)
+        span = next(e for e in self.ents if e.start <= token.i < e.end)
         return self._full(span.text) if span.label_ == "PERSON" else display_name(span.text)
 
     def _antecedent(self, position: int) -> str | None:
@@ -139,7 +143,7 @@ class Speakers:
 
     def _described(self, head: Token, start: int, end: int) -> str | None:
         wanted = head.lemma_.lower()
-        places = [name_key(e.text) for e in self.doc.ents
+        places = [name_key(e.text) for e in self.ents
                   if start <= e.start_char and e.end_char <= end and e.label_ in ("GPE", "NORP")]
         modifiers = {t.lower_ for t in head.lefts if t.dep_ in ("amod", "compound")}
         best: tuple[int, int] | None = None

@@ -13,7 +13,8 @@ answers for them are wrong for news: day ranges ("27-28 February"), weekdays
 anaphora ("the next day", "the second day"), which depend on the previous date
 of the same article. Deictic words inside quotation marks ("here we are today")
 are skipped: they point at the time the speaker spoke, which the text does not
-give. Everything else that passes a cheap plausibility regex goes to dateparser.
+give. Common calendar shapes are parsed by ``parallax.calendar``; the rest that
+passes a cheap plausibility regex goes to dateparser.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from parallax.calendar import parse_calendar_date
 from parallax.model import Article, DateMention, Sentence
 
 __all__ = ["explicit_dates", "find_dates", "reference_date"]
@@ -198,7 +200,7 @@ def _single(s: str, reference: datetime.date | None) -> str | None:
     s = _WEEKDAY_PREFIX.sub("", s)
     if re.fullmatch(_YEAR, s):
         return s
-    parsed = _dateparser(s, reference or _NEUTRAL_BASE)
+    parsed = parse_calendar_date(s, reference) or _dateparser(s, reference or _NEUTRAL_BASE)
     if parsed is None:
         return None
     day, period = parsed

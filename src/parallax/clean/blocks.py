@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parallax.clean.shape import ends_sentence, is_prose, starts_lowercase
+from parallax.clean.shape import continues, ends_sentence, is_prose, starts_lowercase
 
 __all__ = ["Line", "Unit", "split_units"]
 
 # Hard-wrapped text has lines of similar length no wider than a terminal or an
 # e-mail body; a block whose lines (but the last) all reach 60% of the widest
-# is taken as wrapped. Widths above 120 are paragraph-per-line layouts.
+# is taken as wrapped. Widths above 120 are paragraph-per-line layouts, and
+# below 40 they are lists and menus ("Home / World / Sport" one per line).
 _WRAP_MAX_WIDTH = 120
+_WRAP_MIN_WIDTH = 40
 _WRAP_MIN_FILL = 0.6
 
 
@@ -41,7 +43,6 @@ class Unit:
     """
 
     lines: tuple[Line, ...]
-    block: int
     wrapped: bool
 
     @property
@@ -57,11 +58,17 @@ class Unit:
         return " ".join(line.text for line in self.lines)
 
 
+# Whitespace plus the invisible characters pages leave on otherwise blank lines.
+_BLANK = " \t\n\r\f\v\x1c\x1d\x1e\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005" \
+    "\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060" \
+    "\u3000\ufeff"
+
+
 def _blocks(source: str) -> list[list[Line]]:
     blocks: list[list[Line]] = [[]]
     position = 0
     for raw in source.splitlines(keepends=True):
-        stripped = raw.strip()
+        stripped = raw.strip(_BLANK)
         if stripped:
             start = position + raw.index(stripped)
             blocks[-1].append(Line(start, start + len(stripped), stripped))
@@ -79,7 +86,7 @@ def _is_wrapped(lines: list[Line]) -> bool:
     if len(lines) < 2:
         return False
     width = max(len(line.text) for line in lines)
-    return width <= _WRAP_MAX_WIDTH and all(
+    return _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH and all(
         len(line.text) >= _WRAP_MIN_FILL * width for line in lines[:-1]
     )
 
@@ -87,20 +94,20 @@ def _is_wrapped(lines: list[Line]) -> bool:
 def _joins(previous: Line, line: Line, *, wrapped: bool) -> bool:
     if wrapped and not _looks_like_heading(previous.text):
         return True
-    return not ends_sentence(previous.text) and starts_lowercase(line.text)
+    return continues(previous.text, line.text)
 
 
 def split_units(source: str) -> list[Unit]:
     """Units of ``source`` in order; blank lines always end a unit."""
     units: list[Unit] = []
-    for index, block in enumerate(_blocks(source)):
+    for block in _blocks(source):
         wrapped = _is_wrapped(block)
         current = [block[0]]
         for line in block[1:]:
             if _joins(current[-1], line, wrapped=wrapped):
                 current.append(line)
             else:
-                units.append(Unit(tuple(current), index, wrapped))
+                units.append(Unit(tuple(current), wrapped))
                 current = [line]
-        units.append(Unit(tuple(current), index, wrapped))
+        units.append(Unit(tuple(current), wrapped))
     return units

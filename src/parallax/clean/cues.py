@@ -119,8 +119,37 @@ _PATTERNS: dict[str, tuple[tuple[str, int, int], ...]] = {
     ),
 }
 
+# Every match of a reason's patterns contains one of its trigger words (or,
+# for a non-word trigger, that string), so a line without any skips the
+# reason's regexes: cue search was most of the cleaner's time. None: always run.
+# Keep these in step when adding a pattern.
+_TRIGGERS: dict[str, frozenset[str] | None] = {
+    "paywall": frozenset({"reading", "trial", "subscribe", "subscriber", "subscribers", "member",
+                          "account", "log", "sign", "unlock", "premium", "read", "continue"}),
+    "cookie": frozenset({"cookie", "cookies", "privacy", "accept", "browsing", "site",
+                         "website", "consent"}),
+    "newsletter": frozenset({"subscribe", "sign", "signing", "signup", "newsletter",
+                             "newsletters", "mail", "email", "required", "mailchimp", "inbox",
+                             "name"}),
+    "advert": frozenset({"advertisement", "advert", "ad", "sponsored", "course", "courses",
+                         "certificate", "join", "now", "today", "promo", "promotion",
+                         "promotional", "off", "limited"}),
+    "contact": None,
+    "share": frozenset({"share", "follow", *_SOCIAL.split("|")}),
+    "comments": frozenset({"comment", "comments", "reply"}),
+    "disclaimer": frozenset({"views", "reflect", "reflects", "reserved", "copyright",
+                             "informational", "©"}),
+    "related": frozenset({"related", "read", "see", "also", "recommended", "more", "like",
+                          "trending"}),
+    "caption": frozenset({"photo", "photos", "image", "images", "picture", "file", "video",
+                          "pic", "getty", "afp", "ap", "shutterstock", "reuters"}),
+    "navigation": None,
+    "byline": frozenset({"by", "published", "updated", "posted"}),
+}
+_LOWER_WORD = re.compile(r"[a-z]+")
+
 # Case-insensitive patterns run, without the (slow) IGNORECASE flag, on the
-# lowercased line: cue search is most of the cleaner's time.
+# lowercased line.
 _COMPILED = {
     reason: tuple((re.compile(pattern), weight, bool(flags)) for pattern, weight, flags in patterns)
     for reason, patterns in _PATTERNS.items()
@@ -142,7 +171,12 @@ def strongest_cue(text: str) -> Cue | None:
     """
     best: Cue | None = None
     lowered = text.lower()
+    present = set(_LOWER_WORD.findall(lowered))
     for reason, patterns in _COMPILED.items():
+        triggers = _TRIGGERS[reason]
+        if triggers is not None and not any(
+                t in present if t.isalpha() else t in lowered for t in triggers):
+            continue
         score = sum(weight for pattern, weight, folded in patterns
                     if pattern.search(lowered if folded else text))
         if score and (best is None or score > best.score):

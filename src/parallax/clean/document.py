@@ -22,7 +22,7 @@ from parallax.clean.repairs import (
     mojibake_fixes,
     protected_spans,
 )
-from parallax.clean.shape import ends_sentence, starts_lowercase
+from parallax.clean.shape import continues
 from parallax.model import Article, Document, Repair
 from parallax.offsets import TextBuilder
 
@@ -93,7 +93,7 @@ def _assemble(source: str, kept: list[Unit], words: DocumentWords) -> tuple[
     for unit in kept:
         if previous is not None:
             gap_end = _gap_end(source, previous.end)
-            mended = not ends_sentence(previous.text) and starts_lowercase(unit.text)
+            mended = continues(previous.text, unit.text)
             repair = _join(builder, previous.end, gap_end, " " if mended else _PARAGRAPH_BREAK)
             repairs += [repair] if repair else []
         for index, line in enumerate(unit.lines):

@@ -7,11 +7,12 @@ terms), so a token is split only when everything agrees:
 * it is not a known word (wordsegment's unigram list) and occurs nowhere
   else in the document (a recurring "Yongbyon" is a name, not an accident);
 * a candidate split (wordninja, or the case changes) gives two or three
-  parts, each a common word or a capitalised name the document uses;
-* every boundary between parts shows glue: a lowercase word followed by a
-  capital ("whileNorth"), a function word on one side ("stopthe"), or a name
-  mid-sentence followed by a lowercase word ("Koreawanted"); two capitalised
-  halves ("BlackRock") only count when another boundary shows glue.
+  parts, each a common word or a capitalised name the document uses
+  (a known name may also be cut off the front: "Velmorawanted");
+* every boundary between parts shows glue: a lowercase function word on one
+  side ("stopthe", "whileNorth"), or a name mid-sentence followed by a common
+  verb form ("Koreawanted"); a bare case change ("BlackRock", "mergeAccounts")
+  only counts when another boundary shows glue ("MichaelCohenaccused").
 
 Compounds the lexicon predates ("blockchain", "livestreamed") show no glue
 and stay whole.
@@ -35,16 +36,24 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 _CANDIDATE = re.compile(r"\b[^\W\d_]{7,}\b")
 _CASE_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # Parts rarer than this in the web corpus behind wordsegment (counts out of
-# about a trillion words) are too obscure to trust as a split: it keeps
-# "dismantled" (530k) and rejects shredded names ("Sun|ak", "Hou|thi").
-_MIN_PART_COUNT = 100_000
+# about a trillion words) are too obscure to trust as a split: shredded names
+# ("Sun|ak", "Hou|thi") and foreign words ("Peng|has|ilan": 919k, 382k on the
+# extraction eval pages) stay whole, at the cost of rarer real words
+# ("dismantled", 535k).
+_MIN_PART_COUNT = 1_000_000
 # Two-letter parts are how names get shredded ("Yong|by|on").
 _MIN_PART_LENGTH = 3
-# A name glued to a lowercase word is the weakest sign of glue, so both halves
-# must be common words (1M+), not syllables of one unknown name: "Young|kin",
-# "Vel|mora", "Tarn|holm" (235k) stay whole; "Cohen|accused" (6.7M, 8.7M) splits.
+# A name glued to a lowercase word is the weakest sign of glue. The name must be
+# a common word (1M+) or one the document uses, not a syllable of an unknown
+# name ("Young|kin", "Vel|mora", "Tarn|holm" at 235k stay whole). The tail must
+# look like the verb of a new clause (a common -ed/-s form: "Korea|wanted",
+# "China|comes", "Cohen|accused"): on the extraction eval pages every other
+# tail was part of a brand or coined name ("Chrome|cast", "Titan|fall",
+# "River|edge", "Clegg|mania", "Post|mates" at 2.9M).
 _MIN_NAME_GLUE_LENGTH = 4
 _MIN_NAME_GLUE_COUNT = 1_000_000
+_MIN_VERB_TAIL_COUNT = 5_000_000
+_VERB_ENDINGS = ("ed", "s")
 _MAX_PARTS = 3
 _FUNCTION_WORDS = frozenset((
     "the", "and", "for", "with", "from", "that", "this", "was", "were", "has", "have", "had",
@@ -85,6 +94,14 @@ def _wordninja_split(token: str) -> list[str]:
     return parts
 
 
+def _name_prefix_split(token: str, words: DocumentWords) -> list[str]:
+    """A name the document uses, then the rest: "Velmorawanted" when "Velmora" recurs."""
+    for cut in range(len(token) - _MIN_PART_LENGTH, _MIN_PART_LENGTH - 1, -1):
+        if token[:cut] in words.names:
+            return [token[:cut], token[cut:]]
+    return [token]
+
+
 def _is_capitalised(part: str) -> bool:
     return part[0].isupper() and part[1:].islower()
 
@@ -95,19 +112,28 @@ def _known(part: str, words: DocumentWords) -> bool:
     return _is_capitalised(part) and part in words.names
 
 
-def _boundary(left: str, right: str, *, name_ok: bool) -> str | None:
-    """"glue", "camel" (two capitalised halves) or None for one part boundary."""
-    if left.casefold() in _FUNCTION_WORDS or right.casefold() in _FUNCTION_WORDS:
-        return "glue"
-    if left.islower() and right[0].isupper():
+def _name_glue(name: str, tail: str, words: DocumentWords) -> bool:
+    if min(len(name), len(tail)) < _MIN_NAME_GLUE_LENGTH:
+        return False
+    lexicon = _lexicon()
+    known_name = name in words.names or lexicon.get(name.casefold(), 0.0) >= _MIN_NAME_GLUE_COUNT
+    verb_like = tail.endswith(_VERB_ENDINGS) and lexicon.get(tail, 0.0) >= _MIN_VERB_TAIL_COUNT
+    return known_name and verb_like
+
+
+def _boundary(left: str, right: str, words: DocumentWords, *, name_ok: bool) -> str | None:
+    """"glue", "camel" (a case change only) or None for one part boundary.
+
+    Only a lowercase function word is glue by itself ("stop|the", "while|North");
+    a capitalised one is part of a title or brand ("You|Tubers", "From|Software"),
+    and a bare case change is how identifiers and brands are written
+    ("merge|Accounts", "Black|Rock").
+    """
+    if left in _FUNCTION_WORDS or right in _FUNCTION_WORDS:
         return "glue"
     if _is_capitalised(left) and right.islower():
-        lexicon = _lexicon()
-        common = all(len(part) >= _MIN_NAME_GLUE_LENGTH
-                     and lexicon.get(part.casefold(), 0.0) >= _MIN_NAME_GLUE_COUNT
-                     for part in (left, right))
-        return "glue" if name_ok and common else None
-    if _is_capitalised(left) and _is_capitalised(right):
+        return "glue" if name_ok and _name_glue(left, right, words) else None
+    if right[0].isupper() and (left.islower() or _is_capitalised(left)):
         return "camel"
     return None
 
@@ -117,7 +143,7 @@ def _acceptable(parts: list[str], words: DocumentWords, *, name_ok: bool) -> boo
         return False
     if any(len(p) < _MIN_PART_LENGTH or not _known(p, words) for p in parts):
         return False
-    kinds = [_boundary(a, b, name_ok=name_ok) for a, b in pairwise(parts)]
+    kinds = [_boundary(a, b, words, name_ok=name_ok) for a, b in pairwise(parts)]
     return None not in kinds and "glue" in kinds
 
 
@@ -132,9 +158,13 @@ def _worth_trying(token: str, words: DocumentWords) -> bool:
 
 
 def _split(token: str, words: DocumentWords, *, mid_sentence: bool) -> list[str] | None:
-    for parts in (_CASE_PARTS.findall(token), _wordninja_split(token)):
+    candidates = (_CASE_PARTS.findall(token), _name_prefix_split(token, words),
+                  _wordninja_split(token))
+    for parts in candidates:
+        if "".join(parts) != token:
+            continue
         name_ok = mid_sentence or parts[0] in words.names
-        if "".join(parts) == token and _acceptable(parts, words, name_ok=name_ok):
+        if _acceptable(parts, words, name_ok=name_ok):
             return parts
     return None
 

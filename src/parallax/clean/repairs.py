@@ -24,18 +24,22 @@ _LINK = re.compile(r"\[((?:\\.|[^\]\\\n])*)\]\([^()\s]*\)")
 _ESCAPE = re.compile(r"\\(.)")
 
 # Sentence end glued to the next sentence: two lowercase letters (so "U.S."
-# and "e.g." never qualify), terminal punctuation, then a capital or an
-# opening quote. Closing quotes may sit before or after the punctuation.
+# and "e.g." never qualify), terminal punctuation, then a capitalised word or an
+# opening quote; closing quotes may sit before or after the punctuation. An
+# all-caps word after the dot is a brand ("Hill.TV"), not a new sentence.
 _GLUED_SENTENCE = re.compile(
-    r"(?<=[a-z]{2}[.?!])(?=[A-Z]|[“\"][A-Z])"  # Hill.Kim / denuclearization."What
-    r"|(?<=[a-z][”\"][.?!])(?=[A-Z“\"])"  # results".The
-    r"|(?<=[a-z][.?!][”\"])(?=[A-Z“])"  # stop."Then
+    r"(?<=[a-z]{2}[.?!])(?=[A-Z][a-z]|[“\"][A-Z])"  # Hill.Kim / denuclearization."What
+    r"|(?<=[a-z][”\"][.?!])(?=[A-Z][a-z]|[“\"])"  # results".The
+    r"|(?<=[a-z][.?!][”\"])(?=[A-Z][a-z]|“)"  # stop."Then
 )
-_GLUED_COMMA = re.compile(r"(?<=[a-z]{2},)(?=[a-z]{2})")
+# "partial denuclearization,and we": a word, not a list of codes ("pfi,PFI-X").
+_GLUED_COMMA = re.compile(r"(?<=[a-z]{2},)(?=[a-z]{2,}\s)")
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """URLs, e-mail addresses and domains in ``text``: their dots are no sentence ends."""
+    if "." not in text:
+        return []
     return [match.span() for match in URLISH.finditer(text)]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "continues",
     "ends_sentence",
     "final_mark",
     "is_prose",
@@ -21,10 +22,16 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['\u2019-][^\W_]+)*")
-_CLOSERS = "\"'\u201d\u2019)]*_ "
 _TERMINAL = ".?!\u2026:;"
 _OPENERS = "\"'\u201c\u2018([*_ "
+# Links that end a line (an embedded tweet's "https://t.co/..."): the sentence
+# before them is what has a shape.
+_TRAILING_LINKS = re.compile(r"(?:\s*(?:https?://|www\.|pic\.twitter\.com/)\S*)+\s*$")
 
+# Any line this long with half its words lowercase is running text, whatever it
+# ends with (an agency credit "... into the US. PTI"); no headline runs so long.
+_RUNNING_TEXT_WORDS = 20
+_RUNNING_TEXT_LOWER = 0.5
 # A line without terminal punctuation still counts as prose when it is long,
 # mostly lowercase and stops on a lowercase word: a paragraph cut off mid-clause.
 # A headline ends on a capitalised word instead (the related-story headline in
@@ -39,8 +46,14 @@ def words(text: str) -> list[str]:
 
 
 def final_mark(text: str) -> str:
-    """The last character of ``text`` before closing quotes and brackets ("" if none)."""
-    return text.rstrip(_CLOSERS)[-1:]
+    """The last letter, digit or punctuation mark of ``text`` ("" if none).
+
+    Closing quotes, brackets, emoji and other symbols after it are skipped.
+    """
+    for char in reversed(text):
+        if char.isalnum() or char in _TERMINAL:
+            return char
+    return ""
 
 
 def ends_sentence(text: str) -> bool:
@@ -55,6 +68,17 @@ def starts_lowercase(text: str) -> bool:
     return bool(stripped) and stripped[0].islower()
 
 
+# A sentence broken by a line break has a real beginning; lowercase menu items
+# ("business", "tech", "science" one per line) do not, and must stay apart.
+_BROKEN_SENTENCE_MIN_WORDS = 4
+
+
+def continues(previous: str, following: str) -> bool:
+    """Is ``following`` the rest of a sentence that ``previous`` breaks off?"""
+    return (not ends_sentence(previous) and starts_lowercase(following)
+            and len(words(previous)) >= _BROKEN_SENTENCE_MIN_WORDS)
+
+
 def _lower_ratio(tokens: list[str]) -> float:
     return sum(1 for t in tokens if t[0].islower()) / len(tokens) if tokens else 0.0
 
@@ -66,9 +90,12 @@ def is_prose(text: str) -> bool:
     lowercase word (so "JOIN TODAY!" is not one, "No one won." is); a long
     mostly-lowercase line cut off mid-clause is prose without punctuation.
     """
+    text = _TRAILING_LINKS.sub("", text)
     tokens = words(text)
     lower = _lower_ratio(tokens)
     if ends_sentence(text) and len(tokens) >= 3 and lower > 0:
+        return True
+    if len(tokens) >= _RUNNING_TEXT_WORDS and lower >= _RUNNING_TEXT_LOWER:
         return True
     return (len(tokens) >= _LONG_PROSE_WORDS and lower >= _LONG_PROSE_LOWER
             and tokens[-1][0].islower())

@@ -10,8 +10,9 @@ never mistaken for its publication date.
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
+
+from parallax.calendar import parse_calendar_date
 
 __all__ = ["guess_outlet", "guess_published", "guess_title", "header_fields", "iso_date"]
 
@@ -54,12 +55,9 @@ def guess_title(text: str) -> str | None:
 
 def iso_date(value: str) -> str | None:
     """ISO date (YYYY-MM-DD) of a date-shaped string, or None when it does not parse."""
-    value = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
-        try:
-            return date.fromisoformat(value[:10]).isoformat()
-        except ValueError:
-            return None
+    fast = parse_calendar_date(value)
+    if fast is not None:
+        return fast[0].isoformat() if fast[1] == "day" else None
     import dateparser  # deferred: importing it costs ~0.1 s and most inputs never need it
 
     parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})

@@ -1,0 +1,179 @@
+"""Attribution extraction on the PolNeAR development split, next to textacy.
+
+    python bench/quotes.py
+
+For every text (one annotator per text: the first in name order), gold
+attributions are (Content, Cue, Source) spans from the brat files. A predicted
+quote matches a gold one when their content spans share at least half of the
+tokens of the longer span (``overlap``) or are identical up to surrounding
+quotation marks and spaces (``exact``). Speaker accuracy is over overlap
+matches: the predicted speaker span overlaps the gold Source span.
+
+Baseline in the same run: textacy's ``direct_quotations`` over the same spaCy
+parse of the raw text. Reads ../shared/eval/polnear at run time.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "eval" / "polnear"
+TOKEN = re.compile(r"\w+")
+TRIM = " \t\n\"'“”‘’«»"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+
+
+def _range(field: str) -> tuple[int, int]:
+    numbers = [int(n) for n in re.findall(r"\d+", field)]
+    return min(numbers), max(numbers)
+
+
+def load_gold(path: Path) -> list[Attribution]:
+    spans: dict[str, tuple[str, tuple[int, int]]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, where = parts[1].partition(" ")
+            spans[parts[0]] = (label, _range(where))
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+    gold = []
+    for event in events:
+        content = event.get("Content")
+        if content is None or content not in spans:
+            continue
+        source = event.get("Source")
+        gold.append(Attribution(spans[content][1], spans[source][1] if source in spans else None))
+    return gold
+
+
+def _tokens(text: str, span: tuple[int, int]) -> set[int]:
+    return {m.start() for m in TOKEN.finditer(text, span[0], span[1])}
+
+
+def _overlaps(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    ta, tb = _tokens(text, a), _tokens(text, b)
+    longer = max(len(ta), len(tb))
+    return longer > 0 and len(ta & tb) * 2 >= longer
+
+
+def _exact(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return text[a[0]:a[1]].strip(TRIM) == text[b[0]:b[1]].strip(TRIM)
+
+
+@dataclass
+class Score:
+    predicted: int = 0
+    gold: int = 0
+    matched_pred: int = 0
+    matched_gold: int = 0
+    exact_pred: int = 0
+    exact_gold: int = 0
+    speaker_checked: int = 0
+    speaker_right: int = 0
+
+    def add(self, text: str, predicted: Sequence[tuple[tuple[int, int], tuple[int, int] | None]],
+            gold: Sequence[Attribution]) -> None:
+        self.predicted += len(predicted)
+        self.gold += len(gold)
+        for content, speaker in predicted:
+            matches = [g for g in gold if _overlaps(text, content, g.content)]
+            if matches:
+                self.matched_pred += 1
+                best = matches[0]
+                if best.source is not None:
+                    self.speaker_checked += 1
+                    if speaker and speaker[0] < best.source[1] and best.source[0] < speaker[1]:
+                        self.speaker_right += 1
+            if any(_exact(text, content, g.content) for g in gold):
+                self.exact_pred += 1
+        for g in gold:
+            if any(_overlaps(text, c, g.content) for c, _ in predicted):
+                self.matched_gold += 1
+            if any(_exact(text, c, g.content) for c, _ in predicted):
+                self.exact_gold += 1
+
+    @staticmethod
+    def _f(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def row(self, name: str, seconds: float) -> str:
+        p = self.matched_pred / self.predicted if self.predicted else 0.0
+        r = self.matched_gold / self.gold if self.gold else 0.0
+        ep = self.exact_pred / self.predicted if self.predicted else 0.0
+        er = self.exact_gold / self.gold if self.gold else 0.0
+        acc = self.speaker_right / self.speaker_checked if self.speaker_checked else 0.0
+        return (f"| {name} | {self.predicted} | {p:.3f} | {r:.3f} | {self._f(p, r):.3f} | "
+                f"{self._f(ep, er):.3f} | {acc:.3f} | {seconds:.1f} |")
+
+
+def textacy_quotes(doc: object) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    from textacy.extract.triples import direct_quotations
+
+    found = []
+    for triple in direct_quotations(doc):  # type: ignore[arg-type]
+        content = (triple.content.start_char, triple.content.end_char)
+        speaker = ((triple.speaker[0].idx, triple.speaker[-1].idx + len(triple.speaker[-1]))
+                   if triple.speaker else None)
+        found.append((content, speaker))
+    return found
+
+
+def main() -> None:
+    if not DATA.is_dir():
+        print(f"skipping: {DATA} not found (shared eval data absent)")
+        return
+    from parallax.analyze.actors import resolve_actors
+    from parallax.analyze.nlp import load_nlp
+    from parallax.ingest.text import text_document
+    from parallax.pipeline import analyze_documents
+
+    files: dict[str, Path] = {}
+    for ann in sorted((DATA / "attributions").glob("*.ann")):
+        files.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    texts = {k: (DATA / "text" / f"{k}.txt").read_text(encoding="utf-8") for k in files}
+    gold = {k: load_gold(files[k]) for k in files}
+
+    start = time.perf_counter()
+    analyzed = analyze_documents([text_document(k, k, texts[k]) for k in files])
+    _, quotes = resolve_actors(analyzed)
+    ours_seconds = time.perf_counter() - start
+    ours = Score()
+    for key in files:
+        predicted = [((q.span.start, q.span.end),
+                      (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None)
+                     for q in quotes if q.article == key]
+        ours.add(texts[key], predicted, gold[key])
+
+    baseline = Score()
+    baseline_seconds = 0.0
+    try:
+        nlp = load_nlp()
+        start = time.perf_counter()
+        for key, doc in zip(files, nlp.pipe(texts[k] for k in files), strict=True):
+            baseline.add(texts[key], textacy_quotes(doc), gold[key])
+        baseline_seconds = time.perf_counter() - start
+    except ImportError:
+        print("textacy is not installed (pip install -e '.[bench]'): baseline skipped")
+
+    print(f"PolNeAR dev: {len(files)} texts, {sum(len(g) for g in gold.values())} attributions")
+    print("| system | predicted | precision | recall | F1 (overlap) | F1 (exact) | speaker acc. | seconds |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print(baseline.row("textacy direct_quotations (baseline)", baseline_seconds))
+    print(ours.row("parallax", ours_seconds))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
