@@ -41,9 +41,10 @@ def main() -> None:
     from parallax.ingest.html import NoArticleText, html_document
     from parallax.ingest.text import text_document
 
-    golds = {p.stem: json.loads(p.read_text())["text"] for p in sorted((DATA / "gold").glob("*.json"))}
-    pages = {k: gzip.decompress((DATA / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8", "replace")
-             for k in golds}
+    golds = {p.stem: json.loads(p.read_text())["text"]
+             for p in sorted((DATA / "gold").glob("*.json"))}
+    pages = {k: gzip.decompress((DATA / "html" / f"{k}.html.gz").read_bytes())
+             .decode("utf-8", "replace") for k in golds}
     print("| system | docs | precision | recall | F1 | seconds |")
     print("|---|---:|---:|---:|---:|---:|")
 

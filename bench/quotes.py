@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval" / "polnear"
 TOKEN = re.compile(r"\w+")
-TRIM = " \t\n\"'“”‘’«»"
+TRIM = " \t\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,8 @@ def main() -> None:
         print("textacy is not installed (pip install -e '.[bench]'): baseline skipped")
 
     print(f"PolNeAR dev: {len(files)} texts, {sum(len(g) for g in gold.values())} attributions")
-    print("| system | predicted | precision | recall | F1 (overlap) | F1 (exact) | speaker acc. | seconds |")
+    print("| system | predicted | precision | recall | F1 (overlap) | F1 (exact) "
+          "| speaker acc. | seconds |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     print(baseline.row("textacy direct_quotations (baseline)", baseline_seconds))
     print(ours.row("parallax", ours_seconds))

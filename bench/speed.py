@@ -65,7 +65,8 @@ def main() -> None:
         corpora["seeds"] = [str(SHARED / "seeds")]
     else:
         print(f"skipping seeds: {SHARED / 'seeds'} not found")
-    print("| corpus | articles | `parallax brief` wall (s) | pipeline art/s | raw spaCy art/s | ratio |")
+    print("| corpus | articles | `parallax brief` wall (s) | pipeline art/s "
+          "| raw spaCy art/s | ratio |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, paths in corpora.items():
         wall = wall_time(paths, args.repeat)

@@ -7,12 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
+from contract import check_briefing
 from typer.testing import CliRunner
 
-from contract import check_briefing
 from parallax.cli import app
-
-from conftest import EXAMPLES
 
 runner = CliRunner()
 
@@ -70,7 +69,8 @@ def test_markdown_is_the_default_and_html_writes_a_file(small_corpus: Path,
     page = target.read_text(encoding="utf-8")
     assert result.stdout == ""
     assert page.lstrip().lower().startswith("<!doctype html>")
-    assert "http://" not in page.split("<body", 1)[0] and "https://" not in page.split("<body", 1)[0]
+    head = page.split("<body", 1)[0]
+    assert "http://" not in head and "https://" not in head
 
 
 def test_extract_json_and_text() -> None:
@@ -95,7 +95,8 @@ def test_quotes_stories_and_check_schemas(tmp_path: Path) -> None:
     quotes = json.loads(invoke("quotes", path, "--format", "json").stdout)
     assert quotes["schema"] == "parallax.quotes/1"
     for quote in quotes["quotes"]:
-        assert {"speaker_start", "speaker_end", "cue_start", "cue_end", "kind", "text"} <= set(quote)
+        expected = {"speaker_start", "speaker_end", "cue_start", "cue_end", "kind", "text"}
+        assert expected <= set(quote)
     stories = json.loads(invoke("stories", str(EXAMPLES), "--format", "json").stdout)
     assert stories["schema"] == "parallax.stories/1"
     members = [a for story in stories["stories"] for a in story["articles"]]

@@ -41,7 +41,8 @@ def test_header_fields_win_over_guesses(tmp_path: Path) -> None:
 
 
 def test_cp1252_text_is_decoded(tmp_path: Path) -> None:
-    text = "Council \u201cregrets\u201d the delay \u2013 the mayor\u2019s office said it would act.\n" * 3
+    text = ("Council \u201cregrets\u201d the delay \u2013 the mayor\u2019s office said "
+            "it would act.\n") * 3
     path = tmp_path / "legacy.txt"
     path.write_bytes(text.encode("cp1252"))
     (doc,) = read_inputs([str(path)]).documents

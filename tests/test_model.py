@@ -29,7 +29,6 @@ SOURCE = 'Headline\n\nThe mayor said "we will rebuild" on [Monday](#).\n\nSubscr
 
 def _article() -> Article:
     builder = TextBuilder(SOURCE)
-    start = SOURCE.index("The mayor")
     link = SOURCE.index("[Monday]")
     builder.copy(0, link)
     builder.replace(link, link + len("[Monday](#)"), "Monday")

@@ -61,10 +61,13 @@ chunks = st.lists(
 
 
 @given(chunks)
-def test_every_cleaned_span_maps_onto_the_source_it_came_from(plan: list[tuple[str, str, str]]) -> None:
+def test_every_cleaned_span_maps_onto_the_source_it_came_from(
+    plan: list[tuple[str, str, str]],
+) -> None:
     source = "".join(chunk for chunk, _, _ in plan)
     builder = TextBuilder(source)
-    expected: list[tuple[int, int, str, bool]] = []  # clean char -> (src_start, src_end, char, verbatim)
+    # One entry per cleaned char: (src_start, src_end, char, verbatim).
+    expected: list[tuple[int, int, str, bool]] = []
     position = 0
     for chunk, action, replacement in plan:
         end = position + len(chunk)

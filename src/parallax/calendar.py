@@ -68,7 +68,8 @@ def parse_calendar_date(text: str, reference: datetime.date | None = None
         if match is None:
             continue
         groups = match.groupdict()
-        month = int(groups["mnum"]) if groups.get("mnum") else MONTHS.get(groups.get("month") or "", 1)
+        named = MONTHS.get(groups.get("month") or "", 1)
+        month = int(groups["mnum"]) if groups.get("mnum") else named
         day = int(groups["day"]) if groups.get("day") else 1
         try:
             if groups.get("year"):

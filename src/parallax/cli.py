@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -39,18 +39,18 @@ app = typer.Typer(
 _stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-class BriefFormat(str, Enum):
+class BriefFormat(StrEnum):
     md = "md"
     json = "json"
     html = "html"
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     md = "md"
     json = "json"
 
 
-class TextFormat(str, Enum):
+class TextFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -87,14 +87,18 @@ def _exit_code(inputs: Inputs) -> int:
     return EXIT_SOME_FAILED if inputs.errors else EXIT_OK
 
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files or folders (read recursively); - for stdin.")]
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files or folders (read recursively); - for stdin.")
+]
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write to FILE.")]
 
 
 @app.command()
 def brief(
     paths: PathsArg,
-    fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.md,
+    fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        BriefFormat.md
+    ),
     output: OutputOpt = None,
     length: Annotated[int, typer.Option(help="Summary length in sentences.", min=1)] = 5,
 ) -> None:
@@ -210,7 +214,9 @@ def stories(
 def check(
     args: Annotated[list[str], typer.Argument(metavar="[CLAIM] PATH...",
                                               help="The claim (unless --claims), then inputs.")],
-    claims_file: Annotated[Path | None, typer.Option("--claims", help="File with one claim per line.")] = None,
+    claims_file: Annotated[
+        Path | None, typer.Option("--claims", help="File with one claim per line.")
+    ] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.md,
     output: OutputOpt = None,
 ) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from parallax.analyze.articles import analyze_articles
 from parallax.analyze.actors import resolve_actors
+from parallax.analyze.articles import analyze_articles
 from parallax.clean import clean_document, repeated_lines
 from parallax.compare.claims import find_claims
 from parallax.compare.conflicts import find_conflicts
