@@ -291,8 +291,10 @@ class Quote:
 class AnalyzedArticle:
     """An article with its sentences, entities, quotes, dates and sentence embeddings.
 
-    ``embeddings`` holds one L2-normalised row per sentence (a NumPy array;
-    excluded from equality because arrays do not compare to a bool).
+    ``embeddings`` behaves like a read-only ``(len(sentences), 384)`` array of
+    L2-normalised rows: in the pipeline a lazily computed
+    ``parallax.analyze.vectors.SentenceVectors``, in tests often a plain NumPy
+    array. It is excluded from equality (arrays do not compare to a bool).
     """
 
     article: Article

@@ -1,18 +1,17 @@
 """Per-article analysis: sentences, entities, quotes, dates and embeddings.
 
 spaCy runs once per article over the cleaned text (batched with ``nlp.pipe``)
-and every later step reads that one parse. Sentence embeddings for the whole
-batch are computed in one call on a worker thread *while* spaCy parses:
-onnxruntime and spaCy's parser both release the GIL, so on two cores the
-embedding cost mostly hides behind the parse instead of adding to it.
+and every later step reads that one parse. Sentence embeddings are computed on
+demand (``parallax.analyze.vectors``); while spaCy parses, a worker thread
+fills them speculatively, lead sentences first. onnxruntime and spaCy's parser
+both release the GIL, so on two cores that work hides behind the parse.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 
-import numpy as np
 from spacy.tokens import Doc
 
 from parallax.analyze.dates import explicit_dates, find_dates, reference_date
@@ -20,6 +19,7 @@ from parallax.analyze.embed import load_embedder
 from parallax.analyze.nlp import load_nlp
 from parallax.analyze.quotes import extract_quotes
 from parallax.analyze.sentences import split_sentences
+from parallax.analyze.vectors import Ref, VectorStore
 from parallax.model import AnalyzedArticle, Article, Entity
 
 __all__ = ["KEPT_LABELS", "analyze_articles", "parse_articles"]
@@ -40,33 +40,38 @@ def parse_articles(articles: Sequence[Article], tick: Callable[[], None] | None 
     return docs
 
 
-def analyze_articles(articles: Sequence[Article], tick: Callable[[], None] | None = None
+def analyze_articles(articles: Sequence[Article], tick: Callable[[], None] | None = None,
+                     priority: Callable[[list[list[str]]], list[Ref]] | None = None
                      ) -> tuple[AnalyzedArticle, ...]:
     """Sentences, entities, quotes, dates and sentence embeddings of every article.
 
-    Articles without a publication date resolve relative dates against the
-    latest fully written date anywhere in the set (DESIGN.md: "the latest
-    explicit date in the story").
+    ``priority`` ranks the (article, sentence) pairs whose vectors later stages
+    will read, given every article's sentence texts; they are embedded first
+    while spaCy parses (default: lead sentences first). Articles without a
+    publication date resolve relative dates against the latest fully written
+    date anywhere in the set (DESIGN.md: "the latest explicit date in the story").
     """
     sentences = [split_sentences(a.text) for a in articles]
-    flat = [s.text for group in sentences for s in group]
-    embedder = load_embedder()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parallax-embed") as pool:
-        pending = pool.submit(embedder.encode, flat)
+    store = VectorStore(load_embedder(), [[s.text for s in group] for group in sentences],
+                        background=load_embedder(threads=1))
+    stop = threading.Event()
+    order = priority(store.texts) if priority else None
+    worker = threading.Thread(target=store.speculate, args=(stop, order),
+                              name="parallax-embed", daemon=True)
+    worker.start()
+    try:
         docs = parse_articles(articles, tick)
         explicit = [d for doc in docs for d in explicit_dates(doc)]
-        parts = []
-        for article, doc, sents in zip(articles, docs, sentences, strict=True):
+        analyzed: list[AnalyzedArticle] = []
+        for article, doc, sents, vectors in zip(articles, docs, sentences, store.views(),
+                                                strict=True):
             entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_)
                              for e in doc.ents if e.label_ in KEPT_LABELS)
             reference = reference_date(article.document.published, explicit)
-            parts.append((entities, extract_quotes(article, doc, sents),
-                          find_dates(article, doc, sents, reference)))
-        vectors = pending.result()
-    analyzed: list[AnalyzedArticle] = []
-    row = 0
-    for article, sents, (entities, quotes, dates) in zip(articles, sentences, parts, strict=True):
-        analyzed.append(AnalyzedArticle(article, sents, entities, quotes, dates,
-                                        embeddings=np.asarray(vectors[row:row + len(sents)])))
-        row += len(sents)
+            analyzed.append(AnalyzedArticle(
+                article, sents, entities, extract_quotes(article, doc, sents),
+                find_dates(article, doc, sents, reference), embeddings=vectors))
+    finally:
+        stop.set()
+        worker.join()
     return tuple(analyzed)

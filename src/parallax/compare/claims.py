@@ -17,11 +17,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
 
+from parallax.analyze.vectors import prefetch
 from parallax.compare.sources import count_sources
 from parallax.model import AnalyzedArticle, Article, Claim, Span
 
@@ -29,6 +30,7 @@ __all__ = [
     "NEGATION",
     "SentenceIndex",
     "align",
+    "claim_candidates",
     "content_terms",
     "find_claims",
     "is_claimable",
@@ -168,10 +170,36 @@ class SentenceIndex:
                     and self.shared[i, j] >= MIN_SHARED_WEIGHT)
 
 
-def sentence_index(analyzed: Sequence[AnalyzedArticle]) -> SentenceIndex:
-    """Pairwise similarities of all sentences, vectorised (one matrix product each)."""
-    refs = tuple((a, s) for a, item in enumerate(analyzed) for s in range(len(item.sentences)))
-    tokens = [_tokens(analyzed[a].sentences[s].text) for a, s in refs]
+@dataclass(frozen=True, slots=True)
+class _Lexical:
+    """The word-overlap half of a ``SentenceIndex``, computable without any model."""
+
+    refs: tuple[Ref, ...]
+    terms: tuple[frozenset[str], ...]
+    idf: dict[str, float]
+    shared: np.ndarray[Any, Any]
+    lexical: np.ndarray[Any, Any]
+    owner: np.ndarray[Any, Any]
+    candidates: np.ndarray[Any, Any]
+
+
+def _lexical(texts: Sequence[Sequence[str]]) -> _Lexical:
+    return _lexical_of(tuple(tuple(group) for group in texts))
+
+
+# The briefing asks for the same corpus twice (which sentences to embed while
+# parsing, then the alignment itself): keep the last result.
+@lru_cache(maxsize=1)
+def _lexical_of(texts: tuple[tuple[str, ...], ...]) -> _Lexical:
+    """IDF-weighted overlaps of every sentence pair, and the rows that may align.
+
+    A candidate is a claimable sentence sharing at least ``MIN_SHARED_WEIGHT``
+    with a claimable sentence of another article: any other sentence can never
+    align, so it needs no embedding. This keeps the embedding cost proportional
+    to what claims can use.
+    """
+    refs = tuple((a, s) for a, group in enumerate(texts) for s in range(len(group)))
+    tokens = [_tokens(texts[a][s]) for a, s in refs]
     terms = tuple(frozenset(term for term, _ in bag) for bag in tokens)
     n = len(refs)
     df = Counter(t for bag in terms for t in bag)
@@ -198,13 +226,39 @@ def sentence_index(analyzed: Sequence[AnalyzedArticle]) -> SentenceIndex:
     weights = np.array([idf[t] for t in vocab], dtype=np.float32)
     shared = (present * weights) @ present.T
     lexical = 2.0 * shared / np.maximum(totals[:, None] + totals[None, :], 1e-9)
-    rows = [item.embeddings for item in analyzed if len(item.sentences)]
-    vectors = np.vstack(rows).astype(np.float32) if rows else np.zeros((0, 1), np.float32)
-    cosine = vectors @ vectors.T
-    score = cosine + LEXICAL_WEIGHT * lexical
-    owner = np.array([a for a, _ in refs])
-    score[owner[:, None] == owner[None, :]] = -np.inf
-    return SentenceIndex(tuple(analyzed), refs, terms, idf, cosine, lexical, shared, score)
+    owner = np.array([a for a, _ in refs], dtype=np.int64)
+    claimable = np.array([is_claimable(texts[a][s]) for a, s in refs], dtype=bool)
+    partnered = (shared >= MIN_SHARED_WEIGHT) & (owner[:, None] != owner[None, :])
+    partnered &= claimable[None, :]
+    candidates = np.flatnonzero(partnered.any(axis=1) & claimable)
+    return _Lexical(refs, terms, idf, shared, lexical, owner, candidates)
+
+
+def claim_candidates(texts: Sequence[Sequence[str]]) -> list[Ref]:
+    """Sentences (per article, in order) that claims may use: the ones worth embedding."""
+    lexical = _lexical(texts)
+    return [lexical.refs[int(k)] for k in lexical.candidates]
+
+
+def sentence_index(analyzed: Sequence[AnalyzedArticle]) -> SentenceIndex:
+    """Pairwise similarities of all sentences, vectorised (one matrix product each).
+
+    Cosines are computed only between claim candidates (see ``_lexical``);
+    the rest are 0, which no threshold accepts.
+    """
+    lex = _lexical([[s.text for s in item.sentences] for item in analyzed])
+    n = len(lex.refs)
+    cosine = np.zeros((n, n), dtype=np.float32)
+    if len(lex.candidates):
+        wanted = [lex.refs[int(k)] for k in lex.candidates]
+        prefetch((item.embeddings for item in analyzed), wanted)
+        vectors = np.vstack([np.asarray(analyzed[a].embeddings[s], dtype=np.float32)
+                             for a, s in wanted])
+        cosine[np.ix_(lex.candidates, lex.candidates)] = vectors @ vectors.T
+    score = cosine + LEXICAL_WEIGHT * lex.lexical
+    score[lex.owner[:, None] == lex.owner[None, :]] = -np.inf
+    return SentenceIndex(tuple(analyzed), lex.refs, lex.terms, lex.idf, cosine, lex.lexical,
+                         lex.shared, score)
 
 
 def align(
@@ -288,9 +342,14 @@ def _position(index: SentenceIndex, refs: Sequence[Ref]) -> tuple[float, int]:
     return min((s / max(1, len(index.analyzed[a].sentences)), a) for a, s in refs)
 
 
-def find_claims(analyzed: Sequence[AnalyzedArticle]) -> tuple[Claim, ...]:
-    """Statements shared by two or more independent sources, best supported first."""
-    index = sentence_index(analyzed)
+def find_claims(analyzed: Sequence[AnalyzedArticle],
+                index: SentenceIndex | None = None) -> tuple[Claim, ...]:
+    """Statements shared by two or more independent sources, best supported first.
+
+    ``index`` is ``sentence_index(analyzed)`` when the caller already has it.
+    """
+    if index is None:
+        index = sentence_index(analyzed)
     eligible = [is_claimable(index.text(ref)) for ref in index.refs]
     articles: dict[str, Article] = {item.id: item.article for item in analyzed}
     found: list[tuple[int, tuple[float, int], Claim]] = []

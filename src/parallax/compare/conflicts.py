@@ -3,23 +3,35 @@
 Precision comes first (a wrong conflict misleads more than a missed one
 does), so both kinds need two things at once: evidence that the two
 statements are about the same matter, and an explicit, local marker that
-they differ. ``accounts`` pairs quotes of different actors (different sides
-when affiliations are known) that share a key term and qualify it in opposite
-ways ("all the sanctions" against "partial sanctions") or disagree on a
-number next to it. ``facts`` pairs aligned sentences of different independent
-sources that give different numbers for the same noun, different dates, or
-opposite polarity.
+they differ.
+
+``accounts`` pairs quotes of different actors (different sides when
+affiliations are known) that share a key term and qualify it in opposite ways
+("all the sanctions" against "partial sanctions") or disagree on a number next
+to it.
+
+``facts`` pairs aligned sentences of different independent sources that give
+different numbers for the same noun, incompatible dates for the same event, or
+opposite polarity on the same predicate. A syndicated copy is never a side: it
+says what its original says. Pairwise clashes on one topic merge into one
+conflict whose sides are grouped by the value they give, with the sentences
+that agree with one of those values joining that value's side, so a reader
+sees "five hours (5 sources) vs three hours (1 source)" once rather than one
+conflict per pair.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
 
 from parallax.compare.claims import (
+    COSINE_FLOOR,
     MATCH_THRESHOLD,
     MIN_SHARED_WEIGHT,
     NEGATION,
@@ -28,10 +40,19 @@ from parallax.compare.claims import (
     is_claimable,
     sentence_index,
 )
-from parallax.compare.sources import source_key
-from parallax.model import Actor, AnalyzedArticle, Article, Conflict, ConflictSide, Quote, Span
+from parallax.compare.sources import count_sources, duplicate_of, source_key
+from parallax.model import (
+    Actor,
+    AnalyzedArticle,
+    Article,
+    Conflict,
+    ConflictSide,
+    DateMention,
+    Quote,
+    Span,
+)
 
-__all__ = ["find_conflicts", "number_mentions", "scope_of"]
+__all__ = ["date_fields", "find_conflicts", "negated_terms", "number_mentions", "scope_of"]
 
 # Quotes on the same matter: cosine of the sentences that carry them. Tuned on
 # the seeds: Trump's and Ri Yong Ho's statements on sanctions sit at 0.6-1.0
@@ -42,18 +63,29 @@ ACCOUNT_SIMILARITY = 0.45
 WINDOW = 5
 # Opposite polarity between aligned sentences is only trusted when they are
 # otherwise near paraphrases (cosine on invented and seed pairs: paraphrases
-# 0.8+, related-but-different statements 0.5-0.75).
+# 0.8+, related-but-different statements 0.5-0.75; the examples' two reports of
+# the Orvenian side leaving the room, one "without explanation", sit at 0.8).
 NEGATION_COSINE = 0.8
+# Hedged numbers ("about five hours") only clash when they differ by more than
+# this share of the larger one: "about 40" and "38" are the same figure.
+HEDGE_TOLERANCE = 0.2
 _WHOLE = frozenset({"all", "entire", "entirety", "every", "complete", "completely", "fully",
                     "full", "total", "totally", "whole"})
 _PART = frozenset({"partial", "partially", "part", "portion", "some", "only", "limited",
                    "certain", "few", "half", "several"})
+_HEDGES = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately",
+                     "some", "over", "under", "more", "less", "up", "least", "estimated"})
 _CUES = _WHOLE | _PART
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[.,'\u2019-][A-Za-z0-9]+)*")
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?![\d.,])")
 _NUMBER_WORDS = {w: float(i) for i, w in enumerate((
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen", "twenty"))}
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
 def _words(text: str) -> list[str]:
@@ -63,6 +95,14 @@ def _words(text: str) -> list[str]:
 def _term(word: str) -> str:
     terms = content_terms(word)
     return terms[0] if terms else ""
+
+
+def _surface(text: str, term: str) -> str:
+    """The word as written for a term (the reader sees "sanctions", not "sanction")."""
+    return next((w for w in _WORD.findall(text) if _term(w.casefold()) == term), term)
+
+
+# --- accounts -------------------------------------------------------------------------
 
 
 def scope_of(text: str, term: str) -> str | None:
@@ -75,43 +115,6 @@ def scope_of(text: str, term: str) -> str | None:
         near = words[max(0, i - WINDOW):i + WINDOW + 1]
         found |= {"whole" for w in near if w in _WHOLE} | {"part" for w in near if w in _PART}
     return found.pop() if len(found) == 1 else None
-
-
-def _number(word: str) -> float | None:
-    if word in _NUMBER_WORDS:
-        return _NUMBER_WORDS[word]
-    try:
-        return float(word.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def number_mentions(text: str) -> dict[str, frozenset[float]]:
-    """Numbers by the noun they count ("12 people" -> {"people": {12}}).
-
-    The noun is the next content word within two words; four-digit years are
-    left to date comparison.
-    """
-    words = _words(text)
-    found: dict[str, set[float]] = {}
-    for i, word in enumerate(words):
-        value = _number(word)
-        if value is None or (len(word) == 4 and 1800 <= value <= 2100):
-            continue
-        for follower in words[i + 1:i + 3]:
-            unit = _term(follower)
-            if unit and unit != NEGATION and _number(follower) is None:
-                found.setdefault(unit, set()).add(value)
-                break
-    return {unit: frozenset(values) for unit, values in found.items()}
-
-
-def _number_clash(left: str, right: str) -> str | None:
-    a, b = number_mentions(left), number_mentions(right)
-    for unit in sorted(a.keys() & b.keys()):
-        if not a[unit] & b[unit]:
-            return unit
-    return None
 
 
 def _quote_vector(item: AnalyzedArticle, quote: Quote) -> np.ndarray[Any, Any] | None:
@@ -129,20 +132,25 @@ def _key_terms(text: str) -> set[str]:
     return {t for t in content_terms(text) if t != NEGATION and t not in _CUES and not t.isdigit()}
 
 
-def _account_topic(left: Quote, right: Quote) -> str | None:
-    """A shared key term the two quotes qualify oppositely or count differently."""
+def _is_name(text: str, term: str) -> bool:
+    """Whether ``term`` is written capitalised in ``text`` (a name says who, not what)."""
+    return _surface(text, term)[:1].isupper()
+
+
+def _account_topic(left: Quote, right: Quote) -> tuple[str, str] | None:
+    """A shared key term the two quotes qualify oppositely or count differently,
+    and the word as the first quote writes it.
+
+    Common words come before names: "sanctions" says what is disputed better
+    than the name of a country both quotes mention.
+    """
     shared = _key_terms(left.text) & _key_terms(right.text)
-    for term in sorted(shared):
+    for term in sorted(shared, key=lambda t: (_is_name(left.text, t), t)):
         scopes = {scope_of(left.text, term), scope_of(right.text, term)}
         if scopes == {"whole", "part"}:
-            return _surface(left.text, term)
+            return term, _surface(left.text, term)
     unit = _number_clash(left.text, right.text)
-    return _surface(left.text, unit) if unit else None
-
-
-def _surface(text: str, term: str) -> str:
-    """The word as written for a term (the reader sees "sanctions", not "sanction")."""
-    return next((w for w in _WORD.findall(text) if _term(w.casefold()) == term), term)
+    return (unit, _surface(left.text, unit)) if unit else None
 
 
 def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
@@ -154,63 +162,325 @@ def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
 
 
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
-              quotes: Sequence[Quote]) -> Iterator[Conflict]:
+              quotes: Sequence[Quote], copies: frozenset[str]) -> Iterator[Conflict]:
+    """One conflict per disputed topic, with every quote that takes a side on it."""
     by_id = {item.id: item for item in analyzed}
     by_actor = {actor.id: actor for actor in actors}
     usable = [(q.speaker, q, vector) for q in quotes
-              if q.speaker is not None and q.article in by_id
+              if q.speaker is not None and q.article in by_id and q.article not in copies
               and (vector := _quote_vector(by_id[q.article], q)) is not None]
-    seen: set[tuple[frozenset[str], str]] = set()
+    topics: dict[str, tuple[str, dict[Span, ConflictSide]]] = {}
     for i, (left_actor, left, left_vec) in enumerate(usable):
         for right_actor, right, right_vec in usable[i + 1:]:
             if not _sides_differ(left_actor, right_actor, by_actor):
                 continue
             if float(left_vec @ right_vec) < ACCOUNT_SIMILARITY:
                 continue
-            topic = _account_topic(left, right)
-            key = (frozenset({left_actor, right_actor}), (topic or "").casefold())
-            if topic is None or key in seen:
+            found = _account_topic(left, right)
+            if found is None:
                 continue
-            seen.add(key)
-            yield Conflict(topic, "accounts", (ConflictSide(left_actor, left.span),
-                                               ConflictSide(right_actor, right.span)))
+            _, sides = topics.setdefault(found[0], (found[1], {}))
+            for actor, quote in ((left_actor, left), (right_actor, right)):
+                sides.setdefault(quote.span, ConflictSide(actor, quote.span))
+    for label, sides in topics.values():
+        actor_order = list(dict.fromkeys(side.actor for side in sides.values()))
+        ordered = sorted(sides.values(), key=lambda side: actor_order.index(side.actor))
+        yield Conflict(label, "accounts", tuple(ordered))
 
 
-def _fact_topic(index: SentenceIndex, i: int, j: int) -> str | None:
-    left, right = index.text(index.refs[i]), index.text(index.refs[j])
-    unit = _number_clash(left, right)
-    if unit:
-        return _surface(left, unit)
-    dates = [{d.value for d in index.analyzed[a].dates if d.sentence == s}
-             for a, s in (index.refs[i], index.refs[j])]
-    if all(dates) and not dates[0] & dates[1]:
-        return "date"
-    negated = [NEGATION in index.terms[k] for k in (i, j)]
-    if negated[0] != negated[1] and index.cosine[i, j] >= NEGATION_COSINE:
-        shared = index.terms[i] & index.terms[j]
-        term = max(sorted(shared), key=lambda t: index.idf[t], default=None)
-        return _surface(left, term) if term else None
-    return None
+# --- facts: what each sentence asserts --------------------------------------------------
 
 
-def _facts(analyzed: Sequence[AnalyzedArticle]) -> Iterator[Conflict]:
-    index = sentence_index(analyzed)
-    articles: dict[str, Article] = {item.id: item.article for item in analyzed}
-    keys = [source_key(item.article, articles) for item in analyzed]
-    claimable = np.array([is_claimable(index.text(ref)) for ref in index.refs], dtype=bool)
-    mask = (index.score >= MATCH_THRESHOLD) & (index.shared >= MIN_SHARED_WEIGHT)
-    mask &= claimable[:, None] & claimable[None, :]
-    for i, j in np.argwhere(np.triu(mask, k=1)).tolist():
-        (a, _), (b, _) = index.refs[i], index.refs[j]
-        if keys[a] == keys[b]:
+def _number(word: str) -> float | None:
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """Numbers given for one noun in one sentence, and whether any was hedged."""
+
+    values: frozenset[float]
+    hedged: bool
+
+
+def _figures(text: str) -> dict[str, _Figure]:
+    """Numbers by the noun they count; see ``number_mentions``."""
+    words = _words(_TIME.sub(" ", text))
+    found: dict[str, tuple[set[float], bool]] = {}
+    for i, word in enumerate(words):
+        value = _number(word)
+        if value is None or (len(word) == 4 and 1800 <= value <= 2100):
             continue
-        topic = _fact_topic(index, i, j)
-        if topic is not None:
-            spans: tuple[Span, Span] = (index.span(index.refs[i]), index.span(index.refs[j]))
-            yield Conflict(topic, "facts", tuple(ConflictSide(None, s) for s in spans))
+        followers = words[i + 1:i + 3]
+        if followers and followers[0] in _MONTHS:
+            continue  # the day of a date, compared as a date
+        hedged = i > 0 and words[i - 1] in _HEDGES
+        for follower in followers:
+            unit = _term(follower)
+            if not unit or unit == NEGATION or _number(follower) is not None:
+                break
+            values, was_hedged = found.setdefault(unit, (set(), False))
+            values.add(value)
+            found[unit] = (values, was_hedged or hedged)
+    return {unit: _Figure(frozenset(v), h) for unit, (v, h) in found.items()}
+
+
+def number_mentions(text: str) -> dict[str, frozenset[float]]:
+    """Numbers by the noun they count ("12 people" -> {"people": {12}}).
+
+    A number counts each of the (at most two) content words right after it
+    ("two preliminary rounds" counts both "preliminary" and "round"), since
+    without a parser the noun may be either. Four-digit years and the days of
+    dates are left to date comparison, clock times ("19:50") are not counts.
+    """
+    return {unit: figure.values for unit, figure in _figures(text).items()}
+
+
+def _figures_clash(a: _Figure, b: _Figure) -> bool:
+    if a.values & b.values:
+        return False
+    if not (a.hedged or b.hedged):
+        return True
+    gap = min(abs(x - y) for x in a.values for y in b.values)
+    return gap > HEDGE_TOLERANCE * max(*a.values, *b.values)
+
+
+def _number_clash(left: str, right: str) -> str | None:
+    a, b = _figures(left), _figures(right)
+    return next((u for u in sorted(a.keys() & b.keys()) if _figures_clash(a[u], b[u])), None)
+
+
+def date_fields(mention: DateMention) -> frozenset[str]:
+    """The parts of a date the writer spelled out: "year", "month", "day".
+
+    Everything else in ``mention.value`` was inferred (a weekday or "31 March"
+    resolved against a publication date), and inference is not testimony: two
+    sources only contradict each other on what both actually wrote.
+    """
+    words = _words(mention.text)
+    fields = {"year" for w in words if len(w) == 4 and w.isdigit()}
+    if any(w.rstrip(".") in _MONTHS for w in words):
+        fields.add("month")
+        if any(w.isdigit() and len(w) <= 2 for w in re.split(r"\D+", mention.text) if w):
+            fields.add("day")
+    return frozenset(fields)
+
+
+_FIELD_SLICES = {"year": slice(0, 4), "month": slice(5, 7), "day": slice(8, 10)}
+
+
+def _project(value: str, fields: frozenset[str]) -> tuple[str, ...]:
+    return tuple(value[_FIELD_SLICES[f]] for f in ("year", "month", "day") if f in fields)
+
+
+def _dates_clash(a: DateMention, b: DateMention) -> bool:
+    """Whether two dates cannot both be true, judged only on what both wrote.
+
+    Values are compared at the coarser of the two precisions ("June 2023" and
+    "2023" agree) and ranges agree with any date inside them.
+    """
+    common = date_fields(a) & date_fields(b)
+    if not common or ("day" in common and "month" not in common):
+        return False
+    if not all(len(m.value) >= 10 or f != "day" for m in (a, b) for f in common):
+        return False
+    if not all(len(m.value) >= 7 or f == "year" for m in (a, b) for f in common):
+        return False
+    lo_a, hi_a = _project(a.value, common), _project(a.end_value or a.value, common)
+    lo_b, hi_b = _project(b.value, common), _project(b.end_value or b.value, common)
+    return hi_a < lo_b or hi_b < lo_a
+
+
+def _anchor(text: str, spans: Sequence[tuple[int, int]], k: int) -> str | None:
+    """What the ``k``-th date of a sentence dates: the nearest common word before it.
+
+    "signed in 1998" dates the signing and "completed in 2001" the completion;
+    the subject both share ("the treaty") does not make them one event, so
+    only the nearest word counts, looked for back to the previous date or
+    clause break. A date that opens its clause ("In 2019 the bridge opened")
+    takes the first word after it instead.
+    """
+    start, end = spans[k]
+    breaks = [m.end() for m in _CLAUSE.finditer(text, 0, start)]
+    before = _plain_terms(text[max([0, *breaks, *(e for s, e in spans if e <= start)]):start])
+    if before:
+        return before[-1]
+    stop = _CLAUSE.search(text, end)
+    limit = min([len(text), *([stop.start()] if stop else []), *(s for s, _ in spans if s >= end)])
+    after = _plain_terms(text[end:limit])
+    return after[0] if after else None
+
+
+def _plain_terms(text: str) -> list[str]:
+    """Content terms in order, without numbers, months, negators and names."""
+    return [t for t in content_terms(text)
+            if t != NEGATION and not t.isdigit() and t not in _MONTHS and not _is_name(text, t)]
+
+
+def negated_terms(text: str) -> frozenset[str]:
+    """Content terms a negator governs: the first content word after it."""
+    terms = content_terms(text)
+    return frozenset(b for a, b in pairwise(terms)
+                     if a == NEGATION and b != NEGATION)
+
+
+# --- facts: clashes between aligned sentences, merged by topic --------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What one sentence asserts, in the forms the clash rules compare."""
+
+    text: str
+    terms: frozenset[str]
+    figures: dict[str, _Figure]
+    dates: tuple[tuple[DateMention, str | None], ...]
+    negated: frozenset[str]
+
+
+def _read(index: SentenceIndex, row: int) -> _Reading:
+    a, s = index.refs[row]
+    item = index.analyzed[a]
+    sentence = item.sentences[s]
+    text = sentence.text
+    mentions = [d for d in item.dates if d.sentence == s]
+    spans = [(d.start - sentence.start, d.end - sentence.start) for d in mentions]
+    dates = tuple((d, _anchor(text, spans, k)) for k, d in enumerate(mentions) if date_fields(d))
+    return _Reading(text, index.terms[row], _figures(text), dates, negated_terms(text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Clash:
+    """Two sentences give values ``a`` and ``b`` for topic ``key`` (shown as ``label``)."""
+
+    key: str
+    label: str
+    a: str
+    b: str
+
+
+def _format(values: frozenset[float]) -> str:
+    return " or ".join(f"{v:g}" for v in sorted(values))
+
+
+def _clashes(left: _Reading, right: _Reading, cosine: float,
+             idf: Mapping[str, float]) -> Iterator[_Clash]:
+    """Every way two aligned sentences contradict each other."""
+    for unit in sorted(left.figures.keys() & right.figures.keys()):
+        if _figures_clash(left.figures[unit], right.figures[unit]):
+            yield _Clash(f"number:{unit}", _surface(left.text, unit),
+                         _format(left.figures[unit].values), _format(right.figures[unit].values))
+    for date_a, anchor_a in left.dates:
+        for date_b, anchor_b in right.dates:
+            if anchor_a is not None and anchor_a == anchor_b and _dates_clash(date_a, date_b):
+                yield _Clash(f"date:{anchor_a}", _surface(left.text, anchor_a),
+                             date_a.text, date_b.text)
+    if cosine >= NEGATION_COSINE:
+        for term in sorted((left.negated ^ right.negated) & left.terms & right.terms):
+            word = _surface(left.text, term)
+            yield _Clash(f"polarity:{term}", word,
+                         ("not " if term in left.negated else "") + word,
+                         ("not " if term in right.negated else "") + word)
+
+
+def _agrees(reading: _Reading, key: str, values: set[str]) -> str | None:
+    """The value ``reading`` gives for a number topic, when it is one already in dispute."""
+    kind, _, unit = key.partition(":")
+    figure = reading.figures.get(unit) if kind == "number" else None
+    value = _format(figure.values) if figure else None
+    return value if value in values else None
+
+
+def _groups(edges: Sequence[tuple[int, int]]) -> list[set[int]]:
+    """Connected components of an undirected graph given by its edges."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        parent[root(i)] = root(j)
+    components: dict[int, set[int]] = {}
+    for x in list(parent):
+        components.setdefault(root(x), set()).add(x)
+    return list(components.values())
+
+
+def _plural(count: int) -> str:
+    return f"{count} source" if count == 1 else f"{count} sources"
+
+
+def _conflict(index: SentenceIndex, label: str, values: Mapping[int, str],
+              articles: Mapping[str, Article]) -> Conflict:
+    """Sides grouped by value, best supported first; one side per article."""
+    by_value: dict[str, list[Span]] = {}
+    seen: set[int] = set()
+    for row in sorted(values):
+        article = index.refs[row][0]
+        if article not in seen:
+            seen.add(article)
+            by_value.setdefault(values[row], []).append(index.span(index.refs[row]))
+    ranked = sorted(by_value.items(), key=lambda kv: -count_sources(kv[1], articles))
+    topic = f"{label}: " + " vs ".join(
+        f"{value} ({_plural(count_sources(spans, articles))})" for value, spans in ranked)
+    return Conflict(topic, "facts",
+                    tuple(ConflictSide(None, span) for _, spans in ranked for span in spans))
+
+
+def _facts(index: SentenceIndex, copies: frozenset[str]) -> Iterator[Conflict]:
+    analyzed = index.analyzed
+    articles: dict[str, Article] = {item.id: item.article for item in analyzed}
+    source = np.array([source_key(analyzed[a].article, articles) for a, _ in index.refs])
+    usable = np.array([analyzed[a].id not in copies and is_claimable(index.text((a, s)))
+                       for a, s in index.refs], dtype=bool)
+    match = (index.score >= MATCH_THRESHOLD) & (index.cosine >= COSINE_FLOOR)
+    match &= (index.shared >= MIN_SHARED_WEIGHT) & usable[:, None] & usable[None, :]
+    match &= source[:, None] != source[None, :]
+    readings: dict[int, _Reading] = {}
+
+    def reading(row: int) -> _Reading:
+        if row not in readings:
+            readings[row] = _read(index, row)
+        return readings[row]
+
+    found: dict[str, tuple[str, list[tuple[int, int]], dict[int, str]]] = {}
+    for i, j in np.argwhere(np.triu(match, k=1)).tolist():
+        for clash in _clashes(reading(i), reading(j), float(index.cosine[i, j]), index.idf):
+            label, edges, values = found.setdefault(clash.key, (clash.label, [], {}))
+            edges.append((i, j))
+            values.setdefault(i, clash.a)
+            values.setdefault(j, clash.b)
+    for key, (label, edges, values) in found.items():
+        for rows in _groups(edges):
+            group = {row: values[row] for row in rows}
+            disputed = set(group.values())
+            for row in np.flatnonzero(match[sorted(rows)].any(axis=0)).tolist():
+                if row not in group and (value := _agrees(reading(row), key, disputed)):
+                    group[row] = value
+            yield _conflict(index, label, group, articles)
+
+
+def _copies(analyzed: Sequence[AnalyzedArticle]) -> frozenset[str]:
+    """Ids of articles that copy another article of the corpus (never a side of their own)."""
+    ids = {item.id for item in analyzed}
+    return frozenset(item.id for item in analyzed if duplicate_of(item.article) in ids)
 
 
 def find_conflicts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
-                   quotes: Sequence[Quote]) -> tuple[Conflict, ...]:
-    """Accounts conflicts (between actors) first, then facts conflicts (between sources)."""
-    return (*_accounts(analyzed, actors, quotes), *_facts(analyzed))
+                   quotes: Sequence[Quote], index: SentenceIndex | None = None
+                   ) -> tuple[Conflict, ...]:
+    """Accounts conflicts (between actors) first, then facts conflicts (between sources).
+
+    ``index`` is ``sentence_index(analyzed)`` when the caller already has it.
+    """
+    if index is None:
+        index = sentence_index(analyzed)
+    copies = _copies(analyzed)
+    return (*_accounts(analyzed, actors, quotes, copies), *_facts(index, copies))

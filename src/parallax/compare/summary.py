@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from parallax.compare.claims import Ref, is_claimable, sentence_index
+from parallax.analyze.vectors import prefetch
+from parallax.compare.claims import Ref, SentenceIndex, is_claimable, sentence_index
 from parallax.model import AnalyzedArticle, Claim, Span, SummaryLine
 
 __all__ = ["summarize"]
@@ -34,6 +35,10 @@ LEAD_DECAY = 4.0
 MMR_LAMBDA = 0.7
 # Never pick a line this close in meaning to one already picked.
 REDUNDANT_COSINE = 0.75
+# Candidate pool: corroborated sentences plus each article's first sentences.
+# News states the gist up front (lead-3 is the classic strong baseline), and a
+# bounded pool keeps the embedding cost of the summary independent of length.
+LEAD_POOL = 5
 
 
 def _claim_of(claims: Sequence[Claim]) -> dict[tuple[str, int, int], Claim]:
@@ -42,17 +47,30 @@ def _claim_of(claims: Sequence[Claim]) -> dict[tuple[str, int, int], Claim]:
 
 
 def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
-              length: int = 5) -> tuple[SummaryLine, ...]:
-    """Up to ``length`` lines: corroborated ones first, then in story order."""
-    index = sentence_index(analyzed)
-    rows = [k for k, ref in enumerate(index.refs) if is_claimable(index.text(ref))]
+              length: int = 5, index: SentenceIndex | None = None) -> tuple[SummaryLine, ...]:
+    """Up to ``length`` lines: corroborated ones first, then in story order.
+
+    ``index`` is ``sentence_index(analyzed)`` when the caller already has it.
+    """
+    if index is None:
+        index = sentence_index(analyzed)
+    claim_of = _claim_of(claims)
+
+    def claim_at(ref: Ref) -> Claim | None:
+        sentence = index.analyzed[ref[0]].sentences[ref[1]]
+        return claim_of.get((index.analyzed[ref[0]].id, sentence.start, sentence.end))
+
+    rows = [k for k, ref in enumerate(index.refs)
+            if (ref[1] < LEAD_POOL or claim_at(ref) is not None)
+            and is_claimable(index.text(ref))]
     if not rows or length <= 0:
         return ()
-    claim_of = _claim_of(claims)
     spans = [index.span(index.refs[k]) for k in rows]
-    claim_for = [claim_of.get((s.article, s.clean_start, s.clean_end)) for s in spans]
-    vectors = np.vstack([index.analyzed[a].embeddings[s] for a, s in
-                         (index.refs[k] for k in rows)]).astype(np.float32)
+    claim_for = [claim_at(index.refs[k]) for k in rows]
+    pool = [index.refs[k] for k in rows]
+    prefetch((item.embeddings for item in index.analyzed), pool)
+    vectors = np.vstack([np.asarray(index.analyzed[a].embeddings[s], dtype=np.float32)
+                         for a, s in pool])
     centroid = vectors.mean(axis=0)
     centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
     sources = np.array([c.sources - 1 if c else 0 for c in claim_for], dtype=np.float32)

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from parallax.analyze.embed import DIMENSIONS
+from parallax.analyze.vectors import prefetch
 from parallax.model import AnalyzedArticle, Sentence, Span, TimelineEntry
 
 __all__ = ["SAME_EVENT", "build_timeline"]
@@ -61,17 +62,23 @@ class _Event:
                 and (self.end_value or self.value).startswith(prefix))
 
 
-def _vectors(item: AnalyzedArticle) -> Any:
-    """Sentence vectors; zeros (similar to nothing) when the article has none."""
+# Article centrality (a tie-break for the entry text) compares each article's
+# opening sentences: they carry its gist and are already embedded for the summary.
+LEAD_SENTENCES = 5
+
+
+def _rows(item: AnalyzedArticle, sentences: Sequence[int]) -> Any:
+    """Vectors of the given sentences; zeros (similar to nothing) when the article has none."""
     if item.embeddings is None or len(item.embeddings) != len(item.sentences):
-        return np.zeros((len(item.sentences), DIMENSIONS), dtype=np.float32)
-    return np.asarray(item.embeddings, dtype=np.float32)
+        return np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
+    return np.asarray(item.embeddings[list(sentences)], dtype=np.float32)
 
 
 def _centralities(analyzed: Sequence[AnalyzedArticle]) -> list[float]:
-    """How close each article's mean sentence vector is to the others' (a tie-break
+    """How close each article's mean lead vector is to the others' (a tie-break
     for the entry text: the most typical account reads best out of context)."""
-    means = [_vectors(a).mean(axis=0) if a.sentences else None for a in analyzed]
+    means = [_rows(a, range(min(LEAD_SENTENCES, len(a.sentences)))).mean(axis=0)
+             if a.sentences else None for a in analyzed]
     scores: list[float] = []
     for i, mine in enumerate(means):
         others = [m for j, m in enumerate(means) if j != i and m is not None
@@ -82,9 +89,13 @@ def _centralities(analyzed: Sequence[AnalyzedArticle]) -> list[float]:
 
 def _reports(analyzed: Sequence[AnalyzedArticle]) -> dict[tuple[str, str | None], list[_Report]]:
     by_date: dict[tuple[str, str | None], list[_Report]] = {}
+    dated = [(index, m.sentence) for index, item in enumerate(analyzed) for m in item.dates
+             if 0 <= m.sentence < len(item.sentences)]
+    leads = [(index, s) for index, item in enumerate(analyzed)
+             for s in range(min(LEAD_SENTENCES, len(item.sentences)))]
+    prefetch((item.embeddings for item in analyzed), dated + leads)
     centralities = _centralities(analyzed)
     for index, item in enumerate(analyzed):
-        vectors = _vectors(item)
         seen: set[tuple[str, str | None, int]] = set()
         for mention in item.dates:
             key = (mention.value, mention.end_value, mention.sentence)
@@ -94,7 +105,7 @@ def _reports(analyzed: Sequence[AnalyzedArticle]) -> dict[tuple[str, str | None]
             sentence: Sentence = item.sentences[mention.sentence]
             report = _Report((index, mention.sentence),
                              item.article.span(sentence.start, sentence.end),
-                             vectors[mention.sentence], centralities[index])
+                             _rows(item, [mention.sentence])[0], centralities[index])
             by_date.setdefault((mention.value, mention.end_value), []).append(report)
     return by_date
 

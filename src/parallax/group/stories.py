@@ -1,9 +1,10 @@
 """Group articles into stories.
 
 First version: average-link agglomerative clustering of article vectors (the
-mean of their sentence embeddings), stopping when the closest pair of
-clusters is less similar than ``SAME_STORY``. Dates and shared actors join
-the decision in the across-sources work.
+mean embedding of each article's opening sentences, where news states what the
+story is about), stopping when the closest pair of clusters is less similar
+than ``SAME_STORY``. Dates and shared actors join the decision in the
+across-sources work.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from parallax.analyze.embed import DIMENSIONS
+from parallax.analyze.vectors import prefetch
 from parallax.model import AnalyzedArticle, Story
 
 __all__ = ["SAME_STORY", "group_stories"]
@@ -24,8 +26,13 @@ __all__ = ["SAME_STORY", "group_stories"]
 SAME_STORY = 0.6
 
 
+# Opening sentences that stand for an article.
+LEAD_SENTENCES = 5
+
+
 def _article_vector(item: AnalyzedArticle) -> np.ndarray[Any, Any]:
-    vectors = np.asarray(item.embeddings, dtype=np.float32)
+    lead = list(range(min(LEAD_SENTENCES, len(item.sentences))))
+    vectors = np.asarray(item.embeddings[lead], dtype=np.float32) if lead else np.zeros((0,))
     if not len(vectors):
         return np.zeros(DIMENSIONS, dtype=np.float32)
     mean: np.ndarray[Any, Any] = vectors.mean(axis=0)
@@ -45,6 +52,9 @@ def group_stories(analyzed: Sequence[AnalyzedArticle]) -> tuple[Story, ...]:
     """Stories, largest first; every article belongs to exactly one."""
     if not analyzed:
         return ()
+    prefetch((a.embeddings for a in analyzed),
+             [(i, s) for i, a in enumerate(analyzed)
+              for s in range(min(LEAD_SENTENCES, len(a.sentences)))])
     vectors = np.stack([_article_vector(a) for a in analyzed])
     similarity = vectors @ vectors.T
     clusters: list[list[int]] = [[i] for i in range(len(analyzed))]
