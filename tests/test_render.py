@@ -239,7 +239,7 @@ def test_markdown_groups_speakers_busiest_first(briefing: Briefing) -> None:
     order = re.findall(r"^### (.+?) —", text, flags=re.M)
     assert order[-3:] == ["Lena Ortiz (Mayor of Port Averly)", "Brightline Works",
                           "Unattributed"]
-    assert "- “We will not reopen it until every beam is checked,” _(direct)_ [1]" in text
+    assert "- _said:_ “We will not reopen it until every beam is checked,” _(direct)_ [1]" in text
     assert "- the repairs could take six weeks _(indirect)_ [1]" in text
     assert "**Lena Ortiz**: “We will not reopen it" in text
     # A differing fact has no speaker: the outlet reporting it stands in.

@@ -107,7 +107,8 @@ def _speaker_rows(speakers: Sequence[SpeakerView], level: int) -> list[str]:
         rows += [f"{hashes} {name}{detail} — {count} statement{'s' * (count != 1)}", ""]
         for quote in speaker.quotes:
             text = _md(quote.line.text) if quote.kind == "indirect" else _quoted(quote.line.text)
-            rows += _item(f"{text} _({quote.kind})_", quote.line)
+            cue = f"_{_md(quote.cue)}:_ " if quote.cue else ""
+            rows += _item(f"{cue}{text} _({quote.kind})_", quote.line)
         rows.append("")
     return rows
 

@@ -69,6 +69,9 @@ class ConflictView:
 class QuoteView:
     kind: str
     line: Line
+    # The verb that frames the statement ("denied", "told reporters"): without
+    # it an indirect quote can read as the opposite of what was said.
+    cue: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +215,9 @@ def speaker_views(quotes: Sequence[Quote], actors: Sequence[Actor],
     for name in [*names, None] if None in groups else names:
         ordered = sorted(groups[name], key=lambda q: (citer.number(q.article), q.span.start))
         views.append(SpeakerView(name, details.get(name) if name else None, tuple(
-            QuoteView(q.kind, _line(citer, q.text, [q.span])) for q in ordered)))
+            QuoteView(q.kind, _line(citer, q.text, [q.span]),
+                      " ".join(q.cue_span.text.split()) if q.cue_span else None)
+            for q in ordered)))
     return tuple(views)
 
 
