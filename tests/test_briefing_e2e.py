@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from contract import check_briefing
 from parallax.model import Briefing
+
+from contract import check_briefing
 
 
 def _article(briefing: Briefing, fragment: str) -> str:

@@ -7,11 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
-from contract import check_briefing
 from typer.testing import CliRunner
 
 from parallax.cli import app
+
+from conftest import EXAMPLES
+from contract import check_briefing
 
 runner = CliRunner()
 

@@ -6,7 +6,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from test_claims import analyze, make_article
 
 from parallax.compare.claims import sentence_index
 from parallax.compare.conflicts import (
@@ -17,6 +16,8 @@ from parallax.compare.conflicts import (
     scope_of,
 )
 from parallax.model import Actor, AnalyzedArticle, DateMention, Quote
+
+from test_claims import analyze, make_article
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_claims import LEDGER, TIMES, analyze, make_article
 
 from parallax.analyze.embed import load_embedder
 from parallax.compare.claims import find_claims
 from parallax.compare.summary import summarize
 from parallax.model import AnalyzedArticle
+
+from test_claims import LEDGER, TIMES, analyze, make_article
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 
