@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from parallax.analyze._actor_names import expand_surname, name_key, person_name
+from parallax.analyze._actor_names import (
+    display_name,
+    expand_surname,
+    name_end,
+    name_key,
+    person_name,
+)
 from parallax.analyze.actors import resolve_actors
 from parallax.analyze.nlp import load_nlp
 from parallax.analyze.quotes import extract_quotes
@@ -84,3 +90,35 @@ def test_seed_actors(nlp: Language) -> None:
     spoken = {by_id[q.speaker] for q in quotes if q.speaker}
     assert {"Donald Trump", "Kim Jong-un", "Ri Yong Ho", "White House", "South Korea"} <= spoken
     assert len([a for a in actors if a.name == "United States"]) == 1
+
+
+def test_hyphenated_and_heading_names() -> None:
+    assert name_end("Ama Diallo-Berg said", len("Ama Diallo")) == len("Ama Diallo-Berg")
+    assert name_end("Kim-led talks", 3) == 3
+    assert expand_surname("Diallo-Berg", ["Ama Diallo-Berg"]) == "Ama Diallo-Berg"
+    assert expand_surname("Diallo", ["Ama Diallo-Berg"]) == "Diallo"
+    assert display_name("16:30 - Fisheries Ministry") == "Fisheries Ministry"
+
+
+def test_surname_tagged_as_place_merges_into_the_person(nlp: Language) -> None:
+    items = [analyzed(nlp, 'Foreign Minister Ama Diallo-Berg arrived. "We came to talk," '
+                           'Diallo-Berg said.', "one"),
+             analyzed(nlp, "Diallo-Berg said the talks would go on.", "two")]
+    actors, _ = resolve_actors(items)
+    names = [a.name for a in actors]
+    assert "Ama Diallo-Berg" in names
+    assert not {"Diallo-Berg", "Ama Diallo"} & set(names)
+
+
+def test_its_title_and_national_bodies(nlp: Language) -> None:
+    first = analyzed(nlp, 'Norway rejected the plan on Friday. Its foreign minister, Eirik '
+                          'Dahl, said the deal was "unfair". The Norwegian Fisheries Ministry '
+                          'said the fleet would stay in port.', "one")
+    second = analyzed(nlp, "The Fisheries Ministry said talks would resume. Norwegian boats "
+                           "stayed home and Norway waited.", "two")
+    actors, _ = resolve_actors([first, second])
+    dahl = next(a for a in actors if a.name == "Eirik Dahl")
+    assert dahl.affiliation == "Norway"
+    ministry = [a for a in actors if "Fisheries Ministry" in a.name]
+    assert len(ministry) == 1 and ministry[0].affiliation == "Norway"
+    assert "Fisheries Ministry" in ministry[0].aliases

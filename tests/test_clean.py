@@ -131,15 +131,30 @@ def repaired(sentence: str) -> tuple[str, Article]:
 @pytest.mark.parametrize(("raw", "fixed"), [
     ("The mayor said “[No change](#) is planned this year.”",
      "The mayor said “No change is planned this year.”"),
-    ("The minister said [\\[the ferry\\]](#) will run on time.",
-     "The minister said [the ferry] will run on time."),
+    ("The minister said, \"[\\[the ferry\\]](#) will run on time.\"",
+     "The minister said, \"[the ferry] will run on time.\""),
+    ("The minister said “[\\[the ferry\\]](#) will run” on Monday.",
+     "The minister said “[the ferry] will run” on Monday."),
+    ("The ferry sails from [\\[Velmora\\]](#) at noon.",
+     "The ferry sails from Velmora at noon."),
     ("The report by [the port office](https://example.org/report) was short.",
      "The report by the port office was short."),
 ])
 def test_markdown_link_debris(raw: str, fixed: str) -> None:
+    """Escaped brackets stay only inside a quotation, where they mark the reporter's words."""
     text, article = repaired(raw)
     assert text == fixed
     assert any(r.reason == "markdown-link" for r in article.repairs)
+
+
+def test_markdown_bold_markers_are_dropped_and_mapped() -> None:
+    text, article = repaired("**Why does the ferry matter?**")
+    assert text == "Why does the ferry matter?"
+    repair = next(r for r in article.repairs if r.reason == "markdown-emphasis")
+    assert article.document.source[repair.start:repair.end] == "**Why does the ferry matter?**"
+    start = article.text.index("Why does")
+    span = article.span(start, start + len("Why does the ferry matter?"))
+    assert article.document.source[span.start:span.end].strip("*") == text
 
 
 @pytest.mark.parametrize(("raw", "fixed"), [
@@ -155,6 +170,8 @@ def test_markdown_link_debris(raw: str, fixed: str) -> None:
      "A spokesman said Norway comes next on the list."),
     ("Later that day former clerk MichaelCohenaccused the board of lying.",
      "Later that day former clerk Michael Cohen accused the board of lying."),
+    ("The mayor closed thedam road for a week.", "The mayor closed the dam road for a week."),
+    ("Most ofthe boats stayed in port.", "Most of the boats stayed in port."),
 ])
 def test_glued_words_are_split(raw: str, fixed: str) -> None:
     text, article = repaired(raw)
@@ -165,7 +182,8 @@ def test_glued_words_are_split(raw: str, fixed: str) -> None:
 @pytest.mark.parametrize("word", [
     "denuclearization", "denuclearize", "denuclearisation", "blockchain", "livestreamed",
     "WhatsApp", "Yongbyon", "Pyongyang", "Zelenskyy", "Navalny", "Youngkin", "Mnuchin",
-    "Korvath", "Tarnholm", "Ashcombe", "Kelmora",
+    "Korvath", "Tarnholm", "Ashcombe", "Kelmora", "cannot", "often", "atone", "within",
+    "Waithe", "galat", "inform",
 ])
 def test_words_that_must_never_be_split(word: str) -> None:
     text, article = repaired(f"The talks turned to {word} again on Friday.")
@@ -317,3 +335,73 @@ def test_invisible_characters_make_a_blank_line() -> None:
     article = clean("\n\n".join([first, "\u200b", second, *rest]))
     assert "\u200b" not in article.text
     assert article.text == STORY
+
+
+# --- widgets, bylines, separators ------------------------------------------------------------
+
+def test_box_between_rules_goes_whole_with_its_majority_reason() -> None:
+    box = ("-----\nADVERTISEMENT\nVelmora Sailing School - summer courses for beginners\n"
+           "Lessons start in June. Small crews, friendly skippers, free life jackets.\n"
+           "Book now: sail@velmora-school.example\n-----")
+    article = clean(f"{STORY}\n\n{box}")
+    assert_story_kept(article)
+    assert article.text.endswith("replaced by divers.")
+    assert reasons(article) == {box: "advert"}
+
+
+def test_rules_between_paragraphs_are_dropped_and_a_long_section_is_never_a_box() -> None:
+    first, second, third, fourth = STORY.split("\n\n")
+    caption = "Photo: the pier at dawn"
+    source = f"{first}\n***\n{caption}\n{second}\n{third}\n***\n{fourth}"
+    article = clean(source)
+    assert_story_kept(article)
+    # The first rule opens the caption, the second stands alone.
+    assert reasons(article) == {f"***\n{caption}": "caption", "***": "separator"}
+
+
+def test_weak_fragment_goes_with_the_notice_it_belongs_to() -> None:
+    notice = ("We use cookies to improve your browsing experience on this site. By continuing you "
+              "accept our cookie policy.")
+    article = clean(f"{notice}\nAccept   Settings\n\n{STORY}")
+    assert_story_kept(article)
+    assert reasons(article) == {f"{notice}\nAccept   Settings": "cookie"}
+
+
+@pytest.mark.parametrize("byline", [
+    "By Mira Castellan | Velmora Daily | 3 June 2024",
+    "Velmora Daily staff | June 3, 2024",
+    "Reporting: Mira Castellan and Ode Varga",
+])
+def test_byline_under_a_headline_is_removed_and_the_headline_kept(byline: str) -> None:
+    headline = "Velmora pier will close for six weeks as repairs begin next month"
+    article = clean(f"{headline}\n{byline}\n\n{STORY}")
+    assert article.text.startswith(f"{headline}\n\n")
+    assert reasons(article) == {byline: "byline"}
+
+
+def test_author_bio_after_the_story_is_removed() -> None:
+    bio = "Dr Mira Castellan is a harbour historian at the University of Velmora."
+    article = clean(f"By Dr Mira Castellan | Velmora Review\n\n{STORY}\n\n{bio}")
+    assert_story_kept(article)
+    assert reasons(article)[bio] == "bio"
+    named = clean(f"{STORY}\n\nMira Castellan is a harbour historian.", author="Mira Castellan")
+    assert [r.reason for r in named.removed] == ["bio"]
+
+
+def test_story_sentence_about_another_person_is_not_a_bio() -> None:
+    line = "Ode Varga is a harbour pilot who has worked on the pier since 1990."
+    article = clean(f"By Mira Castellan | Velmora Review\n\n{STORY}\n\n{line}")
+    assert line in article.text
+
+
+@pytest.mark.parametrize(("tail", "reason"), [
+    ("Comments (3)\nSign in to join the conversation. Comments are moderated.", "comments"),
+    ("This story was provided by the Velmora Wire and is republished under a syndication "
+     "agreement.", "disclaimer"),
+    ("The Harbour Bulletin: the week's port news in your inbox", "newsletter"),
+    ("Unlimited access to Velmora news for just 1 euro in your first month.", "paywall"),
+])
+def test_more_furniture_phrases(tail: str, reason: str) -> None:
+    article = clean(f"{STORY}\n\n{tail}")
+    assert article.text.endswith("replaced by divers.")
+    assert [r.reason for r in article.removed] == [reason]

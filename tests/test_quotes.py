@@ -178,3 +178,67 @@ def test_seed_differing_reasons(nlp: Language) -> None:
     assert {"Donald Trump", "Kim Jong-un", "White House", "South Korea"} <= speakers_of(found)
     assert by_text(found, "intuitively").speaker == "Kim Jong-un"
     assert by_text(found, "What matters").speaker == "Donald Trump"
+
+
+def test_hyphenated_surname_is_one_name(nlp: Language) -> None:
+    text = ('Health Minister Ama Diallo-Berg toured the clinic. '
+            '"We need more nurses," Diallo-Berg said.')
+    quote = by_text(quotes(nlp, text), "nurses")
+    assert quote.speaker == "Ama Diallo-Berg"
+
+
+def test_single_quoted_word_is_a_partial_quote(nlp: Language) -> None:
+    text = "The mayor, Ellen Varga, called the plan 'reckless'. The farmers' union agreed."
+    found = quotes(nlp, text)
+    assert [(q.kind, q.text, q.speaker) for q in found] == [
+        ("partial", "reckless", "Ellen Varga")]
+    assert [text[q.start:q.end] for q in find_quoted("it's the farmers' union")] == []
+
+
+@pytest.mark.parametrize("name", ["Tomas Ekberg", "Joost Varrinek"])  # tagged / missed by NER
+def test_name_after_portfolio_is_the_speaker(nlp: Language, name: str) -> None:
+    text = (f'Minister of Mines and Energy {name}, who led the team, said the '
+            'plan showed "a lack of ambition". Earlier, "We will build," he said.')
+    found = quotes(nlp, text)
+    assert len(found) == 2 and {q.speaker for q in found} == {name}
+
+
+def test_standalone_quote_goes_to_the_person_just_introduced(nlp: Language) -> None:
+    text = ('"The water came at night," said Omar Haddad. Dr Halima Obi, who runs '
+            'the clinic, spoke to reporters on Friday. "We have no more beds."')
+    quote = by_text(quotes(nlp, text), "beds")
+    assert quote.speaker == "Halima Obi" and quote.kind == "direct"
+
+
+def test_verbs_hanging_off_a_noun_take_it_as_subject(nlp: Language) -> None:
+    text = ('The agency\u2019s chief, Marta Lind, spent Monday in Oslo and Tuesday in Bergen, '
+            'and insists that “the plan is sound.”')
+    assert by_text(quotes(nlp, text), "plan").speaker == "Marta Lind"
+
+
+def test_reported_quote_belongs_to_the_reporting_body(nlp: Language) -> None:
+    text = ('The Norwegian Fisheries Ministry issued a statement on Friday. The Ministry said '
+            'Denmark had proposed "a shared fund for the coast" and nothing more.')
+    quote = by_text(quotes(nlp, text), "shared fund")
+    assert quote.speaker == "Norwegian Fisheries Ministry"
+
+
+def test_attribution_set_off_by_commas(nlp: Language) -> None:
+    found = quotes(nlp, "The bridge will reopen in May, city engineers said on Friday. "
+                        "The old ferry, Mayor Ellen Varga said, will keep running.")
+    assert [(q.kind, q.text) for q in found] == [
+        ("indirect", "The bridge will reopen in May"),
+        ("indirect", "The old ferry, Mayor Ellen Varga said, will keep running")]
+    assert found[1].speaker == "Ellen Varga"
+
+
+def test_its_stands_for_the_body_that_is_the_subject(nlp: Language) -> None:
+    text = ("Norway, which borders Sweden and Finland, has urged Sweden to delay the vote, "
+            "its foreign ministry said.")
+    assert quotes(nlp, text)[0].speaker == "Norway"
+
+
+def test_doubled_apostrophes_are_quotation_marks(nlp: Language) -> None:
+    found = quotes(nlp, "''We will not give up,'' Omar Haddad said.")
+    assert [(q.kind, q.text, q.speaker) for q in found] == [
+        ("direct", "We will not give up", "Omar Haddad")]

@@ -13,9 +13,11 @@ from collections.abc import Iterable
 __all__ = [
     "PERSON_PRONOUNS",
     "TITLE_WORDS",
+    "demonym_of",
     "display_name",
     "expand_surname",
     "is_title_word",
+    "name_end",
     "name_key",
     "person_name",
 ]
@@ -32,7 +34,8 @@ TITLE_WORDS = frozenset({
     "advisor", "deputy", "defense", "defence", "finance", "interior", "justice", "top",
     "former", "then", "supreme", "lawmaker", "mr", "mrs", "ms", "dr", "judge", "attorney",
     "lieutenant", "colonel", "admiral", "speaker", "senior", "lady", "dictator", "ruler",
-    "head", "counsel", "sheikh", "emir", "president-elect", "first"
+    "head", "counsel", "sheikh", "emir", "president-elect", "first", "special", "mediator",
+    "diplomat", "aide", "analyst"
 })
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -47,16 +50,40 @@ _COUNTRY_KEYS = {
 _APOSTROPHES = "'\u2019"
 _WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s?$")
+# A hyphen joining two capitalised parts of one surname ("Okonkwo-Varr"): spaCy's
+# tokenizer splits there and the NER model often stops at the hyphen.
+_HYPHEN_PART = re.compile(r"[-\u2010\u2011]([^\W\d_][^\W_]*)", re.UNICODE)
+
+
+def name_end(text: str, end: int) -> int:
+    """Where a name ending at ``end`` really ends, past hyphenated capitalised parts.
+
+    "Adaeze Okonkwo" tagged in "Adaeze Okonkwo-Varr said" ends after "Varr";
+    a lower-case part ("Kim-led talks") is another word, not the name.
+    """
+    while (match := _HYPHEN_PART.match(text, end)) and match.group(1)[0].isupper():
+        end = match.end()
+    return end
 
 
 def is_title_word(word: str) -> bool:
     return word.lower().rstrip(".") in TITLE_WORDS or word.lower() in TITLE_WORDS
 
 
+def demonym_of(place: str, demonym: str) -> bool:
+    """Whether two name keys are a place and its demonym, by their shared stem:
+    "north korea"/"north korean", "portugal"/"portuguese", "china"/"chinese"
+    (irregular ones are missed)."""
+    stem = next((i for i, (x, y) in enumerate(zip(place, demonym, strict=False)) if x != y),
+                min(len(place), len(demonym)))
+    return stem >= max(4, len(place) - 2)
+
+
 def display_name(text: str) -> str:
     """A mention as an actor name: no leading "the", titles or trailing possessive."""
     words = _POSSESSIVE.sub("", " ".join(text.split()).strip(" ,.;:")).split(" ")
-    while words and words[0].lower() == "the":
+    # A heading glued to the name ("16:30 - Foreign Ministry") leaves words without letters.
+    while words and (words[0].lower() == "the" or not any(c.isalpha() for c in words[0])):
         words = words[1:]
     # Keep the last word even when it is a title: "the Speaker" stays "Speaker".
     while len(words) > 1 and is_title_word(words[0]):
@@ -82,18 +109,21 @@ def name_key(text: str) -> str:
 
 
 def expand_surname(name: str, full_names: Iterable[str]) -> str:
-    """The unique longer name that ``name`` (one word) starts or ends, else ``name``.
+    """The unique longer name that ``name`` (one written word) starts or ends, else ``name``.
 
     "Trump" -> "Donald Trump"; "Kim" -> "Kim Jong-un" (family names come first
-    in Korean); ambiguous or absent -> unchanged.
+    in Korean); "Okonkwo-Varr" -> "Adaeze Okonkwo-Varr"; ambiguous or absent
+    -> unchanged. Written words are compared, so "Okonkwo" alone does not
+    expand to "Adaeze Okonkwo-Varr".
     """
-    key = name_key(name)
-    if not key or " " in key:
+    written = display_name(name)
+    if not written or " " in written:
         return name
+    key = name_key(written)
     matches: dict[str, str] = {}
     for full in full_names:
-        words = name_key(full).split(" ")
+        words = display_name(full).split(" ")
         # "Trump-Kim summit" style compounds are not full names: require a space.
-        if " " in full.strip() and len(words) > 1 and key in (words[0], words[-1]):
+        if len(words) > 1 and key in (name_key(words[0]), name_key(words[-1])):
             matches.setdefault(name_key(full), full)
     return next(iter(matches.values())) if len(matches) == 1 else name

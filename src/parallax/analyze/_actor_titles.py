@@ -23,6 +23,8 @@ AFFILIATION_LABELS = frozenset({"GPE", "NORP", "ORG"})
 _WORD = re.compile(r"[^\s,;:()\"“”]+")
 # How far around a name a title may sit; news titles are a handful of words.
 _WINDOW = 80
+# How far back "its" looks for the body it stands for: about two sentences.
+_ANTECEDENT_REACH = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,26 +42,43 @@ def _entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | Non
                  and e.label in AFFILIATION_LABELS), None)
 
 
+def _body_before(entities: Sequence[Entity], position: int) -> Entity | None:
+    """The country or body named last before ``position`` (within ``_ANTECEDENT_REACH``)."""
+    before = [e for e in entities if e.label in ("GPE", "ORG")
+              and position - _ANTECEDENT_REACH <= e.end <= position]
+    return before[-1] if before else None
+
+
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(start + m.start(), start + m.end(), m.group())
             for m in _WORD.finditer(text[start:end])]
 
 
-def _collect(words: list[tuple[int, int, str]], entities: Sequence[Entity]
+def _collect(text: str, words: list[tuple[int, int, str]], entities: Sequence[Entity]
              ) -> tuple[list[str], Entity | None, int]:
     """Title words, affiliation and left edge of a run of words, nearest the name first."""
     title: list[str] = []
     affiliation: Entity | None = None
     edge = -1
-    for start, _end, word in words:
+    previous: tuple[int, int] | None = None
+    for start, end, word in words:
         if word.endswith(".") and "." not in word[:-1] and len(word) > 4:
             break  # "...met the president. Trump said": a sentence ends, not "Gov."
         bare = re.sub("['\u2019]s$", "", word)
         owner = _entity_at(entities, start, start + len(bare))
+        comma = previous is not None and "," in text[min(end, previous[1]):max(
+            start, previous[0])]
+        previous = (start, end)
+        if owner is not None and comma and bare == word:
+            break  # "talks in Orvenia, President X": a place, not X's country
         if owner is not None:
             affiliation = affiliation or owner
         elif is_title_word(bare):
             title.append(bare.lower().rstrip("."))
+        elif bare.lower() == "its" and title:
+            # "Kestria gave its account. Its foreign minister, X": the body named last.
+            affiliation = affiliation or _body_before(entities, start)
+            break
         else:
             break
         edge = start if edge < 0 else min(edge, start)
@@ -72,7 +91,7 @@ def _after(text: str, entity: Entity, entities: Sequence[Entity]) -> TitledMenti
         return None
     words = [w for w in _words(text, entity.end, min(len(text), entity.end + _WINDOW))
              if w[2].lower() != "the"]
-    title, affiliation, _ = _collect(words, entities)
+    title, affiliation, _ = _collect(text, words, entities)
     return TitledMention(entity, tuple(title), affiliation, entity.text) if title else None
 
 
@@ -86,7 +105,7 @@ def titled_mentions(text: str, entities: Sequence[Entity]) -> tuple[TitledMentio
         before = text[before_start:entity.start]
         gap = len(before) - len(before.rstrip(" ,"))  # "minister, Ri Yong Ho" apposition
         words = _words(text, before_start, entity.start - gap)[::-1]
-        title, affiliation, edge = _collect(words, entities)
+        title, affiliation, edge = _collect(text, words, entities)
         if title:
             written = text[edge:entity.end] if gap <= 1 else entity.text
             found.append(TitledMention(entity, tuple(reversed(title)), affiliation, written))

@@ -1,10 +1,13 @@
 """Pair quotation marks into quoted passages, recovering from unbalanced marks.
 
-Straight (") and typographic (“ ” « » „) double marks are paired per
+Straight (" or '') and typographic (“ ” « » „) double marks are paired per
 paragraph with a small state machine; a straight mark opens or closes by
 state and context, so `said, "yes` and `said "yes" and` both work and mixed
-pairs (`"...”`) close normally. Single marks are ignored: they are mostly
-apostrophes. Recovery rules, so the caller never sees an exception:
+pairs (`"...”`) close normally. Single marks are mostly apostrophes, so a
+single-quoted passage counts only in its plain shape: an opening mark after a
+space, a closing mark before a space or punctuation, no other single mark or
+line break between them, outside every double-quoted passage (`called the
+outcome 'regrettable'`). Recovery rules, so the caller never sees an exception:
 
 * a closing mark with nothing open is dropped (a lost opener);
 * an opening mark while a passage is open restarts the passage there;
@@ -16,6 +19,7 @@ apostrophes. Recovery rules, so the caller never sees an exception:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from parallax.analyze.sentences import paragraphs
@@ -25,7 +29,11 @@ __all__ = ["Quoted", "find_quoted"]
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 _STRAIGHT = '"'
+_DOUBLED = "''"
 _TRIM = " \t\n"
+# Single-quoted passages: bounded length, so an apostrophe far away never pairs with one.
+_SINGLE = re.compile(r"(?<![\w'\u2018\u2019])['\u2018](\w[^'\u2018\u2019\"\n]{0,200}?)"
+                     r"['\u2019](?![\w'\u2018\u2019])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +51,20 @@ class Quoted:
     continued: bool = False
 
 
-def _stray_closer(text: str, i: int) -> bool:
+def _stray_closer(text: str, i: int, width: int = 1) -> bool:
     """A straight mark glued to the word before it and followed by a break closes, never opens."""
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     glued = not before.isspace() and before not in "([{-\u2013\u2014"
     return glued and (after.isspace() or after in ",.;:!?)")
+
+
+def _mark(text: str, i: int) -> tuple[str, int]:
+    """The mark at ``i`` and its width: two apostrophes stand for a straight double mark
+    (the ''...'' convention of some newspaper archives)."""
+    if text.startswith(_DOUBLED, i):
+        return _STRAIGHT, 2
+    return text[i], 1
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -64,24 +80,40 @@ def _paragraph(text: str, first: int, last: int, continued: bool) -> tuple[list[
     """Passages of ``text[first:last]`` and whether the last one is left open at its start."""
     found: list[Quoted] = []
     opened: int | None = None
-    for i in range(first, last):
-        char = text[i]
+    content = 0  # where the open passage's content starts (after its mark)
+    i = first
+    while i < last:
+        char, width = _mark(text, i)
         if opened is None:
-            if char in _OPENERS or (char == _STRAIGHT and not _stray_closer(text, i)):
-                opened = i
+            if char in _OPENERS or (char == _STRAIGHT and not _stray_closer(text, i, width)):
+                opened, content = i, i + width
         elif char in _CLOSERS or char == _STRAIGHT:
-            start, end = _trimmed(text, opened + 1, i)
+            start, end = _trimmed(text, content, i)
             if start < end:
-                found.append(Quoted(start, end, opened, i, continued and opened == first))
+                found.append(Quoted(start, end, opened, i + width - 1,
+                                    continued and opened == first))
             opened = None
         elif char in _OPENERS:
-            opened = i
+            opened, content = i, i + width
+        i += width
     if opened is None:
         return found, False
-    start, end = _trimmed(text, opened + 1, last)
+    start, end = _trimmed(text, content, last)
     if start < end:
         found.append(Quoted(start, end, opened, None, continued and opened == first))
     return found, opened == first
+
+
+def _single_quoted(text: str, double: list[Quoted]) -> list[Quoted]:
+    spans = [(q.open, q.close if q.close is not None else q.end) for q in double]
+    found = []
+    for match in _SINGLE.finditer(text):
+        if any(s <= match.start() <= e for s, e in spans):
+            continue
+        start, end = _trimmed(text, match.start(1), match.end(1))
+        if start < end:
+            found.append(Quoted(start, end, match.start(), match.end() - 1))
+    return found
 
 
 def find_quoted(text: str) -> tuple[Quoted, ...]:
@@ -89,7 +121,7 @@ def find_quoted(text: str) -> tuple[Quoted, ...]:
     found: list[Quoted] = []
     open_at_start = False
     for first, last in paragraphs(text):
-        continued = open_at_start and text[first] in _OPENERS + _STRAIGHT
+        continued = open_at_start and _mark(text, first)[0] in _OPENERS + _STRAIGHT
         passages, open_at_start = _paragraph(text, first, last, continued)
         found.extend(passages)
-    return tuple(found)
+    return tuple(sorted([*found, *_single_quoted(text, found)], key=lambda q: q.open))

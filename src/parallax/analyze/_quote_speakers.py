@@ -21,9 +21,11 @@ from spacy.tokens import Span as SpacySpan
 
 from parallax.analyze._actor_names import (
     PERSON_PRONOUNS,
+    demonym_of,
     display_name,
     expand_surname,
     is_title_word,
+    name_end,
     name_key,
     person_name,
 )
@@ -38,6 +40,8 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _MENTION_DEPS = frozenset({"compound", "amod", "det", "poss", "case", "flat", "appos", "nmod",
                            "nummod"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Nouns for a country's state: "the Maravelian government" speaks for Maravel.
+_STATE_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})
 # How many sentences back a pronoun may find its antecedent.
 _PRONOUN_REACH = 3
 
@@ -45,6 +49,48 @@ _PRONOUN_REACH = 3
 def _related(a: str, b: str) -> bool:
     """Same place or group, allowing demonyms: "north korean" ~ "north korea"."""
     return a.startswith(b) or b.startswith(a)
+
+
+def _office_holders(doc: Doc, text: str) -> list[Entity]:
+    """Names the NER model misses after a title with an "of" phrase.
+
+    In "Minister of Water and Energy Piet Galloran" the parse makes the name
+    the object of "of" (or the title a modifier of the name), with the first
+    name as a compound. The trailing run of capitalised, untagged proper
+    nouns after the portfolio is the name; "Secretary of Homeland Security"
+    has no words before the run, so it names no one.
+    """
+    found: list[Entity] = []
+    for token in doc:
+        if not _capitalised(token):
+            continue
+        # "Minister of ... X" parses as X under "of", or as X with the title as a modifier.
+        titled = token.dep_ == "pobj" and token.head.lower_ == "of" and is_title_word(
+            token.head.head.text)
+        if not titled and not any(_title_of(c) for c in token.lefts):
+            continue
+        first = token.i
+        # The word after "and" ends the portfolio ("Roads and Bridges Tomas Ekberg").
+        while first > 1 and doc[first - 1].dep_ in ("compound", "flat") and _capitalised(
+                doc[first - 1]) and doc[first - 1].head.i == token.i and doc[
+                first - 2].lower_ not in ("and", "&"):
+            first -= 1
+        if first == token.i or (titled and first <= token.head.i + 1):
+            continue
+        start, end = doc[first].idx, token.idx + len(token)
+        found.append(Entity(start, end, text[start:end], "PERSON"))
+    return found
+
+
+def _title_of(token: Token) -> bool:
+    """A title with an "of" phrase modifying a name: "Minister (of Mines) X"."""
+    return (token.dep_ in ("nmod", "compound") and is_title_word(token.text)
+            and any(c.lower_ == "of" for c in token.children))
+
+
+def _capitalised(token: Token) -> bool:
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_
+            and not is_title_word(token.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +103,19 @@ class Speakers:
     sentence_starts: tuple[int, ...]
     # doc.ents builds new Span objects on every access; read it once.
     ents: tuple[SpacySpan, ...]
+    # So is doc.text, which joins every token on each access.
+    text: str
 
     @classmethod
     def of(cls, doc: Doc, sentences: Sequence[Sentence]) -> Speakers:
         ents = tuple(doc.ents)
-        entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in ents)
-        return cls(doc, tuple(e for e in entities if e.label == "PERSON"),
-                   titled_mentions(doc.text, entities), tuple(s.start for s in sentences), ents)
+        text = doc.text
+        entities = tuple(Entity(e.start_char, end, text[e.start_char:end], e.label_)
+                         for e in ents for end in (name_end(text, e.end_char),))
+        named = (e for e in entities if e.label == "PERSON")
+        persons = sorted((*named, *_office_holders(doc, text)), key=lambda e: e.start)
+        return cls(doc, tuple(persons), titled_mentions(text, entities),
+                   tuple(s.start for s in sentences), ents, text)
 
     def mention(self, head: Token) -> tuple[int, int]:
         """Characters of the mention as written: "North Korean foreign minister, Ri Yong Ho"."""
@@ -83,11 +135,12 @@ class Speakers:
         if head.ent_type_:
             entity = next(e for e in self.ents if e.start <= head.i < e.end)
             first, last = min(first, entity.start), max(last, entity.end - 1)
-        start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+        start = self.doc[first].idx
+        end = name_end(self.text, self.doc[last].idx + len(self.doc[last]))
         # A mention never crosses a line break (a heading glued to the sentence).
         head_start = head.idx
-        start = max(start, self.doc.text.rfind("\n", start, head_start) + 1)
-        newline = self.doc.text.find("\n", head_start, end)
+        start = max(start, self.text.rfind("\n", start, head_start) + 1)
+        newline = self.text.find("\n", head_start, end)
         return start, end if newline < 0 else newline
 
     def name(self, head: Token) -> str | None:
@@ -103,22 +156,47 @@ class Speakers:
             return self._full(inside[-1].text)
         if head.lower_ in PERSON_PRONOUNS:
             return self._antecedent(head.idx)
+        if any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children):
+            return self._owner(head)
+        if head.lemma_.lower() in _STATE_NOUNS:
+            return self._country(head)
         if head.pos_ in ("NOUN", "PROPN") and is_title_word(head.text):
-            return self._described(head, start, end)
+            holder = self._office_holder(head)
+            return holder if holder else self._described(head, start, end)
         if head.pos_ == "PROPN" and head.text[:1].isupper():
-            # A name spaCy did not tag ("Trump emphasized ..." in some sentences).
-            return self._full(" ".join(t.text for t in (*head.lefts, head)
-                                       if t.dep_ in ("compound", "flat") or t is head))
+            # A name spaCy did not tag ("Trump emphasized ..." in some sentences), or
+            # the short form of a body named before ("the Ministry").
+            parts = [t for t in head.lefts if t.dep_ in ("compound", "flat")]
+            first = parts[0].idx if parts else head.idx
+            # As written, so "Okonkwo-Varr" stays one word.
+            written = self.text[first:name_end(self.text, head.idx + len(head))]
+            bodies = [display_name(e.text) for e in self.ents
+                      if e.label_ == "ORG" and e.start_char < head.idx]
+            return expand_surname(self._full(written), bodies)
         return None
 
     def _full(self, text: str) -> str:
         return expand_surname(person_name(text), (person_name(p.text) for p in self.persons))
 
+    def _office_holder(self, head: Token) -> str | None:
+        """The person in "Minister of Water and Energy Piet Galloran" (the title's "of")."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                low, high = child.idx, child.right_edge.idx + len(child.right_edge)
+                inside = [p for p in self.persons if low <= p.start and p.end <= high]
+                if inside:
+                    return self._full(inside[-1].text)
+        return None
+
     def _entity_name(self, token: Token) -> str | None:
         if token.ent_type_ not in SPEAKER_LABELS:
             return None
         span = next(e for e in self.ents if e.start <= token.i < e.end)
-        return self._full(span.text) if span.label_ == "PERSON" else display_name(span.text)
+        text = self.text[span.start_char:name_end(self.text, span.end_char)]
+        if span.label_ == "PERSON":
+            return self._full(text)
+        # The NER model tags some surnames as places or bodies ("Galloran said").
+        return expand_surname(display_name(text), (person_name(p.text) for p in self.persons))
 
     def _antecedent(self, position: int) -> str | None:
         sentence = bisect_right(self.sentence_starts, position) - 1
@@ -130,6 +208,30 @@ class Speakers:
                 continue
             subjects = [p for p in candidates if self._is_subject(p)]
             return self._full((subjects or candidates)[-1].text)
+        return None
+
+    def _owner(self, head: Token) -> str | None:
+        """The country or body "its" stands for: the first named subject of the sentence
+        ("Saldana, which borders both, has urged X and Y ..., its foreign office said" ->
+        Saldana), else the first body named in the sentence (the topic, when a broken
+        parse lost the subject)."""
+        sentence = self.sentence_starts[bisect_right(self.sentence_starts, head.idx) - 1]
+        for token in head.doc[head.sent.start:head.i]:
+            if token.idx >= sentence and token.dep_ in _SUBJECT_DEPS and token.pos_ == "PROPN":
+                return self._entity_name(token) or display_name(
+                    self.text[token.left_edge.idx:token.idx + len(token)])
+        bodies = [e for e in self.ents if e.label_ in ("GPE", "ORG")
+                  and sentence <= e.start_char and e.end_char <= head.idx]
+        return display_name(bodies[0].text) if bodies else None
+
+    def _country(self, head: Token) -> str | None:
+        """The country of "the Kestrian government": the place of the demonym, if named."""
+        for child in head.lefts:
+            if child.ent_type_ in ("NORP", "GPE"):
+                demonym = name_key(child.text)
+                places = [display_name(e.text) for e in self.ents if e.label_ == "GPE"
+                          and demonym_of(name_key(e.text), demonym)]
+                return places[0] if places else display_name(child.text)
         return None
 
     def _is_possessive(self, person: Entity) -> bool:

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field, replace
 
 from parallax.analyze._actor_names import (
     PERSON_PRONOUNS,
+    demonym_of,
     display_name,
     expand_surname,
+    name_end,
     name_key,
     person_name,
 )
@@ -75,6 +77,13 @@ def _clean(entity: Entity) -> str:
     return person_name(entity.text) if entity.label == "PERSON" else display_name(entity.text)
 
 
+def _mentions(item: AnalyzedArticle) -> tuple[Entity, ...]:
+    """The article's entities, with hyphenated surnames the NER model cut short made whole."""
+    text = item.article.text
+    return tuple(Entity(e.start, end, text[e.start:end], e.label)
+                 for e in item.entities for end in (name_end(text, e.end),))
+
+
 class _Registry:
     """Groups by spelling key, with surname keys redirected to full names."""
 
@@ -95,36 +104,100 @@ class _Registry:
         return group
 
     def merge_surnames(self) -> None:
-        persons = [g.name for g in self.groups.values() if g.kinds["person"]]
-        for key in [k for k in self.groups if " " not in k]:
-            group = self.groups[key]
-            if not group.kinds["person"]:
+        """One-word names into the unique full person name they start or end.
+
+        Only names that are persons or speak: the NER model tags some surnames as
+        places or bodies ("Okonkwo-Varr said"), but "Washington" the city must not
+        become George Washington.
+        """
+        persons = [g.name for g in self.groups.values() if g.kind == "person"]
+        for key, group in list(self.groups.items()):
+            if " " in group.name or not (group.kinds["person"] or group.speaks):
                 continue
-            full = expand_surname(group.name, persons)
-            target = name_key(full)
-            if target != key and target in self.groups:
+            target = name_key(expand_surname(group.name, persons))
+            if target != key and target in self.groups and self.groups[target] is not group:
+                group.kinds = Counter({"person": sum(group.kinds.values())})
                 self.groups[target].absorb(group)
                 self.groups[key] = self.groups[target]
+
+    def mark_places(self, demonyms: set[str]) -> None:
+        """A name with a demonym ("Corvania", "Corvanian") is a place, however it was tagged."""
+        for key, group in self.groups.items():
+            # A one-word "person" with a demonym is a country that speaks ("Maravel said").
+            person = group.kind == "person" and " " in key
+            if not person and group.kind != "group" and key not in demonyms and any(
+                    demonym_of(key, d) for d in demonyms):
+                group.kinds = Counter({"place": sum(group.kinds.values())})
+
+    def place_of(self, demonym: str) -> _Group | None:
+        """The place a demonym names, the longest one when several share the stem."""
+        key = name_key(demonym)
+        places = [g for k, g in self.groups.items() if g.kind == "place" and demonym_of(k, key)]
+        return max(places, key=lambda g: len(name_key(g.name)), default=None)
+
+    def merge_national_bodies(self) -> None:
+        """ "Presidential Office" into the unique "Orvenian Presidential Office".
+
+        A body named with a demonym in front is that country's; the bare name
+        in another article is the same body when only one country has one.
+        """
+        longer: dict[str, list[str]] = {}
+        for key, group in self.groups.items():
+            first, _, rest = key.partition(" ")
+            if group.kind == "organization" and rest and self.place_of(first) is not None:
+                longer.setdefault(rest, []).append(key)
+        for rest, keys in longer.items():
+            short = self.groups.get(rest)
+            if short is not None and len(keys) == 1 and short.kind == "organization":
+                self.groups[keys[0]].absorb(short)
+                self.groups[rest] = self.groups[keys[0]]
 
     def find(self, name: str) -> _Group | None:
         return self.groups.get(name_key(name))
 
+    def speaker(self, name: str) -> _Group | None:
+        """The actor a speaker name stands for: a people ("Maravelian", from "the
+        Maravelian government said") speaks as its country."""
+        group = self.find(name)
+        if group is not None and group.kind == "group":
+            return self.place_of(group.name) or group
+        return group
+
 
 def _collect(analyzed: Sequence[AnalyzedArticle]) -> _Registry:
     registry = _Registry()
+    mentions = [_mentions(item) for item in analyzed]
+    demonyms: set[str] = set()
     for index, item in enumerate(analyzed):
-        for entity in item.entities:
+        # Full names of this article's people: a surname alone that the NER model
+        # tagged as a place or body ("Galloran said") is one of them.
+        bodies = {name_key(_clean(e)) for e in mentions[index] if e.label != "PERSON"}
+        persons = [_clean(e) for e in mentions[index] if e.label == "PERSON"]
+        persons += [q.speaker for q in item.quotes
+                    if q.speaker and name_key(q.speaker) not in bodies]
+        for entity in mentions[index]:
             kind = KINDS.get(entity.label)
-            if kind is not None:
-                registry.add(_clean(entity), kind, (index, entity.start))
+            if kind is None:
+                continue
+            name = _clean(entity)
+            if kind in ("place", "organization") and (
+                    full := expand_surname(name, persons)) != name:
+                name, kind = full, "person"
+            registry.add(name, kind, (index, entity.start))
+            if entity.label == "NORP":
+                demonyms.add(name_key(entity.text))
         for quote in item.quotes:
             if quote.speaker:
                 position = quote.speaker_span.clean_start if quote.speaker_span else 0
-                if registry.find(quote.speaker) is None:
-                    registry.add(quote.speaker, "person", (index, position))
+                group = registry.find(quote.speaker) or registry.add(
+                    quote.speaker, "person", (index, position))
+                if group is not None:
+                    group.speaks = True
+    registry.mark_places(demonyms)
     registry.merge_surnames()
-    for item in analyzed:
-        for titled in titled_mentions(item.article.text, item.entities):
+    registry.merge_national_bodies()
+    for item, entities in zip(analyzed, mentions, strict=True):
+        for titled in titled_mentions(item.article.text, entities):
             group = registry.find(_clean(titled.entity))
             if group is None:
                 continue
@@ -132,26 +205,19 @@ def _collect(analyzed: Sequence[AnalyzedArticle]) -> _Registry:
                 group.aliases[" ".join(titled.written.split())] = None
             if titled.affiliation is not None:
                 group.affiliations[_place(registry, titled.affiliation)] += 1
+    for group in {id(g): g for g in registry.groups.values()}.values():
+        first = name_key(group.name).partition(" ")[0]
+        country = registry.place_of(first) if group.kind == "organization" else None
+        if country is not None and country is not group:
+            group.affiliations[country.name] += 1
     return registry
-
-
-def _stem_length(a: str, b: str) -> int:
-    """Length of the common prefix of two keys."""
-    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
-                min(len(a), len(b)))
 
 
 def _place(registry: _Registry, entity: Entity) -> str:
     """The place or body an affiliation names; demonyms become countries ("North Korean")."""
-    key = name_key(entity.text)
-    if entity.label == "NORP":
-        # Demonyms share a stem with their country: "north korean"/"north korea",
-        # "portuguese"/"portugal", "chinese"/"china" (irregular ones are missed).
-        places = [g for k, g in registry.groups.items() if g.kind == "place"
-                  and _stem_length(k, key) >= max(4, len(k) - 2)]
-        if places:
-            return max(places, key=lambda g: len(name_key(g.name))).name
-    group = registry.groups.get(key)
+    if entity.label == "NORP" and (country := registry.place_of(entity.text)) is not None:
+        return country.name
+    group = registry.groups.get(name_key(entity.text))
     return group.name if group is not None else display_name(entity.text)
 
 
@@ -159,11 +225,11 @@ def resolve_actors(analyzed: Sequence[AnalyzedArticle]
                    ) -> tuple[tuple[Actor, ...], tuple[Quote, ...]]:
     """Actors of all articles, and every quote with ``speaker`` set to an actor id (or None)."""
     registry = _collect(analyzed)
-    speakers = {q.speaker for item in analyzed for q in item.quotes if q.speaker}
-    for name in speakers:
-        group = registry.find(name)
-        if group is not None:
-            group.speaks = True
+    for item in analyzed:
+        for quote in item.quotes:
+            group = registry.speaker(quote.speaker) if quote.speaker else None
+            if group is not None:
+                group.speaks = True
     unique = {id(g): g for g in registry.groups.values()}.values()
     kept = sorted((g for g in unique
                    if g.speaks or g.mentions >= _MIN_MENTIONS or len(g.articles) > 1),
@@ -180,7 +246,7 @@ def resolve_actors(analyzed: Sequence[AnalyzedArticle]
         ))
 
     def actor_id(speaker: str | None) -> str | None:
-        group = registry.find(speaker) if speaker else None
+        group = registry.speaker(speaker) if speaker else None
         return ids.get(id(group)) if group is not None else None
 
     quotes = tuple(replace(q, speaker=actor_id(q.speaker))

@@ -16,7 +16,8 @@ mention as written, plus ``speaker`` = the name it resolves to in this article.
   great leader"`). Its speaker is found by climbing the parse to the nearest
   verb whose subject resolves to someone; without one it is dropped.
 * **Indirect**: a speech verb's complement clause (`X said (that) ...`), the
-  object of a verb such as "confirm" or "announce", or the rest of the
+  object of a verb such as "confirm" or "announce", the statement around an
+  attribution set off by commas (`..., officials said.`), or the rest of the
   sentence around `according to X`. Quoted fragments inside a reported clause
   are part of that one indirect quote, not separate partial quotes.
 """
@@ -43,7 +44,10 @@ SPEECH_VERBS = frozenset({
     "mention", "comment", "observe", "concede", "complain", "urge", "caution", "repeat",
     "recall", "describe", "hail", "accuse", "demand", "propose", "testify", "report",
     "conclude", "agree", "disagree", "threaten", "boast", "joke", "quip", "counter", "retort",
-    "highlight", "underline", "affirm", "allege"
+    "highlight", "underline", "affirm", "allege",
+    # Findings and beliefs attributed to a source ("a poll showed that ...", "officials
+    # believe ..."): PolNeAR (dev split) annotates them as attributions like speech.
+    "show", "find", "indicate", "estimate", "believe"
 })
 # Verbs whose direct object is itself the statement ("confirmed his intention to ...").
 OBJECT_VERBS = frozenset({
@@ -54,6 +58,8 @@ _NON_SPEAKERS = frozenset({"it", "this", "that", "there", "what", "which", "i", 
 _RELATIVE = frozenset({"who", "which", "that"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 _CLIMB_LIMIT = 8
+# Dependents of a speech verb that are not part of the attribution phrase itself.
+_OUTSIDE = frozenset({"ccomp", "punct", "cc", "conj", "parataxis", "advcl", "mark"})
 # A passage this short without a verb is a fragment, not a statement.
 _FRAGMENT_WORDS = 3
 # How far (characters) an unlinked speech verb may sit from the quote marks: covers
@@ -79,6 +85,14 @@ def _source(token: Token, speakers: Speakers, *, resolvable: bool) -> Token | No
             found = _subject(current, speakers, resolvable=resolvable)
             if found is not None:
                 return found
+            # "The envoy, X, spent the week in Y and insists ...": the parse makes the
+            # verbs modifiers of the noun, whose referent is their implicit subject
+            # (not for passives: "the report published by X").
+            head = current.head
+            passive = any(c.dep_ == "agent" for c in current.children)
+            if current.dep_ == "acl" and not passive and head.pos_ in (
+                    "NOUN", "PROPN") and (not resolvable or speakers.name(head)):
+                return head
         if current.head.i == current.i:
             return None
         current = current.head
@@ -93,6 +107,9 @@ def _subject(verb: Token, speakers: Speakers, *, resolvable: bool) -> Token | No
     for subject in subjects:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject = verb.head
+        low, high = sorted((subject.i, verb.i))
+        if any("\n" in t.text_with_ws for t in verb.doc[low:high]):
+            continue  # a heading glued to the paragraph by the parse
         # Coordinated subjects ("X and Y agreed") are several speakers, not one.
         joint = any(c.dep_ == "conj" for c in subject.children)
         if binds or joint or subject.lower_ in _NON_SPEAKERS:
@@ -109,8 +126,9 @@ def _subject(verb: Token, speakers: Speakers, *, resolvable: bool) -> Token | No
 
 
 def _speaker_like(token: Token, speakers: Speakers) -> bool:
-    """A subject that can make a statement: someone named, or people ("officials")."""
-    return speakers.name(token) is not None or token.tag_ in ("NNS", "NNPS")
+    """A subject that can be the source of a statement: someone named, or a noun phrase
+    ("officials", "an Orvenian spokesperson", "the agency", "a poll"), not "it" or "that"."""
+    return speakers.name(token) is not None or token.pos_ in ("NOUN", "PROPN")
 
 
 class _Article:
@@ -220,7 +238,13 @@ def _cue(state: _Article, passage: Quoted, root: Token, *, embedded: bool) -> To
     linked = [t for t in candidates if _governs(state, t, root)]
     if linked:
         # The nearest governing verb: "said X, also highlighting that "..."" -> highlighting.
-        return max(linked, key=lambda t: sum(1 for _ in t.subtree) * -1)
+        cue = max(linked, key=lambda t: sum(1 for _ in t.subtree) * -1)
+        # "The Ministry said Kestria had proposed "..."": the Ministry makes the
+        # statement; what Kestria proposed is only reported in it.
+        while (cue.dep_ == "ccomp" and cue.head.lemma_.lower() in SPEECH_VERBS
+               and _subject(cue.head, state.speakers, resolvable=True) is not None):
+            cue = cue.head
+        return cue
     if embedded:
         return None
     near = [t for t in candidates
@@ -232,6 +256,31 @@ def _cue(state: _Article, passage: Quoted, root: Token, *, embedded: bool) -> To
 def _standalone(state: _Article, passage: Quoted) -> bool:
     first, last = state.sentence_range(passage.open, passage.end)
     return all(t.is_punct or t.is_space for t in state.frame(first, last))
+
+
+def _introduced(state: _Article, passage: Quoted, previous: Quote | None) -> Quote | None:
+    """A standalone quote right after a sentence whose subject is someone named.
+
+    News prose introduces a speaker ("X spoke to reporters outside.") and then
+    gives the quote on its own; that subject, not the speaker of an earlier
+    quote, is the source. The sentence must sit in the same paragraph and come
+    after the previous quote.
+    """
+    first, _ = state.sentence_range(passage.open, passage.end)
+    if first == 0 or state.paragraph(state.sentences[first - 1].start) != state.paragraph(
+            passage.open):
+        return None
+    before = state.sentences[first - 1]
+    if previous is not None and previous.span.clean_end > before.start:
+        return None
+    span = state.doc.char_span(before.start, before.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    if root is None or _in_ranges(root.idx, state.marks) or root.pos_ not in ("VERB", "AUX"):
+        return None
+    speaker = _subject(root, state.speakers, resolvable=True)
+    if speaker is None:
+        return None
+    return state.quote(passage.start, passage.end, "direct", speaker, _token_span(root))
 
 
 def _direct_quotes(state: _Article) -> list[Quote]:
@@ -250,6 +299,9 @@ def _direct_quotes(state: _Article) -> list[Quote]:
             if speaker is not None or not embedded:
                 quote = state.quote(passage.start, passage.end, kind, speaker,
                                     _token_span(cue))
+        elif not embedded and not passage.continued and _standalone(state, passage) and (
+                introduced := _introduced(state, passage, previous)) is not None:
+            quote = introduced
         elif previous is not None and not embedded and (
                 passage.continued or (_standalone(state, passage) and state.paragraph(
                     passage.open) - state.paragraph(previous.span.clean_end) <= 1)):
@@ -274,6 +326,10 @@ def _direct_quotes(state: _Article) -> list[Quote]:
 def _clause_range(state: _Article, clause: Token) -> tuple[int, int] | None:
     """Characters of a reported clause without its "that", edge punctuation and marks."""
     tokens = [t for t in clause.subtree]
+    # A clause never runs over a line break (a heading glued to the next line).
+    breaks = [i for i, t in enumerate(tokens) if "\n" in t.text_with_ws]
+    if breaks:
+        tokens = tokens[:breaks[0] + (not tokens[breaks[0]].is_space)]
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
@@ -304,6 +360,39 @@ def _according_to(state: _Article, token: Token) -> Quote | None:
     return state.quote(start, end, "indirect", source, (token.idx, to.idx + len(to)))
 
 
+def _set_off(state: _Article, verb: Token) -> tuple[int, int] | None:
+    """The statement around an attribution set off by commas, with no clause of its own.
+
+    `The plan is sound, officials said.` and `The plan, he said, is sound.`:
+    the parse often hangs the statement elsewhere (the cue becomes a
+    parenthetical). A trailing attribution leaves the sentence before its
+    comma; a parenthetical one sits inside the statement, which is then the
+    whole sentence (one span cannot skip the middle).
+    """
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return None
+    # The attribution: the verb with its subject and modifiers ("in a June report").
+    phrase = [verb, *(t for c in verb.children if c.dep_ not in _OUTSIDE for t in c.subtree)]
+    first = min(t.i for t in phrase)
+    last = max(t.i for t in phrase)
+    doc = state.doc
+    if first == 0 or doc[first - 1].text != ",":
+        return None
+    sentence = state.sentences[state.sentence_range(verb.idx, verb.idx + 1)[0]]
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    text = state.article.text
+    if after is None or after.idx >= sentence.end or after.text in (".", "!", "?"):
+        start, end = sentence.start, doc[first - 1].idx
+    elif after.text == ",":
+        start, end = sentence.start, sentence.end
+    else:
+        return None
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))
+    return (start, end) if len(text[start:end].split()) >= _FRAGMENT_WORDS else None
+
+
 def _indirect_quotes(state: _Article, direct: Sequence[Quote]) -> list[Quote]:
     quoted = [(q.span.clean_start, q.span.clean_end) for q in direct if q.kind == "direct"]
     found: list[Quote] = []
@@ -322,7 +411,10 @@ def _indirect_quotes(state: _Article, direct: Sequence[Quote]) -> list[Quote]:
         if clause is None and lemma in OBJECT_VERBS:
             clause = next((c for c in token.children if c.dep_ == "dobj"
                            and len(list(c.subtree)) >= _FRAGMENT_WORDS), None)
-        reported = _clause_range(state, clause) if clause is not None else None
+        # "The test, North Korea said, was its biggest": the parse may give the cue a
+        # clause that misses the words before it; a set-off attribution wins.
+        reported = _set_off(state, token) or (
+            _clause_range(state, clause) if clause is not None else None)
         if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted):
             continue
         speaker = _source(token, state.speakers, resolvable=False)

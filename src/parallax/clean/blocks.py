@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from parallax.clean.cues import strongest_cue
 from parallax.clean.shape import continues, ends_sentence, is_prose, starts_lowercase
 
 __all__ = ["Line", "Unit", "split_units"]
@@ -39,11 +40,14 @@ class Unit:
 
     ``wrapped`` says the lines were joined because the block is hard-wrapped;
     otherwise every join mended a sentence broken by a line break, which the
-    cleaner records as a repair.
+    cleaner records as a repair. ``block`` numbers the blank-line-delimited
+    block the unit comes from: units of one block sit together on the page,
+    which is how a widget (a form, an advert box) shows its extent.
     """
 
     lines: tuple[Line, ...]
     wrapped: bool
+    block: int
 
     @property
     def start(self) -> int:
@@ -91,8 +95,25 @@ def _is_wrapped(lines: list[Line]) -> bool:
     )
 
 
+# A line with this much boilerplate evidence of its own (a byline under a
+# headline, a share bar) starts a unit even inside a block that looks wrapped.
+_OWN_LINE_SCORE = 2
+
+
+def _stands_alone(line: Line) -> bool:
+    """A capitalised line that is furniture by itself, never a wrapped continuation.
+
+    A continuation line starting lowercase ("by the minister, who...") may
+    match a cue by accident; a line starting "By Jane Doe |" is a byline.
+    """
+    if starts_lowercase(line.text):
+        return False
+    cue = strongest_cue(line.text)
+    return cue is not None and cue.score >= _OWN_LINE_SCORE
+
+
 def _joins(previous: Line, line: Line, *, wrapped: bool) -> bool:
-    if wrapped and not _looks_like_heading(previous.text):
+    if wrapped and not _looks_like_heading(previous.text) and not _stands_alone(line):
         return True
     return continues(previous.text, line.text)
 
@@ -100,14 +121,14 @@ def _joins(previous: Line, line: Line, *, wrapped: bool) -> bool:
 def split_units(source: str) -> list[Unit]:
     """Units of ``source`` in order; blank lines always end a unit."""
     units: list[Unit] = []
-    for block in _blocks(source):
+    for number, block in enumerate(_blocks(source)):
         wrapped = _is_wrapped(block)
         current = [block[0]]
         for line in block[1:]:
             if _joins(current[-1], line, wrapped=wrapped):
                 current.append(line)
             else:
-                units.append(Unit(tuple(current), wrapped))
+                units.append(Unit(tuple(current), wrapped, number))
                 current = [line]
-        units.append(Unit(tuple(current), wrapped))
+        units.append(Unit(tuple(current), wrapped, number))
     return units

@@ -7,16 +7,20 @@ where pages pile their forms, adverts and link lists. Prose is only dropped
 on strong lexical evidence, fragments inside the story (section headings)
 only on a clear cue or when they form a menu (a run of short lines), and
 fragments after the story always: that region is removed block by block,
-each with the reason of its strongest cue.
+each with the reason of its strongest cue. Layout extends a verdict to a
+whole widget (``widgets``: a box between rule lines, a weak line under a
+notice), and the byline's name marks the author's closing bio (``authors``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from parallax.clean.authors import author_names, is_author_bio
 from parallax.clean.blocks import Unit
 from parallax.clean.cues import strongest_cue
 from parallax.clean.shape import is_prose, normalise_line, words
+from parallax.clean.widgets import widget_verdicts
 from parallax.model import Removal
 
 __all__ = ["find_boilerplate", "removals"]
@@ -79,18 +83,33 @@ def _menus(units: Sequence[Unit], fragment: Sequence[bool], story_start: int) ->
     return found
 
 
-def find_boilerplate(units: Sequence[Unit], repeated: frozenset[str]) -> list[str | None]:
-    """For each unit, the reason it is boilerplate, or None to keep it."""
+def _author_bios(units: Sequence[Unit], verdicts: list[str | None], author: str | None) -> None:
+    """Mark the author's bio note, once the bylines that name the author are known."""
+    names = author_names((u.text for u, v in zip(units, verdicts, strict=True) if v == "byline"),
+                         author)
+    for index, unit in enumerate(units):
+        if names and verdicts[index] is None and is_author_bio(unit.text, names):
+            verdicts[index] = "bio"
+
+
+def find_boilerplate(units: Sequence[Unit], repeated: frozenset[str],
+                     author: str | None = None) -> list[str | None]:
+    """For each unit, the reason it is boilerplate, or None to keep it.
+
+    ``author`` (the document's author field, if any) helps recognise the
+    author's bio note alongside the names in byline lines.
+    """
     prose = [is_prose(unit.text) for unit in units]
     evidence = [_own_reason(u, p, repeated) for u, p in zip(units, prose, strict=True)]
-    verdicts: list[str | None] = [
+    cued = [reason for reason, _ in evidence]
+    verdicts = widget_verdicts(units, [
         reason if score >= (_PROSE_MIN_SCORE if p else _FRAGMENT_MIN_SCORE) else None
         for (reason, score), p in zip(evidence, prose, strict=True)
-    ]
+    ], cued)
+    _author_bios(units, verdicts, author)
     content = [i for i, p in enumerate(prose) if p and verdicts[i] is None]
     if not content:
         return verdicts
-    cued = [reason for reason, _ in evidence]
     fragment = [v is None and not p for v, p in zip(verdicts, prose, strict=True)]
     for index in _menus(units, fragment, content[0]):
         verdicts[index] = cued[index] or "navigation"

@@ -26,6 +26,7 @@ URLISH = re.compile(
     r"|au|ca|info|biz|news|tv|me)\b(?:/\S*)?"
 )
 _PHONE = r"\(?\+\d{1,3}\)?[\s.-]*\d[\d\s.-]{7,}\d|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b"
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _SOCIAL = r"facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|tumblr|instagram"
 
 _PATTERNS: dict[str, tuple[tuple[str, int, int], ...]] = {
@@ -40,6 +41,8 @@ _PATTERNS: dict[str, tuple[tuple[str, int, int], ...]] = {
         (r"\b(?:log|sign) in to (?:read|continue|view)\b", 2, _I),
         (r"\bunlock (?:this|the full) (?:article|story)\b", 2, _I),
         (r"\bpremium (?:content|article|story)\b", 1, _I),
+        (r"\bunlimited (?:digital )?access\b", 2, _I),
+        (r"\b(?:your|the) first (?:month|year|weeks?)\b", 1, _I),
     ),
     "cookie": (
         (r"\bcookies?\b", 1, _I),
@@ -60,6 +63,7 @@ _PATTERNS: dict[str, tuple[tuple[str, int, int], ...]] = {
         (r"\bmailchimp\b", 2, _I),
         (r"\benter your e-?mail\b", 2, _I),
         (r"\binbox\b", 1, _I),
+        (r"\b(?:in|to) your inbox\b", 2, _I),
         (r"^\W*(?:full |first |last |your )?name\W*$", 1, _I),
     ),
     "advert": (
@@ -87,6 +91,8 @@ _PATTERNS: dict[str, tuple[tuple[str, int, int], ...]] = {
         (r"\bfacebook comments\b", 2, _I),
         (r"\bcomments?\b", 1, _I),
         (r"\bleave a (?:comment|reply)\b|\bpost a comment\b|^\W*\d+\s+comments?\W*$", 2, _I),
+        (r"\bjoin the (?:conversation|discussion)\b|\bcomments (?:are|will be) moderated\b",
+         2, _I),
     ),
     "disclaimer": (
         (r"\bviews (?:and opinions )?expressed\b", 2, _I),
@@ -94,6 +100,10 @@ _PATTERNS: dict[str, tuple[tuple[str, int, int], ...]] = {
         (r"\ball rights reserved\b|©", 2, _I),
         (r"\bcopyright\b", 1, _I),
         (r"\bfor informational purposes only\b", 2, _I),
+        (r"\b(?:re)?published (?:under|with) (?:a |an )?(?:syndication|licen[cs]e|permission)\b"
+         r"|\bsyndication (?:agreement|partner)", 2, _I),
+        (r"\b(?:this|the) (?:story|article|report) (?:was|is) (?:provided|supplied|distributed)"
+         r" by\b", 2, _I),
     ),
     "related": (
         (r"^\W*related(?: (?:articles?|stories|coverage|news|posts?))?\b", 2, _I),
@@ -106,16 +116,21 @@ _PATTERNS: dict[str, tuple[tuple[str, int, int], ...]] = {
         (r"^\W*(?:photo|image)s? (?:by|courtesy|credit)\b", 2, _I),
         (r"\b(?:getty images|afp photo|ap photo|shutterstock)\b|\breuters/|/reuters\b", 1, _I),
     ),
+    # Before "navigation", which wins ties otherwise: a byline's "|" fields look
+    # like a breadcrumb trail.
+    "byline": (
+        (r"^\W*[Bb]y\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
+         r"\s*(?:$|[,|]|and\b)", 2, 0),
+        (r"^\W*(?:additional )?(?:reporting|writing|editing) by\b|^\W*reporting\s*:", 2, _I),
+        (r"^\W*(?:published|updated|posted|last updated)\b.{0,40}\d{4}", 2, _I),
+        # A "|"-separated field holding a date: "KBN News | Saturday 15 March 2025".
+        (rf"\|\s*[^|]{{0,16}}\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})",
+         2, _I),
+    ),
     "navigation": (
         (r"^\W*(?:home|menu|search|skip to (?:main )?content|back to top|main menu"
          r"|(?:next|previous)(?: article| story| post)?)\W*$", 2, _I),
         (r"^[^.!?]*(?:\s[>»|\u203a]\s[^.!?]*){2,}$", 2, 0),
-    ),
-    "byline": (
-        (r"^\W*[Bb]y\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
-         r"\s*(?:$|[,|]|and\b)", 2, 0),
-        (r"^\W*(?:additional )?(?:reporting|writing|editing) by\b", 2, _I),
-        (r"^\W*(?:published|updated|posted|last updated)\b.{0,40}\d{4}", 2, _I),
     ),
 }
 
@@ -125,7 +140,8 @@ _PATTERNS: dict[str, tuple[tuple[str, int, int], ...]] = {
 # Keep these in step when adding a pattern.
 _TRIGGERS: dict[str, frozenset[str] | None] = {
     "paywall": frozenset({"reading", "trial", "subscribe", "subscriber", "subscribers", "member",
-                          "account", "log", "sign", "unlock", "premium", "read", "continue"}),
+                          "account", "log", "sign", "unlock", "premium", "read", "continue",
+                          "unlimited", "first"}),
     "cookie": frozenset({"cookie", "cookies", "privacy", "accept", "browsing", "site",
                          "website", "consent"}),
     "newsletter": frozenset({"subscribe", "sign", "signing", "signup", "newsletter",
@@ -136,15 +152,16 @@ _TRIGGERS: dict[str, frozenset[str] | None] = {
                          "promotional", "off", "limited"}),
     "contact": None,
     "share": frozenset({"share", "follow", *_SOCIAL.split("|")}),
-    "comments": frozenset({"comment", "comments", "reply"}),
+    "comments": frozenset({"comment", "comments", "reply", "join"}),
     "disclaimer": frozenset({"views", "reflect", "reflects", "reserved", "copyright",
-                             "informational", "©"}),
+                             "informational", "©", "syndication", "published", "republished",
+                             "provided", "supplied", "distributed"}),
     "related": frozenset({"related", "read", "see", "also", "recommended", "more", "like",
                           "trending"}),
     "caption": frozenset({"photo", "photos", "image", "images", "picture", "file", "video",
                           "pic", "getty", "afp", "ap", "shutterstock", "reuters"}),
+    "byline": frozenset({"by", "published", "updated", "posted", "reporting", "|"}),
     "navigation": None,
-    "byline": frozenset({"by", "published", "updated", "posted"}),
 }
 _LOWER_WORD = re.compile(r"[a-z]+")
 

@@ -17,7 +17,7 @@ from parallax.clean.edits import Fix, non_overlapping
 from parallax.clean.flags import article_flags
 from parallax.clean.glued import DocumentWords, glued_fixes
 from parallax.clean.repairs import (
-    link_fixes,
+    markdown_fixes,
     missing_space_fixes,
     mojibake_fixes,
     protected_spans,
@@ -44,7 +44,7 @@ def _line_fixes(line: Line, words: DocumentWords) -> list[Fix]:
     """All repairs of one line, by precedence: markup, encoding, glued words, spaces."""
     protected = protected_spans(line.text)
     return non_overlapping([
-        *link_fixes(line.text, line.start),
+        *markdown_fixes(line.text, line.start),
         *mojibake_fixes(line.text, line.start),
         *glued_fixes(line.text, line.start, words, protected),
         *missing_space_fixes(line.text, line.start, protected),
@@ -116,7 +116,7 @@ def clean_document(document: Document, *, repeated: frozenset[str] = frozenset()
     """
     source = document.source
     units = split_units(source)
-    verdicts = find_boilerplate(units, repeated)
+    verdicts = find_boilerplate(units, repeated, document.author)
     kept = [unit for unit, verdict in zip(units, verdicts, strict=True) if verdict is None]
     builder, repairs = _assemble(source, kept, DocumentWords.of(source))
     text, offsets = builder.build()

@@ -33,7 +33,9 @@ from parallax.model import Repair
 __all__ = ["DocumentWords", "glued_fixes"]
 
 _TOKEN = re.compile(r"[^\W\d_]+")
-_CANDIDATE = re.compile(r"\b[^\W\d_]{7,}\b")
+# Five letters is the shortest glue worth finding ("ofthe", "thedam"); shorter
+# tokens are abbreviations and names far more often than accidents.
+_CANDIDATE = re.compile(r"\b[^\W\d_]{5,}\b")
 _CASE_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # Parts rarer than this in the web corpus behind wordsegment (counts out of
 # about a trillion words) are too obscure to trust as a split: shredded names
@@ -41,8 +43,11 @@ _CASE_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # extraction eval pages) stay whole, at the cost of rarer real words
 # ("dismantled", 535k).
 _MIN_PART_COUNT = 1_000_000
-# Two-letter parts are how names get shredded ("Yong|by|on").
+# Two-letter parts are how names get shredded ("Yong|by|on"); only the commonest
+# prepositions and articles may be that short, and only in an all-lowercase
+# token ("ofthe", "tothe"), where no name hides.
 _MIN_PART_LENGTH = 3
+_SHORT_FUNCTION_WORDS = frozenset(("of", "to", "in", "on", "at", "by", "an", "as", "is", "or"))
 # A name glued to a lowercase word is the weakest sign of glue. The name must be
 # a common word (1M+) or one the document uses, not a syllable of an unknown
 # name ("Young|kin", "Vel|mora", "Tarn|holm" at 235k stay whole). The tail must
@@ -55,12 +60,23 @@ _MIN_NAME_GLUE_COUNT = 1_000_000
 _MIN_VERB_TAIL_COUNT = 5_000_000
 _VERB_ENDINGS = ("ed", "s")
 _MAX_PARTS = 3
+# Some glue is so common that the web corpus lists it as a word ("ofthe": 1.3M).
+# Such a "word" is split when the two-word reading is this many times more
+# frequent ("of the": 2.8G, ratio 2200); real words stay far below ("atone"
+# against "at one": 60, "often" against "of ten": 0.02).
+_COMMON_GLUE_RATIO = 1000
+# Tokens shorter than this ("thedam") split only into a known bigram ("the
+# dam"): a short unknown token is more often a name ("Waithe") or a foreign
+# word ("galat") that function words happen to cut (seen on the eval pages).
+_SHORT_TOKEN = 7
 _FUNCTION_WORDS = frozenset((
     "the", "and", "for", "with", "from", "that", "this", "was", "were", "has", "have", "had",
     "but", "not", "are", "his", "her", "its", "their", "they", "who", "which", "will", "would",
     "said", "into", "over", "after", "before", "about", "than", "then", "also", "been", "being",
     "our", "your", "you", "she", "him", "them", "when", "where", "while",
+    *_SHORT_FUNCTION_WORDS,
 ))
+_LONGEST_FUNCTION_WORD = max(map(len, _FUNCTION_WORDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +101,30 @@ def _lexicon() -> dict[str, float]:
     wordsegment.load()
     unigrams: dict[str, float] = wordsegment.UNIGRAMS
     return unigrams
+
+
+@cache
+def _bigrams() -> dict[str, float]:
+    """wordsegment's bigram counts ("of the"), loaded with the unigrams."""
+    import wordsegment
+
+    _lexicon()
+    bigrams: dict[str, float] = wordsegment.BIGRAMS
+    return bigrams
+
+
+def _common_glue_split(token: str) -> list[str]:
+    """Two function words the web writes far more often apart than as this one "word".
+
+    Only function words: the corpus also splits real words ("cannot" is
+    counted 2000 times more often as "can not").
+    """
+    for cut in range(2, min(len(token) - 1, _LONGEST_FUNCTION_WORD + 1)):
+        left, right = token[:cut], token[cut:]
+        if left in _FUNCTION_WORDS and right in _FUNCTION_WORDS and _bigrams().get(
+                f"{left} {right}", 0.0) >= _COMMON_GLUE_RATIO * _lexicon().get(token, 0.0):
+            return [left, right]
+    return [token]
 
 
 def _wordninja_split(token: str) -> list[str]:
@@ -141,7 +181,9 @@ def _boundary(left: str, right: str, words: DocumentWords, *, name_ok: bool) -> 
 def _acceptable(parts: list[str], words: DocumentWords, *, name_ok: bool) -> bool:
     if not 2 <= len(parts) <= _MAX_PARTS:
         return False
-    if any(len(p) < _MIN_PART_LENGTH or not _known(p, words) for p in parts):
+    lowercase = all(p.islower() for p in parts)
+    if any(not _known(p, words) or (len(p) < _MIN_PART_LENGTH
+           and not (lowercase and p in _SHORT_FUNCTION_WORDS)) for p in parts):
         return False
     kinds = [_boundary(a, b, words, name_ok=name_ok) for a, b in pairwise(parts)]
     return None not in kinds and "glue" in kinds
@@ -153,15 +195,23 @@ def _sentence_initial(text: str, index: int) -> bool:
 
 
 def _worth_trying(token: str, words: DocumentWords) -> bool:
+    """An unknown token, or a lowercase known one (it may be common glue), seen only once."""
     folded = token.casefold()
-    return not token.isupper() and words.counts[folded] <= 1 and folded not in _lexicon()
+    if token.isupper() or words.counts[folded] > 1:
+        return False
+    return token.islower() or folded not in _lexicon()
 
 
 def _split(token: str, words: DocumentWords, *, mid_sentence: bool) -> list[str] | None:
-    candidates = (_CASE_PARTS.findall(token), _name_prefix_split(token, words),
-                  _wordninja_split(token))
+    if token in _lexicon():
+        candidates: tuple[list[str], ...] = (_common_glue_split(token),)
+    else:
+        candidates = (_CASE_PARTS.findall(token), _name_prefix_split(token, words),
+                      _wordninja_split(token))
     for parts in candidates:
         if "".join(parts) != token:
+            continue
+        if len(token) < _SHORT_TOKEN and " ".join(parts).casefold() not in _bigrams():
             continue
         name_ok = mid_sentence or parts[0] in words.names
         if _acceptable(parts, words, name_ok=name_ok):

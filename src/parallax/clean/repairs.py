@@ -1,4 +1,4 @@
-"""Character-level repairs of one line: link debris, missing spaces, mojibake.
+"""Character-level repairs of one line: markdown debris, missing spaces, mojibake.
 
 Each finder takes a line's text and its source offset and returns ``Fix``
 records; none of them reads anything but the line, so they compose in any
@@ -18,10 +18,14 @@ from parallax.clean.cues import URLISH
 from parallax.clean.edits import Edit, Fix, insertion_fix
 from parallax.model import Repair
 
-__all__ = ["link_fixes", "missing_space_fixes", "mojibake_fixes", "protected_spans"]
+__all__ = ["markdown_fixes", "missing_space_fixes", "mojibake_fixes", "protected_spans"]
 
 _LINK = re.compile(r"\[((?:\\.|[^\]\\\n])*)\]\([^()\s]*\)")
 _ESCAPE = re.compile(r"\\(.)")
+# Link text wrapped in escaped brackets: "[\[Kestria\]](#)".
+_BRACKETED = re.compile(r"\\\[(.*)\\\]")
+# "**Who is right?**": bold markers around a run of text on one line.
+_BOLD = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
 
 # Sentence end glued to the next sentence: two lowercase letters (so "U.S."
 # and "e.g." never qualify), terminal punctuation, then a capitalised word or an
@@ -47,19 +51,45 @@ def _inside(index: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= index <= end for start, end in spans)
 
 
-def link_fixes(text: str, offset: int) -> list[Fix]:
-    """``[text](url)`` -> ``text`` and ``[\\[X\\]](#)`` -> ``[X]``, by deleting the markup."""
-    fixes: list[Fix] = []
-    for match in _LINK.finditer(text):
-        inner = match.group(1)
-        start, end = offset + match.start(), offset + match.end()
-        edits = [Edit(start, start + 1, "")]
-        edits += [Edit(offset + match.start(1) + m.start(), offset + match.start(1) + m.start()
-                       + 1, "") for m in _ESCAPE.finditer(inner)]
-        edits.append(Edit(offset + match.end(1), end, ""))
+def _in_quotation(text: str, index: int) -> bool:
+    """Is ``text[index]`` inside a quotation opened earlier on the line?"""
+    before = text[:index]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _link_fix(text: str, offset: int, match: re.Match[str]) -> Fix:
+    """Delete the link markup around its text, and the escapes inside it.
+
+    Escaped brackets around the whole link text are kept inside a quotation,
+    where they mark words the reporter added ("[North Korea] wanted"), and
+    dropped elsewhere, where they are only more markup.
+    """
+    inner, inner_start = match.group(1), offset + match.start(1)
+    deleted = [(match.start(), match.start() + 1), (match.end(1), match.end())]
+    bracketed = _BRACKETED.fullmatch(inner)
+    if bracketed and not _in_quotation(text, match.start()):
+        deleted += [(match.start(1), match.start(1) + 2), (match.end(1) - 2, match.end(1))]
+        replacement = _ESCAPE.sub(r"\1", bracketed.group(1))
+        escapes = _ESCAPE.finditer(bracketed.group(1))
+        inner_start += 2
+    else:
         replacement = _ESCAPE.sub(r"\1", inner)
-        fixes.append(Fix(Repair(match.group(), replacement, start, end, "markdown-link"),
-                         tuple(edits)))
+        escapes = _ESCAPE.finditer(inner)
+    edits = [Edit(offset + a, offset + b, "") for a, b in deleted]
+    edits += [Edit(inner_start + m.start(), inner_start + m.start() + 1, "") for m in escapes]
+    start, end = offset + match.start(), offset + match.end()
+    return Fix(Repair(match.group(), replacement, start, end, "markdown-link"),
+               tuple(sorted(edits, key=lambda e: e.start)))
+
+
+def markdown_fixes(text: str, offset: int) -> list[Fix]:
+    """Markdown left in flattened text: links lose their markup, bold text its asterisks."""
+    fixes = [_link_fix(text, offset, match) for match in _LINK.finditer(text)]
+    for match in _BOLD.finditer(text):
+        start, end = offset + match.start(), offset + match.end()
+        edits = (Edit(start, start + 2, ""), Edit(end - 2, end, ""))
+        fixes.append(Fix(Repair(match.group(), match.group(1), start, end, "markdown-emphasis"),
+                         edits))
     return fixes
 
 

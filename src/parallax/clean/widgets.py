@@ -1,0 +1,119 @@
+"""Page widgets: furniture that spans several lines and goes as one piece.
+
+A newsletter box, an advert or a paywall stub is a short run of lines of which
+only some carry a cue ("Email Address *" does, "powered by Postwise" or
+"Small groups, certified tutors." does not). The page shows which lines
+belong together: rule lines ("-----", "***") frame a box, and the lines of
+one block (no blank line between them) sit together. A line is dropped with
+its widget only when both that layout and the cues of the lines around it
+say so, and only when it is short: a real paragraph never goes down with a box.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
+
+from parallax.clean.blocks import Unit
+from parallax.clean.shape import is_prose, words
+
+__all__ = ["is_separator", "widget_verdicts"]
+
+# Rule lines are at least this long ("---", "***", "==="); shorter symbol runs
+# are list bullets or emoticons.
+_SEPARATOR_MIN_CHARS = 3
+# Lines of a widget are short: form labels, a tagline, a one-line offer. The
+# longest such line on the examples has 17 words, while story paragraphs run
+# 25-60; a framed "box" taller than this is a story section between rules.
+_WIDGET_MAX_WORDS = 30
+_BOX_MAX_UNITS = 10
+
+
+def is_separator(text: str) -> bool:
+    """A rule line: no letter or digit, only a run of dashes, stars, equals signs..."""
+    return len(text) >= _SEPARATOR_MIN_CHARS and not any(char.isalnum() for char in text)
+
+
+def _short(unit: Unit) -> bool:
+    return len(words(unit.text)) <= _WIDGET_MAX_WORDS
+
+
+def _boxes(units: Sequence[Unit]) -> list[tuple[int, int]]:
+    """(opening rule, closing rule) index pairs of one block with a few units between."""
+    rules = [i for i, unit in enumerate(units) if is_separator(unit.text)]
+    return [(a, b) for a, b in pairwise(rules)
+            if 1 < b - a <= _BOX_MAX_UNITS + 1 and units[a].block == units[b].block]
+
+
+def _majority(reasons: Sequence[str | None]) -> str | None:
+    """The reason most lines of a widget are cued for (the first listed on ties)."""
+    counts = Counter(reason for reason in reasons if reason)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _framed(units: Sequence[Unit], verdicts: list[str | None], cued: Sequence[str | None]) -> None:
+    """Empty a box between rules when it looks like a widget throughout.
+
+    One of its lines must be furniture on its own, most of them must carry
+    some cue, and none may be long: a story section between "***" rules with
+    a photo caption in it has one cued line among several uncued sentences.
+    """
+    for opening, closing in _boxes(units):
+        inside = range(opening + 1, closing)
+        reason = _majority([cued[i] for i in inside])
+        mostly_cued = 2 * sum(1 for i in inside if cued[i]) > len(inside)
+        if reason and mostly_cued and any(verdicts[i] for i in inside) \
+                and all(_short(units[i]) for i in inside):
+            for index in range(opening, closing + 1):
+                verdicts[index] = reason
+
+
+def _neighbour_reason(index: int, units: Sequence[Unit], verdicts: Sequence[str | None],
+                      cued: Sequence[str | None]) -> str | None:
+    """The widget a kept fragment belongs to: a neighbour in its block dropped for its cue.
+
+    "Accept   Manage settings" is weak evidence of a cookie notice by itself,
+    and strong evidence right under one. A line between two dropped ones is
+    not taken on position alone: lists of links alternate content and URLs.
+    """
+    unit = units[index]
+    around = [verdicts[j] for j in (index - 1, index + 1)
+              if 0 <= j < len(units) and units[j].block == unit.block]
+    if cued[index] and cued[index] in around and not is_prose(unit.text):
+        return cued[index]
+    return None
+
+
+def _by_neighbours(units: Sequence[Unit], verdicts: list[str | None],
+                   cued: Sequence[str | None]) -> None:
+    changed = True
+    while changed:
+        changed = False
+        for index, verdict in enumerate(verdicts):
+            if verdict is None:
+                reason = _neighbour_reason(index, units, verdicts, cued)
+                if reason:
+                    verdicts[index], changed = reason, True
+
+
+def _separators(units: Sequence[Unit], verdicts: list[str | None]) -> None:
+    """Rule lines left over go with the widget they open or close, else on their own."""
+    for index, unit in enumerate(units):
+        if verdicts[index] is None and is_separator(unit.text):
+            following = verdicts[index + 1] if index + 1 < len(units) else None
+            verdicts[index] = following or (verdicts[index - 1] if index else None) \
+                or "separator"
+
+
+def widget_verdicts(units: Sequence[Unit], verdicts: Sequence[str | None],
+                    cued: Sequence[str | None]) -> list[str | None]:
+    """``verdicts`` extended to whole widgets, and every rule line dropped.
+
+    ``cued`` is each unit's strongest cue, however weak.
+    """
+    extended = list(verdicts)
+    _framed(units, extended, cued)
+    _by_neighbours(units, extended, cued)
+    _separators(units, extended)
+    return extended
