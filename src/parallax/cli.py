@@ -23,6 +23,7 @@ from rich.console import Console
 
 from parallax.errors import ParallaxError
 from parallax.ingest import Inputs, read_inputs
+from parallax.model import AnalyzedArticle
 
 __all__ = ["app", "main"]
 
@@ -73,6 +74,16 @@ def _load(paths: Sequence[str]) -> Inputs:
     if not inputs.documents:
         _fail("error: no readable article in the given paths")
     return inputs
+
+
+def _load_analyzed(paths: Sequence[str]) -> tuple[Inputs, tuple[AnalyzedArticle, ...]]:
+    """Read, clean and analyse the inputs, with a progress bar on standard error."""
+    from parallax.pipeline import analyze_documents
+    from parallax.progress import reporter
+
+    inputs = _load(paths)
+    with reporter(True) as report:
+        return inputs, analyze_documents(inputs.documents, report)
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -164,13 +175,9 @@ def quotes(
     Example: parallax quotes article.txt --format json
     """
     from parallax.analyze.actors import resolve_actors
-    from parallax.pipeline import analyze_documents
-    from parallax.progress import reporter
     from parallax.render import render_quotes_markdown
 
-    inputs = _load([path])
-    with reporter(True) as report:
-        analyzed = analyze_documents(inputs.documents, report)
+    inputs, analyzed = _load_analyzed([path])
     actors, found = resolve_actors(analyzed)
     if fmt is ListFormat.json:
         payload = {"schema": "parallax.quotes/1", "quotes": [q.to_dict() for q in found],
@@ -193,13 +200,9 @@ def stories(
     Example: parallax stories crawl/ --format json
     """
     from parallax.group.stories import group_stories
-    from parallax.pipeline import analyze_documents
-    from parallax.progress import reporter
     from parallax.render import render_stories_markdown
 
-    inputs = _load(paths)
-    with reporter(True) as report:
-        analyzed = analyze_documents(inputs.documents, report)
+    inputs, analyzed = _load_analyzed(paths)
     found = group_stories(analyzed)
     if fmt is ListFormat.json:
         text = json.dumps({"schema": "parallax.stories/1", "stories": [s.to_dict() for s in found]},
@@ -225,8 +228,6 @@ def check(
     Example: parallax check "The talks ended without a deal" examples/
     """
     from parallax.compare.check import check_claim
-    from parallax.pipeline import analyze_documents
-    from parallax.progress import reporter
     from parallax.render import render_check_markdown
 
     if claims_file is None:
@@ -240,9 +241,7 @@ def check(
         except (OSError, UnicodeDecodeError) as exc:
             _fail(f"error[P100]: {claims_file}: cannot read claims ({exc})", 2)
         paths = args
-    inputs = _load(paths)
-    with reporter(True) as report:
-        analyzed = analyze_documents(inputs.documents, report)
+    inputs, analyzed = _load_analyzed(paths)
     results = [check_claim(claim, analyzed) for claim in claims]
     if fmt is ListFormat.json:
         payload: dict[str, object] = {"schema": "parallax.check/1"}
