@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from parallax.model import Article
+
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 WORD = re.compile(r"[A-Za-z0-9]+")
+WORD_CHARS = re.compile(r"\w+")
 
 
 def _check_span(span: dict[str, Any], articles: dict[str, dict[str, Any]], where: str) -> None:
@@ -78,3 +81,15 @@ def check_briefing(data: dict[str, Any]) -> None:
         assert line["support"], f"summary[{i}] has no support"
         for span in line["support"]:
             _check_span(span, articles, f"summary[{i}]")
+
+
+def check_paragraphs_map_back(article: Article) -> None:
+    """Every cleaned paragraph maps to a source slice that holds all of its words."""
+    source = article.document.source
+    position = 0
+    for paragraph in article.text.split("\n\n"):
+        start = article.text.index(paragraph, position)
+        position = start + len(paragraph)
+        span = article.span(start, position)
+        mapped = source[span.start:span.end]
+        assert all(word in mapped for word in WORD_CHARS.findall(paragraph)), paragraph

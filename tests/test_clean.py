@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from parallax.clean import clean_document, repeated_lines
 from parallax.model import Article, Document
+
+from contract import check_paragraphs_map_back
 
 STORY = (
     "The harbour authority of Velmora confirmed on Tuesday that the northern pier will close "
@@ -294,13 +294,7 @@ def test_paragraphs_map_back_to_source_words() -> None:
               "\n\nAustriawanted more.\n\n\n\nSubscribe")
     article = clean(source)
     assert "\n\n\n" not in article.text and article.text == article.text.strip()
-    position = 0
-    for paragraph in article.text.split("\n\n"):
-        start = article.text.index(paragraph, position)
-        position = start + len(paragraph)
-        span = article.span(start, position)
-        mapped = source[span.start:span.end]
-        assert all(word in mapped for word in re.findall(r"\w+", paragraph)), paragraph
+    check_paragraphs_map_back(article)
 
 
 # --- menus and shape -------------------------------------------------------------------------
