@@ -1,0 +1,139 @@
+"""The HTML briefing in a real browser: headless Chromium driven by Playwright.
+
+What a reader does is what is tested: the page opens from a file with no
+network, every section is there, clicking a citation scrolls to the source
+text and lights up exactly the cited words (with JavaScript and without it),
+and the page paints something (a screenshot that is not blank).
+
+The browser is Debian's ``chromium`` (``.ci/run`` installs it); set
+``PARALLAX_CHROMIUM`` to use another binary. Without one the tests skip and
+say why.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from parallax.model import Briefing
+from parallax.render import render_html
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+image_api = pytest.importorskip("PIL.Image", reason="Pillow is not installed")
+
+SECTIONS = ("summary", "conflicts", "quotes", "claims", "timeline", "sources")
+_BLANKS = re.compile(r"\s+")
+
+
+def _chromium() -> str:
+    for candidate in (os.environ.get("PARALLAX_CHROMIUM"), "chromium", "chromium-browser",
+                      "google-chrome"):
+        found = candidate and shutil.which(candidate)
+        if found:
+            return found
+    pytest.skip("no Chromium binary found (apt-get install chromium, or set PARALLAX_CHROMIUM)")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[playwright_api.Browser]:
+    executable = _chromium()
+    with playwright_api.sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=executable,
+                                          args=["--no-sandbox", "--disable-gpu"])
+        yield launched
+        launched.close()
+
+
+def _page_file(briefing: Briefing, folder: Path, name: str) -> str:
+    path = folder / f"{name}.html"
+    path.write_text(render_html(briefing), encoding="utf-8")
+    return path.as_uri()
+
+
+def _flat(text: str) -> str:
+    return _BLANKS.sub(" ", text).strip()
+
+
+def _check_page(browser: playwright_api.Browser, url: str, folder: Path, *,
+                javascript: bool) -> None:
+    context = browser.new_context(java_script_enabled=javascript,
+                                  viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(url)
+    # Self-contained: nothing but the file itself (and inline data) is fetched.
+    assert all(u == url or u.startswith("data:") for u in requested), requested
+
+    for section in SECTIONS:
+        heading = page.locator(f"section#{section} h2")
+        playwright_api.expect(heading).to_be_visible()
+    assert page.locator("#summary li").count() >= 1
+    assert page.locator("#claims li").count() >= 1
+    assert page.locator("#timeline li").count() >= 1
+    assert page.locator("#sources section.source").count() >= 2
+
+    # Clicking the first summary citation reveals its evidence, highlighted.
+    cite = page.locator("#summary a.cite").first
+    href = cite.get_attribute("href")
+    cited = cite.get_attribute("title")
+    assert href and href.startswith("#ev-") and cited
+    cite.click()
+    assert page.evaluate("location.hash") == href
+    target = page.locator(href)
+    playwright_api.expect(target).to_be_in_viewport()
+    background = target.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "evidence not highlighted"
+    # The highlighted words are the cited span, not merely somewhere near it.
+    number = href.removeprefix("#ev-")
+    pieces = page.locator(f'mark[data-ev="{number}"]').all_inner_texts()
+    assert _flat("".join(pieces)) == _flat(cited)
+
+    shot = folder / f"{Path(url).stem}-{'js' if javascript else 'nojs'}.png"
+    page.screenshot(path=str(shot), full_page=False)
+    context.close()
+    _assert_not_blank(shot)
+
+
+def _assert_not_blank(path: Path) -> None:
+    """A page that failed to paint is one colour; a briefing has text everywhere."""
+    with image_api.open(path) as image:
+        pixels = image.convert("L")
+        histogram = pixels.histogram()
+        total = pixels.width * pixels.height
+    background = max(histogram)
+    assert total - background > 0.02 * total, f"{path.name} is nearly blank"
+    assert sum(1 for count in histogram if count) > 16, f"{path.name} has too few shades"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_examples_page_in_browser(browser: playwright_api.Browser,
+                                  examples_briefing: Briefing, tmp_path: Path,
+                                  javascript: bool) -> None:
+    url = _page_file(examples_briefing, tmp_path, "examples")
+    _check_page(browser, url, tmp_path, javascript=javascript)
+    assert examples_briefing.conflicts, "the examples have conflicting accounts to show"
+
+
+def test_examples_page_shows_conflict_sides_in_columns(browser: playwright_api.Browser,
+                                                      examples_briefing: Briefing,
+                                                      tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page.goto(_page_file(examples_briefing, tmp_path, "examples"))
+    sides = page.locator("#conflicts .conflict").first.locator(".side")
+    assert sides.count() >= 2
+    first, second = sides.nth(0).bounding_box(), sides.nth(1).bounding_box()
+    assert first and second
+    assert abs(first["y"] - second["y"]) < 1 and second["x"] > first["x"] + first["width"] - 1
+    page.close()
+
+
+def test_seeds_page_in_browser(browser: playwright_api.Browser, seeds_briefing: Briefing,
+                               tmp_path: Path) -> None:
+    url = _page_file(seeds_briefing, tmp_path, "seeds")
+    _check_page(browser, url, tmp_path, javascript=True)
