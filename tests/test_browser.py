@@ -23,8 +23,11 @@ import pytest
 from parallax.model import Briefing
 from parallax.render import render_html
 
-playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-image_api = pytest.importorskip("PIL.Image", reason="Pillow is not installed")
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytest.importorskip("PIL.Image", reason="Pillow is not installed")
+
+from PIL import Image
+from playwright.sync_api import Browser, expect, sync_playwright
 
 SECTIONS = ("summary", "conflicts", "quotes", "claims", "timeline", "sources")
 _BLANKS = re.compile(r"\s+")
@@ -40,9 +43,9 @@ def _chromium() -> str:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[playwright_api.Browser]:
+def browser() -> Iterator[Browser]:
     executable = _chromium()
-    with playwright_api.sync_playwright() as driver:
+    with sync_playwright() as driver:
         launched = driver.chromium.launch(executable_path=executable,
                                           args=["--no-sandbox", "--disable-gpu"])
         yield launched
@@ -59,7 +62,7 @@ def _flat(text: str) -> str:
     return _BLANKS.sub(" ", text).strip()
 
 
-def _check_page(browser: playwright_api.Browser, url: str, folder: Path, *,
+def _check_page(browser: Browser, url: str, folder: Path, *,
                 javascript: bool) -> None:
     context = browser.new_context(java_script_enabled=javascript,
                                   viewport={"width": 1100, "height": 900})
@@ -72,7 +75,7 @@ def _check_page(browser: playwright_api.Browser, url: str, folder: Path, *,
 
     for section in SECTIONS:
         heading = page.locator(f"section#{section} h2")
-        playwright_api.expect(heading).to_be_visible()
+        expect(heading).to_be_visible()
     assert page.locator("#summary li").count() >= 1
     assert page.locator("#claims li").count() >= 1
     assert page.locator("#timeline li").count() >= 1
@@ -86,7 +89,7 @@ def _check_page(browser: playwright_api.Browser, url: str, folder: Path, *,
     cite.click()
     assert page.evaluate("location.hash") == href
     target = page.locator(href)
-    playwright_api.expect(target).to_be_in_viewport()
+    expect(target).to_be_in_viewport()
     background = target.evaluate("m => getComputedStyle(m).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "evidence not highlighted"
     # The highlighted words are the cited span, not merely somewhere near it.
@@ -102,7 +105,7 @@ def _check_page(browser: playwright_api.Browser, url: str, folder: Path, *,
 
 def _assert_not_blank(path: Path) -> None:
     """A page that failed to paint is one colour; a briefing has text everywhere."""
-    with image_api.open(path) as image:
+    with Image.open(path) as image:
         pixels = image.convert("L")
         histogram = pixels.histogram()
         total = pixels.width * pixels.height
@@ -112,7 +115,7 @@ def _assert_not_blank(path: Path) -> None:
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
-def test_examples_page_in_browser(browser: playwright_api.Browser,
+def test_examples_page_in_browser(browser: Browser,
                                   examples_briefing: Briefing, tmp_path: Path,
                                   javascript: bool) -> None:
     url = _page_file(examples_briefing, tmp_path, "examples")
@@ -120,7 +123,7 @@ def test_examples_page_in_browser(browser: playwright_api.Browser,
     assert examples_briefing.conflicts, "the examples have conflicting accounts to show"
 
 
-def test_examples_page_shows_conflict_sides_in_columns(browser: playwright_api.Browser,
+def test_examples_page_shows_conflict_sides_in_columns(browser: Browser,
                                                       examples_briefing: Briefing,
                                                       tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1100, "height": 900})
@@ -133,7 +136,7 @@ def test_examples_page_shows_conflict_sides_in_columns(browser: playwright_api.B
     page.close()
 
 
-def test_seeds_page_in_browser(browser: playwright_api.Browser, seeds_briefing: Briefing,
+def test_seeds_page_in_browser(browser: Browser, seeds_briefing: Briefing,
                                tmp_path: Path) -> None:
     url = _page_file(seeds_briefing, tmp_path, "seeds")
     _check_page(browser, url, tmp_path, javascript=True)
