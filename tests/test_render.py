@@ -25,6 +25,7 @@ from parallax.model import (
     Conflict,
     ConflictSide,
     Document,
+    OutletReport,
     Quote,
     Removal,
     Span,
@@ -43,7 +44,14 @@ from parallax.render import (
 from parallax.render.citations import Citer, MarkedSpan
 from parallax.render.markdown import _md
 from parallax.render.marks import MarkToken, mark_tokens, split_evidence
-from parallax.render.view import human_date
+from parallax.render.view import (
+    SpeakerView,
+    briefing_view,
+    camp_views,
+    human_date,
+    speaker_views,
+    time_axis,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -139,6 +147,8 @@ def make_briefing(errors: tuple[str, ...] = ()) -> Briefing:
                         (checked, mayor_indirect)),
         ),
         errors=errors,
+        outlets=(OutletReport("Coastal Herald", ("a1", "a3"), (agency,), ()),
+                 OutletReport("Valley Times", ("a2",), (contractor,), (0,))),
     )
 
 
@@ -481,3 +491,62 @@ def test_golden(name: str, render: object, briefing: Briefing, update_golden: bo
     assert path.exists(), f"{path} missing: run pytest --update-golden"
     assert output == path.read_text(encoding="utf-8"), f"{name} changed; review, then "\
         "run pytest tests/test_render.py --update-golden"
+
+
+def test_sources_show_what_each_outlet_alone_reports_and_omits(briefing: Briefing) -> None:
+    view = briefing_view(briefing)
+    herald, times, ledger = view.sources
+    assert [line.text for line in herald.exclusive] == ["the repairs could take six weeks"]
+    assert herald.exclusive[0].citations[0].source == 1
+    assert [line.text for line in times.omits] == [briefing.claims[0].text]
+    assert ledger.exclusive == () and ledger.omits == ()
+    markdown = render_markdown(briefing)
+    sources = markdown[markdown.index("## Sources"):]
+    assert "only in this outlet:" in sources and "widely reported, not here:" in sources
+    assert "Only in this outlet" in render_html(briefing)
+
+
+def _actor(name: str, affiliation: str | None = None) -> Actor:
+    return Actor(name.lower().replace(" ", "-"), name, "person", (), affiliation)
+
+
+def _speaker(name: str | None, statements: int) -> SpeakerView:
+    return SpeakerView(name, None, tuple([None] * statements))  # type: ignore[list-item]
+
+
+def test_speakers_are_grouped_by_side_busiest_side_first() -> None:
+    actors = [_actor("Ana Vell", "Orvenia"), _actor("Orvenia"), _actor("Joran Vesk", "Kestria"),
+              _actor("Mira Sol")]
+    speakers = [_speaker("Joran Vesk", 3), _speaker("Ana Vell", 1), _speaker("Orvenia", 1),
+                _speaker("Mira Sol", 2), _speaker(None, 4)]
+    camps = camp_views(speakers, actors)
+    assert [c.name for c in camps] == ["Kestria", "Orvenia", None]
+    assert [s.name for s in camps[1].speakers] == ["Ana Vell", "Orvenia"]
+    assert [s.name for s in camps[2].speakers] == ["Mira Sol", None]
+    # One side (or none) is nothing to set apart: a single unnamed group.
+    single = camp_views(speakers[:2], actors[:2] + [_actor("Joran Vesk")])
+    assert [c.name for c in single] == [None]
+
+
+def test_the_same_statement_in_several_articles_is_one_line(briefing: Briefing) -> None:
+    herald, times = briefing.articles[0], briefing.articles[1]
+    first = Quote(_span(herald, "the repairs could take six weeks"), "indirect", "p1", None, None)
+    again = Quote(Span("a2", 0, 10, "The repairs could take six weeks.", 0, 10), "indirect",
+                  "p1", None, None)
+    views = speaker_views([first, again], briefing.actors, Citer([herald, times]))
+    assert len(views) == 1 and len(views[0].quotes) == 1
+    assert [c.source for c in views[0].quotes[0].line.citations] == [1, 2]
+
+
+def test_time_axis_places_dates_in_order_with_ticks() -> None:
+    positions, axis = time_axis(["2018-06-12", "2018-10", "2019-02-27", "2019-02-28"])
+    assert positions[0] < positions[1] < positions[2] < positions[3] <= 100
+    assert positions[0] > 0
+    labels = [label for _, label in axis.ticks]
+    assert labels[0] == "Jul" and "Jan 2019" in labels and labels[-1] == "Feb"
+    assert [p for p, _ in axis.ticks] == sorted(p for p, _ in axis.ticks)
+    years, long_axis = time_axis(["2001", "2019-02-27"])
+    assert [label for _, label in long_axis.ticks][:2] == ["2002", "2003"]
+    assert years[0] < years[1]
+    assert time_axis(["2019-02-27"])[0] == [50.0]
+    assert time_axis([]) == ([], time_axis([])[1])

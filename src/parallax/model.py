@@ -32,6 +32,7 @@ __all__ = [
     "DateMention",
     "Document",
     "Entity",
+    "OutletReport",
     "Quote",
     "QuoteKind",
     "Removal",
@@ -421,6 +422,30 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class OutletReport:
+    """What one independent source adds to the story, and what it leaves out.
+
+    ``exclusive`` holds statements no other source makes; ``omits`` the
+    positions (in ``Briefing.claims``) of widely reported claims this source
+    does not carry. Both are what an editor comparing coverage asks first.
+    """
+
+    outlet: str
+    articles: tuple[str, ...]
+    exclusive: tuple[Span, ...] = ()
+    omits: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"outlet": self.outlet, "articles": list(self.articles),
+                "exclusive": _spans_to_dicts(self.exclusive), "omits": list(self.omits)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OutletReport:
+        return cls(data["outlet"], tuple(data["articles"]),
+                   _spans_from_dicts(data.get("exclusive", [])), tuple(data.get("omits", [])))
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything a reader gets about one story, each line with its evidence."""
 
@@ -433,6 +458,7 @@ class Briefing:
     summary: tuple[SummaryLine, ...] = ()
     stories: tuple[Story, ...] = ()
     errors: tuple[str, ...] = ()
+    outlets: tuple[OutletReport, ...] = ()
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
@@ -455,6 +481,7 @@ class Briefing:
             "summary": [s.to_dict() for s in self.summary],
             "stories": [s.to_dict() for s in self.stories],
             "errors": list(self.errors),
+            "outlets": [o.to_dict() for o in self.outlets],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -474,6 +501,7 @@ class Briefing:
             summary=tuple(SummaryLine.from_dict(s) for s in data["summary"]),
             stories=tuple(Story.from_dict(s) for s in data.get("stories", [])),
             errors=tuple(data.get("errors", [])),
+            outlets=tuple(OutletReport.from_dict(o) for o in data.get("outlets", [])),
         )
 
     @classmethod

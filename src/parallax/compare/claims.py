@@ -164,6 +164,11 @@ class SentenceIndex:
         sentence = self.analyzed[ref[0]].sentences[ref[1]]
         return self.analyzed[ref[0]].article.span(sentence.start, sentence.end)
 
+    def matches(self) -> np.ndarray[Any, Any]:
+        """``is_match`` for every pair at once, as a boolean matrix."""
+        mask = (self.score >= MATCH_THRESHOLD) & (self.cosine >= COSINE_FLOOR)
+        return np.asarray(mask & (self.shared >= MIN_SHARED_WEIGHT))
+
     def is_match(self, i: int, j: int) -> bool:
         """Whether rows ``i`` and ``j`` say the same thing (score and guards)."""
         return bool(self.score[i, j] >= MATCH_THRESHOLD and self.cosine[i, j] >= COSINE_FLOOR
@@ -277,9 +282,7 @@ def align(
     """
     n = len(index.refs)
     allowed = np.ones(n, dtype=bool) if eligible is None else np.asarray(eligible, dtype=bool)
-    mask = (index.score >= MATCH_THRESHOLD) & (index.cosine >= COSINE_FLOOR)
-    mask &= index.shared >= MIN_SHARED_WEIGHT
-    mask &= allowed[:, None] & allowed[None, :]
+    mask = index.matches() & allowed[:, None] & allowed[None, :]
     pairs = np.argwhere(np.triu(mask, k=1))
     order = np.argsort(-index.score[pairs[:, 0], pairs[:, 1]], kind="stable")
     clusters: list[list[int]] = []

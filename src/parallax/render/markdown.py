@@ -18,6 +18,7 @@ from parallax.model import Actor, Article, Briefing, Quote, Span, Story
 from parallax.render.citations import Citer
 from parallax.render.view import (
     BriefingView,
+    CampView,
     Line,
     SourceView,
     SpeakerView,
@@ -113,6 +114,23 @@ def _speaker_rows(speakers: Sequence[SpeakerView], level: int) -> list[str]:
     return rows
 
 
+def _camp_rows(camps: Sequence[CampView]) -> list[str]:
+    """Speakers under their side's heading; a single unnamed group needs no heading."""
+    if len(camps) == 1 and camps[0].name is None:
+        return _speaker_rows(camps[0].speakers, 3)
+    rows: list[str] = []
+    for camp in camps:
+        rows += [f"### {_md(camp.name) if camp.name else 'Other voices'}", ""]
+        rows += _speaker_rows(camp.speakers, 4)
+    return rows
+
+
+def _coverage_rows(title: str, lines: Sequence[Line]) -> list[str]:
+    if not lines:
+        return []
+    return [f"   {title}:", *(f"   - {_md(line.text)} {_cites(line)}" for line in lines)]
+
+
 def _source_rows(sources: Sequence[SourceView]) -> list[str]:
     rows: list[str] = []
     for source in sources:
@@ -125,6 +143,8 @@ def _source_rows(sources: Sequence[SourceView]) -> list[str]:
                                                for b in source.badges))
         if facts:
             rows.append("   " + " · ".join(facts))
+        rows += _coverage_rows("only in this outlet", source.exclusive)
+        rows += _coverage_rows("widely reported, not here", source.omits)
         if source.removed:
             rows.append("   removed from this article:")
             rows += [f"   - {_md(r.reason)}: {_quoted(_preview(r.text, _REMOVED_PREVIEW))}"
@@ -157,7 +177,7 @@ def _body(view: BriefingView) -> list[str]:
     rows = [f"# {_md(view.title)}", "", f"_{view.scope}_", ""]
     rows += _section("Summary", summary, "No summary.")
     rows += _section("Where accounts differ", conflicts, "No conflicting accounts found.")
-    rows += _section("Who said what", _speaker_rows(view.speakers, 3), "No statements found.")
+    rows += _section("Who said what", _camp_rows(view.camps), "No statements found.")
     rows += _section("Corroborated claims", claims,
                      "No claim is confirmed by several independent sources.")
     rows += _section("Timeline", timeline, "No dated events.")

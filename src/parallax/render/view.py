@@ -14,12 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from parallax.model import Actor, Article, Briefing, Quote, Removal, Span
+from parallax.model import Actor, Article, Briefing, OutletReport, Quote, Removal, Span
 from parallax.render.citations import Citation, Citer, MarkedSpan
 
 __all__ = [
+    "AxisView",
     "Badge",
     "BriefingView",
+    "CampView",
     "ClaimView",
     "ConflictView",
     "EventView",
@@ -29,10 +31,12 @@ __all__ = [
     "SourceView",
     "SpeakerView",
     "briefing_view",
+    "camp_views",
     "flat",
     "human_date",
     "source_views",
     "speaker_views",
+    "time_axis",
 ]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -42,6 +46,9 @@ _DASH = "\u2013"  # en dash, for ranges
 # Headline words this short ("a", "of", "US") say little about which headline
 # best represents the set; they only add ties.
 _MIN_HEADLINE_WORD = 4
+# Room left at both ends of the drawn time axis (percent), so the first and
+# last events are not cut by the edge.
+_AXIS_MARGIN = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +91,18 @@ class SpeakerView:
 
 
 @dataclass(frozen=True, slots=True)
+class CampView:
+    """Speakers of one side: the country or body they speak for; None holds the rest.
+
+    Statements read differently next to their side's other statements: the
+    reader of a two-sided dispute wants each camp's voices together.
+    """
+
+    name: str | None
+    speakers: tuple[SpeakerView, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimView:
     line: Line
     sources: int
@@ -94,6 +113,15 @@ class EventView:
     date: str
     when: str
     line: Line
+    # Where the event sits on the drawn time axis, in percent of its width.
+    position: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class AxisView:
+    """Tick marks of the drawn time axis: (position in percent, label)."""
+
+    ticks: tuple[tuple[float, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +144,9 @@ class SourceView:
     badges: tuple[Badge, ...]
     removed: tuple[Removal, ...]
     marks: tuple[MarkedSpan, ...]
+    # What this source alone reports, and widely reported claims it lacks.
+    exclusive: tuple[Line, ...] = ()
+    omits: tuple[Line, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +160,8 @@ class BriefingView:
     timeline: tuple[EventView, ...]
     sources: tuple[SourceView, ...]
     errors: tuple[str, ...]
+    camps: tuple[CampView, ...] = ()
+    axis: AxisView = AxisView(())
 
 
 def flat(text: str) -> str:
@@ -204,21 +237,105 @@ def _speaker_name(speaker: str | None, actors: dict[str, Actor]) -> str | None:
 
 def speaker_views(quotes: Sequence[Quote], actors: Sequence[Actor],
                   citer: Citer) -> tuple[SpeakerView, ...]:
-    """Quotes grouped by speaker, busiest speaker first, unattributed last."""
+    """Quotes grouped by speaker, busiest speaker first, unattributed last.
+
+    One speaker's statement carried word for word by several articles (a
+    reprint, the same wire quote) is one line citing every article.
+    """
     by_id = {a.id: a for a in actors}
     groups: dict[str | None, list[Quote]] = {}
     for quote in quotes:
         groups.setdefault(_speaker_name(quote.speaker, by_id), []).append(quote)
     details = {a.name: a.affiliation for a in actors}
-    names = sorted((n for n in groups if n is not None), key=lambda n: (-len(groups[n]), n))
     views = []
-    for name in [*names, None] if None in groups else names:
-        ordered = sorted(groups[name], key=lambda q: (citer.number(q.article), q.span.start))
+    for name, said in groups.items():
+        same: dict[tuple[str, str], list[Quote]] = {}
+        for quote in sorted(said, key=lambda q: (citer.number(q.article), q.span.start)):
+            same.setdefault((quote.kind, flat(quote.text).casefold().strip(" .,")),
+                            []).append(quote)
         views.append(SpeakerView(name, details.get(name) if name else None, tuple(
-            QuoteView(q.kind, _line(citer, q.text, [q.span]),
-                      " ".join(q.cue_span.text.split()) if q.cue_span else None)
-            for q in ordered)))
-    return tuple(views)
+            QuoteView(group[0].kind, _line(citer, group[0].text, [q.span for q in group]),
+                      " ".join(group[0].cue_span.text.split()) if group[0].cue_span else None)
+            for group in same.values())))
+    return tuple(sorted(views, key=lambda v: (v.name is None, -len(v.quotes), v.name or "")))
+
+
+def camp_views(speakers: Sequence[SpeakerView], actors: Sequence[Actor]
+               ) -> tuple[CampView, ...]:
+    """Speakers grouped by the side they speak for, busiest side first, the rest last.
+
+    A speaker's side is its affiliation; an actor that is itself the
+    affiliation of others (a country, a government) is its own side. With
+    fewer than two sides there is nothing to set apart: one group, no name.
+    """
+    camps = {a.affiliation for a in actors if a.affiliation}
+    by_name = {a.name: a for a in actors}
+
+    def side(speaker: SpeakerView) -> str | None:
+        actor = by_name.get(speaker.name) if speaker.name else None
+        if actor is None:
+            return None
+        return actor.name if actor.name in camps else actor.affiliation
+
+    groups: dict[str | None, list[SpeakerView]] = {}
+    for speaker in speakers:
+        groups.setdefault(side(speaker), []).append(speaker)
+    named = sorted((n for n in groups if n is not None),
+                   key=lambda n: (-sum(len(s.quotes) for s in groups[n]), n))
+    if len(named) < 2:
+        return (CampView(None, tuple(speakers)),) if speakers else ()
+    order = [*named, None] if None in groups else named
+    return tuple(CampView(name, tuple(groups[name])) for name in order)
+
+
+def _ordinal(iso: str) -> int:
+    """Day number of a YYYY, YYYY-MM or YYYY-MM-DD date (the first day of its period)."""
+    parts = [int(p) for p in iso[:10].split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1,
+                parts[2] if len(parts) > 2 else 1).toordinal()
+
+
+def _ticks(first: int, last: int) -> list[tuple[int, str]]:
+    """Years for a span of two years or more, else months (year shown where it changes)."""
+    start, end = date.fromordinal(first), date.fromordinal(last)
+    if end.year - start.year >= 2:
+        return [(date(y, 1, 1).toordinal(), str(y)) for y in range(start.year + 1, end.year + 1)]
+    ticks: list[tuple[int, str]] = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        label = _MONTHS[month - 1][:3]
+        if month == 1 or not ticks:
+            label = f"{label} {year}"
+        ticks.append((date(year, month, 1).toordinal(), label))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return ticks
+
+
+def time_axis(dates: Sequence[str]) -> tuple[list[float], AxisView]:
+    """Positions (percent) of ``dates`` on a linear axis, and the axis's ticks.
+
+    Dates that do not parse sit at the start; one date alone sits in the middle.
+    """
+    days: list[int | None] = []
+    for iso in dates:
+        try:
+            days.append(_ordinal(iso))
+        except (ValueError, IndexError):
+            days.append(None)
+    known = [d for d in days if d is not None]
+    if not known:
+        return [0.0] * len(dates), AxisView(())
+    first, last = min(known), max(known)
+    width = 100.0 - 2 * _AXIS_MARGIN
+    if first == last:
+        return [50.0] * len(dates), AxisView(((50.0, human_date(dates[days.index(first)])),))
+
+    def place(day: int) -> float:
+        return round(_AXIS_MARGIN + width * (day - first) / (last - first), 2)
+
+    ticks = tuple((place(day), label) for day, label in _ticks(first, last)
+                  if first <= day <= last)
+    return [place(d) if d is not None else 0.0 for d in days], AxisView(ticks)
 
 
 def _badge(flag: str, numbers: dict[str, int]) -> Badge:
@@ -235,9 +352,16 @@ def _web_link(url: str | None) -> str | None:
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
-def source_views(articles: Sequence[Article], citer: Citer) -> tuple[SourceView, ...]:
-    """The Sources list; call it after every line is cited so the marks are complete."""
+def source_views(articles: Sequence[Article], citer: Citer,
+                 coverage: dict[str, tuple[tuple[Line, ...], tuple[Line, ...]]] | None = None
+                 ) -> tuple[SourceView, ...]:
+    """The Sources list; call it after every line is cited so the marks are complete.
+
+    ``coverage`` maps an article id to what its outlet alone reports and the
+    widely reported claims it omits (shown under the outlet's first article).
+    """
     numbers = {a.id: n for n, a in enumerate(articles, start=1)}
+    coverage = coverage or {}
     return tuple(
         SourceView(
             number=numbers[a.id],
@@ -249,9 +373,24 @@ def source_views(articles: Sequence[Article], citer: Citer) -> tuple[SourceView,
             badges=tuple(_badge(f, numbers) for f in a.flags),
             removed=a.removed,
             marks=citer.marks(a.id),
+            exclusive=coverage.get(a.id, ((), ()))[0],
+            omits=coverage.get(a.id, ((), ()))[1],
         )
         for a in articles
     )
+
+
+def _coverage(reports: Sequence[OutletReport], briefing: Briefing, citer: Citer
+              ) -> dict[str, tuple[tuple[Line, ...], tuple[Line, ...]]]:
+    claims = briefing.claims
+    return {
+        report.articles[0]: (
+            tuple(_line(citer, span.text, [span]) for span in report.exclusive),
+            tuple(_line(citer, claims[i].text, claims[i].support) for i in report.omits
+                  if 0 <= i < len(claims)),
+        )
+        for report in reports if report.articles
+    }
 
 
 def _when(start: str, end: str | None) -> str:
@@ -272,9 +411,12 @@ def briefing_view(briefing: Briefing) -> BriefingView:
     speakers = speaker_views(briefing.quotes, briefing.actors, citer)
     claims = tuple(ClaimView(_line(citer, c.text, c.support), c.sources)
                    for c in sorted(briefing.claims, key=lambda c: -c.sources))
+    events = sorted(briefing.timeline, key=lambda t: (t.date, t.end_date or ""))
+    positions, axis = time_axis([t.date for t in events])
     timeline = tuple(
-        EventView(t.date, _when(t.date, t.end_date), _line(citer, t.text, t.support))
-        for t in sorted(briefing.timeline, key=lambda t: (t.date, t.end_date or "")))
+        EventView(t.date, _when(t.date, t.end_date), _line(citer, t.text, t.support), position)
+        for t, position in zip(events, positions, strict=True))
+    coverage = _coverage(briefing.outlets, briefing, citer)
     return BriefingView(
         title=flat(title),
         scope=_scope(briefing.articles),
@@ -283,6 +425,8 @@ def briefing_view(briefing: Briefing) -> BriefingView:
         speakers=speakers,
         claims=claims,
         timeline=timeline,
-        sources=source_views(briefing.articles, citer),
+        sources=source_views(briefing.articles, citer, coverage),
         errors=briefing.errors,
+        camps=camp_views(speakers, briefing.actors),
+        axis=axis,
     )
