@@ -538,15 +538,23 @@ def test_the_same_statement_in_several_articles_is_one_line(briefing: Briefing) 
     assert [c.source for c in views[0].quotes[0].line.citations] == [1, 2]
 
 
-def test_time_axis_places_dates_in_order_with_ticks() -> None:
+def test_time_axis_places_dates_in_order_with_few_round_ticks() -> None:
     positions, axis = time_axis(["2018-06-12", "2018-10", "2019-02-27", "2019-02-28"])
-    assert positions[0] < positions[1] < positions[2] < positions[3] <= 100
-    assert positions[0] > 0
-    labels = [label for _, label in axis.ticks]
-    assert labels[0] == "Jul" and "Jan 2019" in labels and labels[-1] == "Feb"
+    assert 0 < positions[0] < positions[1] < positions[2] < positions[3] <= 100
+    assert [label for _, label in axis.ticks] == ["Jul 2018", "Sep", "Nov", "Jan 2019"]
     assert [p for p, _ in axis.ticks] == sorted(p for p, _ in axis.ticks)
+    assert axis.gap is None
     years, long_axis = time_axis(["2001", "2019-02-27"])
-    assert [label for _, label in long_axis.ticks][:2] == ["2002", "2003"]
+    assert [label for _, label in long_axis.ticks] == ["2005", "2010", "2015"]
     assert years[0] < years[1]
     assert time_axis(["2019-02-27"])[0] == [50.0]
-    assert time_axis([]) == ([], time_axis([])[1])
+    assert time_axis(["not a date"])[0] == [0.0]
+
+
+def test_time_axis_sets_far_earlier_dates_apart_before_a_break() -> None:
+    dates = ["1950", "2018-06-12", "2018-10", "2019-01", "2019-02-27"]
+    positions, axis = time_axis(dates)
+    assert axis.gap is not None and positions[0] < axis.gap < positions[1]
+    # The recent months keep most of the width instead of a sliver at the end.
+    assert positions[-1] - positions[1] > 70
+    assert axis.ticks[0] == (positions[0], "1950")

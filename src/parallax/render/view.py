@@ -49,6 +49,13 @@ _MIN_HEADLINE_WORD = 4
 # Room left at both ends of the drawn time axis (percent), so the first and
 # last events are not cut by the edge.
 _AXIS_MARGIN = 3.0
+# At most this many labelled ticks: more overlap on a phone-width page.
+_MAX_TICKS = 7
+# A date whose gap to the next is more than this share of the span after it
+# is set apart before a break in the axis.
+_OUTLIER_GAP = 0.6
+# Spacing (percent) of the dates set apart, and of the break after them.
+_EARLY_STEP = 7.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +126,13 @@ class EventView:
 
 @dataclass(frozen=True, slots=True)
 class AxisView:
-    """Tick marks of the drawn time axis: (position in percent, label)."""
+    """Tick marks of the drawn time axis: (position in percent, label).
+
+    ``gap`` is where the axis is broken (dates before it are far earlier).
+    """
 
     ticks: tuple[tuple[float, str], ...]
+    gap: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,25 +307,52 @@ def _ordinal(iso: str) -> int:
 
 
 def _ticks(first: int, last: int) -> list[tuple[int, str]]:
-    """Years for a span of two years or more, else months (year shown where it changes)."""
+    """Round dates to label between ``first`` and ``last``: years, or months within two years.
+
+    The step grows (2, 5, 10... years; 2, 3, 6 months) until at most
+    ``_MAX_TICKS`` labels remain, so a 70-year axis does not print 70 years.
+    """
     start, end = date.fromordinal(first), date.fromordinal(last)
-    if end.year - start.year >= 2:
-        return [(date(y, 1, 1).toordinal(), str(y)) for y in range(start.year + 1, end.year + 1)]
-    ticks: list[tuple[int, str]] = []
-    year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        label = _MONTHS[month - 1][:3]
-        if month == 1 or not ticks:
-            label = f"{label} {year}"
-        ticks.append((date(year, month, 1).toordinal(), label))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return ticks
+    months = (end.year - start.year) * 12 + end.month - start.month
+    month_step = next((m for m in (1, 2, 3, 6) if months // m < _MAX_TICKS), None)
+    if end.year - start.year < 2 and month_step:
+        ticks: list[tuple[int, str]] = []
+        index = start.year * 12 + start.month - 1
+        index += -index % month_step
+        while index <= end.year * 12 + end.month - 1:
+            year, month = divmod(index, 12)
+            label = _MONTHS[month][:3]
+            ticks.append((date(year, month + 1, 1).toordinal(),
+                          f"{label} {year}" if month == 0 or not ticks else label))
+            index += month_step
+        return ticks
+    span = end.year - start.year
+    step = next(y for y in (1, 2, 5, 10, 20, 25, 50, 100, 250, 500, 1000, 10**9)
+                if span // y < _MAX_TICKS)
+    first_year = start.year + 1 + (-(start.year + 1) % step)
+    return [(date(y, 1, 1).toordinal(), str(y)) for y in range(first_year, end.year + 1, step)]
+
+
+def _main_period(days: Sequence[int]) -> int:
+    """How many of the earliest distinct ``days`` lie far before the rest.
+
+    A story about a summit mentions a war seventy years earlier; on a linear
+    axis that one date would squeeze every other event into a dot. A date
+    whose gap to the next is most of the remaining span is set apart.
+    """
+    skip = 0
+    while len(days) - skip > 2 and days[skip + 1] - days[skip] > _OUTLIER_GAP * (
+            days[-1] - days[skip]):
+        skip += 1
+    return skip
 
 
 def time_axis(dates: Sequence[str]) -> tuple[list[float], AxisView]:
-    """Positions (percent) of ``dates`` on a linear axis, and the axis's ticks.
+    """Positions (percent) of ``dates`` on a time axis, and the axis's ticks.
 
-    Dates that do not parse sit at the start; one date alone sits in the middle.
+    Distances are proportional to time, except that dates far before the
+    rest sit at the left edge, before a break in the axis. Dates that do not
+    parse sit at the start; a single date sits in the middle.
     """
     days: list[int | None] = []
     for iso in dates:
@@ -322,20 +360,25 @@ def time_axis(dates: Sequence[str]) -> tuple[list[float], AxisView]:
             days.append(_ordinal(iso))
         except (ValueError, IndexError):
             days.append(None)
-    known = [d for d in days if d is not None]
-    if not known:
+    distinct = sorted({d for d in days if d is not None})
+    if not distinct:
         return [0.0] * len(dates), AxisView(())
-    first, last = min(known), max(known)
-    width = 100.0 - 2 * _AXIS_MARGIN
-    if first == last:
-        return [50.0] * len(dates), AxisView(((50.0, human_date(dates[days.index(first)])),))
+    if len(distinct) == 1:
+        return [50.0] * len(dates), AxisView(((50.0, human_date(dates[days.index(distinct[0])])),))
+    early = distinct[:_main_period(distinct)]
+    first, last = distinct[len(early)], distinct[-1]
+    left = _AXIS_MARGIN + _EARLY_STEP * (len(early) + 1) if early else _AXIS_MARGIN
+    placed = {day: _AXIS_MARGIN + _EARLY_STEP * k for k, day in enumerate(early)}
 
     def place(day: int) -> float:
-        return round(_AXIS_MARGIN + width * (day - first) / (last - first), 2)
+        if day in placed:
+            return round(placed[day], 2)
+        return round(left + (100.0 - _AXIS_MARGIN - left) * (day - first) / (last - first), 2)
 
-    ticks = tuple((place(day), label) for day, label in _ticks(first, last)
-                  if first <= day <= last)
-    return [place(d) if d is not None else 0.0 for d in days], AxisView(ticks)
+    ticks = [(round(placed[day], 2), str(date.fromordinal(day).year)) for day in early]
+    ticks += [(place(day), label) for day, label in _ticks(first, last) if first <= day <= last]
+    gap = round(left - _EARLY_STEP / 2, 2) if early else None
+    return [place(d) if d is not None else 0.0 for d in days], AxisView(tuple(ticks), gap)
 
 
 def _badge(flag: str, numbers: dict[str, int]) -> Badge:
