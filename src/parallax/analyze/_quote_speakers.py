@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -105,6 +105,10 @@ class Speakers:
     ents: tuple[SpacySpan, ...]
     # So is doc.text, which joins every token on each access.
     text: str
+    # The persons' names, which every surname is expanded against.
+    full_names: tuple[str, ...]
+    # Resolved names by token index: rules ask about the same subjects many times.
+    known: dict[int, str | None] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, doc: Doc, sentences: Sequence[Sentence]) -> Speakers:
@@ -115,7 +119,8 @@ class Speakers:
         named = (e for e in entities if e.label == "PERSON")
         persons = sorted((*named, *_office_holders(doc, text)), key=lambda e: e.start)
         return cls(doc, tuple(persons), titled_mentions(text, entities),
-                   tuple(s.start for s in sentences), ents, text)
+                   tuple(s.start for s in sentences), ents, text,
+                   tuple(person_name(p.text) for p in persons))
 
     def mention(self, head: Token) -> tuple[int, int]:
         """Characters of the mention as written: "North Korean foreign minister, Ri Yong Ho"."""
@@ -145,6 +150,11 @@ class Speakers:
 
     def name(self, head: Token) -> str | None:
         """The name ``head`` refers to in this article, or None when it cannot tell."""
+        if head.i not in self.known:
+            self.known[head.i] = self._resolve(head)
+        return self.known[head.i]
+
+    def _resolve(self, head: Token) -> str | None:
         for token in (head, *(c for c in head.children if c.dep_ == "appos")):
             named = self._entity_name(token)
             if named:
@@ -176,7 +186,7 @@ class Speakers:
         return None
 
     def _full(self, text: str) -> str:
-        return expand_surname(person_name(text), (person_name(p.text) for p in self.persons))
+        return expand_surname(person_name(text), self.full_names)
 
     def _office_holder(self, head: Token) -> str | None:
         """The person in "Minister of Water and Energy Piet Galloran" (the title's "of")."""
@@ -196,7 +206,7 @@ class Speakers:
         if span.label_ == "PERSON":
             return self._full(text)
         # The NER model tags some surnames as places or bodies ("Galloran said").
-        return expand_surname(display_name(text), (person_name(p.text) for p in self.persons))
+        return expand_surname(display_name(text), self.full_names)
 
     def _antecedent(self, position: int) -> str | None:
         sentence = bisect_right(self.sentence_starts, position) - 1

@@ -1,190 +1,64 @@
 """Who said what in one article: direct, partial and indirect quotes with speakers.
 
 Input is the article, spaCy's parse of its cleaned text and its sentences;
-output is one ``Quote`` per statement, in text order, with the content
-(without quotation marks), the cue ("said", "according to") and the speaker
-mention as written, plus ``speaker`` = the name it resolves to in this article.
+output is one ``Quote`` per statement, in text order, with the content, the
+cue ("said", "according to") and the speaker mention as written, plus
+``speaker`` = the name it resolves to in this article.
 
-* **Direct**: a quoted passage (see ``_quote_marks``) is attributed to the
-  speech verb of its sentence(s) that governs it in the parse, else the
-  nearest one; to the speech verb of the previous sentence when that ends
-  with a colon; to the previous quote when it stands alone right after one
-  (news prose continues a speaker's quote that way) or continues it over a
-  paragraph break. A passage split around its cue (`"A," he said, "B."`)
-  gives two quotes with the same speaker and cue.
-* **Partial**: a quoted fragment embedded in the sentence (`calling him "a
-  great leader"`). Its speaker is found by climbing the parse to the nearest
-  verb whose subject resolves to someone; without one it is dropped.
-* **Indirect**: a speech verb's complement clause (`X said (that) ...`), the
-  object of a verb such as "confirm" or "announce", the statement around an
-  attribution set off by commas (`..., officials said.`), or the rest of the
-  sentence around `according to X`. Quoted fragments inside a reported clause
-  are part of that one indirect quote, not separate partial quotes.
+* **Direct**: a quoted passage (see ``_quote_marks``; content without its
+  marks) is attributed to the speech verb of its sentence(s) that governs it
+  in the parse, else the nearest one; to the speech verb of the previous
+  sentence when that ends with a colon; to a name signed after a dash
+  (`"..." — Ada Moss`); to the previous quote when it stands alone right
+  after one (news prose continues a speaker's quote that way) or continues
+  it over a paragraph break. A statement broken by its attribution
+  (`"A," he said, "B."`, `"A," she said. "B."`) is one quote whose span runs
+  from the first passage to the last, attribution included.
+* **Partial**: a quoted fragment embedded in the sentence under a verb of
+  saying. The quote is the statement the fragment belongs to (`calling him
+  "a great leader"` -> `him "a great leader"`, marks kept) and its speaker
+  the subject found by climbing the parse; titles in title case and
+  fragments under other verbs (scare quotes) are dropped.
+* **Indirect**: everything a cue reports in the parse (see
+  ``_quote_reported``). Quoted fragments inside a reported clause are part of
+  that one indirect quote, not separate partial quotes.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.analyze._quote_marks import Quoted, find_quoted
-from parallax.analyze._quote_speakers import SPEAKER_LABELS, Speakers
-from parallax.analyze.sentences import paragraphs
+from parallax.analyze._quote_cues import CUE_LEMMAS, SPEECH_VERBS
+from parallax.analyze._quote_marks import Quoted
+from parallax.analyze._quote_reported import aside, noun_cued, reported_quotes
+from parallax.analyze._quote_speakers import SPEAKER_LABELS
+from parallax.analyze._quote_state import (
+    FRAGMENT_WORDS,
+    OUTSIDE,
+    ArticleState,
+    find_source,
+    find_subject,
+    token_span,
+)
 from parallax.model import Article, Quote, QuoteKind, Sentence
 
 __all__ = ["SPEECH_VERBS", "extract_quotes"]
 
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "state", "claim", "insist", "warn", "argue", "deny", "stress", "note",
-    "remark", "reply", "announce", "explain", "respond", "answer", "ask", "declare", "write",
-    "tweet", "post", "emphasize", "emphasise", "reiterate", "confirm", "acknowledge", "admit",
-    "suggest", "predict", "promise", "vow", "pledge", "assert", "contend", "maintain",
-    "mention", "comment", "observe", "concede", "complain", "urge", "caution", "repeat",
-    "recall", "describe", "hail", "accuse", "demand", "propose", "testify", "report",
-    "conclude", "agree", "disagree", "threaten", "boast", "joke", "quip", "counter", "retort",
-    "highlight", "underline", "affirm", "allege",
-    # Findings and beliefs attributed to a source ("a poll showed that ...", "officials
-    # believe ..."): PolNeAR (dev split) annotates them as attributions like speech.
-    "show", "find", "indicate", "estimate", "believe"
-})
-# Verbs whose direct object is itself the statement ("confirmed his intention to ...").
-OBJECT_VERBS = frozenset({
-    "announce", "confirm", "deny", "claim", "reiterate", "promise", "pledge", "vow", "demand",
-    "propose", "reject", "acknowledge", "admit", "predict"
-})
-_NON_SPEAKERS = frozenset({"it", "this", "that", "there", "what", "which", "i", "we", "you"})
-_RELATIVE = frozenset({"who", "which", "that"})
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-_CLIMB_LIMIT = 8
-# Dependents of a speech verb that are not part of the attribution phrase itself.
-_OUTSIDE = frozenset({"ccomp", "punct", "cc", "conj", "parataxis", "advcl", "mark"})
-# A passage this short without a verb is a fragment, not a statement.
-_FRAGMENT_WORDS = 3
+# Between two fragments of one statement: marks, commas and a conjunction
+# (`"unfair" and "badly timed"`), or nothing when their statements overlap.
+_LINKED = re.compile(r"[\s,\"'\u2018\u2019\u201c\u201d]*(?:(?:and|or|but)[\s\"'\u2018\u201c]*)?")
+# A dash between a closing mark and a name signs the quote with it.
+_SIGNATURE = re.compile(r"[ \t]*([\u2014\u2015\u2013])[ \t]*(?=\w)")
 # How far (characters) an unlinked speech verb may sit from the quote marks: covers
 # `While X reiterated his outlook for Y, "..."` in the seeds; farther verbs in long
 # sentences belonged to other clauses.
 _CUE_REACH = 60
 
 
-def _in_ranges(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in ranges)
-
-
-def _source(token: Token, speakers: Speakers, *, resolvable: bool) -> Token | None:
-    """The subject that makes the statement governed by ``token``, climbing clause heads.
-
-    A subject whose own object is "him"/"her" cannot be the person described
-    by that pronoun (`... the leader calling him "great"`), so it is skipped.
-    With ``resolvable`` only subjects that name someone count.
-    """
-    current = token
-    for _ in range(_CLIMB_LIMIT):
-        if current.pos_ in ("VERB", "AUX"):
-            found = _subject(current, speakers, resolvable=resolvable)
-            if found is not None:
-                return found
-            # "The envoy, X, spent the week in Y and insists ...": the parse makes the
-            # verbs modifiers of the noun, whose referent is their implicit subject
-            # (not for passives: "the report published by X").
-            head = current.head
-            passive = any(c.dep_ == "agent" for c in current.children)
-            if current.dep_ == "acl" and not passive and head.pos_ in (
-                    "NOUN", "PROPN") and (not resolvable or speakers.name(head)):
-                return head
-        if current.head.i == current.i:
-            return None
-        current = current.head
-    return None
-
-
-def _subject(verb: Token, speakers: Speakers, *, resolvable: bool) -> Token | None:
-    children = list(verb.children)
-    agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    subjects = agents or [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
-    binds = any(c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS for c in children)
-    for subject in subjects:
-        if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-            subject = verb.head
-        low, high = sorted((subject.i, verb.i))
-        if any("\n" in t.text_with_ws for t in verb.doc[low:high]):
-            continue  # a heading glued to the paragraph by the parse
-        # Coordinated subjects ("X and Y agreed") are several speakers, not one.
-        joint = any(c.dep_ == "conj" for c in subject.children)
-        if binds or joint or subject.lower_ in _NON_SPEAKERS:
-            continue
-        if not resolvable or speakers.name(subject):
-            return subject
-    # "from China comes a hope that ...": the source is the object of "from".
-    for child in children:
-        if child.dep_ == "prep" and child.lower_ == "from":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in SPEAKER_LABELS:
-                    return pobj
-    return None
-
-
-def _speaker_like(token: Token, speakers: Speakers) -> bool:
-    """A subject that can be the source of a statement: someone named, or a noun phrase
-    ("officials", "an Orvenian spokesperson", "the agency", "a poll"), not "it" or "that"."""
-    return speakers.name(token) is not None or token.pos_ in ("NOUN", "PROPN")
-
-
-class _Article:
-    """The per-article state every rule reads (parse, marks, sentences, speakers)."""
-
-    def __init__(self, article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> None:
-        self.article = article
-        self.doc = doc
-        self.sentences = sentences
-        self.starts = [s.start for s in sentences]
-        self.quoted = find_quoted(article.text)
-        self.marks = [(q.open, (q.close if q.close is not None else q.end) + 1)
-                      for q in self.quoted]
-        self.paragraph_starts = [start for start, _ in paragraphs(article.text)]
-        self.speakers = Speakers.of(doc, sentences)
-
-    def sentence_range(self, start: int, end: int) -> tuple[int, int]:
-        """Indices of the first and last sentence that overlap ``start:end``."""
-        first = max(0, bisect_right(self.starts, start) - 1)
-        last = max(first, bisect_right(self.starts, max(start, end - 1)) - 1)
-        return first, last
-
-    def frame(self, first: int, last: int) -> Iterator[Token]:
-        """Tokens of sentences ``first..last`` outside every quoted passage."""
-        if not self.sentences:
-            return
-        span = self.doc.char_span(self.sentences[first].start, self.sentences[last].end,
-                                  alignment_mode="expand")
-        for token in span if span is not None else ():
-            if not _in_ranges(token.idx, self.marks):
-                yield token
-
-    def paragraph(self, position: int) -> int:
-        return bisect_right(self.paragraph_starts, position) - 1
-
-    def quote(self, start: int, end: int, kind: QuoteKind, speaker: Token | None,
-              cue: tuple[int, int] | None) -> Quote:
-        speaker_span = None
-        name = None
-        if speaker is not None:
-            speaker_span = self.article.span(*self.speakers.mention(speaker))
-            name = self.speakers.name(speaker)
-        return Quote(self.article.span(start, end), kind, name, speaker_span,
-                     self.article.span(*cue) if cue else None)
-
-
-def _token_span(token: Token) -> tuple[int, int]:
-    """The cue as written, with a particle ("pointed out")."""
-    end = token.idx + len(token)
-    for child in token.rights:
-        if child.dep_ == "prt" and child.i == token.i + 1:
-            end = child.idx + len(child)
-    return token.idx, end
-
-
-def _embedded(state: _Article, passage: Quoted, content: Span) -> bool:
+def _embedded(state: ArticleState, passage: Quoted, content: Span) -> bool:
     """Whether the passage is a piece of the surrounding sentence rather than a statement.
 
     It is when a word of the same sentence runs into the opening mark
@@ -200,10 +74,36 @@ def _embedded(state: _Article, passage: Quoted, content: Span) -> bool:
         return before.lemma_.lower() not in SPEECH_VERBS and before.lower_ != "that"
     words = [t for t in content if not t.is_punct]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
-    return len(words) <= _FRAGMENT_WORDS and not has_verb
+    return len(words) <= FRAGMENT_WORDS and not has_verb
 
 
-def _governs(state: _Article, cue: Token, root: Token) -> bool:
+def _saying(fragment: Token, verb: Token) -> Token | None:
+    """The verb of saying a quoted fragment hangs from, on its way up to ``verb``.
+
+    A fragment is someone's words under a verb of saying (`praised it,
+    calling it "X"` -> calling) or inside a clause reported by ``verb`` (`made
+    it clear that the talks were "useful"`); under other verbs it is a title,
+    a term or a scare quote, and there is none.
+    """
+    reported = False
+    for token in fragment.ancestors:
+        if token.i == verb.i:
+            return verb if reported or verb.lemma_.lower() in CUE_LEMMAS else None
+        if token.pos_ == "VERB" and token.lemma_.lower() in CUE_LEMMAS:
+            return token
+        reported = reported or token.dep_ == "ccomp"
+    return None
+
+
+def _titled(content: Span) -> bool:
+    """A fragment in title case ("Meet the Press", "Total Failure") names a work or a
+    headline's phrase rather than quoting someone's words."""
+    words = [t for t in content if t.is_alpha]
+    # Short words ("of", "the", "and") stay lower case in titles.
+    return bool(words) and all(t.text[0].isupper() for t in words if len(t) > 3)
+
+
+def _governs(state: ArticleState, cue: Token, root: Token) -> bool:
     """``cue`` governs the passage rooted at ``root`` and no nearer clause has its own source.
 
     In `admitting that "...", while from China comes a hope that "..."` the
@@ -214,15 +114,15 @@ def _governs(state: _Article, cue: Token, root: Token) -> bool:
         return False
     current = root.head
     while current.i != cue.i:
-        outside = not _in_ranges(current.idx, state.marks)
-        if outside and current.pos_ in ("VERB", "AUX") and _subject(
+        outside = not state.marked(current.idx)
+        if outside and current.pos_ in ("VERB", "AUX") and find_subject(
                 current, state.speakers, resolvable=True) is not None:
             return False
         current = current.head
     return True
 
 
-def _cue(state: _Article, passage: Quoted, root: Token, *, embedded: bool) -> Token | None:
+def _cue(state: ArticleState, passage: Quoted, root: Token, *, embedded: bool) -> Token | None:
     """The speech verb that introduces a passage.
 
     A verb governing the passage in the parse wins; otherwise (parses of long
@@ -242,7 +142,7 @@ def _cue(state: _Article, passage: Quoted, root: Token, *, embedded: bool) -> To
         # "The Ministry said Kestria had proposed "..."": the Ministry makes the
         # statement; what Kestria proposed is only reported in it.
         while (cue.dep_ == "ccomp" and cue.head.lemma_.lower() in SPEECH_VERBS
-               and _subject(cue.head, state.speakers, resolvable=True) is not None):
+               and find_subject(cue.head, state.speakers, resolvable=True) is not None):
             cue = cue.head
         return cue
     if embedded:
@@ -253,12 +153,27 @@ def _cue(state: _Article, passage: Quoted, root: Token, *, embedded: bool) -> To
                default=None)
 
 
-def _standalone(state: _Article, passage: Quoted) -> bool:
+def _standalone(state: ArticleState, passage: Quoted) -> bool:
     first, last = state.sentence_range(passage.open, passage.end)
     return all(t.is_punct or t.is_space for t in state.frame(first, last))
 
 
-def _introduced(state: _Article, passage: Quoted, previous: Quote | None) -> Quote | None:
+def _signed(state: ArticleState, passage: Quoted) -> tuple[Token, tuple[int, int]] | None:
+    """The name a quote is signed with after a dash (`"..." — Ada Moss`), and the dash."""
+    if passage.close is None:
+        return None
+    sign = _SIGNATURE.match(state.article.text, passage.close + 1)
+    if sign is None:
+        return None
+    name = state.doc.char_span(sign.end(), sign.end() + 1, alignment_mode="expand")
+    if name is None or name[0].pos_ != "PROPN":
+        return None
+    head = next((e.root for e in name[0].doc.ents if e.start <= name[0].i < e.end
+                 and e.label_ in SPEAKER_LABELS), name[0])
+    return head, sign.span(1)
+
+
+def _introduced(state: ArticleState, passage: Quoted, previous: Quote | None) -> Quote | None:
     """A standalone quote right after a sentence whose subject is someone named.
 
     News prose introduces a speaker ("X spoke to reporters outside.") and then
@@ -275,15 +190,15 @@ def _introduced(state: _Article, passage: Quoted, previous: Quote | None) -> Quo
         return None
     span = state.doc.char_span(before.start, before.end, alignment_mode="expand")
     root = span.root if span is not None else None
-    if root is None or _in_ranges(root.idx, state.marks) or root.pos_ not in ("VERB", "AUX"):
+    if root is None or state.marked(root.idx) or root.pos_ not in ("VERB", "AUX"):
         return None
-    speaker = _subject(root, state.speakers, resolvable=True)
+    speaker = find_subject(root, state.speakers, resolvable=True)
     if speaker is None:
         return None
-    return state.quote(passage.start, passage.end, "direct", speaker, _token_span(root))
+    return state.quote(passage.start, passage.end, "direct", speaker, token_span(root))
 
 
-def _direct_quotes(state: _Article) -> list[Quote]:
+def _direct_quotes(state: ArticleState) -> list[Quote]:
     found: list[Quote] = []
     previous: Quote | None = None
     for passage in state.quoted:
@@ -291,14 +206,19 @@ def _direct_quotes(state: _Article) -> list[Quote]:
         if content is None or not len(content):
             continue
         embedded = _embedded(state, passage, content)
+        if embedded and _titled(content):
+            continue
         kind: QuoteKind = "partial" if embedded else "direct"
         cue = _cue(state, passage, content.root, embedded=embedded)
         quote: Quote | None = None
         if cue is not None:
-            speaker = _source(cue, state.speakers, resolvable=embedded)
+            speaker = find_source(cue, state.speakers, resolvable=embedded)
             if speaker is not None or not embedded:
-                quote = state.quote(passage.start, passage.end, kind, speaker,
-                                    _token_span(cue))
+                where = _statement(state, _saying(content.root, cue) or cue, passage,
+                                   content) if embedded else (passage.start, passage.end)
+                quote = state.quote(*where, kind, speaker, token_span(cue))
+        elif not embedded and (signed := _signed(state, passage)) is not None:
+            quote = state.quote(passage.start, passage.end, "direct", *signed)
         elif not embedded and not passage.continued and _standalone(state, passage) and (
                 introduced := _introduced(state, passage, previous)) is not None:
             quote = introduced
@@ -308,130 +228,132 @@ def _direct_quotes(state: _Article) -> list[Quote]:
             quote = Quote(state.article.span(passage.start, passage.end), "direct",
                           previous.speaker, previous.speaker_span, previous.cue_span)
         else:
-            speaker = _source(content.root, state.speakers, resolvable=True)
-            if speaker is not None:
-                verb = next((t for t in speaker.ancestors if t.pos_ in ("VERB", "AUX")),
-                            speaker.head)
-                quote = state.quote(passage.start, passage.end, kind, speaker,
-                                    _token_span(verb))
+            speaker = find_source(content.root, state.speakers, resolvable=True)
+            verb = next((t for t in speaker.ancestors if t.pos_ in ("VERB", "AUX")),
+                        speaker.head) if speaker is not None else None
+            if verb is not None and embedded:
+                verb = _saying(content.root, verb)
+            if verb is not None:
+                where = _statement(state, verb, passage, content) if embedded else (
+                    passage.start, passage.end)
+                quote = state.quote(*where, kind, speaker, token_span(verb))
             elif not embedded:
                 quote = state.quote(passage.start, passage.end, "direct", None, None)
-        if quote is not None:
+        if quote is None:
+            continue
+        last = found[-1] if found else None
+        if quote.kind == "partial" and last is not None and last.kind == "partial" and (
+                last.speaker == quote.speaker and last.cue_span == quote.cue_span
+                and _LINKED.fullmatch(state.article.text[
+                    last.span.clean_end:quote.span.clean_start]) is not None):
+            # Fragments of one statement (`called it "A" and "B"`) are one quote.
+            found[-1] = replace(last, span=state.article.span(
+                last.span.clean_start, max(last.span.clean_end, quote.span.clean_end)))
+            continue
+        if previous is not None and found and found[-1] is previous and _joins(
+                state, previous, quote, continued=passage.continued):
+            quote = replace(quote, span=state.article.span(previous.span.clean_start,
+                                                           quote.span.clean_end),
+                            speaker_span=previous.speaker_span or quote.speaker_span,
+                            cue_span=previous.cue_span or quote.cue_span)
+            found[-1] = quote
+        else:
             found.append(quote)
-            if quote.kind == "direct":
-                previous = quote
+        if quote.kind == "direct":
+            previous = quote
     return found
 
 
-def _clause_range(state: _Article, clause: Token) -> tuple[int, int] | None:
-    """Characters of a reported clause without its "that", edge punctuation and marks."""
-    tokens = [t for t in clause.subtree]
-    # A clause never runs over a line break (a heading glued to the next line).
-    breaks = [i for i, t in enumerate(tokens) if "\n" in t.text_with_ws]
-    if breaks:
-        tokens = tokens[:breaks[0] + (not tokens[breaks[0]].is_space)]
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    if len(tokens) < 2:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+def _statement(state: ArticleState, verb: Token, passage: Quoted, content: Span
+               ) -> tuple[int, int]:
+    """The statement a quoted fragment belongs to: what ``verb`` says up to the fragment.
 
-
-def _according_to(state: _Article, token: Token) -> Quote | None:
-    """ "according to X, ..." : the sentence around the phrase, attributed to X."""
-    to = next((c for c in token.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if to is None or source is None:
-        return None
-    phrase_start, phrase_end = token.idx, source.right_edge.idx + len(source.right_edge)
-    sentence = state.sentences[state.sentence_range(token.idx, token.idx + 1)[0]]
-    text = state.article.text
-    start, end = sentence.start, sentence.end
-    if text[start:phrase_start].strip(" ,") == "":
-        start = phrase_end
-    elif text[phrase_end:end].strip(" ,.") == "":
-        end = phrase_start
-    start += len(text[start:end]) - len(text[start:end].lstrip(" ,"))
-    end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))
-    if end - start < 2:
-        return None
-    return state.quote(start, end, "indirect", source, (token.idx, to.idx + len(to)))
-
-
-def _set_off(state: _Article, verb: Token) -> tuple[int, int] | None:
-    """The statement around an attribution set off by commas, with no clause of its own.
-
-    `The plan is sound, officials said.` and `The plan, he said, is sound.`:
-    the parse often hangs the statement elsewhere (the cue becomes a
-    parenthetical). A trailing attribution leaves the sentence before its
-    comma; a parenthetical one sits inside the statement, which is then the
-    whole sentence (one span cannot skip the middle).
+    `calling the plan "a trap" in a speech` states "the plan "a trap"";
+    `said the talks were "useful" for both sides` states the whole clause.
+    The statement is the verb's complements after it, up to the one holding
+    the fragment: to the fragment's end in a phrase (what follows is about the
+    saying), to the clause's end in a clause. Without such a complement the
+    fragment stands alone.
     """
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
-        return None
-    # The attribution: the verb with its subject and modifiers ("in a June report").
-    phrase = [verb, *(t for c in verb.children if c.dep_ not in _OUTSIDE for t in c.subtree)]
-    first = min(t.i for t in phrase)
-    last = max(t.i for t in phrase)
-    doc = state.doc
-    if first == 0 or doc[first - 1].text != ",":
-        return None
-    sentence = state.sentences[state.sentence_range(verb.idx, verb.idx + 1)[0]]
-    after = doc[last + 1] if last + 1 < len(doc) else None
+    holder = next((c for c in verb.rights
+                   if c.left_edge.i <= content.root.i <= c.right_edge.i), None)
+    # A reported clause holds a statement; other clauses and conjuncts say something else.
+    if holder is None or (holder.dep_ in OUTSIDE and holder.dep_ != "ccomp"):
+        return passage.start, passage.end
+    kept = [c for c in verb.rights if c.i <= holder.i and c.dep_ != "prt"
+            and (c.dep_ not in OUTSIDE or c is holder)]
+    if not kept:
+        return passage.start, passage.end
+    tokens = [t for t in state.doc[kept[0].left_edge.i:holder.right_edge.i + 1]
+              if not t.is_space]
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct) and (
+            tokens[0].idx < passage.open):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    cut = aside(tokens)
+    if cut is not None and tokens[cut].idx > passage.end:
+        tokens = tokens[:cut]
+    if holder.dep_ not in ("ccomp", "xcomp"):
+        # `called the law a "crazy system" during a visit`: what follows the fragment
+        # in a phrase is about the saying; a clause goes on to its end.
+        tokens = [t for t in tokens if t.idx < passage.end]
+    if not tokens:
+        return passage.start, passage.end
+    start = min(tokens[0].idx, passage.start)
+    end = max(tokens[-1].idx + len(tokens[-1]), passage.end)
+    # Never over another quoted passage: `promised "A", to which X replied "B"`.
+    start = max([start, *(e for s, e in state.marks if e <= passage.open)])
+    end = min([end, *(s for s, _ in state.marks if s > passage.open)])
     text = state.article.text
-    if after is None or after.idx >= sentence.end or after.text in (".", "!", "?"):
-        start, end = sentence.start, doc[first - 1].idx
-    elif after.text == ",":
-        start, end = sentence.start, sentence.end
-    else:
-        return None
-    start += len(text[start:end]) - len(text[start:end].lstrip())
-    end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))
-    return (start, end) if len(text[start:end].split()) >= _FRAGMENT_WORDS else None
+    start += len(text[start:end]) - len(text[start:end].lstrip(" ,;"))
+    end -= len(text[start:end]) - len(text[start:end].rstrip(" ,;"))
+    if start >= passage.open and end <= (passage.close if passage.close is not None
+                                          else passage.end):
+        return passage.start, passage.end
+    # A statement larger than its fragment keeps the fragment's marks: `him "a leader"`.
+    start = min(start, passage.open)
+    if passage.close is not None and end >= passage.end:
+        end = max(end, passage.close + 1)
+    return start, end
 
 
-def _indirect_quotes(state: _Article, direct: Sequence[Quote]) -> list[Quote]:
-    quoted = [(q.span.clean_start, q.span.clean_end) for q in direct if q.kind == "direct"]
-    found: list[Quote] = []
-    for token in state.doc:
-        if _in_ranges(token.idx, state.marks) or not state.sentences:
-            continue
-        if token.lower_ == "according":
-            quote = _according_to(state, token)
-            if quote is not None:
-                found.append(quote)
-            continue
-        lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or lemma not in SPEECH_VERBS:
-            continue
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if clause is None and lemma in OBJECT_VERBS:
-            clause = next((c for c in token.children if c.dep_ == "dobj"
-                           and len(list(c.subtree)) >= _FRAGMENT_WORDS), None)
-        # "The test, North Korea said, was its biggest": the parse may give the cue a
-        # clause that misses the words before it; a set-off attribution wins.
-        reported = _set_off(state, token) or (
-            _clause_range(state, clause) if clause is not None else None)
-        if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted):
-            continue
-        speaker = _source(token, state.speakers, resolvable=False)
-        if speaker is not None and _speaker_like(speaker, state.speakers):
-            found.append(state.quote(*reported, "indirect", speaker, _token_span(token)))
-    return found
+def _joins(state: ArticleState, previous: Quote, quote: Quote, *, continued: bool) -> bool:
+    """Whether ``quote`` goes on the statement of the direct ``previous`` quote.
 
+    `"A," he said, "B."` and `"A," he said. "B."` are one statement broken by
+    its attribution, as is a quote running over a paragraph break: one span
+    from the first mark to the last, attribution included. Not when the words
+    between them report something else with a clause of their own (`"A," he
+    said, adding that ...`); `"A," he said, speaking of X, "B."` is still one.
+    """
+    same = (quote.speaker is not None and quote.speaker == previous.speaker) or (
+        quote.speaker_span is not None and quote.speaker_span == previous.speaker_span)
+    # A quote with a cue of its own (`"A," he said. Later, "B," he added.`) is another one.
+    if quote.kind != "direct" or not same or quote.cue_span != previous.cue_span or (
+            quote.span.clean_start < previous.span.clean_end):
+        return False
+    if not continued and state.paragraph(previous.span.clean_end) != state.paragraph(
+            quote.span.clean_start):
+        return False
+    cues = {quote.cue_span.clean_start} if quote.cue_span is not None else set()
+    gap = state.doc.char_span(previous.span.clean_end, quote.span.clean_start,
+                              alignment_mode="expand")
+    return gap is None or not any(
+        t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS and t.idx not in cues
+        and not state.marked(t.idx) and any(c.dep_ == "ccomp" for c in t.children)
+        for t in gap)
 
 def extract_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...]
                    ) -> tuple[Quote, ...]:
     """Quotes of one article in text order; ``doc`` must be ``nlp(article.text)``."""
-    state = _Article(article, doc, sentences)
+    state = ArticleState(article, doc, sentences)
     direct = _direct_quotes(state)
-    indirect = _indirect_quotes(state, direct)
+    indirect = reported_quotes(state, direct)
     reported = [(q.span.clean_start, q.span.clean_end) for q in indirect]
     # "X said Y had demanded Z" is X's statement; what Y demanded is only reported by X.
-    indirect = [q for q in indirect if not any(
+    # A noun cue names its own source ("rejected the minister's claim that ..."), kept.
+    indirect = [q for q in indirect if noun_cued(state, q) or not any(
         s <= q.span.clean_start and q.span.clean_end <= e and (s, e) != (
             q.span.clean_start, q.span.clean_end) for s, e in reported)]
     kept = [q for q in direct if q.kind != "partial" or not any(

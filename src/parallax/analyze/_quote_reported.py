@@ -1,0 +1,270 @@
+"""Reported statements: what a cue says in the parse, attributed to its source.
+
+A speech or belief verb's clause (`X said (that) ...`), the statement
+around an attribution set off by commas (`..., officials said.`), the
+object, infinitive or topic of a cue verb (see ``_quote_cues``), a noun
+cue's "that" clause, the sentence around `according to X`, and the rest of
+a paragraph opened by a name and a colon. Each gives one indirect quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from parallax.analyze._quote_cues import (
+    CUE_LEMMAS,
+    REPORTING,
+    object_tokens,
+    reported_clause,
+)
+from parallax.analyze._quote_speakers import SPEAKER_LABELS
+from parallax.analyze._quote_state import (
+    FRAGMENT_WORDS,
+    OUTSIDE,
+    RELATIVE,
+    ArticleState,
+    find_source,
+    find_subject,
+    speaker_like,
+    token_span,
+)
+from parallax.model import Quote
+
+__all__ = ["aside", "noun_cued", "reported_quotes"]
+
+# A dateline opening a story ("WASHINGTON -- ", "HEMPSTEAD, N.Y. -- ") is no part of
+# the first statement.
+_DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.] ?(?:\u2015|\u2014|\u2013|--) ?")
+# A label before a colon is a short name ("Pat Caddell:", "Poll:"), not a clause.
+_LABEL_WORDS = 4
+
+
+def _clause_range(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Characters of a reported statement without its "that", edge punctuation and marks."""
+    # A clause never runs over a line break (a heading glued to the next line).
+    breaks = [i for i, t in enumerate(tokens) if "\n" in t.text_with_ws]
+    if breaks:
+        tokens = tokens[:breaks[0] + (not tokens[breaks[0]].is_space)]
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    cut = aside(tokens)
+    if cut is not None:
+        tokens = tokens[:cut]
+    tokens = tokens[:_next_statement(tokens)]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    if len(tokens) < 2:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _next_statement(tokens: Sequence[Token]) -> int:
+    """Where a second statement joined by "and" starts, or the end.
+
+    In `Kestria said it would return and warned against delays` the warning is
+    a statement of its own, with its own cue.
+    """
+    for index, token in enumerate(tokens[1:], start=1):
+        if token.dep_ == "conj" and token.pos_ == "VERB" and (
+                token.lemma_.lower() in CUE_LEMMAS) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return token.left_edge.i - tokens[0].i if token.left_edge.i > tokens[0].i else index
+    return len(tokens)
+
+
+def aside(tokens: Sequence[Token]) -> int | None:
+    """Where a trailing aside set off by a comma starts, if the statement ends with one.
+
+    `... in the air, contradicting the police` and `... climate change, which
+    makes him an outlier` add the writer's comment to the reported words; a
+    relative clause in the middle (`the law, which passed in May, was unfair`)
+    does not reach the end and stays.
+    """
+    if not tokens:
+        return None
+    last = tokens[-1].i
+    for index, token in enumerate(tokens[1:], start=1):
+        participle = token.dep_ in ("advcl", "acl") and token.tag_ == "VBG"
+        relative = token.dep_ == "relcl" or (
+            token.dep_ == "advcl" and token.left_edge.lower_ in RELATIVE)
+        if not (participle or relative) or token.right_edge.i < last:
+            continue
+        start = token.left_edge.i - tokens[0].i
+        if 1 < start <= index and tokens[start - 1].text == ",":
+            return start - 1
+    return None
+
+
+def _according_to(state: ArticleState, token: Token) -> Quote | None:
+    """ "according to X, ..." : the sentence around the phrase, attributed to X."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if to is None or source is None:
+        return None
+    phrase_start, phrase_end = token.idx, source.right_edge.idx + len(source.right_edge)
+    sentence = state.sentences[state.sentence_range(token.idx, token.idx + 1)[0]]
+    text = state.article.text
+    start, end = sentence.start, sentence.end
+    if text[start:phrase_start].strip(" ,") == "":
+        start = phrase_end
+    elif text[phrase_end:end].strip(" ,.") == "":
+        end = phrase_start
+    start += len(text[start:end]) - len(text[start:end].lstrip(" ,"))
+    end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))
+    if end - start < 2:
+        return None
+    return state.quote(start, end, "indirect", source, (token.idx, to.idx + len(to)))
+
+
+def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
+    """The statement around an attribution set off by commas, with no clause of its own.
+
+    `The plan is sound, officials said.` and `The plan, he said, is sound.`:
+    the parse often hangs the statement elsewhere (the cue becomes a
+    parenthetical). A trailing attribution leaves the sentence before its
+    comma; a parenthetical one sits inside the statement, which is then the
+    whole sentence (one span cannot skip the middle).
+    """
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return None
+    # The attribution: the verb with its subject and modifiers ("in a June report").
+    phrase = [verb, *(t for c in verb.children if c.dep_ not in OUTSIDE for t in c.subtree)]
+    first = min(t.i for t in phrase)
+    last = max(t.i for t in phrase)
+    doc = state.doc
+    if first == 0 or doc[first - 1].text != ",":
+        return None
+    sentence = state.sentences[state.sentence_range(verb.idx, verb.idx + 1)[0]]
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    text = state.article.text
+    if after is None or after.idx >= sentence.end or after.text in (".", "!", "?"):
+        start, end = sentence.start, doc[first - 1].idx
+    elif after.text == ",":
+        start, end = sentence.start, sentence.end
+    else:
+        return None
+    dateline = _DATELINE.match(text, sentence.start, end)
+    start = dateline.end() if dateline else start
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))
+    return (start, end) if len(text[start:end].split()) >= FRAGMENT_WORDS else None
+
+
+def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Sequence[Quote]
+                    ) -> tuple[int, int] | None:
+    """What a cue verb reports: its set-off statement, clause, object, infinitive or topic.
+
+    An object or infinitive holding a quoted fragment (`called the plan "a
+    trap"`) is already that partial quote, which says more than the
+    paraphrase would.
+    """
+    if lemma in REPORTING:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        # "The test, North Korea said, was its biggest": the parse may give the cue a
+        # clause that misses the words before it; a set-off attribution wins.
+        reported = _set_off(state, verb) or (
+            _clause_range(list(clause.subtree)) if clause is not None else None)
+        if reported is not None:
+            return reported
+    tokens = object_tokens(verb, lemma)
+    reported = _clause_range(tokens) if tokens else None
+    if reported is not None and any(s < reported[1] and reported[0] < e for s, e in (
+            (q.span.clean_start, q.span.clean_end) for q in partial)):
+        return None
+    return reported
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """Who makes the statement a noun cue names: "Kestria's claim", "X repeated the claim"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _label(state: ArticleState, colon: Token) -> Token | None:
+    """The name a paragraph opens with before a colon ("Ministry: talks will resume",
+    "HOLT: We are ready" in a transcript): the source of what follows."""
+    start = state.paragraph_starts[state.paragraph(colon.idx)]
+    label = state.doc.char_span(start, colon.idx)
+    if label is None or not 0 < len(label) <= _LABEL_WORDS:
+        return None
+    if not all(t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_LABELS for t in label):
+        return None
+    return label.root
+
+
+def _rest_of_sentence(state: ArticleState, colon: Token) -> tuple[int, int] | None:
+    sentence = state.sentences[state.sentence_range(colon.idx, colon.idx + 1)[0]]
+    text = state.article.text
+    start, end = colon.idx + 1, sentence.end
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    end -= len(text[start:end]) - len(text[start:end].rstrip(" .;"))
+    return (start, end) if len(text[start:end].split()) >= FRAGMENT_WORDS else None
+
+
+def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]:
+    quoted = [(q.span.clean_start, q.span.clean_end) for q in direct if q.kind == "direct"]
+    partial = [q for q in direct if q.kind == "partial"]
+    found: list[Quote] = []
+    for token in state.doc:
+        if state.marked(token.idx) or not state.sentences:
+            continue
+        if token.lower_ == "according":
+            quote = _according_to(state, token)
+            if quote is not None:
+                found.append(quote)
+            continue
+        lemma = token.lemma_.lower()
+        reported: tuple[int, int] | None = None
+        speaker: Token | None = None
+        if token.text == ":":
+            speaker = _label(state, token)
+            reported = _rest_of_sentence(state, token) if speaker is not None else None
+        elif token.pos_ == "NOUN":
+            clause = reported_clause(token)
+            if clause is None:
+                continue
+            reported = _clause_range(list(clause.subtree))
+            speaker = _noun_source(token)
+        elif token.pos_ == "VERB" and lemma in CUE_LEMMAS:
+            reported = _verb_statement(state, token, lemma, partial)
+            # "X said the port would reopen and warned against ...": the parse joins the
+            # warning to the reported clause, but X warns, as in the cut of _next_statement.
+            reporter = token.head.head if token.dep_ == "conj" and (
+                token.head.dep_ == "ccomp") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children) else token
+            # Verbs that are not plainly about saying ("pledged", "criticized") take
+            # their own subject, or a source up the parse that names someone: in "rules
+            # urging staff to ..." the rules make no statement.
+            speakers = state.speakers
+            speaker = find_source(reporter, speakers, resolvable=False) if (
+                lemma in REPORTING) else (find_subject(token, speakers, resolvable=False)
+                                          or find_source(reporter, speakers, resolvable=True))
+        if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted):
+            continue
+        if speaker is not None and speaker_like(speaker, state.speakers):
+            named = [t for t in (speaker, *speaker.conjuncts)
+                     if state.speakers.name(t)] if speaker.conjuncts else []
+            if named:
+                # Made jointly ("Kestria and Orvenia agreed to ..."): each named one says it.
+                found.extend(state.quote(*reported, "indirect", who, token_span(token))
+                             for who in named)
+            else:
+                found.append(state.quote(*reported, "indirect", speaker, token_span(token),
+                                         group=True))
+    return found
+
+
+def noun_cued(state: ArticleState, quote: Quote) -> bool:
+    cue = quote.cue_span
+    token = state.doc.char_span(cue.clean_start, cue.clean_end) if cue is not None else None
+    return token is not None and token.root.pos_ == "NOUN"

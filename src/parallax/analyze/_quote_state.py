@@ -1,0 +1,177 @@
+"""What every quote rule reads about one article: its parse, marks and speakers.
+
+``ArticleState`` is built once per article; the helpers find who makes a
+statement governed by a token of the parse (its subject, climbing clause
+heads), shared by the rules for quoted passages (``quotes``) and for
+reported statements (``_quote_reported``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from parallax.analyze._quote_marks import find_quoted
+from parallax.analyze._quote_speakers import SPEAKER_LABELS, Speakers
+from parallax.analyze.sentences import paragraphs
+from parallax.model import Article, Quote, QuoteKind, Sentence
+
+__all__ = [
+    "FRAGMENT_WORDS",
+    "OUTSIDE",
+    "RELATIVE",
+    "ArticleState",
+    "find_source",
+    "find_subject",
+    "speaker_like",
+    "token_span",
+]
+
+_NON_SPEAKERS = frozenset({"it", "this", "that", "there", "what", "which", "i", "we", "you"})
+RELATIVE = frozenset({"who", "which", "that"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+_CLIMB_LIMIT = 8
+# Pronouns that stand for people even when their antecedent is not found.
+_PEOPLE = frozenset({"he", "she", "they"})
+# Dependents of a speech verb that are not part of the attribution phrase itself.
+OUTSIDE = frozenset({"ccomp", "punct", "cc", "conj", "parataxis", "advcl", "mark"})
+# A passage this short without a verb is a fragment, not a statement.
+FRAGMENT_WORDS = 3
+
+
+def find_source(token: Token, speakers: Speakers, *, resolvable: bool) -> Token | None:
+    """The subject that makes the statement governed by ``token``, climbing clause heads.
+
+    A subject whose own object is "him"/"her" cannot be the person described
+    by that pronoun (`... the leader calling him "great"`), so it is skipped.
+    With ``resolvable`` only subjects that name someone count.
+    """
+    current = token
+    for _ in range(_CLIMB_LIMIT):
+        if current.pos_ in ("VERB", "AUX"):
+            found = find_subject(current, speakers, resolvable=resolvable)
+            if found is not None:
+                return found
+            # "The envoy, X, spent the week in Y and insists ...": the parse makes the
+            # verbs modifiers of the noun, whose referent is their implicit subject
+            # (not for passives: "the report published by X").
+            head = current.head
+            passive = any(c.dep_ == "agent" for c in current.children)
+            # A participle ("new rules urging staff to ...") describes a thing unless
+            # the noun names someone.
+            participle = current.tag_ == "VBG"
+            if current.dep_ == "acl" and not passive and head.pos_ in ("NOUN", "PROPN") and (
+                    participle or not resolvable or speakers.name(head)):
+                # Its implicit subject is that noun; the clause above says nothing more.
+                named = resolvable or participle
+                return head if not named or speakers.name(head) else None
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def find_subject(verb: Token, speakers: Speakers, *, resolvable: bool) -> Token | None:
+    """The speaker among ``verb``'s own dependents: its agent, else its subject, else
+    the place after "from"; not a pronoun that cannot speak, nor a joint subject."""
+    children = list(verb.children)
+    agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    subjects = agents or [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    binds = any(c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS for c in children)
+    for subject in subjects:
+        if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
+            subject = verb.head
+        low, high = sorted((subject.i, verb.i))
+        if any("\n" in t.text_with_ws for t in verb.doc[low:high]):
+            continue  # a heading glued to the paragraph by the parse
+        # Coordinated subjects ("X and Y agreed") are several speakers, none of them
+        # named alone: they count only where any source does.
+        if binds or (resolvable and joint(subject)) or subject.lower_ in _NON_SPEAKERS:
+            continue
+        if not resolvable or speakers.name(subject):
+            return subject
+    # "from China comes a hope that ...": the source is the object of "from".
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in SPEAKER_LABELS:
+                    return pobj
+    return None
+
+
+def speaker_like(token: Token, speakers: Speakers) -> bool:
+    """A subject that can be the source of a statement: someone named, a noun phrase
+    ("officials", "an Orvenian spokesperson", "the agency", "a poll") or a pronoun for
+    people ("they say"), not "it" or "that"."""
+    return (speakers.name(token) is not None or token.pos_ in ("NOUN", "PROPN")
+            or token.lower_ in _PEOPLE)
+
+
+def joint(subject: Token) -> bool:
+    return any(c.dep_ == "conj" for c in subject.children)
+
+
+class ArticleState:
+    """The per-article state every rule reads (parse, marks, sentences, speakers)."""
+
+    def __init__(self, article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> None:
+        self.article = article
+        self.doc = doc
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.quoted = find_quoted(article.text)
+        self.marks = [(q.open, (q.close if q.close is not None else q.end) + 1)
+                      for q in self.quoted]
+        self.mark_starts = [start for start, _ in self.marks]
+        self.paragraph_starts = [start for start, _ in paragraphs(article.text)]
+        self.speakers = Speakers.of(doc, sentences)
+
+    def sentence_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices of the first and last sentence that overlap ``start:end``."""
+        first = max(0, bisect_right(self.starts, start) - 1)
+        last = max(first, bisect_right(self.starts, max(start, end - 1)) - 1)
+        return first, last
+
+    def frame(self, first: int, last: int) -> Iterator[Token]:
+        """Tokens of sentences ``first..last`` outside every quoted passage."""
+        if not self.sentences:
+            return
+        span = self.doc.char_span(self.sentences[first].start, self.sentences[last].end,
+                                  alignment_mode="expand")
+        for token in span if span is not None else ():
+            if not self.marked(token.idx):
+                yield token
+
+    def marked(self, position: int) -> bool:
+        """Whether ``position`` is inside a quoted passage or its marks (passages come in
+        text order and never nest)."""
+        index = bisect_right(self.mark_starts, position) - 1
+        return index >= 0 and position < self.marks[index][1]
+
+    def paragraph(self, position: int) -> int:
+        return bisect_right(self.paragraph_starts, position) - 1
+
+    def quote(self, start: int, end: int, kind: QuoteKind, speaker: Token | None,
+              cue: tuple[int, int] | None, *, group: bool = False) -> Quote:
+        """The quote, with ``speaker`` alone or (``group``) with its conjuncts, unnamed."""
+        speaker_span = None
+        name = None
+        if speaker is not None:
+            first, last = self.speakers.mention(speaker)
+            if group and speaker.conjuncts:
+                last = max(last, *(self.speakers.mention(c)[1] for c in speaker.conjuncts))
+            speaker_span = self.article.span(first, last)
+            name = None if group and speaker.conjuncts else self.speakers.name(speaker)
+        return Quote(self.article.span(start, end), kind, name, speaker_span,
+                     self.article.span(*cue) if cue else None)
+
+
+def token_span(token: Token) -> tuple[int, int]:
+    """The cue as written, with a particle ("pointed out")."""
+    end = token.idx + len(token)
+    for child in token.rights:
+        if child.dep_ == "prt" and child.i == token.i + 1:
+            end = child.idx + len(child)
+    return token.idx, end
