@@ -62,6 +62,53 @@ def test_weekdays_are_the_most_recent_on_or_before_reference(
     assert values(nlp, text) == [(expected, None)]
 
 
+SUNDAY = datetime.date(2019, 2, 10)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Announcements: the next such date after publication.
+    ("The summit will be held on 27-28 February in a lakeside hotel.",
+     ("2019-02-27", "2019-02-28")),
+    ("The harbour vote is to be held on March 3.", ("2019-03-03", None)),
+    ("The two mayors are scheduled to meet on Friday.", ("2019-02-15", None)),
+    ("The ferry workers are going to strike on Friday.", ("2019-02-15", None)),
+    ("The upcoming vote on March 3 divides the council.", ("2019-03-03", None)),
+    ("The dredging will resume on 12 January, the port said.", ("2020-01-12", None)),
+    ("The council plans to debate the budget in March.", ("2019-03", None)),
+    ("The council will debate the budget in February.", ("2019-02", None)),  # this month
+    ("The mayor said the port would publish its plan on Monday.", ("2019-02-11", None)),
+    ("The ferry strike starts on Friday.", ("2019-02-15", None)),
+    # A present-tense arrangement: the nearer of the two readings.
+    ("The harbour lease expires on 31 March.", ("2019-03-31", None)),
+    ("The harbour lease expires on 3 February.", ("2019-02-03", None)),
+    ("Unemployment in the port in January stands at six percent.", ("2019-01", None)),
+    # Reports of what happened, or said when: the latest such date.
+    ("The mayor would have signed the lease on Friday had it been ready.",
+     ("2019-02-08", None)),
+    ("The ferry operators have met on Tuesday in the old town.", ("2019-02-05", None)),
+    ("The audit report covers March in detail.", ("2018-03", None)),
+    ("The harbour minister resigned on Friday after the audit.", ("2019-02-08", None)),
+    ("The harbour vote was held on March 3.", ("2018-03-03", None)),
+    ("She said on Friday that the dredging will continue.", ("2019-02-08", None)),
+    ("The fair ran from 27-28 February and drew crowds.", ("2018-02-27", "2018-02-28")),
+])
+def test_yearless_dates_follow_the_tense_of_their_sentence(
+        nlp: Language, text: str, expected: tuple[str, str | None]) -> None:
+    assert values(nlp, text, SUNDAY) == [expected]
+
+
+def test_explicit_directions_and_years_are_not_moved_by_tense(nlp: Language) -> None:
+    assert values(nlp, "The ferry will sail again on 3 March 2018, the owner says.",
+                  SUNDAY) == [("2018-03-03", None)]
+    assert values(nlp, "Last Friday's vote will be repeated in the spring.",
+                  SUNDAY) == [("2019-02-08", None)]
+
+
+def test_yearless_dates_after_a_leap_february_infer_their_year(nlp: Language) -> None:
+    doc = nlp("The plan was drafted in February 2020. The ministers met on 14 March.")
+    assert explicit_dates(doc) == (datetime.date(2020, 3, 14),)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The bridge was closed last year for repairs.", [("2018", None)]),
     ("The mayor will open the new library next month.", [("2019-03", None)]),

@@ -524,7 +524,7 @@ def test_speakers_are_grouped_by_side_busiest_side_first() -> None:
     assert [s.name for s in camps[1].speakers] == ["Ana Vell", "Orvenia"]
     assert [s.name for s in camps[2].speakers] == ["Mira Sol", None]
     # One side (or none) is nothing to set apart: a single unnamed group.
-    single = camp_views(speakers[:2], actors[:2] + [_actor("Joran Vesk")])
+    single = camp_views(speakers[:2], [*actors[:2], _actor("Joran Vesk")])
     assert [c.name for c in single] == [None]
 
 

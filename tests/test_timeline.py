@@ -168,3 +168,34 @@ def test_seed_story_timeline() -> None:
         for span in entry.support:
             source = next(a for a in articles if a.id == span.article).document.source
             assert source[span.start:span.end] == span.text
+
+
+def _analyze(article_id: str, text: str, published: str) -> AnalyzedArticle:
+    """An invented article through the real date resolution and embedder."""
+    nlp, embedder = load_nlp(), load_embedder()
+    item = Article(Document(article_id, f"{article_id}.txt", text, outlet=article_id,
+                            published=published), text, OffsetMap.identity(len(text)))
+    doc = nlp(text)
+    sentences = split_sentences(text)
+    reference = reference_date(published, explicit_dates(doc))
+    return AnalyzedArticle(item, sentences, (), (), find_dates(item, doc, sentences, reference),
+                           embedder.encode([s.text for s in sentences]))
+
+
+def test_announcement_and_report_of_one_event_meet_on_its_date() -> None:
+    before = _analyze("herald", "The lake summit will be held on 27-28 February in Varno. "
+                      "Both ministers are scheduled to arrive on Tuesday.", "2019-02-10")
+    after = _analyze("courier", "The lake summit was held on 27-28 February in Varno. "
+                     "Talks opened on 27 February with a dinner. "
+                     "The ministers walked out the next day without a deal. "
+                     "Their first meeting took place last year.", "2019-03-04")
+    timeline = build_timeline([before, after])
+    entries = {(e.date, e.end_date): e for e in timeline}
+    summit = entries[("2019-02-27", "2019-02-28")]
+    assert {s.article for s in summit.support} == {"herald", "courier"}
+    assert ("2019-02-12", None) in entries  # the Tuesday after publication
+    assert "walked out" in entries[("2019-02-28", None)].text  # the day after 27 February
+    assert ("2018", None) in entries
+    assert [e.date for e in timeline] == sorted(e.date for e in timeline)
+    # Publication dates are not events.
+    assert "2019-03-04" not in {e.date for e in timeline}

@@ -11,10 +11,14 @@ Three kinds of expression are resolved here rather than by dateparser, whose
 answers for them are wrong for news: day ranges ("27-28 February"), weekdays
 (news means the most recent such day *including* the reference day) and
 anaphora ("the next day", "the second day"), which depend on the previous date
-of the same article. Deictic words inside quotation marks ("here we are today")
-are skipped: they point at the time the speaker spoke, which the text does not
-give. Common calendar shapes are parsed by ``parallax.calendar``; the rest that
-passes a cheap plausibility regex goes to dateparser.
+of the same article. A date without a year is the latest such day unless its
+sentence announces a future event ("will be held on 27-28 February": the next
+one) or an arrangement in the present tense ("expires on 31 March": the
+nearer of the two), see ``analyze._tense``. Deictic words inside quotation
+marks ("here we are today") are skipped: they point at the time the speaker
+spoke, which the text does not give. Common calendar shapes are parsed by
+``parallax.calendar``; the rest that passes a cheap plausibility regex goes to
+dateparser.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from parallax.analyze._tense import ahead, tense_of
 from parallax.calendar import parse_calendar_date
 from parallax.model import Article, DateMention, Sentence
 
@@ -84,6 +89,7 @@ _YEAR_RANGE = re.compile(rf"^({_YEAR}){_SEP}(\d{{2}}|{_YEAR})$")
 _RANGE_DM = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{1,2}})\s+({_MONTH})(?:,?\s*({_YEAR}))?$")
 _RANGE_MD = re.compile(rf"^({_MONTH})\s+(\d{{1,2}}){_SEP}(\d{{1,2}})(?:,?\s*({_YEAR}))?$")
 _WEEKDAY_ONLY = re.compile(rf"^(?:(last|this|next|past)\s+)?({_WEEKDAY})$")
+_QUALIFIED = re.compile(r"^(?:last|this|next|past|coming)\b")
 _WEEKDAY_PREFIX = re.compile(rf"^{_WEEKDAY},?\s+(?=\S)")
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
@@ -301,6 +307,12 @@ def _is_publication_line(doc: Doc, sentence: Sentence, start: int, end: int) -> 
     return not has_verb and len(re.findall(r"[A-Za-z]{2,}", f"{before} {after}")) < 3
 
 
+def _floating(s: str) -> bool:
+    """A date that names no year and no direction ("27 February", "Friday"): read
+    as the latest such day unless its sentence speaks of the future."""
+    return not (_YEAR_RE.search(s) or _RELATIVE_WORD.search(s) or _QUALIFIED.match(s))
+
+
 def _not_event(text: str) -> bool:
     return bool(_NOT_EVENT.search(text.lower().replace("\u2019", "'").strip(" ,.;:")))
 
@@ -334,6 +346,10 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
             resolved = None  # relative to when the speaker spoke, which is unknown
         else:
             resolved = _resolve(s, reference)
+            tense = tense_of(doc, start, end) if reference is not None and _floating(s) else ""
+            if resolved is not None and reference is not None and tense in ("present", "future"):
+                resolved = ahead(resolved, reference, by_week=not _MONTH_RE.search(s),
+                                 nearest=tense == "present")
         if resolved is None or (sentences and _is_publication_line(
                 doc, sentences[sentence], start, end)):
             continue
@@ -378,7 +394,7 @@ def explicit_dates(doc: Doc) -> tuple[datetime.date, ...]:
         full.extend(_days(_resolve(s, None)))
     if full or latest_month is None:
         return tuple(full)
-    last_day = calendar.monthrange(latest_month.year, latest_month.month)[1]
+    last_day = calendar.monthrange(latest_month.year + 1, latest_month.month)[1]
     inferred = latest_month.replace(year=latest_month.year + 1, day=last_day)
     return tuple(day for s in yearless for day in _days(_resolve(s, inferred)))
 

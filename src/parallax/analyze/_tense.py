@@ -1,0 +1,155 @@
+"""Does a sentence place a date in the future? Read from its grammar, not its words alone.
+
+A date written without a year ("27-28 February", "Friday") is resolved to the
+most recent such day, because news mostly reports what has happened. An
+announcement is the exception: "the summit will be held on 27-28 February",
+"talks are scheduled for Friday", "the vote is to be held on March 3" name a
+time after the article appeared. The verb that governs the date expression
+decides: a future auxiliary (will, shall, 'll, a reported "would"), "be going
+to", "be to", a scheduling verb (scheduled, planned, expected, hopes to) or a
+present-tense verb the date modifies directly ("expires on 31 March"). The
+past tense and the present perfect stay in the past, and so does a date
+governed by the verb that reports a statement ("said on Friday that ...").
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["ahead", "tense_of"]
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "\u2019ll", "wo", "sha"})
+# "would" without "have": a plan reported from the past ("said it would publish
+# the proposal on Monday") lies after the saying, which news dates at about
+# its own publication; "would have signed" is a counterfactual past.
+_REPORTED_FUTURE_AUX = frozenset({"would", "'d", "\u2019d"})
+# Verbs (and participles used as adjectives) that put an event on a calendar
+# or state an intention about it.
+_SCHEDULING = frozenset({"schedule", "plan", "expect", "set", "due", "slate", "intend", "aim",
+                         "hope", "want", "seek", "promise", "vow", "pledge", "prepare",
+                         "upcoming", "forthcoming", "coming"})
+# Present-tense verbs that report or describe rather than happen: "the report
+# covers January", "she says" never move a date into the future.
+_STATIVE = frozenset({"say", "tell", "report", "show", "cover", "include", "remain", "mark",
+                      "remember", "recall", "know", "mean", "follow", "describe", "list"})
+_CLIMB = 6  # a date hangs a few arcs below its verb: "on" -> "held", maybe via a noun or two
+
+
+def _governing_verb(token: Token) -> tuple[Token | None, bool]:
+    """The first verb above the date's head ``token``, and whether the way up
+    passed only through function words (the date modifies the verb itself,
+    not a noun phrase such as "inflation in January")."""
+    head, steps, direct = token, 0, True
+    while head.pos_ not in ("VERB", "AUX") and steps < _CLIMB:
+        if head.head is head:
+            return None, False
+        head, steps = head.head, steps + 1
+        direct = direct and head.pos_ not in ("NOUN", "PROPN", "PRON")
+    return (head, direct) if head.pos_ in ("VERB", "AUX") else (None, False)
+
+
+def _scheduled_noun(token: Token) -> bool:
+    """Whether a noun between the date and its verb is "upcoming" or "planned"."""
+    head, steps = token, 0
+    while head.pos_ not in ("VERB", "AUX") and steps < _CLIMB:
+        if any(c.dep_ == "amod" and c.lemma_.lower() in _SCHEDULING for c in head.children):
+            return True
+        if head.head is head:
+            break
+        head, steps = head.head, steps + 1
+    return False
+
+
+def _tense(verb: Token) -> str | None:
+    """ "future", "past", "present", or None (an infinitive or participle, whose
+    time comes from the verb it complements)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    perfect = any(a.lemma_ == "have" for a in auxes)
+    if words & _FUTURE_AUX or (words & _REPORTED_FUTURE_AUX and not perfect):
+        return "future"
+    finite = [a for a in auxes if a.lower_ != "to"] or [verb]
+    if any(a.tag_ == "VBD" for a in finite) or (perfect and verb.tag_ == "VBN"):
+        return "past"  # "was held", "has met": done by the time of writing
+    if verb.lemma_.lower() in _SCHEDULING and verb.tag_ in ("VBN", "VBZ", "VBP", "JJ"):
+        return "future"  # "is scheduled for", "are expected on", "plans to"
+    if verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp"
+                                                          for c in verb.children):
+        return "future"  # "are going to vote"
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+            for c in verb.children):
+        return "future"  # "is to be held"
+    if any(a.tag_ in ("VBZ", "VBP") for a in finite):
+        return "present"
+    return None
+
+
+def tense_of(doc: Doc, start: int, end: int) -> str:
+    """When the sentence places the date at characters ``start:end`` of ``doc``:
+    "future", "present" or "past" (the default: news reports what happened).
+
+    The verbs read are the governing verb and those it complements ("expected
+    to take place on Friday": take -> expected), never a clause that reports it
+    ("said on Friday"). "present" needs the date to modify a present-tense verb
+    directly ("the treaty expires on 31 March"), not a noun phrase, and not a
+    verb that only reports or describes ("the report covers January").
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "past"
+    if _scheduled_noun(span.root):
+        return "future"
+    verb, direct = _governing_verb(span.root)
+    while verb is not None:
+        tense = _tense(verb)
+        if tense == "present":
+            return "present" if direct and verb.lemma_.lower() not in _STATIVE else "past"
+        if tense is not None:
+            return tense
+        verb = verb.head if verb.dep_ in ("xcomp", "conj") and verb.head is not verb else None
+    return "past"
+
+
+def _shift(value: str, years: int, days: int) -> str | None:
+    if len(value) == 4:
+        return f"{int(value) + years:04d}"
+    if len(value) == 7:
+        return f"{int(value[:4]) + years:04d}{value[4:]}"
+    day = datetime.date.fromisoformat(value)
+    try:
+        return (day.replace(year=day.year + years) + datetime.timedelta(days=days)).isoformat()
+    except ValueError:  # 29 February in a common year
+        return None
+
+
+def _index(value: str) -> int:
+    """Days (a day) or months (a month) since year 0, to compare distances."""
+    if len(value) == 10:
+        return datetime.date.fromisoformat(value).toordinal()
+    return int(value[:4]) * 12 + int(value[5:7]) if len(value) == 7 else int(value)
+
+
+def ahead(resolved: tuple[str, str | None], reference: datetime.date, *, by_week: bool,
+          nearest: bool = False) -> tuple[str, str | None]:
+    """``resolved`` (a yearless date read as the latest such on or before ``reference``)
+    moved to the next one after it: a week later for a bare weekday, else a year
+    later. With ``nearest`` (a present-tense arrangement) a date moves only
+    when that brings it closer to the reference: "expires on 31 March" in mid-March
+    is this March, "stands at 4 % in January" in March is the January past.
+    Dates that do not lie wholly before the reference stay as they are."""
+    value, end_value = resolved
+    last = end_value or value
+    now = reference.isoformat()[:len(last)]
+    if last >= now:
+        return resolved
+    years, days = (0, 7) if by_week else (1, 0)
+    moved = _shift(value, years, days)
+    moved_end = _shift(end_value, years, days) if end_value else None
+    if moved is None or (end_value is not None and moved_end is None):
+        return resolved
+    if nearest and not by_week and _index(moved) - _index(now) > _index(now) - _index(last):
+        return resolved
+    return moved, moved_end
