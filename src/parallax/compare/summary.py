@@ -13,7 +13,7 @@ spans of each article that says it, so it never stands without evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -49,6 +49,10 @@ MMR_LAMBDA = 0.85
 # Never pick a line this close in meaning to one already picked (0.85 gained
 # 0.001 ROUGE-2 on NeuS, within noise, at the cost of closer paraphrases).
 REDUNDANT_COSINE = 0.75
+# The looser cut once the first pool is used up and the rest of each article
+# fills the budget: on the NeuS tuning half 0.8, 0.85, 0.9 and 0.95 gained
+# ROUGE-2 +0.0005 to +0.001 over no filling; 0.9 keeps near-copies out.
+FILL_COSINE = 0.9
 # Candidate pool: corroborated sentences plus each article's first sentences.
 # News states the gist up front (lead-3 is the classic strong baseline), and a
 # bounded pool keeps the embedding cost of the summary independent of length.
@@ -102,22 +106,52 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
     With ``words`` the budget is in words instead: lines are added until they
     hold at least that many (whole sentences, so the last may run over).
     ``index`` is ``sentence_index(analyzed)`` when the caller already has it.
+    When the leads and claims run out before the budget does (short articles,
+    few sources), the rest of each article fills in, with a looser
+    redundancy cut: a summary shorter than asked for reads as missing news.
     """
     if index is None:
         index = sentence_index(analyzed)
+    if (length if words is None else words) <= 0:
+        return ()
     claim_of = _claim_of(claims)
 
     def claim_at(ref: Ref) -> Claim | None:
         sentence = index.analyzed[ref[0]].sentences[ref[1]]
         return claim_of.get((index.analyzed[ref[0]].id, sentence.start, sentence.end))
 
-    rows = [k for k, ref in enumerate(index.refs)
-            if (ref[1] < LEAD_POOL or claim_at(ref) is not None)
-            and is_claimable(index.text(ref)) and not _CUT_OFF.search(index.text(ref))]
-    if not rows or (length if words is None else words) <= 0:
-        return ()
+    usable = [k for k, ref in enumerate(index.refs)
+              if is_claimable(index.text(ref)) and not _CUT_OFF.search(index.text(ref))]
+    first = [k for k in usable if index.refs[k][1] < LEAD_POOL or claim_at(index.refs[k])]
+    picked = _choose(index, first, claim_at, length, words, [], REDUNDANT_COSINE)
+    if len(first) < len(usable) and _room(index, picked, length, words):
+        picked = _choose(index, usable, claim_at, length, words, picked, FILL_COSINE)
+
+    lines = []
+    for ref in sorted(picked, key=lambda r: (claim_at(r) is None, r)):
+        claim = claim_at(ref)
+        own = index.span(ref)
+        support: tuple[Span, ...] = claim.support if claim else (own,)
+        lines.append(SummaryLine(own.text, support))
+    return tuple(lines)
+
+
+def _room(index: SentenceIndex, picked: Sequence[Ref], length: int, words: int | None) -> bool:
+    if words is None:
+        return len(picked) < length
+    return sum(len(index.text(ref).split()) for ref in picked) < words
+
+
+def _choose(index: SentenceIndex, rows: Sequence[int], claim_at: Callable[[Ref], Claim | None],
+            length: int, words: int | None, picked: Sequence[Ref], cap: float) -> list[Ref]:
+    """Extend ``picked`` from ``rows`` by maximal marginal relevance until the budget is met.
+
+    No line may come within cosine ``cap`` of one already picked, nor repeat
+    the claim of one already picked.
+    """
     pool = [index.refs[k] for k in rows]
-    texts = [index.text(ref) for ref in pool]
+    if not pool:
+        return list(picked)
     claim_for = [claim_at(ref) for ref in pool]
     prefetch((item.embeddings for item in index.analyzed), pool)
     vectors = np.vstack([np.asarray(index.analyzed[a].embeddings[s], dtype=np.float32)
@@ -131,30 +165,21 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
                  + LEXICAL_CENTRALITY_WEIGHT * _cross_centrality(lexical, owner)
                  + CORROBORATION_WEIGHT * np.minimum(sources, CORROBORATION_CAP)
                  + LEAD_WEIGHT * lead)
-    size = np.array([len(t.split()) for t in texts])
-    chosen: list[int] = []
-    open_ = np.ones(len(rows), dtype=bool)
+    position = {ref: k for k, ref in enumerate(pool)}
+    chosen = [position[ref] for ref in picked]
+    open_ = np.ones(len(pool), dtype=bool)
+    for k in chosen:
+        open_ &= similarity[k] < cap
+        open_ &= np.array([c is None or c is not claim_for[k] for c in claim_for])
+        open_[k] = False
 
-    def room() -> bool:
-        return len(chosen) < length if words is None else int(size[chosen].sum()) < words
-
-    while room() and open_.any():
-        redundancy = similarity[:, chosen].max(axis=1) if chosen else np.zeros(len(rows))
+    while _room(index, [pool[k] for k in chosen], length, words) and open_.any():
+        redundancy = similarity[:, chosen].max(axis=1) if chosen else np.zeros(len(pool))
         mmr = MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * redundancy
         best = int(np.argmax(np.where(open_, mmr, -np.inf)))
         chosen.append(best)
-        open_ &= similarity[best] < REDUNDANT_COSINE
+        open_ &= similarity[best] < cap
         same_claim = claim_for[best]
         if same_claim is not None:
             open_ &= np.array([c is not same_claim for c in claim_for])
-
-    def order(k: int) -> tuple[bool, Ref]:
-        return claim_for[k] is None, pool[k]
-
-    lines = []
-    for k in sorted(chosen, key=order):
-        claim = claim_for[k]
-        own = index.span(pool[k])
-        support: tuple[Span, ...] = claim.support if claim else (own,)
-        lines.append(SummaryLine(own.text, support))
-    return tuple(lines)
+    return [pool[k] for k in chosen]
