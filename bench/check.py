@@ -1,0 +1,89 @@
+"""Stance of `parallax check` on held-apart FNC-1 development bodies, next to word overlap.
+
+Only pairs whose body ``tools/train_stance.py`` held apart (a seeded hash of
+the body id, ~30 %) are scored: the model never saw those bodies. The
+baseline is the FNC-1 organisers' starting idea reduced to one feature: the
+Jaccard overlap of lower-cased headline and body words, with two thresholds
+(related; and, among related, supports vs discusses) fitted on the training
+bodies. Run::
+
+    .venv/bin/python bench/check.py
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from _metrics import TOKEN, class_f1, confusion, fnc_score, macro_f1
+
+from parallax.compare.stance import LABELS, decide, load_stance_model
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from train_stance import FNC, Pair, features, held_apart, load_fnc
+
+
+def overlap(claim: str, body: str) -> float:
+    words, other = set(TOKEN.findall(claim.lower())), set(TOKEN.findall(body.lower()))
+    return len(words & other) / len(words | other) if words | other else 0.0
+
+
+def fit_baseline(pairs: Sequence[Pair], bodies: dict[int, str]) -> tuple[float, float]:
+    """Thresholds (related, supports) with the best FNC-1 score on ``pairs``."""
+    scores = [overlap(p.claim, bodies[p.body]) for p in pairs]
+    gold = [p.label for p in pairs]
+    grid = [i / 200 for i in range(41)]
+    return max(((r, s) for r, s in itertools.product(grid, grid) if s >= r),
+               key=lambda t: fnc_score(gold, run_baseline(scores, t)))
+
+
+def run_baseline(scores: Sequence[float], thresholds: tuple[float, float]) -> list[str]:
+    related, supports = thresholds
+    return ["unrelated" if s < related else "supports" if s >= supports else "discusses"
+            for s in scores]
+
+
+def report(name: str, gold: Sequence[str], predicted: Sequence[str]) -> str:
+    f1 = class_f1(gold, predicted, LABELS)
+    scores = [fnc_score(gold, predicted), macro_f1(gold, predicted, LABELS),
+              *(f1[label] for label in LABELS)]
+    return f"| {name} | " + " | ".join(f"{v:.3f}" for v in scores) + " |"
+
+
+def main() -> None:
+    if not FNC.exists():
+        print(f"{FNC} not found: the FNC-1 development data is needed", file=sys.stderr)
+        raise SystemExit(1)
+    bodies, pairs = load_fnc()
+    test = [p for p in pairs if held_apart(p.body)]
+    train = [p for p in pairs if not held_apart(p.body)]
+    gold = [p.label for p in test]
+    started = time.perf_counter()
+    x, _ = features(test, bodies)
+    model = load_stance_model()
+    ours = decide(model.predict_proba(x), model.bias)
+    seconds = time.perf_counter() - started
+    thresholds = fit_baseline(train, bodies)
+    baseline = run_baseline([overlap(p.claim, bodies[p.body]) for p in test], thresholds)
+    print(f"Held-apart FNC-1 development pairs: {len(test)} pairs, "
+          f"{len({p.body for p in test})} bodies (training: {len(train)} pairs, "
+          f"{len({p.body for p in train})} bodies); parallax {seconds:.1f} s\n")
+    print("| system | FNC-1 score | macro-F1 | " + " | ".join(f"F1 {lab}" for lab in LABELS)
+          + " |")
+    print("|---|" + "---:|" * (2 + len(LABELS)))
+    print(report(f"word overlap (thresholds {thresholds[0]:.3f}/{thresholds[1]:.3f})",
+                 gold, baseline))
+    print(report("parallax check", gold, ours))
+    for name, predicted in (("word overlap", baseline), ("parallax check", ours)):
+        print(f"\nConfusion, {name} (rows gold, columns predicted: "
+              + ", ".join(LABELS) + ")")
+        for label, row in zip(LABELS, confusion(gold, predicted, LABELS), strict=True):
+            print(f"  {label:>12} " + " ".join(f"{n:6d}" for n in row))
+    print("\nPer-label pairs: " + ", ".join(f"{lab} {gold.count(lab)}" for lab in LABELS))
+
+
+if __name__ == "__main__":
+    main()
