@@ -123,3 +123,38 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     result = invoke(command, "--help")
     assert result.exit_code == 0
     assert "Example: parallax " + command in result.stdout
+
+
+def test_stories_state_keeps_ids_when_articles_are_added(tmp_path: Path) -> None:
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    for path in sorted(EXAMPLES.rglob("*.txt"))[:3]:
+        shutil.copy(path, first / path.name)
+    (later / "ferry.txt").write_text(
+        "Lunport ferry crews walk out over pay\n\nFerry crews in Lunport stopped work on Monday "
+        "in a dispute over pay. Union leader Ines Halvorsen said the strike would last three "
+        "days unless the ferry board raised wages.\n", encoding="utf-8")
+    state = tmp_path / "state.json"
+    one = json.loads(invoke("stories", str(first), "--state", str(state), "--format",
+                            "json").stdout)
+    assert len(one["stories"]) == 1 and state.exists()
+    two = json.loads(invoke("stories", str(later), str(first), "--state", str(state),
+                            "--format", "json").stdout)
+    assert one["stories"][0] in two["stories"]
+    assert ["ferry"] in [s["articles"] for s in two["stories"]]
+    state.write_text("{}", encoding="utf-8")
+    assert invoke("stories", str(first), "--state", str(state)).exit_code == 2
+
+
+def test_brief_story_option_picks_one_or_fails(small_corpus: Path) -> None:
+    result = invoke("brief", str(small_corpus), "--story", "s404", "--format", "json")
+    assert result.exit_code == 2 and "no story 's404'" in result.stderr
+
+
+def test_brief_length_in_words_and_bad_length() -> None:
+    from parallax.compare.summary import parse_length
+
+    assert parse_length("120w") == (120, 120) and parse_length("3") == (3, None)
+    bad = runner.invoke(app, ["brief", str(EXAMPLES), "--length", "ten"])
+    assert bad.exit_code == 2 and "--length" in bad.output

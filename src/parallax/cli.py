@@ -15,6 +15,7 @@ import json
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
+from html import escape
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -23,7 +24,7 @@ from rich.console import Console
 
 from parallax.errors import ParallaxError
 from parallax.ingest import Inputs, read_inputs
-from parallax.model import AnalyzedArticle
+from parallax.model import AnalyzedArticle, Briefing
 
 __all__ = ["app", "main"]
 
@@ -104,6 +105,12 @@ PathsArg = Annotated[
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write to FILE.")]
 
 
+StoryOpt = Annotated[
+    str | None,
+    typer.Option("--story", help="Brief one story: its id (see `parallax stories`) or 'largest'."),
+]
+
+
 @app.command()
 def brief(
     paths: PathsArg,
@@ -111,26 +118,74 @@ def brief(
         BriefFormat.md
     ),
     output: OutputOpt = None,
-    length: Annotated[int, typer.Option(help="Summary length in sentences.", min=1)] = 5,
+    length: Annotated[str, typer.Option(
+        help="Summary length: sentences (5) or words (120w).")] = "5",
+    story: StoryOpt = None,
 ) -> None:
-    """One briefing over all inputs.
+    """A briefing of each story in the inputs, largest first (or of one with --story).
 
     Example: parallax brief examples/ --format html -o briefing.html
     """
-    from parallax.pipeline import brief_documents
-    from parallax.render import render_html, render_markdown
+    from parallax.compare.summary import parse_length
+    from parallax.pipeline import brief_stories
 
+    try:
+        parse_length(length)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--length") from exc
     inputs = _load(paths)
-    briefing = brief_documents(inputs.documents, summary_length=length, progress=True,
-                               errors=[e.one_line() for e in inputs.errors])
-    if fmt is BriefFormat.json:
-        text = briefing.to_json()
-    elif fmt is BriefFormat.html:
-        text = render_html(briefing)
-    else:
-        text = render_markdown(briefing)
-    _emit(text, output)
+    try:
+        briefings = brief_stories(inputs.documents, summary_length=length, progress=True,
+                                  errors=[e.one_line() for e in inputs.errors], story=story)
+    except KeyError as exc:
+        _fail(f"error: {exc.args[0]}", 2)
+    _emit(_render_briefings(briefings, fmt), output)
     raise typer.Exit(_exit_code(inputs))
+
+
+def _render_briefings(briefings: Sequence[Briefing], fmt: BriefFormat) -> str:
+    """One briefing as before; several as the largest one's page plus every story's.
+
+    JSON keeps the ``parallax.briefing/1`` top level (the first story's
+    briefing, its ``stories`` listing all) and adds ``briefings``: one full
+    briefing per story. Markdown lists the stories, then each briefing;
+    HTML makes an index page with each story's page in its own frame, so
+    citation anchors of different stories cannot collide.
+    """
+    from parallax.render import render_html, render_markdown, render_stories_markdown
+
+    if fmt is BriefFormat.json:
+        if len(briefings) == 1:
+            return briefings[0].to_json()
+        stories = [b.stories[0].to_dict() for b in briefings]
+        payload = {**briefings[0].to_dict(), "stories": stories,
+                   "briefings": [b.to_dict() for b in briefings]}
+        return json.dumps(payload, ensure_ascii=False, indent=2)
+    if fmt is BriefFormat.html:
+        pages = [render_html(b) for b in briefings]
+        return pages[0] if len(pages) == 1 else _html_index(briefings, pages)
+    texts = [render_markdown(b) for b in briefings]
+    if len(texts) == 1:
+        return texts[0]
+    overview = render_stories_markdown([b.stories[0] for b in briefings],
+                                       [a for b in briefings for a in b.articles])
+    return "\n\n---\n\n".join([overview.rstrip(), *(t.rstrip() for t in texts)]) + "\n"
+
+
+def _html_index(briefings: Sequence[Briefing], pages: Sequence[str]) -> str:
+    items, frames = [], []
+    for number, (briefing, page) in enumerate(zip(briefings, pages, strict=True), start=1):
+        story = briefing.stories[0]
+        title = escape(story.title)
+        items.append(f'<li><a href="#story-{number}">{title}</a> '
+                     f"({len(story.articles)} article{'s' * (len(story.articles) != 1)})</li>")
+        frames.append(f'<section id="story-{number}"><h2>{number}. {title}</h2>'
+                      f'<iframe title="{title}" srcdoc="{escape(page, quote=True)}" '
+                      'style="width:100%;height:90vh;border:1px solid #ccc"></iframe></section>')
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{len(pages)} stories</title></head><body>"
+            f"<h1>{len(pages)} stories</h1><ol>{''.join(items)}</ol>{''.join(frames)}"
+            "</body></html>\n")
 
 
 @app.command()
@@ -194,21 +249,36 @@ def stories(
     paths: PathsArg,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.md,
     output: OutputOpt = None,
+    state: Annotated[Path | None, typer.Option(
+        "--state", help="Grouping state FILE.json: continued from when it exists (known "
+                        "articles keep their story ids), then saved.")] = None,
 ) -> None:
-    """Group many articles into stories.
+    """Group many articles into stories (by lead meaning, names, terms and dates).
 
-    Example: parallax stories crawl/ --format json
+    Example: parallax stories crawl/ --state crawl-stories.json --format json
     """
-    from parallax.group.stories import group_stories
+    from parallax.group.state import StoryState
+    from parallax.group.stories import group_articles
+    from parallax.pipeline import clean_documents
     from parallax.render import render_stories_markdown
 
-    inputs, analyzed = _load_analyzed(paths)
-    found = group_stories(analyzed)
+    inputs = _load(paths)
+    previous = None
+    if state is not None and state.exists():
+        try:
+            previous = StoryState.from_json(state.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
+            _fail(f"error: {state}: not a readable stories state ({exc})", 2)
+    articles = clean_documents(inputs.documents)
+    grouped = group_articles(articles, previous)
+    if state is not None:
+        state.write_text(grouped.to_json(), encoding="utf-8")
+    found = grouped.stories()
     if fmt is ListFormat.json:
         text = json.dumps({"schema": "parallax.stories/1", "stories": [s.to_dict() for s in found]},
                           ensure_ascii=False, indent=2)
     else:
-        text = render_stories_markdown(found, [a.article for a in analyzed])
+        text = render_stories_markdown(found, articles)
     _emit(text, output)
     raise typer.Exit(_exit_code(inputs))
 

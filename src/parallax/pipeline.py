@@ -1,14 +1,18 @@
 """The flow of DESIGN.md as plain functions: ingest -> clean -> analyze -> compare.
 
 ``brief`` is the library's front door; ``brief_documents`` skips the file
-system so callers (and tests) can feed records directly. Each stage returns new
-records; nothing here mutates what an earlier stage produced.
+system so callers (and tests) can feed records directly. Inputs are grouped
+into stories first (cheap features, no parsing), then each story is analysed
+and briefed on its own: ``brief_stories`` returns one briefing per story,
+``brief``/``brief_documents`` the largest (or a chosen) one. Each stage returns
+new records; nothing here mutates what an earlier stage produced.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from parallax.analyze.actors import resolve_actors
 from parallax.analyze.articles import analyze_articles
@@ -16,12 +20,13 @@ from parallax.analyze.vectors import Ref
 from parallax.clean import clean_document, repeated_lines
 from parallax.compare.claims import claim_candidates, find_claims, sentence_index
 from parallax.compare.conflicts import find_conflicts
-from parallax.compare.summary import LEAD_POOL, summarize
+from parallax.compare.outlets import outlet_reports
+from parallax.compare.summary import LEAD_POOL, parse_length, summarize
 from parallax.compare.timeline import build_timeline
 from parallax.group.dedupe import mark_duplicates
 from parallax.group.stories import group_stories
 from parallax.ingest import read_inputs
-from parallax.model import AnalyzedArticle, Article, Briefing, Document
+from parallax.model import AnalyzedArticle, Article, Briefing, Document, Story
 from parallax.progress import Reporter, reporter
 
 __all__ = [
@@ -29,8 +34,10 @@ __all__ = [
     "brief",
     "brief_analyzed",
     "brief_documents",
+    "brief_stories",
     "briefing_needs",
     "clean_documents",
+    "select_story",
 ]
 
 DEFAULT_SUMMARY_LENGTH = 5
@@ -74,10 +81,33 @@ def analyze_documents(documents: Sequence[Document], report: Reporter | None = N
     return analyze_articles(articles, tick, briefing_needs)
 
 
+def select_story(stories: Sequence[Story], story: str | None) -> tuple[Story, ...]:
+    """The stories to brief: all (None), the largest ("largest"), or the one with id ``story``.
+
+    Raises ``KeyError`` naming the ids there are when ``story`` matches none.
+    """
+    if story is None or not stories:
+        return tuple(stories)
+    if story == "largest":
+        return (stories[0],)
+    chosen = tuple(s for s in stories if s.id == story)
+    if not chosen:
+        raise KeyError(f"no story {story!r}; stories: {', '.join(s.id for s in stories)}")
+    return chosen
+
+
 def brief_analyzed(analyzed: Sequence[AnalyzedArticle], *,
-                   summary_length: int = DEFAULT_SUMMARY_LENGTH,
-                   errors: Sequence[str] = ()) -> Briefing:
-    """The cross-article stages: actors, claims, conflicts, timeline, summary."""
+                   summary_length: int | str = DEFAULT_SUMMARY_LENGTH,
+                   errors: Sequence[str] = (), stories: Sequence[Story] | None = None
+                   ) -> Briefing:
+    """The cross-article stages: actors, claims, conflicts, timeline, summary, outlets.
+
+    ``summary_length`` is a number of sentences, or a string such as "120w"
+    for about that many words (``parse_length``). ``stories`` goes into the
+    briefing as given; by default the articles are grouped here (the briefing
+    then lists every story they form).
+    """
+    sentences, words = parse_length(str(summary_length))
     actors, quotes = resolve_actors(analyzed)
     index = sentence_index(analyzed)
     claims = find_claims(analyzed, index)
@@ -88,28 +118,70 @@ def brief_analyzed(analyzed: Sequence[AnalyzedArticle], *,
         claims=claims,
         conflicts=find_conflicts(analyzed, actors, quotes, index),
         timeline=build_timeline(analyzed),
-        summary=summarize(analyzed, claims, summary_length, index),
-        stories=group_stories(analyzed),
+        summary=summarize(analyzed, claims, sentences, index, words=words),
+        stories=tuple(group_stories([a.article for a in analyzed]) if stories is None
+                      else stories),
         errors=tuple(errors),
+        outlets=outlet_reports(analyzed, claims, index),
     )
 
 
-def brief_documents(documents: Sequence[Document], *,
-                    summary_length: int = DEFAULT_SUMMARY_LENGTH,
-                    progress: bool = False, errors: Sequence[str] = ()) -> Briefing:
-    """A briefing over documents already read."""
+def _brief_selected(documents: Sequence[Document], summary_length: int | str, progress: bool,
+                    errors: Sequence[str], story: str | None
+                    ) -> tuple[tuple[Story, ...], tuple[Briefing, ...]]:
+    """Every story of ``documents``, and a briefing of each selected one (in story order)."""
     with reporter(progress) as report:
-        analyzed = analyze_documents(documents, report)
-        return brief_analyzed(analyzed, summary_length=summary_length, errors=errors)
+        articles = clean_documents(documents, report)
+        by_id = {a.id: a for a in articles}
+        stories = group_stories(articles)
+        chosen = select_story(stories, story)
+        tick = report.stage("Analysing", sum(len(s.articles) for s in chosen))
+        briefings = []
+        for item in chosen:
+            analyzed = analyze_articles([by_id[a] for a in item.articles], tick, briefing_needs)
+            briefings.append(brief_analyzed(analyzed, summary_length=summary_length,
+                                            errors=errors, stories=(item,)))
+        return stories, tuple(briefings)
 
 
-def brief(paths: str | Sequence[str], *, summary_length: int = DEFAULT_SUMMARY_LENGTH,
-          progress: bool = False) -> Briefing:
-    """Read files/folders and brief them all.
+def brief_stories(documents: Sequence[Document], *,
+                  summary_length: int | str = DEFAULT_SUMMARY_LENGTH, progress: bool = False,
+                  errors: Sequence[str] = (), story: str | None = None
+                  ) -> tuple[Briefing, ...]:
+    """One briefing per story of ``documents``, largest story first.
 
-    Inputs that fail to load are listed in ``Briefing.errors`` (one line each);
-    the rest are briefed.
+    Each briefing covers its story's articles only, and its ``stories`` holds
+    that one story. ``story`` picks one (see ``select_story``).
+    """
+    return _brief_selected(documents, summary_length, progress, errors, story)[1]
+
+
+def brief_documents(documents: Sequence[Document], *,
+                    summary_length: int | str = DEFAULT_SUMMARY_LENGTH,
+                    progress: bool = False, errors: Sequence[str] = (),
+                    story: str | None = None) -> Briefing:
+    """A briefing over documents already read: of the largest story, or of ``story``.
+
+    Its ``stories`` lists every story found, the briefed one first (the same
+    top level as ``parallax brief --format json`` over a mixed folder).
+    """
+    stories, briefings = _brief_selected(documents, summary_length, progress, errors,
+                                         story or "largest")
+    if not briefings:
+        return brief_analyzed((), summary_length=summary_length, errors=errors, stories=())
+    own = briefings[0].stories
+    return replace(briefings[0], stories=(*own, *(s for s in stories if s not in own)))
+
+
+def brief(paths: str | Sequence[str], *, summary_length: int | str = DEFAULT_SUMMARY_LENGTH,
+          progress: bool = False, story: str | None = None) -> Briefing:
+    """Read files/folders and brief their largest story (or ``story``, an id).
+
+    When the inputs cover one story, that is all of them. ``Briefing.stories``
+    lists every story found, the briefed one first; ``brief_stories`` briefs
+    them all. Inputs that fail to load are listed in ``Briefing.errors`` (one
+    line each); the rest are briefed.
     """
     inputs = read_inputs([paths] if isinstance(paths, str) else list(paths))
     return brief_documents(inputs.documents, summary_length=summary_length, progress=progress,
-                           errors=[e.one_line() for e in inputs.errors])
+                           errors=[e.one_line() for e in inputs.errors], story=story)

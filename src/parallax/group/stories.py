@@ -1,77 +1,372 @@
-"""Group articles into stories.
+"""Group articles into stories, incrementally.
 
-First version: average-link agglomerative clustering of article vectors (the
-mean embedding of each article's opening sentences, where news states what the
-story is about), stopping when the closest pair of clusters is less similar
-than ``SAME_STORY``. Dates and shared actors join the decision in the
-across-sources work.
+Two articles' similarity is
+
+    cosine(lead vectors) + TERM_WEIGHT * cosine(term vectors)
+                         + NAME_WEIGHT * cosine(name vectors)
+
+where term and name vectors are hashed TF-IDF over the article's words and
+numbers and over the capitalised names of its opening: the lead vector says
+what kind of event it is, the terms and names say which one, so two fires in
+two towns part even when their leads read alike. A group's similarity to
+another is the average over their member pairs (average link), which is a dot
+product of the groups' summed vectors divided by their sizes, so a story is
+compared without keeping its members. Time separates stories too: each day
+between two groups' windows costs ``DAY_PENALTY`` (up to ``PENALTY_DAYS``
+days), so the same topic on another day is another story unless the articles
+share enough specific names and terms to pay for it (a week-later analysis of
+the same talks, naming the same people, still joins), and groups more than
+``MAX_GAP_DAYS`` apart never merge. A follow-up published while coverage
+continues extends the story's window.
+
+Articles arrive in batches of at most ``BATCH`` (publication order). A batch is
+clustered by average link among itself, each of its clusters then joins the
+existing story it is most similar to (or starts one) when the average
+similarity reaches ``SAME_STORY``, and finally every story the batch touched
+may merge into an older one it now reaches. Nothing else is regrouped, so
+earlier ids and assignments stay put, and memory grows with the batch size and
+the number of stories, never with pairs of articles.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+import math
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from parallax.analyze.embed import DIMENSIONS
-from parallax.analyze.vectors import prefetch
-from parallax.model import AnalyzedArticle, Story
+from parallax.group.features import Encoder, StoryFeatures, story_features
+from parallax.group.state import NAME_DIMENSIONS, TERM_DIMENSIONS, StoryGroup, StoryState
+from parallax.model import Article, Story
 
-__all__ = ["SAME_STORY", "group_stories"]
+__all__ = [
+    "BATCH",
+    "DAY_PENALTY",
+    "MAX_GAP_DAYS",
+    "NAME_WEIGHT",
+    "PENALTY_DAYS",
+    "SAME_STORY",
+    "TERM_WEIGHT",
+    "Tuning",
+    "add_features",
+    "group_articles",
+    "group_stories",
+]
 
-# Cosine between mean sentence vectors of two articles on the same events is
-# typically above 0.6 with MiniLM; different events of one topic fall near 0.4-0.55.
+# Tuned together by grid search (bench/stories.py --tune) on the tuning halves
+# of ECB+ (first half of the topics) and NeuS (first half of the stories by id),
+# by mean B-cubed F1; reported numbers are on the other halves. This setting
+# scores 0.895 there (0.895 ECB+, 0.896 NeuS); the grid's top, 0.901, had no
+# name weight (0.884 / 0.917). We keep the shared names, which the issue asks
+# for, are better balanced between the sets, and are within noise of the top.
 SAME_STORY = 0.6
+TERM_WEIGHT = 0.25
+NAME_WEIGHT = 0.5
+# Chosen, not tuned (NeuS, where every story is one day's coverage, would
+# push them up without limit): 0.1 a day for at most 2 days is about half the
+# gap between the average similarity of same-story pairs (1.1) and of
+# same-topic pairs from other days (p99 about 1.0) above the threshold.
+DAY_PENALTY = 0.1
+PENALTY_DAYS = 2
+# Beyond this many days apart, articles are different stories whatever they say.
+MAX_GAP_DAYS = 14
+# Articles clustered among themselves at once: the batch's similarity matrix
+# (BATCH squared floats, 1 MiB) is the only thing that grows with pairs.
+BATCH = 500
+
+Matrix = np.ndarray[Any, Any]
 
 
-# Opening sentences that stand for an article.
-LEAD_SENTENCES = 5
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    """The grouping's free parameters (defaults: the tuned constants above)."""
+
+    threshold: float = SAME_STORY
+    terms: float = TERM_WEIGHT
+    names: float = NAME_WEIGHT
+    day_penalty: float = DAY_PENALTY
+    penalty_days: int = PENALTY_DAYS
+    max_gap: int = MAX_GAP_DAYS
 
 
-def _article_vector(item: AnalyzedArticle) -> np.ndarray[Any, Any]:
-    lead = list(range(min(LEAD_SENTENCES, len(item.sentences))))
-    vectors = np.asarray(item.embeddings[lead], dtype=np.float32) if lead else np.zeros((0,))
-    if not len(vectors):
-        return np.zeros(DIMENSIONS, dtype=np.float32)
-    mean: np.ndarray[Any, Any] = vectors.mean(axis=0)
-    norm = float(np.linalg.norm(mean))
-    return mean / norm if norm else mean
+@dataclass(slots=True)
+class _Sums:
+    """Summed channel vectors of groups (one row each), their sizes and day windows."""
+
+    lead: Matrix
+    terms: Matrix
+    names: Matrix
+    sizes: Matrix
+    first: list[int | None]
+    last: list[int | None]
+
+    def similarity(self, other: _Sums, tuning: Tuning) -> Matrix:
+        """Average-link similarity of every row here to every row of ``other``."""
+        dots = (self.lead @ other.lead.T + tuning.terms * (self.terms @ other.terms.T)
+                + tuning.names * (self.names @ other.names.T))
+        average: Matrix = dots / np.outer(self.sizes, other.sizes)
+        return average
+
+    def gaps(self, other: _Sums) -> Matrix:
+        """Days between every row's window and every row of ``other`` (0 when unknown)."""
+        first, last = _days(self.first), _days(self.last)
+        other_first, other_last = _days(other.first), _days(other.last)
+        with np.errstate(invalid="ignore"):
+            apart = np.maximum(other_first[None, :] - last[:, None],
+                               first[:, None] - other_last[None, :])
+        gaps: Matrix = np.nan_to_num(np.maximum(apart, 0.0), nan=0.0)
+        return gaps
+
+    def linked(self, other: _Sums, tuning: Tuning) -> Matrix:
+        """``similarity`` less the time penalty; minus infinity beyond ``max_gap``."""
+        return _dated(self.similarity(other, tuning), self.gaps(other), tuning)
 
 
-def _title(members: Sequence[AnalyzedArticle]) -> str:
-    titles = [m.article.document.title for m in members if m.article.document.title]
-    if titles:
-        return Counter(titles).most_common(1)[0][0]
-    first = members[0]
-    return first.sentences[0].text if first.sentences else first.id
+def _days(days: Sequence[int | None]) -> Matrix:
+    return np.array([np.nan if d is None else d for d in days], dtype=np.float64)
 
 
-def group_stories(analyzed: Sequence[AnalyzedArticle]) -> tuple[Story, ...]:
-    """Stories, largest first; every article belongs to exactly one."""
-    if not analyzed:
-        return ()
-    prefetch((a.embeddings for a in analyzed),
-             [(i, s) for i, a in enumerate(analyzed)
-              for s in range(min(LEAD_SENTENCES, len(a.sentences)))])
-    vectors = np.stack([_article_vector(a) for a in analyzed])
-    similarity = vectors @ vectors.T
-    clusters: list[list[int]] = [[i] for i in range(len(analyzed))]
-    while len(clusters) > 1:
-        best, pair = -1.0, (0, 0)
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                score = float(similarity[np.ix_(clusters[i], clusters[j])].mean())
-                if score > best:
-                    best, pair = score, (i, j)
-        if best < SAME_STORY:
+def _dated(similarity: Matrix, gaps: Matrix, tuning: Tuning) -> Matrix:
+    penalised: Matrix = similarity - tuning.day_penalty * np.minimum(gaps, tuning.penalty_days)
+    penalised[gaps > tuning.max_gap] = -np.inf
+    return penalised
+
+
+def _hashed(weights: Iterable[tuple[str, float]], size: int) -> Matrix:
+    """L2-normalised signed feature hashing of (key, weight) pairs."""
+    vector = np.zeros(size, dtype=np.float32)
+    for key, weight in weights:
+        code = zlib.crc32(key.encode())
+        vector[(code >> 1) % size] += weight if code & 1 else -weight
+    norm = float(np.linalg.norm(vector))
+    normalised: Matrix = vector / norm if norm else vector
+    return normalised
+
+
+def _idf(seen: int, count: int) -> float:
+    return math.log(1.0 + seen / max(1, count))
+
+
+def _batch_sums(items: Sequence[StoryFeatures], seen: int, names: dict[str, int],
+                terms: dict[str, int]) -> _Sums:
+    """Each article as a group of one; IDF from the document frequencies given."""
+    lead = np.stack([np.asarray(i.vector, dtype=np.float32) for i in items])
+    term_rows = [_hashed(((t, (1.0 + math.log(c)) * _idf(seen, terms.get(t, 1)))
+                          for t, c in i.terms), TERM_DIMENSIONS) for i in items]
+    name_rows = [_hashed(((n, _idf(seen, names.get(n, 1))) for n in i.names), NAME_DIMENSIONS)
+                 for i in items]
+    days = [i.day for i in items]
+    return _Sums(lead, np.stack(term_rows), np.stack(name_rows),
+                 np.ones(len(items), dtype=np.float32), days, list(days))
+
+
+def _average_link(sums: _Sums, tuning: Tuning) -> list[list[int]]:
+    """Clusters of a batch: merge the most similar allowed pair while it reaches the threshold.
+
+    Lance-Williams update of the average-link matrix; the time-window test is
+    redone for a merged row only, since only its window changed.
+    """
+    count = len(sums.first)
+    similarity = sums.similarity(sums, tuning)
+    allowed = _dated(similarity, sums.gaps(sums), tuning)
+    np.fill_diagonal(allowed, -np.inf)
+    members = [[i] for i in range(count)]
+    sizes = sums.sizes.astype(np.float64)
+    first, last = list(sums.first), list(sums.last)
+    while count > 1:
+        flat = int(np.argmax(allowed))
+        keep, gone = divmod(flat, len(members))
+        if allowed[keep, gone] < tuning.threshold:
             break
-        i, j = pair
-        clusters[i].extend(clusters.pop(j))
-    clusters.sort(key=lambda c: (-len(c), min(c)))
-    return tuple(
-        Story(f"s{n}", _title([analyzed[i] for i in members]),
-              tuple(analyzed[i].id for i in sorted(members)))
-        for n, members in enumerate(clusters, start=1)
-    )
+        if gone < keep:
+            keep, gone = gone, keep
+        total = sizes[keep] + sizes[gone]
+        similarity[keep] = (sizes[keep] * similarity[keep] + sizes[gone] * similarity[gone]) / total
+        similarity[:, keep] = similarity[keep]
+        sizes[keep] = total
+        members[keep] += members[gone]
+        members[gone] = []
+        first[keep] = _earliest(first[keep], first[gone])
+        last[keep] = _latest(last[keep], last[gone])
+        window = _Sums(sums.lead[:1], sums.terms[:1], sums.names[:1], sums.sizes[:1],
+                       [first[keep]], [last[keep]])
+        gaps = window.gaps(_Sums(sums.lead, sums.terms, sums.names, sums.sizes, first, last))
+        row = _dated(similarity[keep][None, :], gaps, tuning)[0]
+        row[[i for i, m in enumerate(members) if not m or i == keep]] = -np.inf
+        allowed[keep], allowed[:, keep] = row, row
+        allowed[gone], allowed[:, gone] = -np.inf, -np.inf
+        count -= 1
+    clusters = [m for m in members if m]
+    clusters.sort(key=lambda m: min(m))
+    return clusters
+
+
+def _earliest(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _latest(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _rows(vectors: Sequence[Matrix], width: int) -> Matrix:
+    return np.stack(vectors) if vectors else np.zeros((0, width), dtype=np.float32)
+
+
+class _Stories:
+    """Mutable working copy of a ``StoryState`` while one batch is added."""
+
+    def __init__(self, state: StoryState) -> None:
+        groups = state.groups
+        self.groups = list(groups)
+        self.sums = _Sums(
+            _rows([g.total for g in groups], DIMENSIONS),
+            _rows([g.terms for g in groups], TERM_DIMENSIONS),
+            _rows([g.names for g in groups], NAME_DIMENSIONS),
+            np.array([g.size for g in groups], dtype=np.float32),
+            [g.first for g in groups], [g.last for g in groups])
+        self.alive = [True] * len(groups)
+
+    def best(self, row: _Sums, tuning: Tuning, candidates: int) -> int | None:
+        """The live story among the first ``candidates`` that ``row`` joins, if any."""
+        if not candidates:
+            return None
+        head = self._head(candidates)
+        scores = row.linked(head, tuning)[0]
+        scores[[i for i in range(candidates) if not self.alive[i]]] = -np.inf
+        best = int(np.argmax(scores))
+        return best if scores[best] >= tuning.threshold else None
+
+    def _head(self, count: int) -> _Sums:
+        s = self.sums
+        return _Sums(s.lead[:count], s.terms[:count], s.names[:count], s.sizes[:count],
+                     s.first[:count], s.last[:count])
+
+    def row(self, index: int) -> _Sums:
+        s = self.sums
+        return _Sums(s.lead[index:index + 1], s.terms[index:index + 1],
+                     s.names[index:index + 1], s.sizes[index:index + 1],
+                     s.first[index:index + 1], s.last[index:index + 1])
+
+    def join(self, index: int, row: _Sums, articles: Sequence[str]) -> None:
+        s = self.sums
+        s.lead[index] += row.lead[0]
+        s.terms[index] += row.terms[0]
+        s.names[index] += row.names[0]
+        s.sizes[index] += row.sizes[0]
+        s.first[index] = _earliest(s.first[index], row.first[0])
+        s.last[index] = _latest(s.last[index], row.last[0])
+        group = self.groups[index]
+        self.groups[index] = StoryGroup(group.id, group.title, group.total, group.terms,
+                                        group.names, group.first, group.last,
+                                        (*group.articles, *articles))
+
+    def append(self, story_id: str, title: str, row: _Sums, articles: Sequence[str]) -> int:
+        s = self.sums
+        s.lead = np.concatenate([s.lead, row.lead])
+        s.terms = np.concatenate([s.terms, row.terms])
+        s.names = np.concatenate([s.names, row.names])
+        s.sizes = np.concatenate([s.sizes, row.sizes])
+        s.first.append(row.first[0])
+        s.last.append(row.last[0])
+        empty = np.zeros(0)
+        self.groups.append(StoryGroup(story_id, title, empty, empty, empty, None, None,
+                                      tuple(articles)))
+        self.alive.append(True)
+        return len(self.groups) - 1
+
+    def merge(self, keep: int, gone: int) -> None:
+        self.join(keep, self.row(gone), self.groups[gone].articles)
+        self.alive[gone] = False
+
+    def frozen(self) -> tuple[StoryGroup, ...]:
+        s = self.sums
+        return tuple(
+            StoryGroup(g.id, g.title, s.lead[i].astype(np.float32), s.terms[i].astype(np.float32),
+                       s.names[i].astype(np.float32), s.first[i], s.last[i], g.articles)
+            for i, g in enumerate(self.groups) if self.alive[i])
+
+
+def _cluster_row(sums: _Sums, members: Sequence[int]) -> _Sums:
+    days = [day for day in (sums.first[m] for m in members) if day is not None]
+    return _Sums(sums.lead[members].sum(axis=0, keepdims=True),
+                 sums.terms[members].sum(axis=0, keepdims=True),
+                 sums.names[members].sum(axis=0, keepdims=True),
+                 np.array([len(members)], dtype=np.float32),
+                 [min(days) if days else None], [max(days) if days else None])
+
+
+def _add_batch(state: StoryState, items: Sequence[StoryFeatures], tuning: Tuning) -> StoryState:
+    names, terms = dict(state.frequency), dict(state.term_frequency)
+    for item in items:
+        for name in item.names:
+            names[name] = names.get(name, 0) + 1
+        for term, _ in item.terms:
+            terms[term] = terms.get(term, 0) + 1
+    seen = state.seen + len(items)
+    sums = _batch_sums(items, seen, names, terms)
+    stories = _Stories(state)
+    existing, next_id = len(state.groups), state.next_id
+    touched = []
+    for members in _average_link(sums, tuning):
+        row = _cluster_row(sums, members)
+        ids = [items[m].id for m in members]
+        best = stories.best(row, tuning, existing)
+        if best is None:
+            titled = [items[m] for m in members if items[m].titled]
+            best = stories.append(f"s{next_id}", (titled or [items[members[0]]])[0].title, row,
+                                  ids)
+            next_id += 1
+        else:
+            stories.join(best, row, ids)
+        touched.append(best)
+    for index in sorted(set(touched), reverse=True):
+        if stories.alive[index] and index > 0:
+            older = stories.best(stories.row(index), tuning, index)
+            if older is not None:
+                stories.merge(older, index)
+    return StoryState(stories.frozen(), names, terms, seen, next_id)
+
+
+def _batches(items: Iterable[StoryFeatures], size: int) -> Iterator[list[StoryFeatures]]:
+    batch: list[StoryFeatures] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def add_features(features: Iterable[StoryFeatures], state: StoryState | None = None,
+                 tuning: Tuning = Tuning(), batch: int = BATCH) -> StoryState:
+    """``state`` with the articles of ``features`` grouped in (ones it knows are skipped).
+
+    Within a batch, articles are ordered by publication day (undated last,
+    input order within a day), so the result does not depend on file order.
+    """
+    current = state or StoryState()
+    known = set(current.assignment())
+    for chunk in _batches((f for f in features if f.id not in known), batch):
+        fresh = list({f.id: f for f in chunk}.values())
+        fresh.sort(key=lambda f: (f.day is None, f.day or 0))
+        current = _add_batch(current, fresh, tuning)
+        known.update(f.id for f in fresh)
+    return current
+
+
+def group_articles(articles: Iterable[Article], state: StoryState | None = None,
+                   encode: Encoder | None = None) -> StoryState:
+    """Group cleaned articles, continuing from ``state`` when given."""
+    return add_features(story_features(articles, encode), state)
+
+
+def group_stories(articles: Sequence[Article], encode: Encoder | None = None
+                  ) -> tuple[Story, ...]:
+    """Stories of ``articles``, largest first; every article belongs to exactly one."""
+    return group_articles(articles, encode=encode).stories() if articles else ()
