@@ -3,8 +3,11 @@
 Each page's whole flattened text (menus, banners, forms and all) is cleaned
 and compared with the human-made article body by bag-of-words precision and
 recall, averaged over pages. Floors sit just under the measured figures
-(P 0.63, R 0.98, F1 0.74 on the development half; the raw page text
-scores P 0.47, R 1.00, F1 0.61); never lower them silently.
+(P 0.906, R 0.971, F1 0.929 on the development half; the raw page text
+scores P 0.47, R 1.00, F1 0.61, the rules alone P 0.63, R 0.98, F1 0.74);
+never lower them silently. The line model was trained on these pages, so
+this is a regression gate, not a quality estimate: the honest figure is the
+cross-validated one that ``tools/train_lines.py --cv-only`` prints.
 """
 
 from __future__ import annotations
@@ -20,9 +23,9 @@ from parallax.clean import clean_document
 from parallax.model import Document
 
 EXTRACTION = Path(__file__).resolve().parents[2] / "shared" / "eval" / "extraction"
-MIN_PRECISION = 0.61
+MIN_PRECISION = 0.89
 MIN_RECALL = 0.97
-MIN_F1 = 0.72
+MIN_F1 = 0.92
 
 
 def _bag(text: str) -> Counter[str]:

@@ -93,11 +93,15 @@ def _author_bios(units: Sequence[Unit], verdicts: list[str | None], author: str 
 
 
 def find_boilerplate(units: Sequence[Unit], repeated: frozenset[str],
-                     author: str | None = None) -> list[str | None]:
+                     author: str | None = None, *, by_position: bool = True
+                     ) -> list[str | None]:
     """For each unit, the reason it is boilerplate, or None to keep it.
 
     ``author`` (the document's author field, if any) helps recognise the
-    author's bio note alongside the names in byline lines.
+    author's bio note alongside the names in byline lines. ``by_position``
+    False keeps menus and whatever follows the story's last sentence unless
+    they carry cues of their own: for text an extractor already cut down to
+    the story, where such lines are lists and tables of the story itself.
     """
     prose = [is_prose(unit.text) for unit in units]
     evidence = [_own_reason(u, p, repeated) for u, p in zip(units, prose, strict=True)]
@@ -108,7 +112,7 @@ def find_boilerplate(units: Sequence[Unit], repeated: frozenset[str],
     ], cued)
     _author_bios(units, verdicts, author)
     content = [i for i, p in enumerate(prose) if p and verdicts[i] is None]
-    if not content:
+    if not content or not by_position:
         return verdicts
     fragment = [v is None and not p for v, p in zip(verdicts, prose, strict=True)]
     for index in _menus(units, fragment, content[0]):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["URLISH", "Cue", "strongest_cue"]
 
@@ -130,7 +131,8 @@ _PATTERNS: dict[str, tuple[tuple[str, int, int], ...]] = {
     "navigation": (
         (r"^\W*(?:home|menu|search|skip to (?:main )?content|back to top|main menu"
          r"|(?:next|previous)(?: article| story| post)?)\W*$", 2, _I),
-        (r"^[^.!?]*(?:\s[>»|\u203a]\s[^.!?]*){2,}$", 2, 0),
+        # A breadcrumb trail; a row of a table ("| 1 | Name | 40 |") is no menu.
+        (r"^(?!\s*\|)[^.!?]*(?:\s[>»|\u203a]\s[^.!?]*){2,}$", 2, 0),
     ),
 }
 
@@ -181,10 +183,13 @@ class Cue:
     score: int
 
 
+@lru_cache(maxsize=8192)
 def strongest_cue(text: str) -> Cue | None:
     """The best-supported boilerplate reason for ``text``, or None without any cue.
 
     Ties go to the reason listed first (the more specific kinds come first).
+    Cached: the rules, the line model's features and the reasons of its
+    removals all ask about the same lines.
     """
     best: Cue | None = None
     lowered = text.lower()

@@ -16,6 +16,7 @@ from parallax.clean.boilerplate import find_boilerplate, removals
 from parallax.clean.edits import Fix, non_overlapping
 from parallax.clean.flags import article_flags
 from parallax.clean.glued import DocumentWords, glued_fixes
+from parallax.clean.linemodel import model_verdicts
 from parallax.clean.repairs import (
     markdown_fixes,
     missing_space_fixes,
@@ -116,7 +117,13 @@ def clean_document(document: Document, *, repeated: frozenset[str] = frozenset()
     """
     source = document.source
     units = split_units(source)
-    verdicts = find_boilerplate(units, repeated, document.author)
+    # trafilatura has already cut a page down to its story: what is left
+    # there goes on its own cues only, and the line model is for flattened
+    # page text.
+    extracted = document.html is not None
+    verdicts = find_boilerplate(units, repeated, document.author, by_position=not extracted)
+    if not extracted:
+        verdicts = model_verdicts(units, verdicts)
     kept = [unit for unit, verdict in zip(units, verdicts, strict=True) if verdict is None]
     builder, repairs = _assemble(source, kept, DocumentWords.of(source))
     text, offsets = builder.build()

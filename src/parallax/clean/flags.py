@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from parallax.clean.shape import final_mark, words
 from parallax.model import Removal
 
-__all__ = ["article_flags"]
+__all__ = ["STOPWORDS", "article_flags"]
 
 _ELLIPSES = ("...", "\u2026")
 # Fewer content words than a short news brief (~80) means the page kept the story elsewhere.
 _VERY_SHORT_WORDS = 80
 # English news prose runs at 35-50% of these words; other Latin-script languages
 # share almost none of them. Too few words make any ratio noise.
-_STOPWORDS = frozenset((
+STOPWORDS = frozenset((
     "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
     "from", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "it", "its",
     "that", "this", "which", "who", "he", "she", "they", "we", "i", "you", "not", "said",
@@ -43,7 +43,7 @@ def _non_english(tokens: list[str], language: str | None) -> bool:
         return not language.lower().startswith("en")
     if len(tokens) < _MIN_WORDS_FOR_LANGUAGE:
         return False
-    hits = sum(1 for t in tokens if t.casefold() in _STOPWORDS)
+    hits = sum(1 for t in tokens if t.casefold() in STOPWORDS)
     return hits / len(tokens) < _MIN_ENGLISH_RATIO
 
 
