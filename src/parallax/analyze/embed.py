@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,11 @@ __all__ = ["DIMENSIONS", "Embedder", "load_embedder"]
 
 DIMENSIONS = 384
 MAX_TOKENS = 256
+# Padded tokens per model call. On the examples', seeds' and PolNeAR sentences
+# and on story leads (about 130 tokens), CPU time per text was lowest with
+# 128-256 tokens a call; 16 sentences or 64 leads a call (about 500-8000
+# tokens) ran 10-30 % slower, as activations outgrow a core's 2 MB L2 cache.
+BATCH_TOKENS = 256
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 _TOKENIZER_PARTS = ("embeddings", "data", "all-MiniLM-L6-v2-onnx-int8", "tokenizer.json")
@@ -47,7 +52,11 @@ def _verified(path: Path, expected: str) -> Path:
 
 
 class Embedder:
-    """Encodes sentences into L2-normalised 384-d vectors."""
+    """Encodes sentences into L2-normalised 384-d vectors.
+
+    A row depends only on its own text, never on the batch it ran in (padding is
+    masked out and the graph is float32), so callers may batch however is cheapest.
+    """
 
     def __init__(self, model_path: Path, tokenizer_path: Path, *, threads: int = 0) -> None:
         import onnxruntime as ort
@@ -55,10 +64,13 @@ class Embedder:
 
         tokenizer = Tokenizer.from_file(str(tokenizer_path))
         tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        tokenizer.no_padding()  # the file pads to 128; batches pad to their own longest
         options = ort.SessionOptions()
         if threads:
             options.intra_op_num_threads = threads
+        # Idle pool threads otherwise spin between operators, which burned as much
+        # CPU again as the maths on two cores and starves spaCy parsing beside it.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(
             str(model_path), options, providers=["CPUExecutionProvider"]
         )
@@ -67,20 +79,40 @@ class Embedder:
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray[Any, Any]:
         """One row per text; empty input gives a (0, 384) array."""
-        if not texts:
-            return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        # Sorting by length keeps padding (and so wasted work) small per batch.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for first in range(0, len(order), batch_size):
-            batch = order[first:first + batch_size]
-            out[batch] = self._encode_batch([texts[i] for i in batch])
+        for rows, vectors in self.batches(texts, batch_size):
+            out[rows] = vectors
         return out
 
-    def _encode_batch(self, texts: list[str]) -> np.ndarray[Any, Any]:
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+    def batches(self, texts: Sequence[str], batch_size: int = 64
+                ) -> Iterator[tuple[list[int], np.ndarray[Any, Any]]]:
+        """(positions in ``texts``, their vectors), one model call at a time.
+
+        Texts run shortest first by token count, so each call pads to nearly its
+        own length (batching in input order padded news sentences to almost
+        twice their tokens), and a call holds at most ``batch_size`` texts and
+        about ``BATCH_TOKENS`` padded tokens. A generator, so a caller can stop
+        between calls.
+        """
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        rows: list[int] = []
+        for position in order:
+            width = len(encodings[position].ids)
+            if rows and (len(rows) >= batch_size or (len(rows) + 1) * width > BATCH_TOKENS):
+                yield rows, self._encode_batch([encodings[i].ids for i in rows])
+                rows = []
+            rows.append(position)
+        if rows:
+            yield rows, self._encode_batch([encodings[i].ids for i in rows])
+
+    def _encode_batch(self, token_ids: list[list[int]]) -> np.ndarray[Any, Any]:
+        width = max(len(ids) for ids in token_ids)
+        ids = np.zeros((len(token_ids), width), dtype=np.int64)
+        mask = np.zeros((len(token_ids), width), dtype=np.int64)
+        for row, tokens in enumerate(token_ids):
+            ids[row, :len(tokens)] = tokens
+            mask[row, :len(tokens)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
