@@ -18,12 +18,15 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 from _metrics import TOKEN, class_f1, confusion, fnc_score, macro_f1
 
-from parallax.compare.stance import LABELS, decide, load_stance_model
+from parallax.analyze.sentences import split_sentences
+from parallax.compare.check import judge
+from parallax.compare.stance import LABELS, claim_texts, decide, load_stance_model
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-from train_stance import FNC, Pair, features, held_apart, load_fnc
+from train_stance import FNC, Pair, encode_cached, features, held_apart, load_fnc
 
 
 def overlap(claim: str, body: str) -> float:
@@ -46,6 +49,25 @@ def run_baseline(scores: Sequence[float], thresholds: tuple[float, float]) -> li
             for s in scores]
 
 
+def judged(pairs: Sequence[Pair], bodies: dict[int, str]) -> list[str]:
+    """What `parallax check` answers for each pair: the model, then the mismatch reading."""
+    texts = {b: [s.text for s in split_sentences(bodies[b])] for b in {p.body for p in pairs}}
+    vectors = encode_cached([t for p in pairs for t in claim_texts(p.claim)]
+                            + [s for sentences in texts.values() for s in sentences])
+    by_claim: dict[str, list[int]] = {}
+    for n, pair in enumerate(pairs):
+        by_claim.setdefault(pair.claim, []).append(n)
+    answers: list[str] = [""] * len(pairs)
+    for claim, rows in by_claim.items():
+        inputs = [(texts[pairs[n].body],
+                   np.stack([vectors[s] for s in texts[pairs[n].body]]) if texts[pairs[n].body]
+                   else np.zeros((0, 384), np.float32)) for n in rows]
+        results = judge(claim, np.stack([vectors[t] for t in claim_texts(claim)]), inputs)
+        for n, (stance, _) in zip(rows, results, strict=True):
+            answers[n] = stance
+    return answers
+
+
 def report(name: str, gold: Sequence[str], predicted: Sequence[str]) -> str:
     f1 = class_f1(gold, predicted, LABELS)
     scores = [fnc_score(gold, predicted), macro_f1(gold, predicted, LABELS),
@@ -64,7 +86,8 @@ def main() -> None:
     started = time.perf_counter()
     x, _ = features(test, bodies)
     model = load_stance_model()
-    ours = decide(model.predict_proba(x), model.bias)
+    unrefined = decide(model.predict_proba(x), model.bias)
+    ours = judged(test, bodies)
     seconds = time.perf_counter() - started
     thresholds = fit_baseline(train, bodies)
     baseline = run_baseline([overlap(p.claim, bodies[p.body]) for p in test], thresholds)
@@ -76,7 +99,10 @@ def main() -> None:
     print("|---|" + "---:|" * (2 + len(LABELS)))
     print(report(f"word overlap (thresholds {thresholds[0]:.3f}/{thresholds[1]:.3f})",
                  gold, baseline))
+    print(report("stance model alone (no figure/polarity reading)", gold, unrefined))
     print(report("parallax check", gold, ours))
+    changed = sum(a != b for a, b in zip(unrefined, ours, strict=True))
+    print(f"\nThe figure/polarity reading changed {changed} of {len(ours)} verdicts.")
     for name, predicted in (("word overlap", baseline), ("parallax check", ours)):
         print(f"\nConfusion, {name} (rows gold, columns predicted: "
               + ", ".join(LABELS) + ")")

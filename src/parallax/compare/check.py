@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from parallax.analyze.embed import load_embedder
 from parallax.analyze.vectors import prefetch
+from parallax.compare.mismatch import read_mismatch, refine
 from parallax.compare.stance import (
-    PairFeatures,
     Stance,
     claim_texts,
     decide,
@@ -27,7 +28,7 @@ from parallax.compare.stance import (
 )
 from parallax.model import AnalyzedArticle, Span
 
-__all__ = ["CheckResult", "Stance", "Verdict", "check_claim"]
+__all__ = ["CheckResult", "Stance", "Verdict", "check_claim", "judge"]
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
@@ -52,22 +53,42 @@ class CheckResult:
 
 def check_claim(claim: str, analyzed: Sequence[AnalyzedArticle]) -> CheckResult:
     """One verdict per article, in article order."""
-    model = load_stance_model()
-    vectors = load_embedder().encode(claim_texts(claim))
     prefetch([item.embeddings for item in analyzed],
              [(n, s) for n, item in enumerate(analyzed) for s in range(len(item.sentences))])
-    found = [pair_features(claim, vectors, [s.text for s in item.sentences],
-                           np.asarray(item.embeddings))
-             for item in analyzed if item.sentences]
-    stances = iter(decide(model.predict_proba(np.stack([f.values for f in found])), model.bias)
-                   if found else [])
-    features = iter(found)
-    verdicts = [_verdict(item, next(stances), next(features)) if item.sentences
+    claim_vectors = load_embedder().encode(claim_texts(claim))
+    judged = iter(judge(claim, claim_vectors,
+                        [([s.text for s in item.sentences], np.asarray(item.embeddings))
+                         for item in analyzed if item.sentences]))
+    verdicts = [_verdict(item, *next(judged)) if item.sentences
                 else Verdict(item.id, "unrelated", ()) for item in analyzed]
     return CheckResult(claim, tuple(verdicts))
 
 
-def _verdict(item: AnalyzedArticle, stance: Stance, features: PairFeatures) -> Verdict:
+def judge(claim: str, claim_vectors: np.ndarray[Any, Any],
+          texts: Sequence[tuple[Sequence[str], np.ndarray[Any, Any]]]
+          ) -> list[tuple[Stance, tuple[int, ...]]]:
+    """Stance and evidence sentence indices for each text (its sentences and their vectors).
+
+    ``claim_vectors`` embed :func:`parallax.compare.stance.claim_texts` of the claim.
+
+    The model decides first, then a figure or polarity the evidence states
+    differently overrides it (``parallax.compare.mismatch``). ``bench/check.py``
+    scores this very function.
+    """
+    if not texts:
+        return []
+    model = load_stance_model()
+    found = [pair_features(claim, claim_vectors, sentences, vectors)
+             for sentences, vectors in texts]
+    stances = decide(model.predict_proba(np.stack([f.values for f in found])), model.bias)
+    results = []
+    for (sentences, vectors), features, stance in zip(texts, found, stances, strict=True):
+        sims = np.asarray(vectors, np.float32) @ np.asarray(claim_vectors[0], np.float32)
+        reading = read_mismatch(claim, sentences, sims)
+        results.append(refine(stance, features.evidence_for(stance), reading))
+    return results
+
+
+def _verdict(item: AnalyzedArticle, stance: Stance, evidence: tuple[int, ...]) -> Verdict:
     return Verdict(item.id, stance, tuple(
-        item.article.span(item.sentences[i].start, item.sentences[i].end)
-        for i in features.evidence_for(stance)))
+        item.article.span(item.sentences[i].start, item.sentences[i].end) for i in evidence))

@@ -52,7 +52,8 @@ from parallax.model import (
     Span,
 )
 
-__all__ = ["date_fields", "find_conflicts", "negated_terms", "number_mentions", "scope_of"]
+__all__ = ["compare_figures", "date_anchor", "date_fields", "find_conflicts", "is_name",
+           "negated_terms", "number_mentions", "scope_of"]
 
 # Quotes on the same matter: cosine of the sentences that carry them. Tuned on
 # the seeds: Trump's and Ri Yong Ho's statements on sanctions sit at 0.6-1.0
@@ -132,7 +133,7 @@ def _key_terms(text: str) -> set[str]:
     return {t for t in content_terms(text) if t != NEGATION and t not in _CUES and not t.isdigit()}
 
 
-def _is_name(text: str, term: str) -> bool:
+def is_name(text: str, term: str) -> bool:
     """Whether ``term`` is written capitalised in ``text`` (a name says who, not what)."""
     return _surface(text, term)[:1].isupper()
 
@@ -145,7 +146,7 @@ def _account_topic(left: Quote, right: Quote) -> tuple[str, str] | None:
     than the name of a country both quotes mention.
     """
     shared = _key_terms(left.text) & _key_terms(right.text)
-    for term in sorted(shared, key=lambda t: (_is_name(left.text, t), t)):
+    for term in sorted(shared, key=lambda t: (is_name(left.text, t), t)):
         scopes = {scope_of(left.text, term), scope_of(right.text, term)}
         if scopes == {"whole", "part"}:
             return term, _surface(left.text, term)
@@ -191,7 +192,7 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
 # --- facts: what each sentence asserts --------------------------------------------------
 
 
-def _number(word: str) -> float | None:
+def number_value(word: str) -> float | None:
     if word in _NUMBER_WORDS:
         return _NUMBER_WORDS[word]
     try:
@@ -213,7 +214,7 @@ def _figures(text: str) -> dict[str, _Figure]:
     words = _words(_TIME.sub(" ", text))
     found: dict[str, tuple[set[float], bool]] = {}
     for i, word in enumerate(words):
-        value = _number(word)
+        value = number_value(word)
         if value is None or (len(word) == 4 and 1800 <= value <= 2100):
             continue
         followers = words[i + 1:i + 3]
@@ -222,7 +223,7 @@ def _figures(text: str) -> dict[str, _Figure]:
         hedged = i > 0 and words[i - 1] in _HEDGES
         for follower in followers:
             unit = _term(follower)
-            if not unit or unit == NEGATION or _number(follower) is not None:
+            if not unit or unit == NEGATION or number_value(follower) is not None:
                 break
             values, was_hedged = found.setdefault(unit, (set(), False))
             values.add(value)
@@ -250,9 +251,20 @@ def _figures_clash(a: _Figure, b: _Figure) -> bool:
     return gap > HEDGE_TOLERANCE * max(*a.values, *b.values)
 
 
-def _number_clash(left: str, right: str) -> str | None:
+def compare_figures(left: str, right: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns both texts count, split into those they agree on and those they clash on.
+
+    "about five hours" and "three hours" clash on "hour"; "12 members" and
+    "twelve members" agree; hedged figures agree within ``HEDGE_TOLERANCE``.
+    """
     a, b = _figures(left), _figures(right)
-    return next((u for u in sorted(a.keys() & b.keys()) if _figures_clash(a[u], b[u])), None)
+    shared = a.keys() & b.keys()
+    clash = frozenset(u for u in shared if _figures_clash(a[u], b[u]))
+    return frozenset(shared - clash), clash
+
+
+def _number_clash(left: str, right: str) -> str | None:
+    return min(compare_figures(left, right)[1], default=None)
 
 
 def date_fields(mention: DateMention) -> frozenset[str]:
@@ -296,7 +308,7 @@ def _dates_clash(a: DateMention, b: DateMention) -> bool:
     return hi_a < lo_b or hi_b < lo_a
 
 
-def _anchor(text: str, spans: Sequence[tuple[int, int]], k: int) -> str | None:
+def date_anchor(text: str, spans: Sequence[tuple[int, int]], k: int) -> str | None:
     """What the ``k``-th date of a sentence dates: the nearest common word before it.
 
     "signed in 1998" dates the signing and "completed in 2001" the completion;
@@ -319,7 +331,7 @@ def _anchor(text: str, spans: Sequence[tuple[int, int]], k: int) -> str | None:
 def _plain_terms(text: str) -> list[str]:
     """Content terms in order, without numbers, months, negators and names."""
     return [t for t in content_terms(text)
-            if t != NEGATION and not t.isdigit() and t not in _MONTHS and not _is_name(text, t)]
+            if t != NEGATION and not t.isdigit() and t not in _MONTHS and not is_name(text, t)]
 
 
 def negated_terms(text: str) -> frozenset[str]:
@@ -350,7 +362,8 @@ def _read(index: SentenceIndex, row: int) -> _Reading:
     text = sentence.text
     mentions = [d for d in item.dates if d.sentence == s]
     spans = [(d.start - sentence.start, d.end - sentence.start) for d in mentions]
-    dates = tuple((d, _anchor(text, spans, k)) for k, d in enumerate(mentions) if date_fields(d))
+    dates = tuple((d, date_anchor(text, spans, k))
+                  for k, d in enumerate(mentions) if date_fields(d))
     return _Reading(text, index.terms[row], _figures(text), dates, negated_terms(text))
 
 

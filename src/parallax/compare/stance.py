@@ -37,6 +37,7 @@ __all__ = [
     "StanceModel",
     "claim_texts",
     "decide",
+    "hedged",
     "load_stance_model",
     "pair_features",
 ]
@@ -194,6 +195,11 @@ def _cues(text: str) -> _Cues:
         quote=any(q in text for q in ('"', "\u201c", "\u201d")),
         question="?" in text,
     )
+
+
+def hedged(text: str) -> bool:
+    """Whether ``text`` hedges ("reportedly", "may", "suggests"): it reports, not asserts."""
+    return _cues(text).hedge > 0
 
 
 def _share(part: frozenset[Any], whole: frozenset[Any]) -> float:

@@ -1,0 +1,166 @@
+"""Claims that the evidence contradicts silently: a different figure, the opposite polarity.
+
+The stance model learnt from FNC-1, where disagreement is voiced: "a hoax",
+"denied", "no evidence". The case a fact-checker meets most is quieter. The
+claim says the session lasted three hours and the source, on the same
+session, says about five; the claim says the talks ended with an agreement
+and the source says without one. The source never argues with the claim, so
+the model sees a close, confirming paraphrase and answers *supports*. These
+mismatches are read directly, with the same rules that find factual
+conflicts between sources (``parallax.compare.conflicts``), so that `check`
+and the briefing never disagree about what counts as a clash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from parallax.compare.claims import NEGATION, content_terms
+from parallax.compare.conflicts import compare_figures, date_anchor, is_name, negated_terms
+from parallax.compare.stance import Stance, hedged
+
+__all__ = ["Reading", "read_mismatch", "refine"]
+
+# A sentence restates the claim when it carries at least this share of the
+# claim's content words (numbers aside: they are what may differ) and sits at
+# least this close in MiniLM space. Restating sentences are found among all
+# of an article's sentences, not only the model's evidence: MiniLM is nearly
+# blind to negation and ranks a long lead that restates a short claim below
+# shorter sentences on the same topic. Chosen on the FNC-1 training bodies,
+# where looser coverage (two thirds) let sentences about other figures or other
+# people through ("two policemen" against "three soldiers").
+CLAIM_COVERAGE = 0.75
+RELATED_COSINE = 0.3
+# Words that negate without a negator: a claim built on them ("adopted him to
+# prevent him from turning into ...") meets its affirmative paraphrase in
+# sentences negated in other words, which a negator list cannot pair.
+_IMPLICIT_NEGATION = frozenset([
+    "prevent", "prevents", "prevented", "stop", "stops", "stopped", "avoid", "avoids", "avoided",
+    "deny", "denies", "denied", "refuse", "refuses", "refused", "fail", "fails", "failed", "lack",
+    "lacks", "lacked", "absent", "cancel", "cancels", "cancelled", "block", "blocks", "blocked",
+    "keep", "keeps", "kept", "fake", "hoax", "false",
+])
+_WORD = re.compile(r"[a-z]+")
+_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?!\d|[.,]\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the evidence says about the claim's figures and polarity.
+
+    ``agree``/``clash`` hold the indices of sentences that restate the claim
+    and give its figures or years the same or a different value;
+    ``opposite`` those that negate what the claim asserts.
+    """
+
+    agree: tuple[int, ...]
+    clash: tuple[int, ...]
+    opposite: tuple[int, ...]
+
+
+def _base(term: str) -> str:
+    """The stem without a final "e": the crude stemmer keeps "approve" but makes
+    "approved" "approv", and "did not approve" is how "approved" is negated."""
+    return term[:-1] if term.endswith("e") and len(term) > 4 else term
+
+
+def _terms(text: str) -> frozenset[str]:
+    """Content terms without negators and digits (number words are stopwords there)."""
+    return frozenset(_base(t) for t in content_terms(text) if t != NEGATION and not t.isdigit())
+
+
+def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any]) -> Reading:
+    """Compare the claim with every sentence of a text that restates it.
+
+    ``sims`` holds each sentence's cosine to the claim. Only restating
+    sentences are read: elsewhere a figure or a negated word may be about
+    something else ("two policemen" in a story about three soldiers; on the
+    FNC-1 training bodies, withholding *supports* whenever the model's
+    evidence gave a claim's figure differently was wrong in 5 of 5 cases).
+    """
+    claim_terms = _terms(claim)
+    # Only a plainly affirmative claim is read against negated restatements. A
+    # negated claim ("won't turn into", "no segregation") meets its affirmative
+    # paraphrase in sentences that negate in other words ("to prevent him from
+    # turning"), which a negator list cannot see.
+    affirmative = (not negated_terms(claim) and not hedged(claim) and "?" not in claim
+                   and _IMPLICIT_NEGATION.isdisjoint(_WORD.findall(claim.lower())))
+    agree: list[int] = []
+    clash: list[int] = []
+    opposite: list[int] = []
+    for index, text in enumerate(sentences):
+        if float(sims[index]) < RELATED_COSINE or not claim_terms or (
+                len(claim_terms & _terms(text)) < CLAIM_COVERAGE * len(claim_terms)):
+            continue
+        same, different = compare_figures(claim, text)
+        years = _years_compared(claim, text)
+        if same or years == "same":
+            agree.append(index)
+        elif different or years == "different":
+            clash.append(index)
+        if affirmative and _negates(text, claim_terms):
+            opposite.append(index)
+    return Reading(tuple(agree), tuple(clash), tuple(opposite))
+
+
+def _years(text: str) -> dict[str, set[str]]:
+    """Four-digit years by the word they date ("completed in 2001" -> {"complet": {"2001"}})."""
+    found = list(_YEAR.finditer(text))
+    spans = [m.span() for m in found]
+    dated: dict[str, set[str]] = {}
+    for k, match in enumerate(found):
+        anchor = date_anchor(text, spans, k)
+        if anchor is not None:
+            dated.setdefault(anchor, set()).add(match.group())
+    return dated
+
+
+def _years_compared(claim: str, text: str) -> str | None:
+    """"same" or "different" when both date the same word with a year, else None.
+
+    Only years are compared: a claim has no publication date to resolve
+    "Monday" or "31 March" against, and the briefing's date conflicts need
+    the full date analysis of both sides.
+    """
+    a, b = _years(claim), _years(text)
+    shared = a.keys() & b.keys()
+    if not shared:
+        return None
+    return "same" if any(a[w] & b[w] for w in shared) else "different"
+
+
+def _negates(text: str, claim_terms: frozenset[str]) -> bool:
+    """Whether ``text`` plainly negates one of the claim's words, and asserts rather than hedges.
+
+    A negated name ("nothing to do with Ferguson") denies a link, not the
+    claim; a hedged sentence ("may not be as bad") only reports a doubt.
+    """
+    negated = {t for t in negated_terms(text)
+               if _base(t) in claim_terms and not is_name(text, t)}
+    return bool(negated) and not hedged(text) and "?" not in text
+
+
+def refine(stance: Stance, evidence: tuple[int, ...],
+           reading: Reading) -> tuple[Stance, tuple[int, ...]]:
+    """The model's stance and evidence, corrected by what the reading found.
+
+    A figure the evidence gives differently, with no evidence sentence giving
+    the claim's own, contradicts; so does a paraphrase of opposite polarity.
+    Evidence that never states the claim's figure is left to the model: on
+    FNC-1 headlines ("split into two companies") the figure is often given in
+    other words, and reading silence as doubt cost more than it gained. An
+    unrelated verdict stays unrelated, since the evidence then is not about
+    the claim.
+    """
+    if stance == "unrelated":
+        return stance, evidence
+    if reading.clash and not reading.agree:
+        return "contradicts", tuple(sorted(reading.clash))
+    if reading.opposite and not reading.agree:
+        return "contradicts", tuple(sorted(reading.opposite))
+    return stance, evidence
