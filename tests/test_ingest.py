@@ -61,10 +61,12 @@ def test_bad_files_are_reported_by_name_and_good_ones_still_read(tmp_path: Path)
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "image.txt").write_bytes(b"\x00\x01\x02GIF89a" * 50)
     (tmp_path / "notes.md").write_text("# not an article", encoding="utf-8")
+    (tmp_path / "moved.txt").symlink_to(tmp_path / "gone.txt")
     inputs = read_inputs([str(tmp_path), str(tmp_path / "missing.txt")])
     assert [d.id for d in inputs.documents] == ["good"]
     messages = sorted(e.one_line() for e in inputs.errors)
-    assert len(messages) == 3
+    assert len(messages) == 4
+    assert any("moved.txt: broken symbolic link" in m for m in messages)
     assert any("empty.txt: empty file" in m for m in messages)
     assert any("image.txt: binary file" in m for m in messages)
     assert any("missing.txt: no such file or directory" in m for m in messages)

@@ -48,10 +48,14 @@ def _walk(paths: Sequence[str]) -> tuple[list[str], list[str], list[InputError]]
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            for child in sorted(path.rglob("*")):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue
-                (files if child.suffix.lower() in ARTICLE_SUFFIXES else skipped).append(str(child))
+                if child.is_file():
+                    suffix = child.suffix.lower()
+                    (files if suffix in ARTICLE_SUFFIXES else skipped).append(str(child))
+                elif child.is_symlink() and not child.exists():
+                    errors.append(InputError(str(child), "broken symbolic link"))
         elif path.exists():
             files.append(raw)
         else:
