@@ -45,6 +45,12 @@ def test_the_same_figure_or_year_is_not_contradicted(claim: str) -> None:
     assert _verdict(claim)[0] != "contradicts"
 
 
+def test_support_cites_the_sentence_that_restates_the_claim() -> None:
+    stance, evidence = _verdict("The final meeting of the harbour board lasted four hours.")
+    assert stance == "supports"
+    assert evidence == ["The final meeting of the harbour board lasted about four hours."]
+
+
 def _reading(claim: str, sentences: list[str]) -> Reading:
     vectors = load_embedder().encode(sentences)
     return read_mismatch(claim, sentences, vectors @ load_embedder().encode([claim])[0])
@@ -78,6 +84,9 @@ def test_refine_keeps_unrelated_and_prefers_agreement() -> None:
     assert refine("supports", (1,), Reading((2,), (3,), ())) == ("supports", (1,))
     assert refine("supports", (1,), Reading((), (3, 2), ())) == ("contradicts", (2, 3))
     assert refine("discusses", (1,), Reading((), (), (4,))) == ("contradicts", (4,))
+    restated = Reading((), (), (), (7, 2, 5, 9))
+    assert refine("supports", (1,), restated) == ("supports", (2, 5, 7))
+    assert refine("discusses", (1,), restated) == ("discusses", (1,))
 
 
 def test_reading_needs_no_vectors_beyond_the_given_cosines() -> None:
