@@ -16,8 +16,9 @@ same cleaned texts): LexRank (Erkan & Radev 2004: TF-IDF cosine graph with a
 0.1 threshold, PageRank by power iteration, damping 0.85; top sentences shown in
 story order) and lead (first sentence of each outlet, then the second, ...).
 "supported" is the share of parallax summary lines with support spans (each
-non-empty and inside its source). The summary's weights were
-tuned on the first half of the stories by id; the second half is held out.
+non-empty and inside its source). The summary's word-pair weights were
+trained on the first half of the stories by id (tools/train_summary.py, which
+also reports cross-fitted figures); the second half is held out.
 
 Analyses (cleaned article, sentences, all sentence vectors) are cached under
 /tmp/parallax-cache/summary/. Reads ../shared/eval/neus at run time.
@@ -144,8 +145,12 @@ def baselines(analyzed: Sequence[Any], words: int) -> dict[str, str]:
             "lead (round robin)": " ".join(texts[k] for k in lead)}
 
 
-def parallax_summary(analyzed: Sequence[Any], words: int) -> tuple[str, int, int]:
+def parallax_summary(analyzed: Sequence[Any], words: int, model: Any = None
+                     ) -> tuple[str, int, int]:
     """Summary text, number of lines, lines with support spans inside their sources.
+
+    ``model`` replaces the shipped word-pair weights (tools/train_summary.py
+    cross-fits with it).
 
     A span's ``text`` is the cleaned text, which may differ from the source
     slice where the cleaner repaired it (spaces, glued words), so only the
@@ -155,7 +160,8 @@ def parallax_summary(analyzed: Sequence[Any], words: int) -> tuple[str, int, int
     from parallax.compare.summary import summarize
 
     index = sentence_index(analyzed)
-    lines = summarize(analyzed, find_claims(analyzed, index), index=index, words=words)
+    lines = summarize(analyzed, find_claims(analyzed, index), index=index, words=words,
+                      model=model)
     sources = {item.id: item.article.document.source for item in analyzed}
     supported = sum(1 for line in lines if line.support and all(
         0 <= s.start < s.end <= len(sources[s.article]) for s in line.support))

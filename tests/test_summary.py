@@ -9,8 +9,16 @@ import numpy as np
 import pytest
 
 from parallax.analyze.embed import load_embedder
+from parallax.compare._summary_concepts import (
+    FEATURE_NAMES,
+    ConceptModel,
+    bigrams,
+    concept_features,
+    concept_values,
+    load_model,
+)
 from parallax.compare.claims import find_claims
-from parallax.compare.summary import parse_length, summarize
+from parallax.compare.summary import REDUNDANT_COSINE, parse_length, summarize
 from parallax.model import AnalyzedArticle, SummaryLine
 
 from test_claims import LEDGER, TIMES, analyze, make_article
@@ -42,11 +50,93 @@ def test_lines_are_supported_distinct_and_bounded() -> None:
         assert own, "a line's own sentence is among its support"
     vectors = load_embedder().encode([line.text for line in lines])
     similarity = vectors @ vectors.T
-    assert float(np.max(similarity - np.eye(len(lines)))) < 0.75
+    assert float(np.max(similarity - np.eye(len(lines)))) < REDUNDANT_COSINE
     assert not any(line.text.endswith("?") for line in lines)
     # The corroborated budget line comes first and carries every outlet's span.
     assert "budget" in lines[0].text
     assert {s.article for s in lines[0].support} == {"a", "b", "c"}
+
+
+def test_lines_with_more_sources_come_first() -> None:
+    analyzed = _corpus()
+    claims = find_claims(analyzed)
+    lines = summarize(analyzed, claims, length=4)
+    counts = [len({s.article for s in line.support}) for line in lines]
+    assert counts == sorted(counts, reverse=True)
+    assert counts[0] > counts[-1]
+
+
+def test_a_restatement_adds_nothing_once_its_words_are_covered() -> None:
+    """Word pairs count once: after one outlet's ferry line, the other outlet's
+    longer version of it adds only its aside, so a storm line (sharing only
+    "storm warnings") wins the second place."""
+    a = make_article("a", "The ferry company cancelled all crossings to the island on Friday. "
+                          "Officials said storm warnings remain in force along the coast.", "A")
+    b = make_article("b", "On Friday the ferry company cancelled all crossings to the island, "
+                          "and the council voted to build a second harbour wall next spring. "
+                          "Forecasters expect the storm warnings to stay until Sunday.", "B")
+    analyzed = [analyze(a), analyze(b)]
+    shared_only = np.zeros(len(FEATURE_NAMES))
+    shared_only[FEATURE_NAMES.index("bias")] = -4.0
+    shared_only[FEATURE_NAMES.index("several_articles")] = 8.0
+    lines = summarize(analyzed, (), length=2, model=ConceptModel(shared_only))
+    texts = [line.text for line in lines]
+    assert sum("ferry" in text for text in texts) == 1, texts
+    assert sum("torm warnings" in text for text in texts) == 1, texts
+
+
+def test_bigrams_are_lowercased_stemmed_word_pairs() -> None:
+    pairs = bigrams("Harbour budgets, approved!")
+    assert pairs == {("harbour", "budget"), ("budget", "approv")}
+    assert bigrams("one") == frozenset()
+
+
+def test_pairs_that_several_outlets_write_early_weigh_most() -> None:
+    sentences = [["Rail workers began a national strike on Tuesday.",
+                  "A spokesman for the drivers mentioned the orange uniforms."],
+                 ["A national strike by rail workers began on Tuesday.",
+                  "Commuters crowded onto buses instead."],
+                 ["Rail workers walked out on Tuesday in a national strike.",
+                  "The minister will meet union leaders on Thursday."]]
+    values = concept_values(sentences, [False, False, False])
+    assert values[("national", "strike")] > values[("orange", "uniform")]
+    assert values[("rail", "worker")] > values[("crowd", "onto")]
+    assert all(0.0 < v < 1.0 for v in values.values())
+    keys, rows = concept_features(sentences, [False, False, False])
+    assert rows.shape == (len(keys), len(FEATURE_NAMES))
+
+
+def test_a_headline_is_not_the_earliest_body_sentence() -> None:
+    sentences = [["Strike halts trains", "Trains stopped at dawn across the country."]]
+    keys, rows = concept_features(sentences, [True])
+    early, titles = FEATURE_NAMES.index("early"), FEATURE_NAMES.index("in_titles")
+    row = dict(zip(keys, rows, strict=True))
+    (headline,) = bigrams("halts trains")
+    (body,) = bigrams("trains stopped")
+    assert row[headline][titles] == 1 and row[headline][early] < 1e-3
+    assert row[body][early] == 1.0 and row[body][titles] == 0
+
+
+def test_shipped_model_matches_the_features() -> None:
+    model = load_model()
+    assert model.weights.shape == (len(FEATURE_NAMES),)
+    # The evidence that a pair is shared must count for it, whatever else was learnt.
+    row = np.zeros((1, len(FEATURE_NAMES)))
+    row[0, FEATURE_NAMES.index("bias")] = 1.0
+    for feature, values in (("article_share", (1 / 3, 2 / 3, 1.0)),
+                            ("log_count", (0.0, 1.0, 2.0))):
+        rows = np.repeat(row, len(values), axis=0)
+        rows[:, FEATURE_NAMES.index(feature)] = values
+        assert np.all(np.diff(model.probability(rows)) > 0), feature
+
+
+def test_a_model_can_replace_the_shipped_weights() -> None:
+    """Only numbers matter to this model: the line with a figure wins."""
+    analyzed = _corpus()
+    weights = np.zeros(len(FEATURE_NAMES))
+    weights[FEATURE_NAMES.index("number")] = 10.0
+    lines = summarize(analyzed, (), length=1, model=ConceptModel(weights))
+    assert "40 million" in lines[0].text
 
 
 def test_length_zero_and_larger_than_corpus() -> None:

@@ -35,6 +35,8 @@ __all__ = [
     "find_claims",
     "is_claimable",
     "sentence_index",
+    "stem",
+    "stopwords",
 ]
 
 Ref = tuple[int, int]
@@ -80,13 +82,13 @@ NAME_WEIGHT = 0.0
 
 
 @cache
-def _stopwords() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS) - _NEGATORS
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -95,14 +97,14 @@ def _stem(word: str) -> str:
 
 def _tokens(text: str) -> list[tuple[str, bool]]:
     """(term, written capitalised inside the sentence) for each content word."""
-    stop = _stopwords()
+    stop = stopwords()
     tokens: list[tuple[str, bool]] = []
     for position, raw in enumerate(_WORD.findall(text)):
         word = raw.casefold().replace("\u2019", "'")
         if word in _NEGATORS or word.endswith("n't"):
             tokens.append((NEGATION, False))
         elif word not in stop and (len(word) > 1 or word.isdigit()):
-            tokens.append((_stem(word), position > 0 and raw[0].isupper()))
+            tokens.append((stem(word), position > 0 and raw[0].isupper()))
     return tokens
 
 
