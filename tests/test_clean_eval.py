@@ -22,6 +22,8 @@ import pytest
 from parallax.clean import clean_document
 from parallax.model import Document
 
+from conftest import mean_overlap
+
 EXTRACTION = Path(__file__).resolve().parents[2] / "shared" / "eval" / "extraction"
 MIN_PRECISION = 0.89
 MIN_RECALL = 0.97
@@ -36,15 +38,11 @@ def test_cleaning_keeps_the_story_and_drops_the_page() -> None:
     pages = sorted((EXTRACTION / "page-text").glob("*.txt"))
     if not pages:
         pytest.skip(f"{EXTRACTION} not found: the shared eval data is not checked out here")
-    scores: list[tuple[float, float, float]] = []
+    pairs = []
     for page in pages:
         gold = _bag(json.loads((EXTRACTION / "gold" / f"{page.stem}.json").read_text())["text"])
         source = page.read_text(encoding="utf-8")
-        cleaned = _bag(clean_document(Document(page.stem, str(page), source)).text)
-        overlap = sum((cleaned & gold).values())
-        precision = overlap / max(1, sum(cleaned.values()))
-        recall = overlap / max(1, sum(gold.values()))
-        scores.append((precision, recall, 2 * precision * recall / max(1e-9, precision + recall)))
-    precision, recall, f1 = (sum(s[i] for s in scores) / len(scores) for i in range(3))
+        pairs.append((_bag(clean_document(Document(page.stem, str(page), source)).text), gold))
+    precision, recall, f1 = mean_overlap(pairs)
     assert precision >= MIN_PRECISION and recall >= MIN_RECALL and f1 >= MIN_F1, (
         f"P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")

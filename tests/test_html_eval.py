@@ -23,6 +23,8 @@ import pytest
 from parallax.clean import clean_document
 from parallax.ingest.html import NoArticleText, html_document
 
+from conftest import mean_overlap
+
 EXTRACTION = Path(__file__).resolve().parents[2] / "shared" / "eval" / "extraction"
 MIN_PRECISION = 0.965
 MIN_RECALL = 0.97
@@ -47,15 +49,11 @@ def test_extraction_keeps_the_story_and_drops_the_page() -> None:
     golds = sorted((EXTRACTION / "gold").glob("*.json"))
     if not golds:
         pytest.skip(f"{EXTRACTION} not found: the shared eval data is not checked out here")
-    scores: list[tuple[float, float, float]] = []
+    pairs = []
     for gold_path in golds:
         page = gzip.decompress((EXTRACTION / "html" / f"{gold_path.stem}.html.gz").read_bytes())
         gold = _shingles(json.loads(gold_path.read_text())["text"])
-        ours = _shingles(_text(gold_path.stem, page.decode("utf-8", "replace")))
-        overlap = sum((ours & gold).values())
-        precision = overlap / max(1, sum(ours.values()))
-        recall = overlap / max(1, sum(gold.values()))
-        scores.append((precision, recall, 2 * precision * recall / max(1e-9, precision + recall)))
-    precision, recall, f1 = (sum(s[i] for s in scores) / len(scores) for i in range(3))
+        pairs.append((_shingles(_text(gold_path.stem, page.decode("utf-8", "replace"))), gold))
+    precision, recall, f1 = mean_overlap(pairs)
     assert precision >= MIN_PRECISION and recall >= MIN_RECALL and f1 >= MIN_F1, (
         f"P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
