@@ -85,6 +85,21 @@ def test_a_restatement_adds_nothing_once_its_words_are_covered() -> None:
     assert sum("torm warnings" in text for text in texts) == 1, texts
 
 
+def test_a_sentence_opening_on_a_pronoun_is_not_a_line() -> None:
+    """"Its chairman said ..." needs the sentence before it; the summary shows
+    the sentence that names the company instead, even when the pronoun one
+    carries more shared content."""
+    a = make_article("a", "Harbourside Freight cut forty jobs at its Port Ellery depot on Monday. "
+                          "Its chairman said the depot had lost its largest shipping contract "
+                          "and forty jobs would go.", "A")
+    b = make_article("b", "The Port Ellery depot of Harbourside Freight lost its largest "
+                          "shipping contract, the chairman said, and forty jobs would go.", "B")
+    analyzed = [analyze(a), analyze(b)]
+    lines = summarize(analyzed, find_claims(analyzed), length=3)
+    assert lines
+    assert not any(line.text.startswith("Its ") for line in lines)
+
+
 def test_bigrams_are_lowercased_stemmed_word_pairs() -> None:
     pairs = bigrams("Harbour budgets, approved!")
     assert pairs == {("harbour", "budget"), ("budget", "approv")}

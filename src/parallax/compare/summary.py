@@ -49,6 +49,11 @@ LEAD_POOL = 5
 
 # A lead cut off mid-sentence ("...about the...") states half a fact.
 _CUT_OFF = re.compile(r"\w(?:\.\.\.|\u2026)[\"\u201d\u2019')\]]*$")
+# A sentence opening on a personal pronoun ("Its foreign minister, ...", "He
+# said") leans on the sentence before it, which the summary does not show.
+# Costs 0.0006 ROUGE-2 on NeuS (cross-fitted); wider lists ("This", "But",
+# "That") cost 0.0012 for little gain in readability.
+_LEANS_BACK = re.compile(r"^[\"\u201c]?(?:It|Its|He|His|She|Her|They|Their)\b")
 _LENGTH = re.compile(r"^\s*(\d+)\s*(w|words?|s|sentences?)?\s*$", re.IGNORECASE)
 
 
@@ -124,7 +129,8 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
         return claim_of.get((index.analyzed[ref[0]].id, sentence.start, sentence.end))
 
     usable = [k for k, ref in enumerate(index.refs)
-              if is_claimable(index.text(ref)) and not _CUT_OFF.search(index.text(ref))]
+              if is_claimable(index.text(ref)) and not _CUT_OFF.search(index.text(ref))
+              and not _LEANS_BACK.match(index.text(ref))]
     first = [k for k in usable if index.refs[k][1] < LEAD_POOL or claim_at(index.refs[k])]
     values = concept_values([[s.text for s in item.sentences] for item in analyzed],
                             [_headline(item) for item in analyzed], model)
