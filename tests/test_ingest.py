@@ -125,5 +125,12 @@ def test_metadata_guessers() -> None:
     assert guess_title("\n\n# Big news today\nBody") == "Big news today"
     assert guess_outlet("03_riverland-herald.txt") == "Riverland Herald"
     assert guess_outlet("000_8811365125d4b63c.txt") == "000_8811365125d4b63c"
+    # A byline field sharing a word with the file name spells the outlet better.
+    head = "Ferry strike ends\nRTN News | Live from the quay | Friday 2 May 2025\n\nBody."
+    assert guess_outlet("05_rtn-live.txt", head) == "RTN News"
+    byline = "Ferry strike ends\nBy Ana Riverland | The Riverland Herald | 2 May 2025\n"
+    assert guess_outlet("03_riverland-herald.txt", byline) == "The Riverland Herald"
+    # No shared word (or only "news"): the file name stays.
+    assert guess_outlet("07_coast-news.txt", "T\nHarbour Radio | 2 May 2025\n") == "Coast News"
     assert guess_published("Headline\nMarch 14, 2025 - Wire\nBody") == "2025-03-14"
     assert guess_published("Headline\n\nThe talks began.\nx\ny\nz\nw\nIn 14 March 2025") is None

@@ -26,6 +26,9 @@ _DATE_SHAPE = re.compile(
     re.IGNORECASE,
 )
 _HEAD_LINES = 6
+# An outlet name in a byline ("The Meridane Courier", "KBN News") is short.
+_MAX_OUTLET_WORDS = 5
+_NOT_NAMES = frozenset({"the", "a", "of", "and", "news", "daily", "live", "times", "online"})
 # A headline is a short line without a sentence-final full stop.
 _MAX_TITLE_CHARS = 200
 
@@ -71,11 +74,15 @@ def guess_published(text: str) -> str | None:
     return iso_date(match.group(1)) if match else None
 
 
-def guess_outlet(path: str) -> str | None:
+def guess_outlet(path: str, text: str = "") -> str | None:
     """An outlet name from a file name like ``03_riverland-herald.txt``.
 
-    Names that look like ids or hashes (``000_8811365125d4b63c``) are kept
-    as they are: each file is then its own source, which is the honest default.
+    A file name is a crude spelling of the outlet ("kbn-live"); when a field
+    of a byline line near the top of ``text`` ("KBN News | Live coverage |
+    15 March 2025") shares a word with it, that field is the outlet as the
+    outlet writes itself. Names that look like ids or hashes
+    (``000_8811365125d4b63c``) are kept as they are: each file is then its
+    own source, which is the honest default.
     """
     if path in ("", "-"):
         return None
@@ -83,4 +90,22 @@ def guess_outlet(path: str) -> str | None:
     words = re.sub(r"^\d+[_\-\s]+", "", stem)
     if not words or re.search(r"\d{3,}|[0-9a-f]{8,}", words):
         return stem
-    return " ".join(w.capitalize() for w in re.split(r"[_\-\s]+", words) if w)
+    parts = [w for w in re.split(r"[_\-\s]+", words) if w]
+    return _byline_outlet(text, {w.lower() for w in parts}) or " ".join(
+        w.capitalize() for w in parts)
+
+
+def _byline_outlet(text: str, hints: set[str]) -> str | None:
+    """The byline field naming the outlet: short, capitalised, not the author or the date,
+    sharing a word (other than a stopword) with ``hints``."""
+    for line in text.strip().split("\n")[:_HEAD_LINES]:
+        if "|" not in line:
+            continue
+        for field in (f.strip() for f in line.split("|")):
+            words = field.split()
+            if (not words or len(words) > _MAX_OUTLET_WORDS or field.lower().startswith("by ")
+                    or _DATE_SHAPE.search(field) or not words[-1][:1].isupper()):
+                continue
+            if {w.lower().strip(".,") for w in words} & hints - _NOT_NAMES:
+                return field
+    return None

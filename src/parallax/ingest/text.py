@@ -23,7 +23,7 @@ def text_document(doc_id: str, path: str, text: str) -> Document:
         path=path,
         source=text,
         outlet=fields.get("outlet") or fields.get("source") or fields.get("publisher")
-        or fields.get("site") or guess_outlet(path),
+        or fields.get("site") or guess_outlet(path, text),
         title=fields.get("title") or guess_title(text),
         published=(iso_date(published) if published else guess_published(text)),
         url=fields.get("url"),
