@@ -2,16 +2,20 @@
 
     python bench/stories.py            # held-apart halves, both systems
     python bench/stories.py --tune     # parallax's grid on the tuning halves
-    python bench/stories.py --scale    # wall time and peak RSS, 1,000 vs 2,000 articles
+    python bench/stories.py --scale    # wall time and peak RSS, 1,000 / 2,000 / 4,000 articles
 
 Gold: ECB+ topic plus its ecb/ecbplus half (two real events of one kind per
 topic); NeuS story id (a left, a centre and a right outlet's lead per story,
 with the story date as publication date). Each set is split in two: the first
 half of the ECB+ topics (by number) and of the NeuS stories (by id) tune, the
-other halves are reported. Both systems are tuned the same way: the parameter
-set with the best mean B-cubed F1 over the two tuning halves. parallax's
-shipped constants came from ``--tune``; the TF-IDF distance threshold is
-tuned in every run.
+other halves are reported. Both systems are tuned on the tuning halves by mean
+B-cubed F1 over the two. The TF-IDF distance threshold is tuned in every run
+(best mean F1). parallax's shipped constants came from ``--tune``: among the
+grid points that keep the behaviour tests/test_stories.py checks (the example
+corpus and the seeds one story each, two invented fires apart whether they
+arrive in one batch or not), the one whose mean F1 averaged with its grid
+neighbours' is best, since one ECB+ topic's two events merging or not moves F1
+by 0.03 and a lone peak is noise.
 
 Baseline: scikit-learn ``TfidfVectorizer`` (English stop words, sublinear tf)
 over the cleaned text and ``AgglomerativeClustering`` (average link, cosine
@@ -128,7 +132,8 @@ class CachedEncoder:
     def save(self) -> None:
         if self.dirty:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(self.path, **self.vectors)
+            vectors: dict[str, Any] = dict(self.vectors)  # numpy types them bool
+            np.savez(self.path, **vectors)
 
 
 @dataclass(frozen=True)
@@ -183,10 +188,10 @@ def _best(parts: Sequence[Prepared], candidates: Sequence[Any],
 
 
 TFIDF_GRID = [round(0.50 + 0.025 * i, 3) for i in range(19)]
-PARALLAX_GRID = [Tuning(threshold=round(t, 3), names=n, terms=w)
-                 for t, n, w in itertools.product([0.5 + 0.025 * i for i in range(19)],
-                                                  [0.0, 0.25, 0.5, 0.75, 1.0],
-                                                  [0.0, 0.25, 0.5, 0.75, 1.0])]
+PARALLAX_GRID = [Tuning(threshold=t, names=n, terms=w, cohesion=c)
+                 for c, t, n, w in itertools.product([0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8],
+                                                     [0.5, 0.55, 0.6, 0.65, 0.7],
+                                                     [0.25, 0.5, 0.75], [0.25, 0.5, 0.75])]
 
 
 def report(sets: Sequence[Prepared]) -> None:
@@ -209,16 +214,50 @@ def report(sets: Sequence[Prepared]) -> None:
                   f"| {len(set(labels))} | {values} |")
 
 
+def _behaviour() -> list[tuple[list[StoryFeatures], int]]:
+    """Feature lists and the number of stories tests/test_stories.py expects of them."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_stories import FIRE_BRINDLEMOOR, FIRE_CASKWELL, _articles
+
+    from parallax.ingest import read_inputs
+
+    fires = list(story_features(_articles([("brindlemoor", FIRE_BRINDLEMOOR, "2025-05-03"),
+                                           ("caskwell", FIRE_CASKWELL, "2025-05-03")])))
+    corpora = [ROOT / "examples", ROOT.parent / "shared" / "seeds"]
+    cases = [(list(story_features(clean_documents(read_inputs([str(c)]).documents))), 1)
+             for c in corpora if c.is_dir()]
+    return [*cases, (fires, 2), ([fires[0], *fires[2:]], 2)]
+
+
+def _neighbourhood(scores: dict[tuple[float, ...], float], point: tuple[float, ...]
+                   ) -> float:
+    """Mean score of ``point`` and its neighbours, one grid step away on any axes."""
+    axes = [sorted({p[i] for p in scores}) for i in range(len(point))]
+    steps = itertools.product(*[(-1, 0, 1)] * len(point))
+    near = [tuple(axis[axis.index(v) + d] for axis, v, d in zip(axes, point, step, strict=True))
+            for step in steps
+            if all(0 <= axis.index(v) + d < len(axis)
+                   for axis, v, d in zip(axes, point, step, strict=True))]
+    return mean(scores[n] for n in near)
+
+
 def tune(sets: Sequence[Prepared]) -> None:
-    """Every grid point on the tuning halves; the best fifteen, best first."""
+    """Every grid point on the tuning halves; the best fifteen allowed ones, best first."""
     parts = [s.part(True) for s in sets]
-    rows = []
+    behaviour = _behaviour()
+    rows: dict[tuple[float, ...], tuple[float, list[float], Tuning, bool]] = {}
     for tuning in PARALLAX_GRID:
         f1s = [_scores(p, parallax_labels(p, tuning))[2] for p in parts]
-        rows.append((mean(f1s), f1s, tuning))
-    rows.sort(key=lambda r: -r[0])
-    for f1, f1s, tuning in rows[:15]:
-        print(f"{f1:.3f}  " + "  ".join(f"{x:.3f}" for x in f1s) + f"  {tuning}")
+        allowed = all(len(add_features(f, tuning=tuning).groups) == n for f, n in behaviour)
+        rows[(tuning.cohesion, tuning.threshold, tuning.names, tuning.terms)] = (
+            mean(f1s), f1s, tuning, allowed)
+    f1s_by_point = {k: r[0] for k, r in rows.items()}
+    ranked = sorted(((_neighbourhood(f1s_by_point, k), r) for k, r in rows.items() if r[3]),
+                    key=lambda x: -x[0])
+    print(f"{len(ranked)} of {len(rows)} settings keep the tested behaviour")
+    print("neighbourhood  mean  ECB+  NeuS  setting")
+    for smoothed, (f1, f1s, tuning, _) in ranked[:15]:
+        print(f"{smoothed:.3f}  {f1:.3f}  " + "  ".join(f"{x:.3f}" for x in f1s) + f"  {tuning}")
 
 
 def scale_run(count: int) -> None:
@@ -245,10 +284,10 @@ def scale_run(count: int) -> None:
     print(json.dumps({"articles": count, "seconds": seconds, "rss_mb": rss, "stories": stories}))
 
 
-def scale() -> None:
+def scale(counts: Sequence[int]) -> None:
     print("| articles | stories | wall (s, models loaded) | peak RSS (MiB) |")
     print("|---:|---:|---:|---:|")
-    for count in (1000, 2000):
+    for count in counts:
         out = subprocess.run([sys.executable, __file__, "--scale-child", str(count)],
                              check=True, capture_output=True, text=True).stdout
         row = json.loads(out.strip().splitlines()[-1])
@@ -260,6 +299,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tune", action="store_true")
     parser.add_argument("--scale", action="store_true")
+    parser.add_argument("--counts", type=int, nargs="+", default=[1000, 2000, 4000],
+                        help="corpus sizes for --scale")
     parser.add_argument("--scale-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not (EVAL / "ecbplus").is_dir() or not (EVAL / "neus" / "stories.jsonl").is_file():
@@ -269,7 +310,7 @@ def main() -> None:
         scale_run(args.scale_child)
         return
     if args.scale:
-        scale()
+        scale(args.counts)
         return
     encoder = CachedEncoder(CACHE / "lead-vectors.npz")
     started = time.perf_counter()

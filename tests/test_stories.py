@@ -8,9 +8,9 @@ import shutil
 import numpy as np
 import pytest
 
-from parallax.group.features import names_in, story_features, terms_in
+from parallax.group.features import StoryFeatures, names_in, story_features, terms_in
 from parallax.group.state import StoryState
-from parallax.group.stories import add_features, group_articles, group_stories
+from parallax.group.stories import Tuning, add_features, group_articles, group_stories
 from parallax.model import Article, Briefing, Document, Story
 from parallax.pipeline import brief_stories, clean_documents, select_story
 
@@ -105,6 +105,33 @@ def test_adding_articles_keeps_ids_and_untouched_stories(fires: list[Article]) -
     assert second.assignment()["ferry1"] not in before
     # Known articles are not added twice.
     assert group_articles(fires, second).assignment() == second.assignment()
+
+
+def _quake(id: str, place: str, person: str, toll: str) -> StoryFeatures:
+    """An earthquake report whose lead vector is the same for every quake."""
+    lead = np.zeros(384, dtype=np.float32)
+    lead[0] = 1.0
+    terms = ((place, 2), ("quake", 2), ("magnitude", 1), (toll, 1), (person, 1))
+    return StoryFeatures(id, f"Quake in {place}", True, lead, (place, person, "usgs"), terms)
+
+
+QUAKES = [_quake("north1", "varnholt", "ilse brask", "6.2"),
+          _quake("north2", "varnholt", "ilse brask", "6.2"),
+          _quake("south1", "pellacombe", "osric dunmore", "5.4"),
+          _quake("south2", "pellacombe", "osric dunmore", "5.4")]
+
+
+def test_alike_leads_with_disjoint_details_stay_two_stories() -> None:
+    # The leads alone (cosine 1) would merge everything; each pair agrees on
+    # its place, people and toll, and the two pairs only on the topic words.
+    pairs = {frozenset({"north1", "north2"}), frozenset({"south1", "south2"})}
+    assert _members(add_features(QUAKES).stories()) == pairs
+    assert len(add_features(QUAKES, tuning=Tuning(cohesion=0.0)).groups) == 1
+    # A lone report still joins the group it reads like: cohesion needs two sides.
+    assert len(add_features(QUAKES[:3]).groups) == 1
+    # The same holds when the second event arrives in a later batch.
+    later = add_features(QUAKES[2:], add_features(QUAKES[:2]))
+    assert _members(later.stories()) == pairs
 
 
 def test_state_round_trips_and_continues_the_same(fires: list[Article]) -> None:

@@ -19,6 +19,14 @@ the same talks, naming the same people, still joins), and groups more than
 ``MAX_GAP_DAYS`` apart never merge. A follow-up published while coverage
 continues extends the story's window.
 
+Similar is not enough for two groups of two or more articles: the articles of
+one event share its places, people and numbers, so two groups whose average
+term-and-name similarity (their "detail") falls below ``COHESION`` times the
+lower of their own internal detail averages are two events of one kind (two
+earthquakes, two arrests of footballers), however alike their leads read.
+A group's internal average comes from its summed vectors too (the squared
+length of a sum is the sum over its member pairs plus the members' own).
+
 Articles arrive in batches of at most ``BATCH`` (publication order). A batch is
 clustered by average link among itself, each of its clusters then joins the
 existing story it is most similar to (or starts one) when the average
@@ -45,6 +53,7 @@ from parallax.model import Article, Story
 
 __all__ = [
     "BATCH",
+    "COHESION",
     "DAY_PENALTY",
     "MAX_GAP_DAYS",
     "NAME_WEIGHT",
@@ -58,14 +67,20 @@ __all__ = [
 ]
 
 # Tuned together by grid search (bench/stories.py --tune) on the tuning halves
-# of ECB+ (first half of the topics) and NeuS (first half of the stories by id),
-# by mean B-cubed F1; reported numbers are on the other halves. This setting
-# scores 0.895 there (0.895 ECB+, 0.896 NeuS); the grid's top, 0.901, had no
-# name weight (0.884 / 0.917). We keep the shared names, which the issue asks
-# for, are better balanced between the sets, and are within noise of the top.
+# of ECB+ (first half of the topics) and NeuS (first half of the stories by id):
+# among the settings that keep the behaviour tests/test_stories.py asks for
+# (the example corpus and the seeds one story each, two invented fires apart
+# whether they arrive together or one after the other), the best mean B-cubed
+# F1 averaged over the point and its grid neighbours (one topic's two events
+# merging or not moves ECB+ F1 by 0.03, so lone peaks are noise). This setting
+# scores 0.903 there (0.907 ECB+, 0.900 NeuS), its neighbourhood 0.894;
+# reported numbers are on the other halves.
 SAME_STORY = 0.6
 TERM_WEIGHT = 0.25
 NAME_WEIGHT = 0.5
+# Groups stay apart when they agree on terms and names less than this share of
+# how much each agrees within itself (see ``_apart``); tuned with the above.
+COHESION = 0.6
 # Chosen, not tuned (NeuS, where every story is one day's coverage, would
 # push them up without limit): 0.1 a day for at most 2 days is about half the
 # gap between the average similarity of same-story pairs (1.1) and of
@@ -91,6 +106,7 @@ class Tuning:
     day_penalty: float = DAY_PENALTY
     penalty_days: int = PENALTY_DAYS
     max_gap: int = MAX_GAP_DAYS
+    cohesion: float = COHESION
 
 
 @dataclass(slots=True)
@@ -104,12 +120,35 @@ class _Sums:
     first: list[int | None]
     last: list[int | None]
 
-    def similarity(self, other: _Sums, tuning: Tuning) -> Matrix:
-        """Average-link similarity of every row here to every row of ``other``."""
-        dots = (self.lead @ other.lead.T + tuning.terms * (self.terms @ other.terms.T)
+    def similarity(self, other: _Sums, tuning: Tuning, detail: Matrix | None = None) -> Matrix:
+        """Average-link similarity of every row here to every row of ``other``.
+
+        ``detail`` is ``self.detail(other, tuning)`` when the caller has it already.
+        """
+        specifics = self.detail(other, tuning) if detail is None else detail
+        average: Matrix = (self.lead @ other.lead.T) / np.outer(self.sizes, other.sizes)
+        return average + specifics
+
+    def detail(self, other: _Sums, tuning: Tuning) -> Matrix:
+        """The terms' and names' share of ``similarity``: how far two rows agree on specifics."""
+        dots = (tuning.terms * (self.terms @ other.terms.T)
                 + tuning.names * (self.names @ other.names.T))
         average: Matrix = dots / np.outer(self.sizes, other.sizes)
         return average
+
+    def cohesion(self, tuning: Tuning) -> Matrix:
+        """Each row's average ``detail`` between two of its own members; NaN for one article.
+
+        The sum over a row's member pairs is its summed vector's squared length
+        less the members' own (1 each: every member is taken to have terms and
+        names; one without makes the estimate, and so the test, more lenient).
+        """
+        sizes = self.sizes.astype(np.float64)
+        own = (tuning.terms * (np.einsum("ij,ij->i", self.terms, self.terms) - sizes)
+               + tuning.names * (np.einsum("ij,ij->i", self.names, self.names) - sizes))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cohesion: Matrix = np.where(sizes > 1, own / (sizes * (sizes - 1)), np.nan)
+        return cohesion
 
     def gaps(self, other: _Sums) -> Matrix:
         """Days between every row's window and every row of ``other`` (0 when unknown)."""
@@ -121,9 +160,16 @@ class _Sums:
         gaps: Matrix = np.nan_to_num(np.maximum(apart, 0.0), nan=0.0)
         return gaps
 
-    def linked(self, other: _Sums, tuning: Tuning) -> Matrix:
-        """``similarity`` less the time penalty; minus infinity beyond ``max_gap``."""
-        return _dated(self.similarity(other, tuning), self.gaps(other), tuning)
+    def linked(self, other: _Sums, tuning: Tuning, cohesion: Matrix) -> Matrix:
+        """``similarity`` less the time penalty; minus infinity beyond ``max_gap`` or apart.
+
+        ``cohesion`` is ``other.cohesion(tuning)``, passed in so callers can keep it.
+        """
+        detail = self.detail(other, tuning)
+        linked = _dated(self.similarity(other, tuning, detail), self.gaps(other), tuning)
+        apart = _apart(detail, self.cohesion(tuning), cohesion, tuning)
+        linked[apart] = -np.inf
+        return linked
 
 
 def _days(days: Sequence[int | None]) -> Matrix:
@@ -134,6 +180,22 @@ def _dated(similarity: Matrix, gaps: Matrix, tuning: Tuning) -> Matrix:
     penalised: Matrix = similarity - tuning.day_penalty * np.minimum(gaps, tuning.penalty_days)
     penalised[gaps > tuning.max_gap] = -np.inf
     return penalised
+
+
+def _apart(detail: Matrix, rows: Matrix, columns: Matrix, tuning: Tuning) -> Matrix:
+    """Where two groups agree on specifics much less than each agrees within itself.
+
+    Two earthquakes, or two arrests, read alike in their leads; what tells them
+    apart is that each story's articles share their places, people and numbers
+    with one another and not with the other story's. So a pair whose ``detail``
+    falls below ``tuning.cohesion`` times the lower of the two groups' own
+    ``cohesion`` stays apart. Only groups of two or more articles have a
+    cohesion to compare with (NaN compares false: one-article groups pass).
+    """
+    floor = tuning.cohesion * np.minimum(rows[:, None], columns[None, :])
+    with np.errstate(invalid="ignore"):
+        apart: Matrix = detail < floor
+    return apart
 
 
 def _hashed(weights: Iterable[tuple[str, float]], size: int) -> Matrix:
@@ -171,7 +233,9 @@ def _average_link(sums: _Sums, tuning: Tuning) -> list[list[int]]:
     redone for a merged row only, since only its window changed.
     """
     count = len(sums.first)
-    similarity = sums.similarity(sums, tuning)
+    detail = sums.detail(sums, tuning)
+    similarity = sums.similarity(sums, tuning, detail)
+    cohesion = sums.cohesion(tuning)
     allowed = _dated(similarity, sums.gaps(sums), tuning)
     np.fill_diagonal(allowed, -np.inf)
     members = [[i] for i in range(count)]
@@ -187,8 +251,11 @@ def _average_link(sums: _Sums, tuning: Tuning) -> list[list[int]]:
         total = sizes[keep] + sizes[gone]
         similarity[keep] = (sizes[keep] * similarity[keep] + sizes[gone] * similarity[gone]) / total
         similarity[:, keep] = similarity[keep]
+        detail[keep] = (sizes[keep] * detail[keep] + sizes[gone] * detail[gone]) / total
+        detail[:, keep] = detail[keep]
         sizes[keep] = total
         members[keep] += members[gone]
+        cohesion[keep] = _cluster_row(sums, members[keep]).cohesion(tuning)[0]
         members[gone] = []
         first[keep] = _earliest(first[keep], first[gone])
         last[keep] = _latest(last[keep], last[gone])
@@ -196,6 +263,7 @@ def _average_link(sums: _Sums, tuning: Tuning) -> list[list[int]]:
                        [first[keep]], [last[keep]])
         gaps = window.gaps(_Sums(sums.lead, sums.terms, sums.names, sums.sizes, first, last))
         row = _dated(similarity[keep][None, :], gaps, tuning)[0]
+        row[_apart(detail[keep][None, :], cohesion[keep:keep + 1], cohesion, tuning)[0]] = -np.inf
         row[[i for i, m in enumerate(members) if not m or i == keep]] = -np.inf
         allowed[keep], allowed[:, keep] = row, row
         allowed[gone], allowed[:, gone] = -np.inf, -np.inf
@@ -220,7 +288,7 @@ def _rows(vectors: Sequence[Matrix], width: int) -> Matrix:
 class _Stories:
     """Mutable working copy of a ``StoryState`` while one batch is added."""
 
-    def __init__(self, state: StoryState) -> None:
+    def __init__(self, state: StoryState, tuning: Tuning) -> None:
         groups = state.groups
         self.groups = list(groups)
         self.sums = _Sums(
@@ -230,13 +298,15 @@ class _Stories:
             np.array([g.size for g in groups], dtype=np.float32),
             [g.first for g in groups], [g.last for g in groups])
         self.alive = [True] * len(groups)
+        self.tuning = tuning
+        self.cohesion = self.sums.cohesion(tuning)
 
     def best(self, row: _Sums, tuning: Tuning, candidates: int) -> int | None:
         """The live story among the first ``candidates`` that ``row`` joins, if any."""
         if not candidates:
             return None
         head = self._head(candidates)
-        scores = row.linked(head, tuning)[0]
+        scores = row.linked(head, tuning, self.cohesion[:candidates])[0]
         scores[[i for i in range(candidates) if not self.alive[i]]] = -np.inf
         best = int(np.argmax(scores))
         return best if scores[best] >= tuning.threshold else None
@@ -260,6 +330,7 @@ class _Stories:
         s.sizes[index] += row.sizes[0]
         s.first[index] = _earliest(s.first[index], row.first[0])
         s.last[index] = _latest(s.last[index], row.last[0])
+        self.cohesion[index] = self.row(index).cohesion(self.tuning)[0]
         group = self.groups[index]
         self.groups[index] = StoryGroup(group.id, group.title, group.total, group.terms,
                                         group.names, group.first, group.last,
@@ -273,6 +344,7 @@ class _Stories:
         s.sizes = np.concatenate([s.sizes, row.sizes])
         s.first.append(row.first[0])
         s.last.append(row.last[0])
+        self.cohesion = np.append(self.cohesion, row.cohesion(self.tuning))
         empty = np.zeros(0)
         self.groups.append(StoryGroup(story_id, title, empty, empty, empty, None, None,
                                       tuple(articles)))
@@ -309,7 +381,7 @@ def _add_batch(state: StoryState, items: Sequence[StoryFeatures], tuning: Tuning
             terms[term] = terms.get(term, 0) + 1
     seen = state.seen + len(items)
     sums = _batch_sums(items, seen, names, terms)
-    stories = _Stories(state)
+    stories = _Stories(state, tuning)
     existing, next_id = len(state.groups), state.next_id
     touched = []
     for members in _average_link(sums, tuning):
