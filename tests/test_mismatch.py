@@ -72,6 +72,15 @@ def test_hedged_or_name_negations_are_not_opposite() -> None:
     assert _reading(claim, ["The harbour board did not approve the new mooring fees."]).opposite
 
 
+def test_a_negation_governs_only_the_words_right_after_it() -> None:
+    claim = "The fishermen wanted all mooring fees dropped."
+    far = ("The fishermen wanted the mooring fees dropped, but the board could not give up "
+           "all of the fees.")
+    near = "The fishermen wanted the mooring fees dropped, and the board did not drop the fees."
+    assert _reading(claim, [far]).opposite == ()
+    assert _reading(claim, [near]).opposite == (0,)
+
+
 def test_a_sentence_about_another_matter_does_not_clash() -> None:
     # Same unit, different subject: the sentence does not restate the claim.
     reading = _reading("Three fishing boats sank in the storm.",

@@ -46,6 +46,10 @@ _IMPLICIT_NEGATION = frozenset([
     "keep", "keeps", "kept", "fake", "hoax", "false",
 ])
 _WORD = re.compile(r"[a-z]+")
+_RAW_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
+# Words after a negator that it may govern: "without [an agreement]", "did
+# not [approve the] fees", "no [new] agreement".
+NEGATION_REACH = 3
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?!\d|[.,]\d)")
 
 
@@ -142,12 +146,26 @@ def _years_compared(claim: str, text: str) -> str | None:
 def _negates(text: str, claim_terms: frozenset[str]) -> bool:
     """Whether ``text`` plainly negates one of the claim's words, and asserts rather than hedges.
 
-    A negated name ("nothing to do with Ferguson") denies a link, not the
-    claim; a hedged sentence ("may not be as bad") only reports a doubt.
+    The negated word must follow the negator closely ("without an
+    agreement", "did not approve"): further on, the negation usually governs
+    a verb of its own ("we couldn't give up all of the sanctions" does not
+    deny that sanctions were wanted). A negated name ("nothing to do with
+    Ferguson") denies a link, not the claim; a hedged sentence ("may not be as
+    bad") only reports a doubt.
     """
-    negated = {t for t in negated_terms(text)
-               if _base(t) in claim_terms and not is_name(text, t)}
-    return bool(negated) and not hedged(text) and "?" not in text
+    if hedged(text) or "?" in text:
+        return False
+    words = _RAW_WORD.findall(text)
+    for i, word in enumerate(words):
+        if content_terms(word) != (NEGATION,):
+            continue
+        following = words[i + 1:i + 1 + NEGATION_REACH]
+        for term in content_terms(" ".join(following)):
+            if term == NEGATION:
+                break
+            if _base(term) in claim_terms and not is_name(text, term):
+                return True
+    return False
 
 
 def refine(stance: Stance, evidence: tuple[int, ...],
