@@ -206,6 +206,17 @@ def test_opposite_accounts_of_one_matter() -> None:
     assert find_conflicts([item], ACTORS, unknown) == ()
 
 
+def test_a_disputed_name_is_labelled_with_what_each_side_says() -> None:
+    text = ("Eastland demanded full control of the harbour cranes, the minister said. "
+            "Eastland said it asked only for a shared inspection of the harbour cranes.")
+    item = analyze(make_article("h", text, "Harbour Post"))
+    quotes = [_quote(text, "h", "Eastland demanded full control of the harbour cranes", "minister"),
+              _quote(text, "h", "Eastland said it asked only for a shared inspection of the "
+                     "harbour cranes", "envoy")]
+    [conflict] = find_conflicts([item], ACTORS, quotes)
+    assert conflict.topic == "Eastland: full control / only for a shared inspection"
+
+
 def test_accounts_merge_by_topic_and_skip_copies() -> None:
     again = ("Speaking later, the minister repeated that the other side wanted every tariff "
              "scrapped at once.")

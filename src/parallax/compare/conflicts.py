@@ -138,6 +138,50 @@ def is_name(text: str, term: str) -> bool:
     return _surface(text, term)[:1].isupper()
 
 
+_PHRASE_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019-][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
+# A scope phrase runs from its cue to the end of the first run of content
+# words after it ("full control", "only for a joint monitoring commission").
+_PHRASE_WORDS = 6
+
+
+def _scope_phrase(text: str, term: str) -> str | None:
+    """The words qualifying ``term``: its whole/part cue and the content words after the cue."""
+    tokens = _PHRASE_TOKEN.findall(text)
+    lowered = [t.casefold() for t in tokens]
+    places = [i for i, t in enumerate(lowered) if _term(t) == term]
+    for i, token in enumerate(lowered):
+        if token not in _CUES or not any(abs(i - k) <= WINDOW for k in places):
+            continue
+        phrase = [tokens[i]]
+        seen_content = False
+        for word, low in zip(tokens[i + 1:i + 1 + _PHRASE_WORDS],
+                             lowered[i + 1:i + 1 + _PHRASE_WORDS], strict=True):
+            content = bool(_term(low)) and _term(low) != NEGATION
+            if not word[0].isalnum() or (seen_content and not content):
+                break
+            phrase.append(word)
+            seen_content = seen_content or content
+        if seen_content:
+            return " ".join(phrase)
+    return None
+
+
+def _name_topic(left: str, right: str, term: str) -> str:
+    """The topic label: the disputed word, or for a name the two qualifying phrases.
+
+    "sanctions" says what is disputed; "Kestria" does not, so a name comes
+    with what each side says about it ("Kestria: full control / only for a
+    joint monitoring commission").
+    """
+    word = _surface(left, term)
+    if not is_name(left, term):
+        return word
+    phrases = [_scope_phrase(left, term), _scope_phrase(right, term)]
+    if None in phrases:
+        return word
+    return f"{word}: {phrases[0]} / {phrases[1]}"
+
+
 def _account_topic(left: Quote, right: Quote) -> tuple[str, str] | None:
     """A shared key term the two quotes qualify oppositely or count differently,
     and the word as the first quote writes it.
@@ -149,7 +193,7 @@ def _account_topic(left: Quote, right: Quote) -> tuple[str, str] | None:
     for term in sorted(shared, key=lambda t: (is_name(left.text, t), t)):
         scopes = {scope_of(left.text, term), scope_of(right.text, term)}
         if scopes == {"whole", "part"}:
-            return term, _surface(left.text, term)
+            return term, _name_topic(left.text, right.text, term)
     unit = _number_clash(left.text, right.text)
     return (unit, _surface(left.text, unit)) if unit else None
 
