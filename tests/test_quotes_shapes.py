@@ -81,6 +81,14 @@ def test_relative_clause_after_noun_is_no_statement(nlp: Language) -> None:
         nlp, "Nobody believed the claim that he made on Monday."))
 
 
+def test_the_subject_inside_a_parenthetical_attribution_is_not_its_speaker(
+        nlp: Language) -> None:
+    """"Eastland, it says, ..." reports on Eastland; "it" is someone else."""
+    text = "Westland's account is simple. Eastland, it says, broke the ceasefire on Tuesday."
+    assert all(q.speaker_span is None or q.speaker_span.text != "Eastland"
+               for q in quotes(nlp, text))
+
+
 def test_trailing_aside_is_left_out(nlp: Language) -> None:
     text = "The inspector Dana Kroll said the bridge was safe, which surprised the engineers."
     assert statements(nlp, text) == [

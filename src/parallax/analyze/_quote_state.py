@@ -67,6 +67,11 @@ def find_source(token: Token, speakers: Speakers, *, resolvable: bool) -> Token 
                 # Its implicit subject is that noun; the clause above says nothing more.
                 named = resolvable or participle
                 return head if not named or speakers.name(head) else None
+            # "Kestria, it says, arrived ...": the clause a parenthetical attribution
+            # interrupts is the statement, so its subject is what is reported on,
+            # never the speaker.
+            if current.dep_ == "parataxis":
+                return None
         if current.head.i == current.i:
             return None
         current = current.head
