@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 from lxml import html as lxml_html
 
 from parallax.ingest.cards import drop_inline_cards
@@ -197,3 +199,24 @@ def test_look_alike_sections_in_comments_or_related_regions_stay_out() -> None:
         "<div class='related'><p>z</p></div></div></body></html>")
     story = wrappers([next(root.iter("p"))])
     assert [in_furniture(p, story) for p in root.iter("p")] == [False, False, True]
+
+
+def test_a_nearly_empty_extraction_is_retried_with_recall_and_fallbacks() -> None:
+    """When the first pass finds only a notice, the recall pass's story wins."""
+    import trafilatura
+
+    from parallax.ingest import html as html_module
+
+    real = trafilatura.bare_extraction
+    notice = "This copy is for your personal use only."
+
+    def first_pass_misreads(page: str, **options: object) -> object:
+        found = real(page, **options)
+        if options.get("fast"):
+            found.text = notice  # what a misread page yields
+        return found
+
+    page = _page("<article>" + _section(FIRST + SECOND) + "</article>")
+    with mock.patch.object(trafilatura, "bare_extraction", first_pass_misreads):
+        doc = html_module.html_document("d3", "d3.html", page)
+    assert doc.source.split("\n\n") == FIRST + SECOND

@@ -38,6 +38,12 @@ _PARSER = lxml_html.HTMLParser(encoding="utf-8")
 # worse text on a few pages). ``bench/extraction.py --cv`` re-picks it with
 # pages held out.
 _TRAFILATURA_SETTINGS: dict[str, Any] = {"include_tables": True, "favor_recall": True, "fast": True}
+# When those settings find almost no text (a reprint notice, a caption),
+# trafilatura runs again leaning on recall with its fallback extractors
+# (readability, jusText), and the longer text wins when it is at least twice
+# as long: a page whose markup the first pass misreads still yields its story.
+SHORT_BODY_WORDS = 60
+_RETRY_SETTINGS: dict[str, Any] = {"include_tables": True, "favor_recall": True}
 
 
 class NoArticleText(ValueError):
@@ -64,10 +70,18 @@ def html_document(doc_id: str, path: str, html: str, *, url: str | None = None) 
     """A Document from a page; raises ``NoArticleText`` when trafilatura finds no body."""
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, deduplicate=False,
-        **_TRAFILATURA_SETTINGS,
-    )
+    def extract(settings: dict[str, Any]) -> tuple[Any, int]:
+        found = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, deduplicate=False,
+            **settings,
+        )
+        return found, len((getattr(found, "text", None) or "").split())
+
+    extracted, words = extract(_TRAFILATURA_SETTINGS)
+    if words < SHORT_BODY_WORDS:
+        retried, more = extract(_RETRY_SETTINGS)
+        if more >= 2 * words:
+            extracted = retried
 
     def meta(name: str) -> str | None:
         value = getattr(extracted, name, None)
