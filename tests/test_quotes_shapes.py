@@ -112,6 +112,9 @@ def test_fragments_of_one_statement_are_one_quote(nlp: Language) -> None:
     'Minister Lars Holt appeared on "Morning Report" on Monday.',  # a title
     'Lena Park bought a "vintage" car last spring.',  # no verb of saying
     "New rules urging staff to report fraud took effect in May.",  # rules make no statement
+    "The port authority has not yet announced a date for the reopening.",  # nothing said
+    "Mayor Ines Dahl, speaking on regional radio, thanked the volunteers.",  # a medium
+    "Mayor Ines Dahl spoke briefly to reporters on the quay.",  # a place
 ])
 def test_no_statement(nlp: Language, text: str) -> None:
     assert quotes(nlp, text) == ()

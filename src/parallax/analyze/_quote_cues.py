@@ -77,7 +77,8 @@ INTENT_VERBS = frozenset({
 # Verbs whose prepositional object names what was said ("called for a recount").
 PREP_CUES: dict[str, frozenset[str]] = {
     "call": frozenset({"for"}),
-    "speak": frozenset({"of", "about", "on"}),
+    # Not "on": "speaking on regional radio", "spoke to reporters on the quay".
+    "speak": frozenset({"of", "about"}),
     "talk": frozenset({"of", "about"}),
     "complain": frozenset({"of", "about"}),
     "warn": frozenset({"of", "about", "against"}),

@@ -236,6 +236,8 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
             reported = _clause_range(list(clause.subtree))
             speaker = _noun_source(token)
         elif token.pos_ == "VERB" and lemma in CUE_LEMMAS:
+            if any(c.dep_ == "neg" for c in token.children):
+                continue  # "has not announced a date": nothing was said
             reported = _verb_statement(state, token, lemma, partial)
             # "X said the port would reopen and warned against ...": the parse joins the
             # warning to the reported clause, but X warns, as in the cut of _next_statement.
