@@ -89,6 +89,14 @@ def test_the_subject_inside_a_parenthetical_attribution_is_not_its_speaker(
                for q in quotes(nlp, text))
 
 
+def test_a_subject_the_parse_joined_to_the_object_before_it_speaks(nlp: Language) -> None:
+    # The small parser hangs "Eastland" off "port" ("the port and Eastland").
+    text = "Westland closed the port and Eastland accused it of breaking the treaty."
+    speakers = {q.speaker_span.text for q in quotes(nlp, text)
+                if q.speaker_span and "breaking" in q.text}
+    assert speakers == {"Eastland"}
+
+
 def test_trailing_aside_is_left_out(nlp: Language) -> None:
     text = "The inspector Dana Kroll said the bridge was safe, which surprised the engineers."
     assert statements(nlp, text) == [

@@ -52,6 +52,10 @@ def find_source(token: Token, speakers: Speakers, *, resolvable: bool) -> Token 
     for _ in range(_CLIMB_LIMIT):
         if current.pos_ in ("VERB", "AUX"):
             found = find_subject(current, speakers, resolvable=resolvable)
+            if found is None and current.dep_ == "conj":
+                found = _stranded_subject(current)
+                if found is not None and resolvable and not speakers.name(found):
+                    found = None
             if found is not None:
                 return found
             # "The envoy, X, spent the week in Y and insists ...": the parse makes the
@@ -76,6 +80,20 @@ def find_source(token: Token, speakers: Speakers, *, resolvable: bool) -> Token 
             return None
         current = current.head
     return None
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject the parse joined to the object before it: "Orvenia cut releases from
+    the dam and Kestria accused it ...", where "Kestria" hangs off "dam" as its
+    conjunct and "accused" seems to share Orvenia's subject."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    opener = before.left_edge.i - 1
+    if (before.dep_ != "conj" or before.pos_ not in ("PROPN", "NOUN") or before.head.i == verb.i
+            or opener < 0 or verb.doc[opener].lower_ not in ("and", "but")):
+        return None
+    return before
 
 
 def find_subject(verb: Token, speakers: Speakers, *, resolvable: bool) -> Token | None:
