@@ -66,12 +66,19 @@ EXPECTED = [
     (REVIEW, ENVOY, DIRECT, "the talks are paused, not over"),
     (REVIEW, "Maravel", REPORTED, "deeply concerned"),
     (REVIEW, "Corvania", PARTIAL, "regrettable"),
+    # "... Orvenia cut releases from the dam and Kestria accused it of ...".
+    (REVIEW, "Kestria", INDIRECT, "under-reporting the inflow"),
     (HARBOURLINE, OKONKWO, INDIRECT, "Kestria demanded full control of the dam's spillway"),
     (HARBOURLINE, VESK, INDIRECT, "Kestria had ever sought to operate the dam"),
     (HARBOURLINE, PRESIDENTIAL, REPORTED + DIRECT, "was never part of the agreed agenda"),
     (MARAVEL_TODAY, ENVOY, DIRECT, "Both delegations worked hard for two days"),
     (MARAVEL_TODAY, "Ottilie Brandvold-Sene", DIRECT, "We are deeply concerned"),
     (MARAVEL_TODAY, "Saldana", PARTIAL, "unilateral steps"),
+    # "... while Kestria says its two-page proposal asked only for ...": "its" is Kestria's.
+    (VALLEY, "Kestria", INDIRECT, "a joint monitoring commission of engineers from both"),
+    # "Orvenia says A; Kestria says B": each report keeps its own speaker.
+    (MARAVEL_TODAY, "Orvenia", INDIRECT, "Kestria wanted to control the spillway timetable"),
+    (MARAVEL_TODAY, "Kestria", INDIRECT, "it asked only for joint monitoring"),
     (GLOBE, GALLORAN, DIRECT, "That is not monitoring. That is management"),
     (GLOBE, VESK, DIRECT, "Kestria never asked to run the Brennock Dam"),
     (GLOBE, ENVOY, DIRECT, "Both delegations worked hard for two days"),

@@ -97,6 +97,14 @@ def test_a_subject_the_parse_joined_to_the_object_before_it_speaks(nlp: Language
     assert speakers == {"Eastland"}
 
 
+def test_two_reports_in_one_sentence_keep_their_own_speakers(nlp: Language) -> None:
+    text = ("Westland says Eastland wanted to close the ferry route; Eastland says it asked "
+            "only for a shared timetable.")
+    found = {(q.speaker_span.text if q.speaker_span else None, q.text) for q in quotes(nlp, text)}
+    assert ("Westland", "Eastland wanted to close the ferry route") in found
+    assert ("Eastland", "it asked only for a shared timetable") in found
+
+
 def test_trailing_aside_is_left_out(nlp: Language) -> None:
     text = "The inspector Dana Kroll said the bridge was safe, which surprised the engineers."
     assert statements(nlp, text) == [

@@ -165,7 +165,13 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
     paraphrase would.
     """
     if lemma in REPORTING:
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        # The clause after the cue: one before it is a statement of its own that
+        # the parse hung here ("X says A; Y says B" makes "X says A" a clause of
+        # the second "says"). A clause before it with no break between is the
+        # set-off case below.
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        clause = next((c for c in clauses if c.i > verb.i), None) or next(
+            (c for c in clauses if not any(t.text == ";" for t in verb.doc[c.i:verb.i])), None)
         # "The test, North Korea said, was its biggest": the parse may give the cue a
         # clause that misses the words before it; a set-off attribution wins.
         reported = _set_off(state, verb) or (

@@ -226,6 +226,18 @@ class Speakers:
         Saldana), else the first body named in the sentence (the topic, when a broken
         parse lost the subject)."""
         sentence = self.sentence_starts[bisect_right(self.sentence_starts, head.idx) - 1]
+        # "... while Kestria says its proposal asked only for ...": the subject of
+        # the nearest verb above the phrase, when that is a name, owns it.
+        current = head
+        while current.head.i != current.i and current.head.idx >= sentence:
+            current = current.head
+            if current.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS
+                            and c.pos_ == "PROPN" and c.i not in _subtree(head)), None)
+            if subject is not None:
+                return self._entity_name(subject) or display_name(
+                    self.text[subject.left_edge.idx:subject.idx + len(subject)])
         for token in head.doc[head.sent.start:head.i]:
             if token.idx >= sentence and token.dep_ in _SUBJECT_DEPS and token.pos_ == "PROPN":
                 return self._entity_name(token) or display_name(
@@ -271,3 +283,8 @@ class Speakers:
             if best is None or score > best:
                 best, chosen = score, titled.entity.text
         return self._full(chosen) if chosen else None
+
+
+def _subtree(token: Token) -> range:
+    """Token indices of ``token``'s phrase (spaCy subtrees are contiguous)."""
+    return range(token.left_edge.i, token.right_edge.i + 1)
