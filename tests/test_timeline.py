@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +14,7 @@ from parallax.analyze.dates import explicit_dates, find_dates, reference_date
 from parallax.analyze.embed import load_embedder
 from parallax.analyze.nlp import load_nlp
 from parallax.analyze.sentences import split_sentences
-from parallax.compare.timeline import build_timeline
+from parallax.compare.timeline import build_timeline, names_a_thing
 from parallax.model import AnalyzedArticle, Article, DateMention, Document, TimelineEntry
 from parallax.offsets import OffsetMap, TextBuilder
 
@@ -199,3 +200,16 @@ def test_announcement_and_report_of_one_event_meet_on_its_date() -> None:
     assert [e.date for e in timeline] == sorted(e.date for e in timeline)
     # Publication dates are not events.
     assert "2019-03-04" not in {e.date for e in timeline}
+
+
+def test_a_year_modifying_a_noun_does_not_date_the_sentence() -> None:
+    text = "The 1987 harbour charter runs out this month, while the quay opened in 1987."
+    first, second = text.index("1987"), text.rindex("1987")
+    modifier = DateMention(first, first + 4, "1987", "1987", 0)
+    dated = DateMention(second, second + 4, "1987", "1987", 0)
+    assert names_a_thing(text, modifier)
+    assert not names_a_thing(text, dated)
+    item = analyzed("a", [("The 1987 charter runs out this month.", "1987", FLOOD)])
+    year = item.article.text.index("1987")
+    as_modifier = replace(item, dates=(DateMention(year, year + 4, "1987", "1987", 0),))
+    assert build_timeline([as_modifier]) == ()

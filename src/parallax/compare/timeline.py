@@ -19,9 +19,9 @@ import numpy as np
 
 from parallax.analyze.embed import DIMENSIONS
 from parallax.analyze.vectors import prefetch
-from parallax.model import AnalyzedArticle, Sentence, Span, TimelineEntry
+from parallax.model import AnalyzedArticle, DateMention, Sentence, Span, TimelineEntry
 
-__all__ = ["SAME_EVENT", "build_timeline"]
+__all__ = ["SAME_EVENT", "build_timeline", "names_a_thing"]
 
 # Mean cosine (all-MiniLM-L6-v2) at or above which two sentences with the same
 # date (or a coarse date and a finer one inside it) report one event. Tuned on
@@ -32,6 +32,22 @@ __all__ = ["SAME_EVENT", "build_timeline"]
 SAME_EVENT = 0.4
 
 _COMPLETE = re.compile(r"^[\"“\u2018'(]?[A-Z0-9][^\n]*[.!?][\"”\u2019')]?$")
+
+
+# "the 1998 treaty", "its 2023 drought": a year between a determiner and a noun
+# names a thing; the sentence's event ("the 1998 treaty runs out this month")
+# is not dated by it.
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$",
+                              re.IGNORECASE)
+_WORD_AFTER = re.compile(r"^[-\u2013]?\s*[A-Za-z]")
+
+
+def names_a_thing(text: str, mention: DateMention) -> bool:
+    """Whether a date mention is a bare year used as a noun modifier ("the 1998 treaty")."""
+    if not re.fullmatch(r"\d{4}", mention.text.strip()):
+        return False
+    return bool(_MODIFIER_BEFORE.search(text[max(0, mention.start - 12):mention.start])
+                and _WORD_AFTER.match(text[mention.end:mention.end + 3]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +115,8 @@ def _reports(analyzed: Sequence[AnalyzedArticle]) -> dict[tuple[str, str | None]
         seen: set[tuple[str, str | None, int]] = set()
         for mention in item.dates:
             key = (mention.value, mention.end_value, mention.sentence)
-            if key in seen or not 0 <= mention.sentence < len(item.sentences):
+            if key in seen or not 0 <= mention.sentence < len(item.sentences) or (
+                    names_a_thing(item.article.text, mention)):
                 continue
             seen.add(key)
             sentence: Sentence = item.sentences[mention.sentence]
