@@ -108,6 +108,9 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     return tokens
 
 
+# Conflicts and claims ask for the same sentences' (and words') terms once per
+# pair; bounded, so a long-running process does not grow.
+@lru_cache(maxsize=1 << 16)
 def content_terms(text: str) -> tuple[str, ...]:
     """Stems of the content words of ``text`` in order; negators become ``NEGATION``.
 
