@@ -217,6 +217,49 @@ def test_a_disputed_name_is_labelled_with_what_each_side_says() -> None:
     assert conflict.topic == "Eastland: full control / only for a shared inspection"
 
 
+def test_opposite_polarity_on_a_shared_matter_is_an_account_clash() -> None:
+    text = ("The minister said the Eastland team walked out of the ferry talks. "
+            "The envoy said his team had not walked out of the ferry talks.")
+    item = analyze(make_article("w", text, "Ferry News"))
+    quotes = [_quote(text, "w", "the Eastland team walked out of the ferry talks", "minister"),
+              _quote(text, "w", "his team had not walked out of the ferry talks", "envoy")]
+    [conflict] = find_conflicts([item], ACTORS, quotes)
+    assert conflict.kind == "accounts" and conflict.topic == "walked / not walked"
+
+
+def test_a_negated_word_shared_with_nothing_else_is_no_clash() -> None:
+    text = ("The minister said no agreement was reached on Tuesday. "
+            "The envoy said what matters is to make the right agreement.")
+    item = analyze(make_article("n", text, "Ferry News"))
+    quotes = [_quote(text, "n", "no agreement was reached on Tuesday", "minister"),
+              _quote(text, "n", "what matters is to make the right agreement", "envoy")]
+    assert find_conflicts([item], ACTORS, quotes) == ()
+
+
+def test_a_country_and_its_minister_are_one_camp() -> None:
+    text = ("Eastland said its team walked out of the ferry talks. "
+            "The envoy said his team had not walked out of the ferry talks.")
+    item = analyze(make_article("c", text, "Ferry News"))
+    actors = [Actor("eastland", "Eastland", "country"),
+              Actor("envoy", "Boris Vel", "person", affiliation="Eastland")]
+    quotes = [_quote(text, "c", "its team walked out of the ferry talks", "eastland"),
+              _quote(text, "c", "his team had not walked out of the ferry talks", "envoy")]
+    assert find_conflicts([item], actors, quotes) == ()
+
+
+def test_points_two_camps_dispute_are_one_conflict() -> None:
+    text = (TRADE + " The minister said the envoy's team walked out of the talks. "
+            "The envoy said his team had not walked out of the talks.")
+    item = analyze(make_article("p", text, "Trade Daily"))
+    quotes = [_quote(text, "p", "all tariffs be scrapped at once", "minister"),
+              _quote(text, "p", "only sought partial tariff relief for farmers", "envoy"),
+              _quote(text, "p", "the envoy's team walked out of the talks", "minister"),
+              _quote(text, "p", "his team had not walked out of the talks", "envoy")]
+    [conflict] = find_conflicts([item], ACTORS, quotes)
+    assert conflict.topic == "tariffs; walked / not walked"
+    assert len(conflict.sides) == 4
+
+
 def test_accounts_merge_by_topic_and_skip_copies() -> None:
     again = ("Speaking later, the minister repeated that the other side wanted every tariff "
              "scrapped at once.")

@@ -53,13 +53,19 @@ from parallax.model import (
 )
 
 __all__ = ["compare_figures", "date_anchor", "date_fields", "find_conflicts", "is_name",
-           "negated_terms", "number_mentions", "scope_of"]
+           "negated_terms", "negated_within", "number_mentions", "scope_of"]
 
 # Quotes on the same matter: cosine of the sentences that carry them. Tuned on
 # the seeds: Trump's and Ri Yong Ho's statements on sanctions sit at 0.6-1.0
 # (1.0 when one sentence reports both); quotes on unrelated matters within one
 # story sit below 0.45.
 ACCOUNT_SIMILARITY = 0.45
+# Key words two statements of opposite polarity must share, the negated one
+# included (see ``_account_topic``).
+POLARITY_SHARED = 2
+# Words after a negator it may govern in a statement: "did not reach a complete
+# [agreement]" and "no [agreement]" both deny the agreement.
+ACCOUNT_NEGATION_REACH = 4
 # Words either side of a key term searched for a qualifier.
 WINDOW = 5
 # Opposite polarity between aligned sentences is only trusted when they are
@@ -195,20 +201,49 @@ def _account_topic(left: Quote, right: Quote) -> tuple[str, str] | None:
         if scopes == {"whole", "part"}:
             return term, _name_topic(left.text, right.text, term)
     unit = _number_clash(left.text, right.text)
-    return (unit, _surface(left.text, unit)) if unit else None
+    if unit:
+        return unit, _surface(left.text, unit)
+    # Opposite polarity ("had not walked out" against "walked out") is a dispute
+    # only between statements about the same thing: they share another key word
+    # besides the one negated ("no agreement was reached" and "make the right
+    # agreement" share nothing else, and do not disagree).
+    denied = [_denied_terms(q) for q in (left, right)]
+    for term in sorted(shared, key=lambda t: (is_name(left.text, t), t)):
+        if ((term in denied[0]) != (term in denied[1]) and len(shared) >= POLARITY_SHARED
+                and not is_name(left.text, term)):
+            word = _surface(left.text, term)
+            return f"not:{term}", f"{word} / not {word}"
+    return None
+
+
+_DENIALS = frozenset({"deny", "denies", "denied", "denying"})
+
+
+def _denied_terms(quote: Quote) -> frozenset[str]:
+    """What a statement denies: the words shortly after a negator, or all of them when
+    its cue is a denial ("denied that her delegation had walked out")."""
+    cue = quote.cue_span.text.casefold() if quote.cue_span is not None else ""
+    if cue in _DENIALS:
+        return frozenset(_key_terms(quote.text))
+    return negated_within(quote.text, ACCOUNT_NEGATION_REACH)
 
 
 def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
+    """Whether two speakers may be on different sides: not when one is the other's
+    affiliation (Kestria and its foreign minister) or both share one."""
     if left == right:
         return False
     a, b = actors.get(left), actors.get(right)
+    if a is not None and b is not None and (a.name == b.affiliation or b.name == a.affiliation):
+        return False
     affiliations = (a.affiliation if a else None, b.affiliation if b else None)
     return None in affiliations or affiliations[0] != affiliations[1]
 
 
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
               quotes: Sequence[Quote], copies: frozenset[str]) -> Iterator[Conflict]:
-    """One conflict per disputed topic, with every quote that takes a side on it."""
+    """One conflict per pair of camps, with every quote that takes a side on a point
+    they dispute."""
     by_id = {item.id: item for item in analyzed}
     by_actor = {actor.id: actor for actor in actors}
     usable = [(q.speaker, q, vector) for q in quotes
@@ -227,10 +262,29 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
             _, sides = topics.setdefault(found[0], (found[1], {}))
             for actor, quote in ((left_actor, left), (right_actor, right)):
                 sides.setdefault(quote.span, ConflictSide(actor, quote.span))
-    for label, sides in topics.values():
+    # The points two camps dispute form one clash of accounts ("full control or
+    # only a commission", "asked or not", "walked out or not"): one conflict per
+    # pair of camps, its topic listing the points.
+    # Points of scope or number come before bare polarity ("asked / not asked").
+    disputes: dict[frozenset[str], tuple[list[str], dict[Span, ConflictSide]]] = {}
+    for _, (label, sides) in sorted(topics.items(), key=lambda t: t[0].startswith("not:")):
+        camps = frozenset(_camp(side.actor, by_actor) for side in sides.values())
+        labels, merged = disputes.setdefault(camps, ([], {}))
+        labels.append(label)
+        for span, side in sides.items():
+            merged.setdefault(span, side)
+    for labels, sides in disputes.values():
         actor_order = list(dict.fromkeys(side.actor for side in sides.values()))
         ordered = sorted(sides.values(), key=lambda side: actor_order.index(side.actor))
-        yield Conflict(label, "accounts", tuple(ordered))
+        yield Conflict("; ".join(labels), "accounts", tuple(ordered))
+
+
+def _camp(actor: str | None, actors: Mapping[str, Actor]) -> str:
+    """The side an actor speaks for: its affiliation, else itself."""
+    found = actors.get(actor) if actor is not None else None
+    if found is None:
+        return actor or ""
+    return found.affiliation or found.name
 
 
 # --- facts: what each sentence asserts --------------------------------------------------
@@ -376,6 +430,21 @@ def _plain_terms(text: str) -> list[str]:
     """Content terms in order, without numbers, months, negators and names."""
     return [t for t in content_terms(text)
             if t != NEGATION and not t.isdigit() and t not in _MONTHS and not is_name(text, t)]
+
+
+def negated_within(text: str, reach: int) -> frozenset[str]:
+    """Content terms among the ``reach`` words after each negator ("did not reach a
+    complete agreement" with reach 4 negates all four), up to the next negator."""
+    words = _WORD.findall(text)
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if content_terms(word) != (NEGATION,):
+            continue
+        for term in content_terms(" ".join(words[i + 1:i + 1 + reach])):
+            if term == NEGATION:
+                break
+            found.add(term)
+    return frozenset(found)
 
 
 def negated_terms(text: str) -> frozenset[str]:

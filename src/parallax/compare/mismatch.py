@@ -21,7 +21,13 @@ from typing import Any
 import numpy as np
 
 from parallax.compare.claims import NEGATION, content_terms
-from parallax.compare.conflicts import compare_figures, date_anchor, is_name, negated_terms
+from parallax.compare.conflicts import (
+    compare_figures,
+    date_anchor,
+    is_name,
+    negated_terms,
+    negated_within,
+)
 from parallax.compare.stance import EVIDENCE_SENTENCES, Stance, hedged
 
 __all__ = ["Reading", "read_mismatch", "refine"]
@@ -46,7 +52,6 @@ _IMPLICIT_NEGATION = frozenset([
     "keep", "keeps", "kept", "fake", "hoax", "false",
 ])
 _WORD = re.compile(r"[a-z]+")
-_RAW_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 # Words after a negator that it may govern: "without [an agreement]", "did
 # not [approve the] fees", "no [new] agreement".
 NEGATION_REACH = 3
@@ -155,17 +160,8 @@ def _negates(text: str, claim_terms: frozenset[str]) -> bool:
     """
     if hedged(text) or "?" in text:
         return False
-    words = _RAW_WORD.findall(text)
-    for i, word in enumerate(words):
-        if content_terms(word) != (NEGATION,):
-            continue
-        following = words[i + 1:i + 1 + NEGATION_REACH]
-        for term in content_terms(" ".join(following)):
-            if term == NEGATION:
-                break
-            if _base(term) in claim_terms and not is_name(text, term):
-                return True
-    return False
+    return any(_base(t) in claim_terms and not is_name(text, t)
+               for t in negated_within(text, NEGATION_REACH))
 
 
 def refine(stance: Stance, evidence: tuple[int, ...],

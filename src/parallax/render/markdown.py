@@ -19,6 +19,7 @@ from parallax.render.citations import Citer
 from parallax.render.view import (
     BriefingView,
     CampView,
+    ColumnView,
     Line,
     SourceView,
     SpeakerView,
@@ -164,11 +165,15 @@ def _body(view: BriefingView) -> list[str]:
     conflicts: list[str] = []
     for conflict in view.conflicts:
         conflicts += [f"### {_md(conflict.topic)} ({conflict.kind})", ""]
-        for side in conflict.sides:
-            # Facts have no speaker: the outlet that reports the value says it.
-            who = side.speaker or view.sources[side.line.citations[0].source - 1].outlet
-            conflicts += _item(f"**{_md(who)}**: {_quoted(side.line.text)}", side.line)
-        conflicts.append("")
+        columns = conflict.columns or (ColumnView(None, conflict.sides),)
+        for column in columns:
+            if column.camp is not None or conflict.columns:
+                conflicts += [f"#### {_md(column.camp or 'Others')}", ""]
+            for side in column.sides:
+                # Facts have no speaker: the outlet that reports the value says it.
+                who = side.speaker or view.sources[side.line.citations[0].source - 1].outlet
+                conflicts += _item(f"**{_md(who)}**: {_quoted(side.line.text)}", side.line)
+            conflicts.append("")
     claims = [r for claim in view.claims for r in _item(
         f"{_md(claim.line.text)} — {claim.sources} independent "
         f"source{'s' * (claim.sources != 1)}", claim.line)]

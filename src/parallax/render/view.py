@@ -23,6 +23,7 @@ __all__ = [
     "BriefingView",
     "CampView",
     "ClaimView",
+    "ColumnView",
     "ConflictView",
     "EventView",
     "Line",
@@ -73,10 +74,20 @@ class SideView:
 
 
 @dataclass(frozen=True, slots=True)
+class ColumnView:
+    """One camp's statements in a clash of accounts, shown as one column."""
+
+    camp: str | None
+    sides: tuple[SideView, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ConflictView:
     topic: str
     kind: str
     sides: tuple[SideView, ...]
+    # For a clash of accounts between camps: the sides by camp, one column each.
+    columns: tuple[ColumnView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +282,14 @@ def speaker_views(quotes: Sequence[Quote], actors: Sequence[Actor],
     return tuple(sorted(views, key=lambda v: (v.name is None, -len(v.quotes), v.name or "")))
 
 
+def actor_side(actor: Actor | None, camps: set[str]) -> str | None:
+    """The side an actor speaks for: itself when it is a side of others (a country),
+    else its affiliation; None when unknown."""
+    if actor is None:
+        return None
+    return actor.name if actor.name in camps else actor.affiliation
+
+
 def camp_views(speakers: Sequence[SpeakerView], actors: Sequence[Actor]
                ) -> tuple[CampView, ...]:
     """Speakers grouped by the side they speak for, busiest side first, the rest last.
@@ -283,10 +302,7 @@ def camp_views(speakers: Sequence[SpeakerView], actors: Sequence[Actor]
     by_name = {a.name: a for a in actors}
 
     def side(speaker: SpeakerView) -> str | None:
-        actor = by_name.get(speaker.name) if speaker.name else None
-        if actor is None:
-            return None
-        return actor.name if actor.name in camps else actor.affiliation
+        return actor_side(by_name.get(speaker.name) if speaker.name else None, camps)
 
     groups: dict[str | None, list[SpeakerView]] = {}
     for speaker in speakers:
@@ -446,11 +462,20 @@ def briefing_view(briefing: Briefing) -> BriefingView:
     title = briefing.stories[0].title if briefing.stories else _headline(briefing.articles)
     summary = tuple(_line(citer, s.text, s.support) for s in briefing.summary)
     by_id = {a.id: a for a in briefing.actors}
-    conflicts = tuple(
-        ConflictView(flat(c.topic), c.kind, tuple(
-            SideView(_speaker_name(s.actor, by_id), _line(citer, s.span.text, [s.span]))
-            for s in c.sides))
-        for c in briefing.conflicts)
+    camps = {a.affiliation for a in briefing.actors if a.affiliation}
+    conflicts = []
+    for c in briefing.conflicts:
+        sides = tuple(SideView(_speaker_name(s.actor, by_id), _line(citer, s.span.text, [s.span]))
+                      for s in c.sides)
+        by_camp: dict[str | None, list[SideView]] = {}
+        for side, view in zip(c.sides, sides, strict=True):
+            actor = by_id.get(side.actor) if side.actor else None
+            # In a clash, a speaker of no known side speaks for itself.
+            camp = actor_side(actor, camps) or (actor.name if actor else None)
+            by_camp.setdefault(camp, []).append(view)
+        columns = tuple(ColumnView(camp, tuple(views)) for camp, views in by_camp.items()
+                        ) if c.kind == "accounts" and len(by_camp) > 1 else ()
+        conflicts.append(ConflictView(flat(c.topic), c.kind, sides, columns))
     speakers = speaker_views(briefing.quotes, briefing.actors, citer)
     claims = tuple(ClaimView(_line(citer, c.text, c.support), c.sources)
                    for c in sorted(briefing.claims, key=lambda c: -c.sources))
@@ -464,7 +489,7 @@ def briefing_view(briefing: Briefing) -> BriefingView:
         title=flat(title),
         scope=_scope(briefing.articles),
         summary=summary,
-        conflicts=conflicts,
+        conflicts=tuple(conflicts),
         speakers=speakers,
         claims=claims,
         timeline=timeline,
