@@ -15,7 +15,7 @@ from parallax.compare.conflicts import (
     number_mentions,
     scope_of,
 )
-from parallax.model import Actor, AnalyzedArticle, DateMention, Quote
+from parallax.model import Actor, AnalyzedArticle, Conflict, DateMention, Quote
 
 from test_claims import analyze, make_article
 
@@ -217,34 +217,40 @@ def test_a_disputed_name_is_labelled_with_what_each_side_says() -> None:
     assert conflict.topic == "Eastland: full control / only for a shared inspection"
 
 
+def _two_statements(first: tuple[str, str, str], second: tuple[str, str, str],
+                    actors: list[Actor] = ACTORS) -> tuple[Conflict, ...]:
+    """Conflicts between two reported statements, each (sentence, statement, speaker)."""
+    text = f"{first[0]} {second[0]}"
+    item = analyze(make_article("s", text, "Ferry News"))
+    return find_conflicts([item], actors, [_quote(text, "s", first[1], first[2]),
+                                           _quote(text, "s", second[1], second[2])])
+
+
 def test_opposite_polarity_on_a_shared_matter_is_an_account_clash() -> None:
-    text = ("The minister said the Eastland team walked out of the ferry talks. "
-            "The envoy said his team had not walked out of the ferry talks.")
-    item = analyze(make_article("w", text, "Ferry News"))
-    quotes = [_quote(text, "w", "the Eastland team walked out of the ferry talks", "minister"),
-              _quote(text, "w", "his team had not walked out of the ferry talks", "envoy")]
-    [conflict] = find_conflicts([item], ACTORS, quotes)
+    [conflict] = _two_statements(
+        ("The minister said the Eastland team walked out of the ferry talks.",
+         "the Eastland team walked out of the ferry talks", "minister"),
+        ("The envoy said his team had not walked out of the ferry talks.",
+         "his team had not walked out of the ferry talks", "envoy"))
     assert conflict.kind == "accounts" and conflict.topic == "walked / not walked"
 
 
 def test_a_negated_word_shared_with_nothing_else_is_no_clash() -> None:
-    text = ("The minister said no agreement was reached on Tuesday. "
-            "The envoy said what matters is to make the right agreement.")
-    item = analyze(make_article("n", text, "Ferry News"))
-    quotes = [_quote(text, "n", "no agreement was reached on Tuesday", "minister"),
-              _quote(text, "n", "what matters is to make the right agreement", "envoy")]
-    assert find_conflicts([item], ACTORS, quotes) == ()
+    assert _two_statements(
+        ("The minister said no agreement was reached on Tuesday.",
+         "no agreement was reached on Tuesday", "minister"),
+        ("The envoy said what matters is to make the right agreement.",
+         "what matters is to make the right agreement", "envoy")) == ()
 
 
 def test_a_country_and_its_minister_are_one_camp() -> None:
-    text = ("Eastland said its team walked out of the ferry talks. "
-            "The envoy said his team had not walked out of the ferry talks.")
-    item = analyze(make_article("c", text, "Ferry News"))
     actors = [Actor("eastland", "Eastland", "country"),
               Actor("envoy", "Boris Vel", "person", affiliation="Eastland")]
-    quotes = [_quote(text, "c", "its team walked out of the ferry talks", "eastland"),
-              _quote(text, "c", "his team had not walked out of the ferry talks", "envoy")]
-    assert find_conflicts([item], actors, quotes) == ()
+    assert _two_statements(
+        ("Eastland said its team walked out of the ferry talks.",
+         "its team walked out of the ferry talks", "eastland"),
+        ("The envoy said his team had not walked out of the ferry talks.",
+         "his team had not walked out of the ferry talks", "envoy"), actors) == ()
 
 
 def test_points_two_camps_dispute_are_one_conflict() -> None:
