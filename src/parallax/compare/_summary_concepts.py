@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.compare.claims import stem, stopwords
+from parallax.errors import ModelError
 
 __all__ = ["FEATURE_NAMES", "Bigram", "ConceptModel", "bigrams", "concept_features",
            "concept_values", "load_model"]
@@ -160,6 +161,6 @@ def load_model() -> ConceptModel:
     text = resources.files("parallax").joinpath("data", "summary.json").read_text("utf-8")
     data = json.loads(text)
     if tuple(data["features"]) != FEATURE_NAMES:
-        raise ValueError("parallax/data/summary.json was trained on other features; retrain it "
+        raise ModelError("parallax/data/summary.json was trained on other features; retrain it "
                          "with tools/train_summary.py")
     return ConceptModel(np.asarray(data["weights"], dtype=np.float64))

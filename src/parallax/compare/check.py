@@ -71,9 +71,9 @@ def judge(claim: str, claim_vectors: np.ndarray[Any, Any],
 
     ``claim_vectors`` embed :func:`parallax.compare.stance.claim_texts` of the claim.
 
-    The model decides first, then a figure or polarity the evidence states
-    differently overrides it (``parallax.compare.mismatch``). ``bench/check.py``
-    scores this very function.
+    The model decides first, then a sentence that restates the claim with
+    another figure, year or polarity overrides it (``parallax.compare.mismatch``).
+    ``bench/check.py`` scores this very function.
     """
     if not texts:
         return []
@@ -82,9 +82,8 @@ def judge(claim: str, claim_vectors: np.ndarray[Any, Any],
              for sentences, vectors in texts]
     stances = decide(model.predict_proba(np.stack([f.values for f in found])), model.bias)
     results = []
-    for (sentences, vectors), features, stance in zip(texts, found, stances, strict=True):
-        sims = np.asarray(vectors, np.float32) @ np.asarray(claim_vectors[0], np.float32)
-        reading = read_mismatch(claim, sentences, sims)
+    for (sentences, _), features, stance in zip(texts, found, stances, strict=True):
+        reading = read_mismatch(claim, sentences, features.similarities)
         results.append(refine(stance, features.evidence_for(stance), reading))
     return results
 

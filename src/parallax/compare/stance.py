@@ -140,6 +140,10 @@ class PairFeatures:
     values: np.ndarray[Any, Any]
     evidence: tuple[int, ...]
     cues: dict[Stance, int] = field(default_factory=dict)
+    # Each sentence's cosine to the claim, for readers of the same text (check's
+    # figure and polarity reading).
+    similarities: np.ndarray[Any, Any] = field(
+        default_factory=lambda: np.zeros(0, dtype=np.float32))
 
     def evidence_for(self, stance: Stance) -> tuple[int, ...]:
         """The sentences behind ``stance``, in text order: the closest to the claim, and
@@ -300,7 +304,7 @@ def pair_features(claim: str, claim_vectors: np.ndarray[Any, Any], sentences: Se
         ("supports", closest([p.confirm for p in per])))
     cues = {stance: index for stance, index in carriers if index is not None}
     evidence = tuple(i for i in top if sims[i] >= sims[best] - RELATED_MARGIN)
-    return PairFeatures(np.asarray(row, dtype=np.float64), evidence, cues)
+    return PairFeatures(np.asarray(row, dtype=np.float64), evidence, cues, sims)
 
 
 class StanceModel:
