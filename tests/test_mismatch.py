@@ -98,7 +98,7 @@ def test_refine_keeps_unrelated_and_prefers_agreement() -> None:
     assert refine("discusses", (1,), restated) == ("discusses", (1,))
 
 
-def test_reading_needs_no_vectors_beyond_the_given_cosines() -> None:
+def test_a_restating_sentence_with_another_count_clashes() -> None:
     sentences = ["The board has 14 members."]
     reading = read_mismatch("The board has 12 members.", sentences, np.array([0.9]))
     assert reading.clash == (0,)
