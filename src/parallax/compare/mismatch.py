@@ -38,9 +38,9 @@ __all__ = ["Reading", "read_mismatch", "refine"]
 # of an article's sentences, not only the model's evidence: MiniLM is nearly
 # blind to negation and ranks a long lead that restates a short claim below
 # shorter sentences on the same topic. Chosen on the FNC-1 training bodies:
-# coverage 0.6 added four overrides there, all wrong ("one mile" against "two
-# hours"), and reading figures in any evidence sentence, restating or not,
-# matched "two policemen" against "three soldiers".
+# coverage 0.6 added four overrides there, all wrong (claims like "ISIS one
+# mile from Baghdad" read as contradicted), and reading figures in any evidence
+# sentence, restating or not, matched "two policemen" against "three soldiers".
 CLAIM_COVERAGE = 0.75
 RELATED_COSINE = 0.3
 # Words that negate without a negator: a claim built on them ("adopted him to
