@@ -19,9 +19,10 @@ def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
     return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
 
 
-def prf(predicted: str, gold: str) -> tuple[float, float, float]:
-    """Shingle precision, recall and F1 of one document (empty vs empty is perfect)."""
-    pred, ref = shingles(predicted), shingles(gold)
+def prf(predicted: str, gold: str, n: int = 4) -> tuple[float, float, float]:
+    """Shingle precision, recall and F1 of one document (empty vs empty is perfect);
+    ``n=1`` compares bags of words."""
+    pred, ref = shingles(predicted, n), shingles(gold, n)
     if not pred and not ref:
         return 1.0, 1.0, 1.0
     overlap = sum((pred & ref).values())

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Hashable, Iterable
 from pathlib import Path
 
 import pytest
@@ -22,20 +20,6 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not found: the shared seeds/eval data are not checked out here")
     return path
-
-
-def mean_overlap(pairs: Iterable[tuple[Counter[Hashable], Counter[Hashable]]]
-                 ) -> tuple[float, float, float]:
-    """Mean precision, recall and F1 of (output, gold) bags over documents."""
-    scores: list[tuple[float, float, float]] = []
-    for ours, gold in pairs:
-        overlap = sum((ours & gold).values())
-        precision = overlap / max(1, sum(ours.values()))
-        recall = overlap / max(1, sum(gold.values()))
-        scores.append((precision, recall, 2 * precision * recall / max(1e-9, precision + recall)))
-    count = max(1, len(scores))
-    p, r, f = (sum(s[i] for s in scores) / count for i in range(3))
-    return p, r, f
 
 
 @pytest.fixture(scope="session")

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
-from collections import Counter
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,19 +22,13 @@ import pytest
 from parallax.clean import clean_document
 from parallax.ingest.html import NoArticleText, html_document
 
-from conftest import mean_overlap
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from _metrics import mean, prf
 
 EXTRACTION = Path(__file__).resolve().parents[2] / "shared" / "eval" / "extraction"
 MIN_PRECISION = 0.965
 MIN_RECALL = 0.97
 MIN_F1 = 0.97
-
-
-def _shingles(text: str) -> Counter[tuple[str, ...]]:
-    tokens = re.findall(r"\w+", text.lower())
-    if not tokens:
-        return Counter()
-    return Counter(tuple(tokens[i:i + 4]) for i in range(max(1, len(tokens) - 3)))
 
 
 def _text(key: str, page: str) -> str:
@@ -49,11 +42,11 @@ def test_extraction_keeps_the_story_and_drops_the_page() -> None:
     golds = sorted((EXTRACTION / "gold").glob("*.json"))
     if not golds:
         pytest.skip(f"{EXTRACTION} not found: the shared eval data is not checked out here")
-    pairs = []
+    scores = []
     for gold_path in golds:
         page = gzip.decompress((EXTRACTION / "html" / f"{gold_path.stem}.html.gz").read_bytes())
-        gold = _shingles(json.loads(gold_path.read_text())["text"])
-        pairs.append((_shingles(_text(gold_path.stem, page.decode("utf-8", "replace"))), gold))
-    precision, recall, f1 = mean_overlap(pairs)
+        gold = json.loads(gold_path.read_text())["text"]
+        scores.append(prf(_text(gold_path.stem, page.decode("utf-8", "replace")), gold))
+    precision, recall, f1 = (mean(s[i] for s in scores) for i in range(3))
     assert precision >= MIN_PRECISION and recall >= MIN_RECALL and f1 >= MIN_F1, (
         f"P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
