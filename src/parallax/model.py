@@ -222,6 +222,12 @@ class Actor:
     aliases: tuple[str, ...] = ()
     affiliation: str | None = None
 
+    @property
+    def side(self) -> str:
+        """The camp it speaks for in a dispute: its affiliation, else itself (a country
+        and its foreign minister are one side)."""
+        return self.affiliation or self.name
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "kind": self.kind,
                 "aliases": list(self.aliases), "affiliation": self.affiliation}

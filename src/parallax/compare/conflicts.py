@@ -229,15 +229,12 @@ def _denied_terms(quote: Quote) -> frozenset[str]:
 
 
 def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
-    """Whether two speakers may be on different sides: not when one is the other's
-    affiliation (Kestria and its foreign minister) or both share one."""
+    """Whether two speakers may be on different sides (``Actor.side``); a speaker
+    who is not a known actor may be on any."""
     if left == right:
         return False
     a, b = actors.get(left), actors.get(right)
-    if a is not None and b is not None and (a.name == b.affiliation or b.name == a.affiliation):
-        return False
-    affiliations = (a.affiliation if a else None, b.affiliation if b else None)
-    return None in affiliations or affiliations[0] != affiliations[1]
+    return a is None or b is None or a.side != b.side
 
 
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
@@ -266,9 +263,10 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
     # only a commission", "asked or not", "walked out or not"): one conflict per
     # pair of camps, its topic listing the points.
     # Points of scope or number come before bare polarity ("asked / not asked").
-    disputes: dict[frozenset[str], tuple[list[str], dict[Span, ConflictSide]]] = {}
+    disputes: dict[frozenset[str | None], tuple[list[str], dict[Span, ConflictSide]]] = {}
     for _, (label, sides) in sorted(topics.items(), key=lambda t: t[0].startswith("not:")):
-        camps = frozenset(_camp(side.actor, by_actor) for side in sides.values())
+        camps = frozenset(by_actor[side.actor].side if side.actor in by_actor else side.actor
+                          for side in sides.values())
         labels, merged = disputes.setdefault(camps, ([], {}))
         labels.append(label)
         for span, side in sides.items():
@@ -277,14 +275,6 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
         actor_order = list(dict.fromkeys(side.actor for side in sides.values()))
         ordered = sorted(sides.values(), key=lambda side: actor_order.index(side.actor))
         yield Conflict("; ".join(labels), "accounts", tuple(ordered))
-
-
-def _camp(actor: str | None, actors: Mapping[str, Actor]) -> str:
-    """The side an actor speaks for: its affiliation, else itself."""
-    found = actors.get(actor) if actor is not None else None
-    if found is None:
-        return actor or ""
-    return found.affiliation or found.name
 
 
 # --- facts: what each sentence asserts --------------------------------------------------

@@ -282,14 +282,6 @@ def speaker_views(quotes: Sequence[Quote], actors: Sequence[Actor],
     return tuple(sorted(views, key=lambda v: (v.name is None, -len(v.quotes), v.name or "")))
 
 
-def actor_side(actor: Actor | None, camps: set[str]) -> str | None:
-    """The side an actor speaks for: itself when it is a side of others (a country),
-    else its affiliation; None when unknown."""
-    if actor is None:
-        return None
-    return actor.name if actor.name in camps else actor.affiliation
-
-
 def camp_views(speakers: Sequence[SpeakerView], actors: Sequence[Actor]
                ) -> tuple[CampView, ...]:
     """Speakers grouped by the side they speak for, busiest side first, the rest last.
@@ -302,7 +294,10 @@ def camp_views(speakers: Sequence[SpeakerView], actors: Sequence[Actor]
     by_name = {a.name: a for a in actors}
 
     def side(speaker: SpeakerView) -> str | None:
-        return actor_side(by_name.get(speaker.name) if speaker.name else None, camps)
+        actor = by_name.get(speaker.name) if speaker.name else None
+        if actor is None:
+            return None
+        return actor.name if actor.name in camps else actor.affiliation
 
     groups: dict[str | None, list[SpeakerView]] = {}
     for speaker in speakers:
@@ -462,7 +457,6 @@ def briefing_view(briefing: Briefing) -> BriefingView:
     title = briefing.stories[0].title if briefing.stories else _headline(briefing.articles)
     summary = tuple(_line(citer, s.text, s.support) for s in briefing.summary)
     by_id = {a.id: a for a in briefing.actors}
-    camps = {a.affiliation for a in briefing.actors if a.affiliation}
     conflicts = []
     for c in briefing.conflicts:
         sides = tuple(SideView(_speaker_name(s.actor, by_id), _line(citer, s.span.text, [s.span]))
@@ -470,9 +464,7 @@ def briefing_view(briefing: Briefing) -> BriefingView:
         by_camp: dict[str | None, list[SideView]] = {}
         for side, view in zip(c.sides, sides, strict=True):
             actor = by_id.get(side.actor) if side.actor else None
-            # In a clash, a speaker of no known side speaks for itself.
-            camp = actor_side(actor, camps) or (actor.name if actor else None)
-            by_camp.setdefault(camp, []).append(view)
+            by_camp.setdefault(actor.side if actor else None, []).append(view)
         columns = tuple(ColumnView(camp, tuple(views)) for camp, views in by_camp.items()
                         ) if c.kind == "accounts" and len(by_camp) > 1 else ()
         conflicts.append(ConflictView(flat(c.topic), c.kind, sides, columns))
