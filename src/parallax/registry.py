@@ -17,7 +17,8 @@ so naming every part costs nothing at start-up.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,21 @@ class Registry:
             entries[name] = factory
         return factory
 
+    @contextmanager
+    def overriding(self, kind: str, name: str, factory: Callable[..., Any] | str
+                   ) -> Iterator[None]:
+        """Within the block, ``name`` gives ``factory`` (tests swap in a fake embedder)."""
+        entries = self._kind(kind)
+        had, previous = name in entries, entries.get(name)
+        entries[name] = factory
+        try:
+            yield
+        finally:
+            if had and previous is not None:
+                entries[name] = previous
+            else:
+                entries.pop(name, None)
+
     def names(self, kind: str) -> list[str]:
         return sorted(self._kind(kind))
 
@@ -70,3 +86,14 @@ class Registry:
 
 registry = Registry()
 """The process-wide registry with the parts parallax ships."""
+
+# The parts parallax ships. Names end in a version: a part that changes what
+# it computes is registered under a new one, next to the old.
+for _kind, _name, _path in (
+    ("embedders", "parallax.embed.minilm.v1", "parallax.analyze.embed:load_embedder"),
+    ("languages", "parallax.lang.en.v1", "parallax.lang.en:ENGLISH"),
+    ("renderers", "parallax.render.markdown.v1", "parallax.render.markdown:render_markdown"),
+    ("renderers", "parallax.render.html.v1", "parallax.render.html:render_html"),
+    ("renderers", "parallax.render.json.v1", "parallax.render.payloads:briefing_json"),
+):
+    registry.register(_kind, _name, _path)
