@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from parallax.model import Briefing
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or skip the test (with the reason) when it is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} not found: the shared seeds/eval data are not checked out here")
-    return path
+from builders import EXAMPLES, shared_path
 
 
 @pytest.fixture(scope="session")

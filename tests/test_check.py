@@ -14,7 +14,7 @@ from parallax.compare.check import check_claim
 from parallax.model import AnalyzedArticle, Article, Document
 from parallax.offsets import OffsetMap, TextBuilder
 
-from conftest import shared_path
+from builders import shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))

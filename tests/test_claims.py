@@ -2,40 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from parallax.analyze.embed import load_embedder
-from parallax.analyze.sentences import split_sentences
 from parallax.compare.claims import content_terms, find_claims, is_claimable
 from parallax.compare.sources import count_sources, source_key
-from parallax.model import AnalyzedArticle, Article, Claim, Document
-from parallax.offsets import OffsetMap
+from parallax.model import Claim
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from builders import LEDGER, TIMES, analyze, make_article, shared_path
+
 SeedClaims = tuple[tuple[str, ...], tuple[Claim, ...]]
-
-LEDGER = ("The city council approved a new budget for the harbour on Monday. "
-          "The plan sets aside 40 million euros for dredging the old port. "
-          "Mayor Elena Ruiz called the vote a turning point for local fishermen.")
-TIMES = ("On Monday the council voted to approve a fresh harbour budget. "
-         "Local bakeries reported record sales of pumpkin bread this autumn. "
-         "Critics said the dredging money would be better spent on schools.")
-
-
-def make_article(article_id: str, text: str, outlet: str | None = None,
-                 flags: tuple[str, ...] = ()) -> Article:
-    document = Document(article_id, f"{article_id}.txt", text, outlet=outlet)
-    return Article(document, text, OffsetMap.identity(len(text)), flags=flags)
-
-
-def analyze(article: Article) -> AnalyzedArticle:
-    """Sentences and real embeddings, no spaCy: all the compare stages read."""
-    sentences = split_sentences(article.text)
-    vectors = load_embedder().encode([s.text for s in sentences])
-    return AnalyzedArticle(article, sentences, (), (), (), vectors)
-
 
 def test_paraphrase_in_two_outlets_is_one_claim() -> None:
     claims = find_claims([analyze(make_article("a", LEDGER, "Daily Ledger")),
@@ -88,9 +63,7 @@ def test_content_terms_mark_negation() -> None:
 
 @pytest.fixture(scope="module")
 def seed_claims() -> SeedClaims:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed articles not found at {SEEDS}")
-    paths = sorted(SEEDS.glob("*.txt"))
+    paths = sorted(shared_path("seeds").glob("*.txt"))
     analyzed = [analyze(make_article(p.stem, p.read_text(), p.stem)) for p in paths]
     return tuple(p.stem for p in paths), find_claims(analyzed)
 

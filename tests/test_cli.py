@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from parallax.cli import app
 
-from conftest import EXAMPLES
+from builders import EXAMPLES
 from contract import check_briefing
 
 runner = CliRunner()

@@ -17,7 +17,7 @@ from parallax.compare.conflicts import (
 )
 from parallax.model import Actor, AnalyzedArticle, Conflict, DateMention, Quote
 
-from test_claims import analyze, make_article
+from builders import analyze, make_article
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from parallax.group.dedupe import jaccard_estimate, mark_duplicates, signature
 from parallax.model import Article
 
-from test_claims import make_article
+from builders import make_article
 
 STORY = (
     "Engineers at the river lock finished replacing the upstream gates on Friday after "

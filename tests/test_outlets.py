@@ -8,7 +8,7 @@ from parallax.compare.claims import find_claims, sentence_index
 from parallax.compare.outlets import outlet_reports, widely_reported
 from parallax.model import AnalyzedArticle, Briefing, Claim, Entity
 
-from test_claims import LEDGER, TIMES, analyze, make_article
+from builders import LEDGER, TIMES, analyze, make_article
 
 GAZETTE = ("Fishermen in the old port held a meeting on Tuesday evening. "
            "About 300 boats are registered in the harbour, the port authority said. "

@@ -22,7 +22,7 @@ from parallax.analyze.vectors import VectorStore, prefetch
 from parallax.ingest import read_inputs
 from parallax.pipeline import clean_documents
 
-from conftest import EXAMPLES, shared_path
+from builders import EXAMPLES, shared_path
 
 # Invented text with what makes span search tricky: a sentence repeated
 # verbatim, abbreviations, runs of spaces, a trailing space and a quotation.

@@ -14,7 +14,7 @@ from parallax.group.stories import Tuning, add_features, group_articles, group_s
 from parallax.model import Article, Briefing, Document, Story
 from parallax.pipeline import brief_stories, clean_documents, select_story
 
-from conftest import EXAMPLES
+from builders import EXAMPLES
 
 FIRE_BRINDLEMOOR = [
     ("Fire guts textile warehouse in Brindlemoor",

@@ -21,7 +21,7 @@ from parallax.compare.claims import find_claims
 from parallax.compare.summary import REDUNDANT_COSINE, parse_length, summarize
 from parallax.model import AnalyzedArticle, SummaryLine
 
-from test_claims import LEDGER, TIMES, analyze, make_article
+from builders import LEDGER, TIMES, analyze, make_article
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 NEUS = Path(__file__).parents[2] / "shared" / "eval" / "neus" / "stories.jsonl"
