@@ -22,7 +22,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
-from parallax.errors import ParallaxError
+from parallax.errors import ParallaxError, StateError
 from parallax.ingest import Inputs, read_inputs
 from parallax.model import AnalyzedArticle, Briefing
 
@@ -267,7 +267,7 @@ def stories(
     if state is not None and state.exists():
         try:
             previous = StoryState.from_json(state.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
+        except (OSError, UnicodeDecodeError, StateError) as exc:
             _fail(f"error: {state}: not a readable stories state ({exc})", 2)
     articles = clean_documents(inputs.documents)
     grouped = group_articles(articles, previous)

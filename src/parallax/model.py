@@ -1,9 +1,13 @@
 """Records that flow between the stages, and the JSON contract they serialise to.
 
 Every stage reads one kind of record and returns a new one
-(``Document -> Article -> AnalyzedArticle -> Briefing``); nothing is mutated.
-Records that reach the briefing serialise to the ``parallax.briefing/1``
-contract of DESIGN.md with ``to_dict`` and come back with ``from_dict``.
+(``Document -> Article -> AnalyzedArticle -> Briefing``, and ``StoryState``
+for grouping, ``CheckResult`` for claim checks); nothing is mutated. Every
+record pickles (an engine ships records between processes) and round-trips
+``to_dict``/``from_dict``; records that reach the briefing serialise to the
+``parallax.briefing/1`` contract of DESIGN.md. No record holds a cache or a
+model: sentence vectors travel as finished arrays, and the lazy vector cache
+of a run belongs to the pipeline (``parallax.analyze.vectors``).
 
 Offsets: ``Span.start``/``Span.end`` index the article's *original input*
 (``Document.source``), which is what a reader checks; ``clean_start`` and
@@ -14,18 +18,28 @@ Offsets: ``Span.start``/``Span.end`` index the article's *original input*
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+import numpy as np
+
+from parallax.analyze.embed import DIMENSIONS
+from parallax.errors import InputError, StateError, UsageError
 from parallax.offsets import OffsetMap
 
 __all__ = [
     "BRIEFING_SCHEMA",
+    "DUPLICATE_FLAG",
+    "NAME_DIMENSIONS",
+    "STATE_SCHEMA",
+    "TERM_DIMENSIONS",
     "Actor",
     "ActorKind",
     "AnalyzedArticle",
     "Article",
     "Briefing",
+    "CheckResult",
     "Claim",
     "Conflict",
     "ConflictSide",
@@ -39,15 +53,25 @@ __all__ = [
     "Repair",
     "Sentence",
     "Span",
+    "Stance",
     "Story",
+    "StoryGroup",
+    "StoryState",
     "SummaryLine",
     "TimelineEntry",
+    "Verdict",
 ]
 
 BRIEFING_SCHEMA = "parallax.briefing/1"
+STATE_SCHEMA = "parallax.stories-state/1"
+# How a copy names its original in the JSON ``flags`` of an article: other
+# tools read it there, so ``Article.to_dict`` keeps writing it next to the
+# ``duplicate_of`` key, and ``from_dict`` reads either.
+DUPLICATE_FLAG = "duplicate-of:"
 
 ActorKind = Literal["person", "organization", "place", "group"]
 QuoteKind = Literal["direct", "indirect", "partial"]
+Stance = Literal["supports", "contradicts", "discusses", "unrelated"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +93,17 @@ class Document:
     author: str | None = None
     language: str | None = None
     html: str | None = field(default=None, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "path": self.path, "source": self.source, "outlet": self.outlet,
+                "title": self.title, "published": self.published, "url": self.url,
+                "author": self.author, "language": self.language, "html": self.html}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        return cls(data["id"], data["path"], data["source"], data.get("outlet"),
+                   data.get("title"), data.get("published"), data.get("url"),
+                   data.get("author"), data.get("language"), data.get("html"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +165,13 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A cleaned document: readable text, what was removed or repaired, and flags."""
+    """A cleaned document: readable text, what was removed or repaired, and flags.
+
+    ``duplicate_of`` is the id of the article this one copies (set by
+    ``parallax.group.dedupe``), None for an original. A ``duplicate-of:<id>``
+    string among ``flags`` (the JSON form, and how records were built before
+    the field existed) is read into ``duplicate_of`` and left out of ``flags``.
+    """
 
     document: Document
     text: str
@@ -138,6 +179,15 @@ class Article:
     removed: tuple[Removal, ...] = ()
     repairs: tuple[Repair, ...] = ()
     flags: tuple[str, ...] = ()
+    duplicate_of: str | None = None
+
+    def __post_init__(self) -> None:
+        marked = [f for f in self.flags if f.startswith(DUPLICATE_FLAG)]
+        if marked:
+            object.__setattr__(self, "flags",
+                               tuple(f for f in self.flags if not f.startswith(DUPLICATE_FLAG)))
+            if self.duplicate_of is None:
+                object.__setattr__(self, "duplicate_of", marked[0][len(DUPLICATE_FLAG):])
 
     @property
     def id(self) -> str:
@@ -153,11 +203,18 @@ class Article:
         return replace(self, flags=merged)
 
     def to_dict(self) -> dict[str, Any]:
+        """The contract form; a copy's ``duplicate-of:<id>`` flag comes last in ``flags``.
+
+        The raw markup (``document.html``) stays out of a briefing; ``Document.to_dict``
+        carries it where a document itself is shipped.
+        """
         doc = self.document
+        copy = [f"{DUPLICATE_FLAG}{self.duplicate_of}"] if self.duplicate_of is not None else []
         return {
             "id": doc.id, "path": doc.path, "outlet": doc.outlet, "title": doc.title,
             "published": doc.published, "url": doc.url, "author": doc.author,
-            "language": doc.language, "text": self.text, "flags": list(self.flags),
+            "language": doc.language, "text": self.text, "flags": [*self.flags, *copy],
+            "duplicate_of": self.duplicate_of,
             "removed": [r.to_dict() for r in self.removed],
             "repairs": [r.to_dict() for r in self.repairs],
             "source": doc.source, "offsets": self.offsets.to_list(),
@@ -175,7 +232,7 @@ class Article:
         return cls(doc, data["text"], offsets,
                    tuple(Removal.from_dict(r) for r in data.get("removed", [])),
                    tuple(Repair.from_dict(r) for r in data.get("repairs", [])),
-                   tuple(data.get("flags", [])))
+                   tuple(data.get("flags", [])), data.get("duplicate_of"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +243,13 @@ class Sentence:
     end: int
     text: str
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Sentence:
+        return cls(data["start"], data["end"], data["text"])
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -195,6 +259,13 @@ class Entity:
     end: int
     text: str
     label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(data["start"], data["end"], data["text"], data["label"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +281,15 @@ class DateMention:
     value: str
     sentence: int
     end_value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "value": self.value,
+                "sentence": self.sentence, "end_value": self.end_value}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateMention:
+        return cls(data["start"], data["end"], data["text"], data["value"], data["sentence"],
+                   data.get("end_value"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,10 +378,13 @@ class Quote:
 class AnalyzedArticle:
     """An article with its sentences, entities, quotes, dates and sentence embeddings.
 
-    ``embeddings`` behaves like a read-only ``(len(sentences), 384)`` array of
-    L2-normalised rows: in the pipeline a lazily computed
-    ``parallax.analyze.vectors.SentenceVectors``, in tests often a plain NumPy
-    array. It is excluded from equality (arrays do not compare to a bool).
+    ``embeddings`` is a finished ``(len(sentences), 384)`` float32 array of
+    L2-normalised rows, or None when they were not computed: the briefing
+    computes only the vectors it reads, in a cache the pipeline holds and hands
+    to the compare stages (``parallax.analyze.vectors.VectorStore``), so its
+    records carry none. Records never hold that cache, so they pickle and can
+    be shipped to another process as they are. ``embeddings`` is left out of
+    equality (arrays do not compare to a bool).
     """
 
     article: Article
@@ -309,11 +392,44 @@ class AnalyzedArticle:
     entities: tuple[Entity, ...]
     quotes: tuple[Quote, ...]
     dates: tuple[DateMention, ...]
-    embeddings: Any = field(default=None, compare=False, repr=False)
+    embeddings: np.ndarray[Any, Any] | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        vectors = self.embeddings
+        if vectors is not None:
+            vectors = np.asarray(vectors, dtype=np.float32)
+            if vectors.shape != (len(self.sentences), DIMENSIONS):
+                raise UsageError(f"article {self.id}: {vectors.shape} embeddings for "
+                                 f"{len(self.sentences)} sentences",
+                                 hint=f"give one {DIMENSIONS}-wide row per sentence, or None")
+            object.__setattr__(self, "embeddings", vectors)
 
     @property
     def id(self) -> str:
         return self.article.id
+
+    def to_dict(self) -> dict[str, Any]:
+        vectors = self.embeddings
+        return {"article": self.article.to_dict(),
+                "html": self.article.document.html,
+                "sentences": [s.to_dict() for s in self.sentences],
+                "entities": [e.to_dict() for e in self.entities],
+                "quotes": [q.to_dict() for q in self.quotes],
+                "dates": [d.to_dict() for d in self.dates],
+                "embeddings": None if vectors is None else vectors.tolist()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnalyzedArticle:
+        article = Article.from_dict(data["article"])
+        if data.get("html") is not None:
+            article = replace(article, document=replace(article.document, html=data["html"]))
+        vectors = data.get("embeddings")
+        return cls(article, tuple(Sentence.from_dict(s) for s in data["sentences"]),
+                   tuple(Entity.from_dict(e) for e in data["entities"]),
+                   tuple(Quote.from_dict(q) for q in data["quotes"]),
+                   tuple(DateMention.from_dict(d) for d in data["dates"]),
+                   None if vectors is None else np.asarray(vectors, dtype=np.float32)
+                   .reshape(-1, DIMENSIONS))
 
 
 def _spans_to_dicts(spans: tuple[Span, ...]) -> list[dict[str, Any]]:
@@ -452,6 +568,54 @@ class OutletReport:
 
 
 @dataclass(frozen=True, slots=True)
+class Verdict:
+    """What one article does with a checked claim, and the sentences that show it.
+
+    An ``unrelated`` article cites no evidence.
+    """
+
+    article: str
+    stance: Stance
+    evidence: tuple[Span, ...]
+
+    def to_dict(self, *, full: bool = False) -> dict[str, Any]:
+        """The ``parallax.check/1`` verdict: evidence as source ``start``/``end`` and ``text``.
+
+        ``full`` adds each span's cleaned offsets, so that ``from_dict`` gives
+        this very record back; the contract form leaves them out (they index
+        text the reader of a check does not see).
+        """
+        return {"article": self.article, "stance": self.stance,
+                "evidence": [{"start": s.start, "end": s.end, "text": s.text,
+                              **({"clean_start": s.clean_start, "clean_end": s.clean_end}
+                                 if full else {})}
+                             for s in self.evidence]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Verdict:
+        article = data["article"]
+        return cls(article, data["stance"], tuple(
+            Span(article, e["start"], e["end"], e["text"], e.get("clean_start", 0),
+                 e.get("clean_end", 0)) for e in data["evidence"]))
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One claim and a verdict per checked article, in article order."""
+
+    claim: str
+    verdicts: tuple[Verdict, ...]
+
+    def to_dict(self, *, full: bool = False) -> dict[str, Any]:
+        """The ``parallax.check/1`` result; ``full`` as in ``Verdict.to_dict``."""
+        return {"claim": self.claim, "verdicts": [v.to_dict(full=full) for v in self.verdicts]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CheckResult:
+        return cls(data["claim"], tuple(Verdict.from_dict(v) for v in data["verdicts"]))
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything a reader gets about one story, each line with its evidence."""
 
@@ -467,10 +631,12 @@ class Briefing:
     outlets: tuple[OutletReport, ...] = ()
 
     def article(self, article_id: str) -> Article:
+        """The article with id ``article_id``; ``UsageError`` when the briefing has none."""
         for article in self.articles:
             if article.id == article_id:
                 return article
-        raise KeyError(article_id)
+        raise UsageError(f"no article {article_id!r} in this briefing",
+                         hint=f"articles: {', '.join(a.id for a in self.articles) or 'none'}")
 
     def actor(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -495,8 +661,18 @@ class Briefing:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Briefing:
-        if data.get("schema") != BRIEFING_SCHEMA:
-            raise ValueError(f"not a {BRIEFING_SCHEMA} document: schema={data.get('schema')!r}")
+        """The briefing a ``to_dict`` wrote; ``InputError`` for any other document."""
+        if not isinstance(data, dict) or data.get("schema") != BRIEFING_SCHEMA:
+            found = data.get("schema") if isinstance(data, dict) else type(data).__name__
+            raise InputError("briefing", f"not a {BRIEFING_SCHEMA} document: schema={found!r}")
+        try:
+            return cls._read(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise InputError("briefing", f"malformed {BRIEFING_SCHEMA} document "
+                                         f"({type(exc).__name__}: {exc})") from exc
+
+    @classmethod
+    def _read(cls, data: dict[str, Any]) -> Briefing:
         return cls(
             articles=tuple(Article.from_dict(a) for a in data["articles"]),
             actors=tuple(Actor.from_dict(a) for a in data["actors"]),
@@ -512,4 +688,143 @@ class Briefing:
 
     @classmethod
     def from_json(cls, text: str) -> Briefing:
-        return cls.from_dict(json.loads(text))
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise InputError("briefing", f"not JSON ({exc})") from exc
+        return cls.from_dict(data)
+
+
+# --- grouping state --------------------------------------------------------------------
+
+# Decimals kept for centroid sums in the state file: cosines change by < 1e-5.
+_DECIMALS = 6
+# Width of the hashed term vectors: a few hundred distinct terms per article
+# rarely collide in 2,048 slots, and a story costs 8 KiB of memory.
+TERM_DIMENSIONS = 2048
+# Names are fewer (a few dozen per article), so half the width does.
+NAME_DIMENSIONS = 1024
+
+
+@dataclass(frozen=True, slots=True)
+class StoryGroup:
+    """One story as grouping sees it; ``first``/``last`` are day ordinals or None.
+
+    A story keeps only what assigning a new article needs: the sums of its
+    members' lead vectors (``total``), hashed term vectors and hashed name
+    vectors, so the average similarity of anything to its members is one dot
+    product divided by its size, and adding a member is one addition. The
+    arrays are left out of equality; ``to_dict`` keeps ``_DECIMALS`` decimals.
+    """
+
+    id: str
+    title: str
+    total: np.ndarray[Any, Any] = field(compare=False, repr=False)
+    terms: np.ndarray[Any, Any] = field(compare=False, repr=False)
+    names: np.ndarray[Any, Any] = field(compare=False, repr=False)
+    first: int | None = None
+    last: int | None = None
+    articles: tuple[str, ...] = ()
+
+    @property
+    def size(self) -> int:
+        return len(self.articles)
+
+    def story(self) -> Story:
+        return Story(self.id, self.title, self.articles)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "articles": list(self.articles),
+                "first": self.first, "last": self.last,
+                "total": [round(float(x), _DECIMALS) for x in self.total],
+                "terms": _sparse(self.terms), "names": _sparse(self.names)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoryGroup:
+        """The group ``to_dict`` wrote; ``StateError`` when it is of another shape."""
+        try:
+            total = np.asarray(data["total"], dtype=np.float32)
+            if total.shape != (DIMENSIONS,):
+                raise StateError(f"story {data['id']}: centroid has shape {total.shape}, "
+                                 f"not ({DIMENSIONS},)")
+            return cls(str(data["id"]), str(data["title"]), total,
+                       _dense(data.get("terms", {}), TERM_DIMENSIONS),
+                       _dense(data.get("names", {}), NAME_DIMENSIONS),
+                       data.get("first"), data.get("last"), tuple(data["articles"]))
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+            raise StateError(f"story {_field(data, 'id')}: unreadable "
+                             f"({type(exc).__name__}: {exc})") from exc
+
+
+def _field(data: Any, key: str) -> Any:
+    return data.get(key) if isinstance(data, dict) else None
+
+
+def _sparse(vector: np.ndarray[Any, Any]) -> dict[str, float]:
+    return {str(i): round(float(vector[i]), _DECIMALS) for i in np.flatnonzero(vector)}
+
+
+def _dense(values: Mapping[str, float], size: int) -> np.ndarray[Any, Any]:
+    vector = np.zeros(size, dtype=np.float32)
+    for index, value in values.items():
+        if not 0 <= int(index) < size:
+            raise IndexError(f"slot {index} outside a vector of {size}")
+        vector[int(index)] = value
+    return vector
+
+
+@dataclass(frozen=True, slots=True)
+class StoryState:
+    """The grouped corpus as a record that a later run continues from.
+
+    Stories in creation order, name and term document frequencies (in how many
+    articles each name and term occurs, so rare ones, the people and places of
+    one event, weigh more than "Washington" or "police"), the articles seen and
+    the next story number. ``to_json``/``from_json`` round-trip it so ``parallax
+    stories --state FILE`` adds articles without regrouping the ones it has seen.
+    """
+
+    groups: tuple[StoryGroup, ...] = ()
+    frequency: Mapping[str, int] = field(default_factory=dict)
+    term_frequency: Mapping[str, int] = field(default_factory=dict)
+    seen: int = 0
+    next_id: int = 1
+
+    def assignment(self) -> dict[str, str]:
+        """Article id -> story id."""
+        return {a: g.id for g in self.groups for a in g.articles}
+
+    def stories(self) -> tuple[Story, ...]:
+        """Largest first; ties in creation order, so ids and order stay stable."""
+        ordered = sorted(self.groups, key=lambda g: -g.size)
+        return tuple(g.story() for g in ordered)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": STATE_SCHEMA, "seen": self.seen, "next_id": self.next_id,
+                "frequency": dict(self.frequency), "term_frequency": dict(self.term_frequency),
+                "stories": [g.to_dict() for g in self.groups]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoryState:
+        """The state ``to_dict`` wrote; ``StateError`` for anything else."""
+        if _field(data, "schema") != STATE_SCHEMA:
+            raise StateError(f"not a {STATE_SCHEMA} file: schema={_field(data, 'schema')!r}")
+        try:
+            groups = tuple(StoryGroup.from_dict(g) for g in data["stories"])
+            return cls(groups, {str(k): int(v) for k, v in data.get("frequency", {}).items()},
+                       {str(k): int(v) for k, v in data.get("term_frequency", {}).items()},
+                       int(data["seen"]), int(data["next_id"]))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise StateError(f"unreadable {STATE_SCHEMA} file "
+                             f"({type(exc).__name__}: {exc})") from exc
+
+    @classmethod
+    def from_json(cls, text: str) -> StoryState:
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise StateError(f"not a {STATE_SCHEMA} file: not JSON ({exc})") from exc
+        return cls.from_dict(data)

@@ -17,6 +17,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from parallax.errors import UsageError
+
 __all__ = ["OffsetMap", "Piece", "TextBuilder"]
 
 
@@ -76,7 +78,7 @@ class OffsetMap:
         if not self.pieces:
             return 0, 0
         if not 0 <= start <= end <= self.clean_length:
-            raise ValueError(f"span {start}:{end} outside cleaned text of {self.clean_length}")
+            raise UsageError(f"span {start}:{end} outside cleaned text of {self.clean_length}")
         if start == end:
             if start == self.clean_length:
                 last = self.pieces[-1]

@@ -25,6 +25,7 @@ import numpy.typing as npt
 from parallax.clean.blocks import Unit
 from parallax.clean.cues import strongest_cue
 from parallax.clean.linefeatures import FEATURE_NAMES, line_features
+from parallax.errors import ModelError
 
 __all__ = ["MODEL_REASON", "THRESHOLD", "content_probability", "model_verdicts", "story_units"]
 
@@ -72,7 +73,7 @@ def _forest() -> _Forest:
     text = resources.files("parallax").joinpath("data", "lines.json").read_text("utf-8")
     model: dict[str, Any] = json.loads(text)
     if tuple(model["features"]) != FEATURE_NAMES:
-        raise ValueError("parallax/data/lines.json was trained on other features; retrain it "
+        raise ModelError("parallax/data/lines.json was trained on other features; retrain it "
                          "with tools/train_lines.py")
     trees = model["trees"]
     left, right = _padded(trees, "left", -1), _padded(trees, "right", -1)

@@ -11,7 +11,6 @@ An unrelated article cites no evidence.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -26,30 +25,9 @@ from parallax.compare.stance import (
     load_stance_model,
     pair_features,
 )
-from parallax.model import AnalyzedArticle, Span
+from parallax.model import AnalyzedArticle, CheckResult, Verdict
 
 __all__ = ["CheckResult", "Stance", "Verdict", "check_claim", "judge"]
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    article: str
-    stance: Stance
-    evidence: tuple[Span, ...]
-
-    def to_dict(self) -> dict[str, object]:
-        return {"article": self.article, "stance": self.stance,
-                "evidence": [{"start": s.start, "end": s.end, "text": s.text}
-                             for s in self.evidence]}
-
-
-@dataclass(frozen=True, slots=True)
-class CheckResult:
-    claim: str
-    verdicts: tuple[Verdict, ...]
-
-    def to_dict(self) -> dict[str, object]:
-        return {"claim": self.claim, "verdicts": [v.to_dict() for v in self.verdicts]}
-
 
 def check_claim(claim: str, analyzed: Sequence[AnalyzedArticle]) -> CheckResult:
     """One verdict per article, in article order."""

@@ -40,7 +40,7 @@ from parallax.compare.claims import (
     is_claimable,
     sentence_index,
 )
-from parallax.compare.sources import count_sources, duplicate_of, source_key
+from parallax.compare.sources import count_sources, source_key
 from parallax.model import (
     Actor,
     AnalyzedArticle,
@@ -586,7 +586,7 @@ def _facts(index: SentenceIndex, copies: frozenset[str]) -> Iterator[Conflict]:
 def _copies(analyzed: Sequence[AnalyzedArticle]) -> frozenset[str]:
     """Ids of articles that copy another article of the corpus (never a side of their own)."""
     ids = {item.id for item in analyzed}
-    return frozenset(item.id for item in analyzed if duplicate_of(item.article) in ids)
+    return frozenset(item.id for item in analyzed if item.article.duplicate_of in ids)
 
 
 def find_conflicts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],

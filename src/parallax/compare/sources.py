@@ -1,7 +1,7 @@
 """Who counts as an independent source.
 
 Two articles are one source when they come from the same outlet, or when one
-is a near-copy of the other (``duplicate-of:<id>``, set by
+is a near-copy of the other (``Article.duplicate_of``, set by
 ``parallax.group.dedupe``): a wire story reprinted ten times is still one
 voice, so corroboration counts outlets, never articles.
 """
@@ -13,9 +13,8 @@ from collections.abc import Iterable, Mapping
 
 from parallax.model import Article, Span
 
-__all__ = ["DUPLICATE_FLAG", "count_sources", "duplicate_of", "normalise_outlet", "source_key"]
+__all__ = ["count_sources", "normalise_outlet", "source_key"]
 
-DUPLICATE_FLAG = "duplicate-of:"
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _PREFIXES = ("www.", "the ")
 
@@ -28,14 +27,6 @@ def normalise_outlet(outlet: str) -> str:
     return _NON_WORD.sub(" ", name).strip()
 
 
-def duplicate_of(article: Article) -> str | None:
-    """Id of the article this one copies, or None when it is an original."""
-    for flag in article.flags:
-        if flag.startswith(DUPLICATE_FLAG):
-            return flag[len(DUPLICATE_FLAG):]
-    return None
-
-
 def source_key(article: Article, articles: Mapping[str, Article] | None = None) -> str:
     """The independent-source identity of ``article``.
 
@@ -45,13 +36,13 @@ def source_key(article: Article, articles: Mapping[str, Article] | None = None) 
     copies of one original count once.
     """
     seen = {article.id}
-    original_id = duplicate_of(article)
+    original_id = article.duplicate_of
     while original_id is not None and original_id not in seen:
         original = (articles or {}).get(original_id)
         if original is None:
             return f"article:{original_id}"
         article, seen = original, seen | {original_id}
-        original_id = duplicate_of(article)
+        original_id = article.duplicate_of
     outlet = article.document.outlet
     name = normalise_outlet(outlet) if outlet else ""
     return f"outlet:{name}" if name else f"article:{article.id}"

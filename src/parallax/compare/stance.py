@@ -22,11 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
 from parallax.errors import ModelError
+from parallax.model import Stance
 
 __all__ = [
     "FEATURE_NAMES",
@@ -43,7 +44,6 @@ __all__ = [
 ]
 
 FEATURE_VERSION = "stance-features/2"
-Stance = Literal["supports", "contradicts", "discusses", "unrelated"]
 # Order of the model's outputs; FNC-1 agree/disagree/discuss/unrelated.
 LABELS: tuple[Stance, ...] = ("supports", "contradicts", "discusses", "unrelated")
 # Evidence = this many sentences closest to the claim (FNC bodies put the

@@ -3,8 +3,9 @@
 MinHash over word 5-shingles estimates the Jaccard overlap of two texts
 without comparing them word by word: five-word windows survive a changed
 headline, byline or a trimmed last paragraph, but two independent reports of
-one event rarely share many. Copies are flagged ``duplicate-of:<id>`` so that
-corroboration counts them once (see ``parallax.compare.sources``).
+one event rarely share many. A copy names its original in
+``Article.duplicate_of`` so that corroboration counts them once (see
+``parallax.compare.sources``).
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
-from parallax.compare.sources import DUPLICATE_FLAG
 from parallax.model import Article
 
 __all__ = ["DEFAULT_THRESHOLD", "jaccard_estimate", "mark_duplicates", "signature"]
@@ -68,7 +69,7 @@ def _original_rank(article: Article, position: int) -> tuple[int, str, int, int]
 def mark_duplicates(
     articles: Sequence[Article], threshold: float = DEFAULT_THRESHOLD
 ) -> tuple[Article, ...]:
-    """Flag each copy ``duplicate-of:<id>`` of its group's original; order is kept.
+    """Set each copy's ``duplicate_of`` to its group's original; order is kept.
 
     Groups are connected components of the "copy" relation; the original is
     the earliest published member, else the longest, else the first given.
@@ -97,6 +98,6 @@ def mark_duplicates(
     }
     return tuple(
         article if original[i] == i
-        else article.with_flags(f"{DUPLICATE_FLAG}{articles[original[i]].id}")
+        else replace(article, duplicate_of=articles[original[i]].id)
         for i, article in enumerate(articles)
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from parallax.errors import UsageError
 from parallax.model import Article, Span
 
 __all__ = ["Citation", "Citer", "MarkedSpan"]
@@ -64,7 +65,8 @@ class Citer:
         try:
             return self._number[article_id]
         except KeyError:
-            raise ValueError(f"evidence points to unknown article {article_id!r}") from None
+            raise UsageError(f"evidence points to unknown article {article_id!r}",
+                             hint="cite spans of the articles the page was built with") from None
 
     def cite(self, spans: Iterable[Span]) -> tuple[Citation, ...]:
         """Citations for one line, ordered by source, then by position.

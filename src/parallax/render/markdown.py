@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import Protocol
 
-from parallax.model import Actor, Article, Briefing, Quote, Span, Story
+from parallax.model import Actor, Article, Briefing, CheckResult, Quote, Story
 from parallax.render.citations import Citer
 from parallax.render.view import (
     BriefingView,
@@ -31,8 +30,6 @@ from parallax.render.view import (
 )
 
 __all__ = [
-    "CheckResultLike",
-    "VerdictLike",
     "render_check_markdown",
     "render_markdown",
     "render_quotes_markdown",
@@ -50,26 +47,6 @@ _STANCES = ("supports", "contradicts", "discusses", "unrelated")
 # Long removed passages (navigation menus, comment threads) are cut to this
 # many characters in the Sources list; the full text is in the JSON output.
 _REMOVED_PREVIEW = 100
-
-
-class VerdictLike(Protocol):
-    """What ``render_check_markdown`` reads of ``parallax.compare.check.Verdict``."""
-
-    @property
-    def article(self) -> str: ...
-    @property
-    def stance(self) -> str: ...
-    @property
-    def evidence(self) -> Sequence[Span]: ...
-
-
-class CheckResultLike(Protocol):
-    """What ``render_check_markdown`` reads of ``parallax.compare.check.CheckResult``."""
-
-    @property
-    def claim(self) -> str: ...
-    @property
-    def verdicts(self) -> Sequence[VerdictLike]: ...
 
 
 def _md(text: str) -> str:
@@ -237,9 +214,9 @@ def render_stories_markdown(stories: Sequence[Story], articles: Sequence[Article
     return _join(rows)
 
 
-def render_check_markdown(result: CheckResultLike) -> str:
+def render_check_markdown(result: CheckResult) -> str:
     """``parallax check``: per stance, which articles take it and on what evidence."""
-    counts = Counter(v.stance for v in result.verdicts)
+    counts: Counter[str] = Counter(v.stance for v in result.verdicts)
     stances = [*_STANCES, *sorted(set(counts) - set(_STANCES))]
     rows = ["# Claim check", "", f"> {_md(result.claim)}", ""]
     rows += [" · ".join(f"{counts[s]} {s}" for s in stances if counts[s])

@@ -42,7 +42,6 @@ __all__ = [
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
-_DUPLICATE = "duplicate-of:"
 _DASH = "\u2013"  # en dash, for ranges
 # Headline words this short ("a", "of", "US") say little about which headline
 # best represents the set; they only add ties.
@@ -392,13 +391,16 @@ def time_axis(dates: Sequence[str]) -> tuple[list[float], AxisView]:
     return [place(d) if d is not None else 0.0 for d in days], AxisView(tuple(ticks), gap)
 
 
-def _badge(flag: str, numbers: dict[str, int]) -> Badge:
-    if flag.startswith(_DUPLICATE):
-        original = flag[len(_DUPLICATE):]
+def _badges(article: Article, numbers: dict[str, int]) -> tuple[Badge, ...]:
+    """One badge per flag, then "duplicate of [n]" for a copy (the order its JSON flags have)."""
+    badges = [Badge(flag, re.sub(r"[^a-z0-9]+", "-", flag.lower()).strip("-") or "flag")
+              for flag in article.flags]
+    original = article.duplicate_of
+    if original is not None:
         target = numbers.get(original)
         text = f"duplicate of [{target}]" if target else f"duplicate of {original}"
-        return Badge(text, "duplicate", target)
-    return Badge(flag, re.sub(r"[^a-z0-9]+", "-", flag.lower()).strip("-") or "flag")
+        badges.append(Badge(text, "duplicate", target))
+    return tuple(badges)
 
 
 def _web_link(url: str | None) -> str | None:
@@ -424,7 +426,7 @@ def source_views(articles: Sequence[Article], citer: Citer,
             title=flat(a.document.title) if a.document.title else "(untitled)",
             published=human_date(a.document.published) if a.document.published else None,
             link=_web_link(a.document.url),
-            badges=tuple(_badge(f, numbers) for f in a.flags),
+            badges=_badges(a, numbers),
             removed=a.removed,
             marks=citer.marks(a.id),
             exclusive=coverage.get(a.id, ((), ()))[0],
