@@ -72,15 +72,10 @@ def throughput(paths: list[str], repeat: int) -> Throughput:
     (claims, conflicts, timeline, summary) of every story, whose cost grows with
     the number of sentence pairs in one story, not per article.
     """
+    from parallax.analyze.articles import analyze_lazily
     from parallax.analyze.nlp import load_nlp
-    from parallax.analyze.vectors import prefetch
     from parallax.ingest import read_inputs
-    from parallax.pipeline import (
-        analyze_documents,
-        brief_stories,
-        briefing_needs,
-        clean_documents,
-    )
+    from parallax.pipeline import brief_stories, briefing_needs, clean_documents
 
     documents = read_inputs(paths).documents
     texts = [a.text for a in clean_documents(documents)]
@@ -88,9 +83,8 @@ def throughput(paths: list[str], repeat: int) -> Throughput:
     brief_stories(documents)  # warm every lazy model and cache once
 
     def per_article() -> None:
-        analyzed = analyze_documents(documents)
-        needs = briefing_needs([[s.text for s in a.sentences] for a in analyzed])
-        prefetch((a.embeddings for a in analyzed), needs)
+        _, vectors = analyze_lazily(clean_documents(documents), priority=briefing_needs)
+        vectors.ensure(briefing_needs(vectors.texts))
 
     def raw_spacy() -> None:
         for _doc in nlp.pipe(texts, batch_size=16):

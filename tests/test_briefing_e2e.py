@@ -53,7 +53,7 @@ def test_seeds_repairs_reach_the_briefing(seeds_briefing: Briefing) -> None:
 
 def test_examples_duplicate_is_one_source(examples_briefing: Briefing) -> None:
     copy = examples_briefing.article(_article(examples_briefing, "kestria-ledger"))
-    assert any(f.startswith("duplicate-of:01_littoral") for f in copy.flags)
+    assert copy.duplicate_of is not None and copy.duplicate_of.startswith("01_littoral")
     top = max(examples_briefing.claims, key=lambda c: c.sources)
     outlets = {examples_briefing.article(s.article).document.outlet for s in top.support}
     assert top.sources <= len(outlets)

@@ -31,8 +31,9 @@ def test_reprint_is_flagged_against_the_original() -> None:
     marked = mark_duplicates([reprint, original, other])
     assert [a.id for a in marked] == ["copy", "orig", "other"]
     # The longer text is the original when neither is dated.
-    assert marked[0].flags == ("duplicate-of:orig",)
-    assert marked[1].flags == () and marked[2].flags == ()
+    assert marked[0].duplicate_of == "orig" and marked[0].flags == ()
+    assert marked[1].duplicate_of is None and marked[2].duplicate_of is None
+    assert marked[0].to_dict()["flags"] == ["duplicate-of:orig"]
 
 
 def test_earliest_published_copy_is_the_original() -> None:
@@ -41,7 +42,7 @@ def test_earliest_published_copy_is_the_original() -> None:
     early = replace(early, document=replace(early.document, published="2024-03-01"))
     late = replace(late, document=replace(late.document, published="2024-03-02"))
     marked = mark_duplicates([late, early])
-    assert marked[0].flags == ("duplicate-of:early",) and marked[1].flags == ()
+    assert marked[0].duplicate_of == "early" and marked[1].duplicate_of is None
 
 
 def test_different_articles_stay_apart() -> None:

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from parallax.errors import InputError
 from parallax.model import (
     BRIEFING_SCHEMA,
     Actor,
@@ -101,5 +102,5 @@ def test_records_are_immutable() -> None:
 
 
 def test_wrong_schema_is_refused() -> None:
-    with pytest.raises(ValueError, match="schema"):
+    with pytest.raises(InputError, match="schema"):
         Briefing.from_dict({"schema": "other/1"})

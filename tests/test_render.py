@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from parallax.errors import UsageError
 from parallax.model import (
     Actor,
     Article,
@@ -106,7 +107,8 @@ def make_briefing(errors: tuple[str, ...] = ()) -> Briefing:
                             published="2031-05-13T08:30:00Z"), flags=("paywall",))
     ledger = _plain(Document("a3", "news/ledger.txt", LEDGER_TEXT, outlet="Morning Ledger",
                              title="Harbour bridge closed", published="2031-05-12"),
-                    flags=("duplicate-of:a1", "truncated"))
+                    flags=("truncated",))
+    ledger = replace(ledger, duplicate_of="a1")
     closed_a1 = _span(herald, LEDGER_TEXT)
     closed_a2 = _span(times, TIMES_TEXT.split("\n\n")[0])
     closed_a3 = _span(ledger, LEDGER_TEXT)
@@ -240,7 +242,7 @@ def test_markdown_cites_sources_and_quotes_differing_evidence(briefing: Briefing
     assert "**May 2031 \u2013 June 2031** — Repairs are expected to start. [1]" in text
     assert ("1. Coastal Herald — Port Averly bridge shut after cracks found "
             "(news/herald.txt)") in text
-    assert "flags: duplicate of [1], truncated" in text
+    assert "flags: truncated, duplicate of [1]" in text
     assert "removed from this article:\n   - boilerplate: “Subscribe to our" in text
 
 
@@ -274,7 +276,7 @@ def test_quotes_stories_and_check_markdown(briefing: Briefing) -> None:
     assert quotes.startswith("# Who said what\n\n_4 statements_\n")
     assert "## Lena Ortiz (Mayor of Port Averly) — 2 statements" in quotes
     assert quotes.rstrip().endswith("(news/ledger.txt)\n   published 12 May 2031 · flags: "
-                                    "duplicate of [1], truncated")
+                                    "truncated, duplicate of [1]")
     stories = render_stories_markdown([Story("s1", "Bridge", ("a1", "a3"))], briefing.articles)
     assert "## 1. Bridge\n\n- Coastal Herald — Port Averly bridge shut after" in stories
     assert "## Not in any story\n\n- Valley Times — Cracked beams close harbour bridge" in stories
@@ -420,7 +422,7 @@ def test_citer_labels_repeats_and_rejects_unknown_articles(briefing: Briefing) -
     assert [c.label for c in cited] == ["1", "1b", "2"]
     assert [c.span.text for c in cited] == ["Monday", "six weeks", cited[2].span.text]
     assert citer.cite([_span(herald, "Monday")])[0].evidence == cited[0].evidence
-    with pytest.raises(ValueError, match="unknown article 'zz'"):
+    with pytest.raises(UsageError, match="unknown article 'zz'"):
         citer.cite([replace(cited[0].span, article="zz")])
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from parallax.analyze.embed import Embedder, load_embedder
 from parallax.analyze.sentences import _Segmenter, split_sentences
-from parallax.analyze.vectors import VectorStore, prefetch
+from parallax.analyze.vectors import VectorStore
 from parallax.ingest import read_inputs
 from parallax.pipeline import clean_documents
 
@@ -97,7 +97,7 @@ def test_batches_cover_every_text_once_shortest_first() -> None:
     assert all(len(vectors) == len(positions) for positions, vectors in batches)
 
 
-def test_speculation_then_prefetch_equals_direct_encoding() -> None:
+def test_speculation_then_ensure_equals_direct_encoding() -> None:
     groups = [[s.text for s in split_sentences(t)] for t in _article_texts()[:3]]
     store = VectorStore(load_embedder(), groups, background=load_embedder(threads=1))
     stop = threading.Event()
@@ -105,10 +105,9 @@ def test_speculation_then_prefetch_equals_direct_encoding() -> None:
     worker.start()
     stop.set()  # stop early: part by speculation, the rest on demand
     worker.join()
-    views = store.views()
-    prefetch(views, [(a, s) for a, group in enumerate(groups) for s in range(len(group))])
-    for view, group in zip(views, groups, strict=True):
-        assert np.array_equal(np.asarray(view), load_embedder().encode(group))
+    store.ensure([(a, s) for a, group in enumerate(groups) for s in range(len(group))])
+    for a, group in enumerate(groups):
+        assert np.array_equal(store.rows(a, range(len(group))), load_embedder().encode(group))
 
 
 class _Counting:
@@ -133,7 +132,6 @@ def test_full_speculation_computes_each_distinct_sentence_once() -> None:
     counting = _Counting()
     store = VectorStore(cast(Embedder, counting), groups)
     store.speculate(threading.Event())
-    views = store.views()
-    prefetch(views, [(0, 0), (0, 1), (1, 0), (1, 1)])
+    store.ensure([(0, 0), (0, 1), (1, 0), (1, 1)])
     assert sorted(counting.seen) == sorted({t for group in groups for t in group})
-    assert np.array_equal(views[0][0], views[1][0])
+    assert np.array_equal(store.rows(0, [0]), store.rows(1, [0]))

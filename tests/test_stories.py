@@ -8,6 +8,7 @@ import shutil
 import numpy as np
 import pytest
 
+from parallax.errors import StateError
 from parallax.group.features import StoryFeatures, names_in, story_features, terms_in
 from parallax.group.state import StoryState
 from parallax.group.stories import Tuning, add_features, group_articles, group_stories
@@ -146,7 +147,7 @@ def test_state_round_trips_and_continues_the_same(fires: list[Article]) -> None:
     features = list(story_features(fires[3:]))
     assert (add_features(features, loaded).assignment()
             == add_features(features, state).assignment())
-    with pytest.raises(ValueError, match="stories-state"):
+    with pytest.raises(StateError, match="stories-state"):
         StoryState.from_json(json.dumps({"schema": "something/1"}))
 
 

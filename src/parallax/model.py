@@ -80,7 +80,9 @@ class Document:
 
     ``source`` is the text every offset in a briefing points into: the decoded
     file for text inputs, the ``text`` field for JSONL, and for HTML the text
-    trafilatura extracts (the markup itself is kept in ``html``).
+    trafilatura extracts (the markup itself is kept in ``html``). ``html`` is
+    left out of equality: the cleaner reads it, but what a document says, and
+    every offset, is ``source``, and a briefing's JSON does not carry the markup.
     """
 
     id: str
@@ -92,7 +94,7 @@ class Document:
     url: str | None = None
     author: str | None = None
     language: str | None = None
-    html: str | None = field(default=None, repr=False)
+    html: str | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "path": self.path, "source": self.source, "outlet": self.outlet,

@@ -10,18 +10,18 @@ new records; nothing here mutates what an earlier stage produced.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from parallax.analyze.actors import resolve_actors
-from parallax.analyze.articles import analyze_articles
-from parallax.analyze.vectors import Ref
+from parallax.analyze.articles import analyze_articles, analyze_lazily
+from parallax.analyze.vectors import Ref, VectorStore
 from parallax.clean import clean_document, repeated_lines
-from parallax.compare.claims import claim_candidates, find_claims, sentence_index
+from parallax.compare import vector_needs
+from parallax.compare.claims import find_claims, sentence_index
 from parallax.compare.conflicts import find_conflicts
 from parallax.compare.outlets import outlet_reports
-from parallax.compare.summary import LEAD_POOL, parse_length, summarize
+from parallax.compare.summary import parse_length, summarize
 from parallax.compare.timeline import build_timeline
 from parallax.group.dedupe import mark_duplicates
 from parallax.group.stories import group_stories
@@ -56,22 +56,10 @@ def clean_documents(documents: Sequence[Document], report: Reporter | None = Non
     return mark_duplicates(articles)
 
 
-# Sentences that name a date: the timeline will want their vectors.
-_DATED = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\w+day\b|\b\d{4}\b",
-    re.IGNORECASE)
-
-
 def briefing_needs(texts: list[list[str]]) -> list[Ref]:
-    """The sentences whose vectors the briefing stages read, most certain first.
-
-    Leads (summary pool, stories, timeline tie-breaks), then claim candidates,
-    then dated sentences; analysis embeds them while spaCy parses.
-    """
-    leads = [(a, s) for a, group in enumerate(texts) for s in range(min(LEAD_POOL, len(group)))]
-    dated = [(a, s) for a, group in enumerate(texts) for s, text in enumerate(group)
-             if _DATED.search(text)]
-    return list(dict.fromkeys([*leads, *claim_candidates(texts), *dated]))
+    """The sentences whose vectors the briefing stages read, most certain first
+    (``parallax.compare.vector_needs``); analysis embeds them while spaCy parses."""
+    return vector_needs(texts)
 
 
 def analyze_documents(documents: Sequence[Document], report: Reporter | None = None
@@ -98,18 +86,20 @@ def select_story(stories: Sequence[Story], story: str | None) -> tuple[Story, ..
 
 def brief_analyzed(analyzed: Sequence[AnalyzedArticle], *,
                    summary_length: int | str = DEFAULT_SUMMARY_LENGTH,
-                   errors: Sequence[str] = (), stories: Sequence[Story] | None = None
-                   ) -> Briefing:
+                   errors: Sequence[str] = (), stories: Sequence[Story] | None = None,
+                   vectors: VectorStore | None = None) -> Briefing:
     """The cross-article stages: actors, claims, conflicts, timeline, summary, outlets.
 
     ``summary_length`` is a number of sentences, or a string such as "120w"
     for about that many words (``parse_length``). ``stories`` goes into the
     briefing as given; by default the articles are grouped here (the briefing
-    then lists every story they form).
+    then lists every story they form). ``vectors`` is the cache of the
+    articles' sentence vectors (from ``analyze_lazily``); by default the
+    records' finished vectors.
     """
     sentences, words = parse_length(str(summary_length))
     actors, quotes = resolve_actors(analyzed)
-    index = sentence_index(analyzed)
+    index = sentence_index(analyzed, vectors)
     claims = find_claims(analyzed, index)
     return Briefing(
         articles=tuple(a.article for a in analyzed),
@@ -117,7 +107,7 @@ def brief_analyzed(analyzed: Sequence[AnalyzedArticle], *,
         quotes=quotes,
         claims=claims,
         conflicts=find_conflicts(analyzed, actors, quotes, index),
-        timeline=build_timeline(analyzed),
+        timeline=build_timeline(analyzed, index.vectors),
         summary=summarize(analyzed, claims, sentences, index, words=words),
         stories=tuple(group_stories([a.article for a in analyzed]) if stories is None
                       else stories),
@@ -138,9 +128,12 @@ def _brief_selected(documents: Sequence[Document], summary_length: int | str, pr
         tick = report.stage("Analysing", sum(len(s.articles) for s in chosen))
         briefings = []
         for item in chosen:
-            analyzed = analyze_articles([by_id[a] for a in item.articles], tick, briefing_needs)
+            # The vector cache stays here, with the pipeline: the stages compute
+            # only the vectors they read, and the records carry none.
+            analyzed, vectors = analyze_lazily([by_id[a] for a in item.articles], tick,
+                                               briefing_needs)
             briefings.append(brief_analyzed(analyzed, summary_length=summary_length,
-                                            errors=errors, stories=(item,)))
+                                            errors=errors, stories=(item,), vectors=vectors))
         return stories, tuple(briefings)
 
 

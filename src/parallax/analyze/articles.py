@@ -5,6 +5,9 @@ and every later step reads that one parse. Sentence embeddings are computed on
 demand (``parallax.analyze.vectors``); while spaCy parses, a worker thread
 fills them speculatively, lead sentences first. onnxruntime and spaCy's parser
 both release the GIL, so on two cores that work hides behind the parse.
+``analyze_lazily`` hands that cache to its caller (the briefing computes only
+the vectors it reads); ``analyze_articles`` returns records whose vectors are
+all finished arrays.
 """
 
 from __future__ import annotations
@@ -15,14 +18,15 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc
 
 from parallax.analyze.dates import explicit_dates, find_dates, reference_date
-from parallax.analyze.embed import load_embedder
 from parallax.analyze.nlp import load_nlp
 from parallax.analyze.quotes import extract_quotes
 from parallax.analyze.sentences import split_sentences
 from parallax.analyze.vectors import Ref, VectorStore
 from parallax.model import AnalyzedArticle, Article, Entity
+from parallax.options import DEFAULT_OPTIONS
+from parallax.registry import registry
 
-__all__ = ["KEPT_LABELS", "analyze_articles", "parse_articles"]
+__all__ = ["KEPT_LABELS", "analyze_articles", "analyze_lazily", "parse_articles"]
 
 # Entity labels kept for actors, places and dates; the rest (CARDINAL,
 # ORDINAL, PERCENT...) is noise for a briefing.
@@ -41,19 +45,36 @@ def parse_articles(articles: Sequence[Article], tick: Callable[[], None] | None 
 
 
 def analyze_articles(articles: Sequence[Article], tick: Callable[[], None] | None = None,
-                     priority: Callable[[list[list[str]]], list[Ref]] | None = None
+                     priority: Callable[[list[list[str]]], list[Ref]] | None = None, *,
+                     embedder: str = DEFAULT_OPTIONS.parts.embedder
                      ) -> tuple[AnalyzedArticle, ...]:
     """Sentences, entities, quotes, dates and sentence embeddings of every article.
 
+    Every record carries its finished vectors, so it stands alone (it can be
+    pickled and checked against any claim); see ``analyze_lazily`` for the
+    arguments and for computing only the vectors a caller reads.
+    """
+    analyzed, vectors = analyze_lazily(articles, tick, priority, embedder=embedder)
+    return vectors.finished(analyzed)
+
+
+def analyze_lazily(articles: Sequence[Article], tick: Callable[[], None] | None = None,
+                   priority: Callable[[list[list[str]]], list[Ref]] | None = None, *,
+                   embedder: str = DEFAULT_OPTIONS.parts.embedder
+                   ) -> tuple[tuple[AnalyzedArticle, ...], VectorStore]:
+    """The analysed records (without vectors) and the cache that computes their vectors.
+
     ``priority`` ranks the (article, sentence) pairs whose vectors later stages
     will read, given every article's sentence texts; they are embedded first
-    while spaCy parses (default: lead sentences first). Articles without a
-    publication date resolve relative dates against the latest fully written
-    date anywhere in the set (DESIGN.md: "the latest explicit date in the story").
+    while spaCy parses (default: lead sentences first). ``embedder`` is the
+    registered name of the embedder. Articles without a publication date
+    resolve relative dates against the latest fully written date anywhere in
+    the set (DESIGN.md: "the latest explicit date in the story").
     """
     sentences = [split_sentences(a.text) for a in articles]
-    store = VectorStore(load_embedder(), [[s.text for s in group] for group in sentences],
-                        background=load_embedder(threads=1))
+    store = VectorStore(registry.get("embedders", embedder)(threads=0),
+                        [[s.text for s in group] for group in sentences],
+                        background=registry.get("embedders", embedder)(threads=1))
     stop = threading.Event()
     order = priority(store.texts) if priority else None
     worker = threading.Thread(target=store.speculate, args=(stop, order),
@@ -63,15 +84,14 @@ def analyze_articles(articles: Sequence[Article], tick: Callable[[], None] | Non
         docs = parse_articles(articles, tick)
         explicit = [d for doc in docs for d in explicit_dates(doc)]
         analyzed: list[AnalyzedArticle] = []
-        for article, doc, sents, vectors in zip(articles, docs, sentences, store.views(),
-                                                strict=True):
+        for article, doc, sents in zip(articles, docs, sentences, strict=True):
             entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_)
                              for e in doc.ents if e.label_ in KEPT_LABELS)
             reference = reference_date(article.document.published, explicit)
             analyzed.append(AnalyzedArticle(
                 article, sents, entities, extract_quotes(article, doc, sents),
-                find_dates(article, doc, sents, reference), embeddings=vectors))
+                find_dates(article, doc, sents, reference)))
     finally:
         stop.set()
         worker.join()
-    return tuple(analyzed)
+    return tuple(analyzed), store

@@ -1,13 +1,15 @@
-"""Sentence embeddings computed when a stage asks for them, never twice.
+"""Sentence vectors of one analysed set of articles, computed when a stage asks.
 
 Embedding a sentence with MiniLM costs several times what spaCy spends on it,
 and most stages need only some sentences: leads for story vectors and the
 summary pool, dated sentences for the timeline, sentences that share specific
-words with another article for claims. So vectors live in one ``VectorStore``
-per run; each ``AnalyzedArticle.embeddings`` is a ``SentenceVectors`` view that
-behaves like a read-only ``(sentences, 384)`` array and computes the rows it is
-indexed with (``np.asarray(view)`` computes them all). Stages call
-``prefetch`` with everything they will read, so the model sees full batches.
+words with another article for claims. So a briefing's vectors live in one
+``VectorStore``, held by the pipeline and handed to the compare stages that
+read vectors (claims, conflicts, summary, timeline, check); a stage calls
+``ensure`` with everything it will read, so the model sees full batches, and
+then ``rows``/``stack``. Records never hold the store: ``finished`` gives
+records with their vectors as plain arrays (to ship to another process), and
+``VectorStore.of`` builds a store back from such records.
 
 While spaCy parses, ``speculate`` fills the store in the background in the
 order stages usually need (every article's first sentence, then every second
@@ -20,15 +22,19 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from parallax.analyze.embed import DIMENSIONS, Embedder
+from parallax.errors import UsageError
+from parallax.model import AnalyzedArticle
 
-__all__ = ["SentenceVectors", "VectorStore", "prefetch"]
+__all__ = ["Ref", "VectorStore"]
 
 Ref = tuple[int, int]
+"""(article position in the analysed set, sentence position in that article)."""
 _BATCH = 16
 # Speculation sorts this many upcoming sentences by length before batching: on
 # the examples, seeds and PolNeAR texts, windows of 64 cut padded tokens by
@@ -38,22 +44,39 @@ _WINDOW = 64
 
 
 class VectorStore:
-    """Cache of sentence vectors for one run, keyed by (article, sentence)."""
+    """Cache of sentence vectors for one set of articles, keyed by (article, sentence).
 
-    def __init__(self, embedder: Embedder, texts: Sequence[Sequence[str]],
-                 background: Embedder | None = None) -> None:
+    ``embedder`` computes what is missing; without one, only the ``arrays``
+    given (finished vectors of records, one per article or None) are there,
+    and ``has`` tells which articles have vectors at all.
+    """
+
+    def __init__(self, embedder: Embedder | None, texts: Sequence[Sequence[str]],
+                 background: Embedder | None = None,
+                 arrays: Sequence[np.ndarray[Any, Any] | None] | None = None) -> None:
         self._embedder = embedder
         self._background = background or embedder
         self._texts = [list(t) for t in texts]
+        self._arrays = list(arrays) if arrays is not None else [None] * len(self._texts)
         self._by_text: dict[str, np.ndarray[Any, Any]] = {}
         self._lock = threading.Lock()
 
-    def views(self) -> list[SentenceVectors]:
-        return [SentenceVectors(self, a, len(t)) for a, t in enumerate(self._texts)]
+    @classmethod
+    def of(cls, analyzed: Sequence[AnalyzedArticle], embedder: Embedder | None = None
+           ) -> VectorStore:
+        """A store over records' finished vectors; ``embedder`` computes the ones they lack."""
+        return cls(embedder, [[s.text for s in item.sentences] for item in analyzed],
+                   arrays=[item.embeddings for item in analyzed])
+
+    def has(self, article: int) -> bool:
+        """Whether the article's vectors are there or can be computed."""
+        return self._arrays[article] is not None or self._embedder is not None
 
     def _missing(self, refs: Iterable[Ref]) -> list[str]:
         wanted: dict[str, None] = {}
         for a, s in refs:
+            if self._arrays[a] is not None:
+                continue
             text = self._texts[a][s]
             if text not in self._by_text:
                 wanted[text] = None
@@ -68,15 +91,31 @@ class VectorStore:
         """Compute every missing vector among ``refs`` in batched calls."""
         with self._lock:
             missing = self._missing(refs)
-        if missing:
-            self._keep(missing, self._embedder.encode(missing, batch_size=_BATCH))
+        if not missing:
+            return
+        if self._embedder is None:
+            raise UsageError(f"{len(missing)} sentence vectors asked for were never computed",
+                             hint="analyse with vectors, or give the store an embedder")
+        self._keep(missing, self._embedder.encode(missing, batch_size=_BATCH))
 
-    def rows(self, article: int, sentences: Sequence[int]) -> np.ndarray[Any, Any]:
-        self.ensure((article, s) for s in sentences)
-        out = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
-        for row, s in enumerate(sentences):
-            out[row] = self._by_text[self._texts[article][s]]
+    def rows(self, article: int, sentences: Iterable[int]) -> np.ndarray[Any, Any]:
+        """The vectors of some sentences of one article, one row each."""
+        return self.stack([(article, s) for s in sentences])
+
+    def stack(self, refs: Sequence[Ref]) -> np.ndarray[Any, Any]:
+        """The vectors of ``refs``, one row each, in order (computed first if missing)."""
+        self.ensure(refs)
+        out = np.zeros((len(refs), DIMENSIONS), dtype=np.float32)
+        for row, (a, s) in enumerate(refs):
+            array = self._arrays[a]
+            out[row] = array[s] if array is not None else self._by_text[self._texts[a][s]]
         return out
+
+    def finished(self, analyzed: Sequence[AnalyzedArticle]) -> tuple[AnalyzedArticle, ...]:
+        """``analyzed`` (the records this store was built for) with every vector as an array."""
+        self.ensure((a, s) for a, t in enumerate(self._texts) for s in range(len(t)))
+        return tuple(replace(item, embeddings=self.rows(a, range(len(self._texts[a]))))
+                     for a, item in enumerate(analyzed))
 
     @property
     def texts(self) -> list[list[str]]:
@@ -95,6 +134,8 @@ class VectorStore:
         shortest first, so batches pad little while the order still holds
         roughly. One batch at a time, so at most one batch runs past ``stop``.
         """
+        if self._background is None:
+            return
         order = self.lead_first() if order is None else order
         for first in range(0, len(order), _WINDOW):
             with self._lock:
@@ -103,60 +144,3 @@ class VectorStore:
                 self._keep([missing[row] for row in rows], vectors)
                 if stop.is_set():
                     return
-
-
-class SentenceVectors:
-    """One article's sentence vectors as a lazily filled, read-only array."""
-
-    __slots__ = ("_article", "_count", "_store")
-
-    def __init__(self, store: VectorStore, article: int, count: int) -> None:
-        self._store = store
-        self._article = article
-        self._count = count
-
-    def __len__(self) -> int:
-        return self._count
-
-    @property
-    def shape(self) -> tuple[int, int]:
-        return self._count, DIMENSIONS
-
-    @property
-    def store(self) -> VectorStore:
-        return self._store
-
-    @property
-    def article(self) -> int:
-        return self._article
-
-    def __getitem__(self, index: Any) -> np.ndarray[Any, Any]:
-        positions = np.arange(self._count)[index]
-        if np.ndim(positions) == 0:
-            row: np.ndarray[Any, Any] = self._store.rows(self._article, [int(positions)])[0]
-            return row
-        return self._store.rows(self._article, [int(p) for p in positions])
-
-    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray[Any, Any]:
-        full = self._store.rows(self._article, range(self._count))
-        return full if dtype is None else full.astype(dtype)
-
-    def __iter__(self) -> Any:
-        return iter(np.asarray(self))
-
-
-def prefetch(vectors: Iterable[Any], refs: Iterable[tuple[Any, int]]) -> None:
-    """Compute the vectors of ``(views[i], sentence)`` pairs in one batched call.
-
-    ``vectors`` are the ``embeddings`` of the analyzed articles in order; plain
-    arrays (tests build those) need nothing and are skipped.
-    """
-    views = list(vectors)
-    stores: dict[int, tuple[VectorStore, list[Ref]]] = {}
-    for position, sentence in refs:
-        view = views[position]
-        if isinstance(view, SentenceVectors):
-            entry = stores.setdefault(id(view.store), (view.store, []))
-            entry[1].append((view.article, sentence))
-    for store, wanted in stores.values():
-        store.ensure(wanted)

@@ -15,8 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from parallax.analyze.embed import load_embedder
-from parallax.analyze.vectors import prefetch
+from parallax.analyze.vectors import VectorStore
 from parallax.compare.mismatch import read_mismatch, refine
 from parallax.compare.stance import (
     Stance,
@@ -26,17 +25,27 @@ from parallax.compare.stance import (
     pair_features,
 )
 from parallax.model import AnalyzedArticle, CheckResult, Verdict
+from parallax.options import DEFAULT_OPTIONS
+from parallax.registry import registry
 
 __all__ = ["CheckResult", "Stance", "Verdict", "check_claim", "judge"]
 
-def check_claim(claim: str, analyzed: Sequence[AnalyzedArticle]) -> CheckResult:
-    """One verdict per article, in article order."""
-    prefetch([item.embeddings for item in analyzed],
-             [(n, s) for n, item in enumerate(analyzed) for s in range(len(item.sentences))])
-    claim_vectors = load_embedder().encode(claim_texts(claim))
-    judged = iter(judge(claim, claim_vectors,
-                        [([s.text for s in item.sentences], np.asarray(item.embeddings))
-                         for item in analyzed if item.sentences]))
+def check_claim(claim: str, analyzed: Sequence[AnalyzedArticle],
+                vectors: VectorStore | None = None, *,
+                embedder: str = DEFAULT_OPTIONS.parts.embedder) -> CheckResult:
+    """One verdict per article, in article order.
+
+    ``vectors`` is the cache of the articles' sentence vectors when the caller
+    holds one; by default the records' finished vectors, with the registered
+    embedder named ``embedder`` computing any they lack (and the claim's).
+    """
+    model = registry.get("embedders", embedder)(threads=0)
+    store = vectors or VectorStore.of(analyzed, model)
+    store.ensure((n, s) for n, item in enumerate(analyzed) for s in range(len(item.sentences)))
+    claim_vectors = model.encode(claim_texts(claim))
+    texts = [([s.text for s in item.sentences], store.rows(n, range(len(item.sentences))))
+             for n, item in enumerate(analyzed) if item.sentences]
+    judged = iter(judge(claim, claim_vectors, texts))
     verdicts = [_verdict(item, *next(judged)) if item.sentences
                 else Verdict(item.id, "unrelated", ()) for item in analyzed]
     return CheckResult(claim, tuple(verdicts))

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from parallax.analyze.vectors import prefetch
+from parallax.analyze.vectors import VectorStore
 from parallax.compare.sources import count_sources
 from parallax.model import AnalyzedArticle, Article, Claim, Span
 
@@ -147,7 +147,8 @@ class SentenceIndex:
     ``cosine`` is the embedding dot product, ``lexical`` the IDF-weighted Dice
     overlap of content terms, ``shared`` the IDF mass of the shared terms and
     ``score`` what alignment ranks by. Rows follow ``refs``; pairs within one
-    article are set to -inf in ``score`` so they never align.
+    article are set to -inf in ``score`` so they never align. ``vectors`` is
+    the sentence-vector cache the cosines came from, for stages that read more.
     """
 
     analyzed: tuple[AnalyzedArticle, ...]
@@ -158,6 +159,7 @@ class SentenceIndex:
     lexical: np.ndarray[Any, Any]
     shared: np.ndarray[Any, Any]
     score: np.ndarray[Any, Any]
+    vectors: VectorStore
 
     def row(self, ref: Ref) -> int:
         return self.refs.index(ref)
@@ -250,25 +252,27 @@ def claim_candidates(texts: Sequence[Sequence[str]]) -> list[Ref]:
     return [lexical.refs[int(k)] for k in lexical.candidates]
 
 
-def sentence_index(analyzed: Sequence[AnalyzedArticle]) -> SentenceIndex:
+def sentence_index(analyzed: Sequence[AnalyzedArticle],
+                   vectors: VectorStore | None = None) -> SentenceIndex:
     """Pairwise similarities of all sentences, vectorised (one matrix product each).
 
     Cosines are computed only between claim candidates (see ``_lexical``);
-    the rest are 0, which no threshold accepts.
+    the rest are 0, which no threshold accepts. ``vectors`` is the cache of
+    the articles' sentence vectors (by default their finished ones).
     """
+    if vectors is None:
+        vectors = VectorStore.of(analyzed)
     lex = _lexical([[s.text for s in item.sentences] for item in analyzed])
     n = len(lex.refs)
     cosine = np.zeros((n, n), dtype=np.float32)
     if len(lex.candidates):
         wanted = [lex.refs[int(k)] for k in lex.candidates]
-        prefetch((item.embeddings for item in analyzed), wanted)
-        vectors = np.vstack([np.asarray(analyzed[a].embeddings[s], dtype=np.float32)
-                             for a, s in wanted])
-        cosine[np.ix_(lex.candidates, lex.candidates)] = vectors @ vectors.T
+        rows = vectors.stack(wanted)
+        cosine[np.ix_(lex.candidates, lex.candidates)] = rows @ rows.T
     score = cosine + LEXICAL_WEIGHT * lex.lexical
     score[lex.owner[:, None] == lex.owner[None, :]] = -np.inf
     return SentenceIndex(tuple(analyzed), lex.refs, lex.terms, lex.idf, cosine, lex.lexical,
-                         lex.shared, score)
+                         lex.shared, score, vectors)
 
 
 def align(
@@ -350,14 +354,14 @@ def _position(index: SentenceIndex, refs: Sequence[Ref]) -> tuple[float, int]:
     return min((s / max(1, len(index.analyzed[a].sentences)), a) for a, s in refs)
 
 
-def find_claims(analyzed: Sequence[AnalyzedArticle],
-                index: SentenceIndex | None = None) -> tuple[Claim, ...]:
+def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None = None,
+                vectors: VectorStore | None = None) -> tuple[Claim, ...]:
     """Statements shared by two or more independent sources, best supported first.
 
-    ``index`` is ``sentence_index(analyzed)`` when the caller already has it.
+    ``index`` is ``sentence_index(analyzed, vectors)`` when the caller already has it.
     """
     if index is None:
-        index = sentence_index(analyzed)
+        index = sentence_index(analyzed, vectors)
     eligible = [is_claimable(index.text(ref)) for ref in index.refs]
     articles: dict[str, Article] = {item.id: item.article for item in analyzed}
     found: list[tuple[int, tuple[float, int], Claim]] = []

@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from parallax.analyze.vectors import VectorStore
 from parallax.compare.claims import (
     COSINE_FLOOR,
     MATCH_THRESHOLD,
@@ -124,13 +125,17 @@ def scope_of(text: str, term: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _quote_vector(item: AnalyzedArticle, quote: Quote) -> np.ndarray[Any, Any] | None:
-    """Mean embedding of the sentences a quote overlaps (quotes have no vector of their own)."""
+def _quote_vector(item: AnalyzedArticle, position: int, quote: Quote, vectors: VectorStore
+                  ) -> np.ndarray[Any, Any] | None:
+    """Mean embedding of the sentences a quote overlaps (quotes have no vector of their own).
+
+    ``position`` is the article's place in the analysed set ``vectors`` covers.
+    """
     rows = [k for k, s in enumerate(item.sentences)
             if s.start < quote.span.clean_end and quote.span.clean_start < s.end]
-    if not rows or item.embeddings is None:
+    if not rows or not vectors.has(position):
         return None
-    vector = np.asarray(item.embeddings[rows]).mean(axis=0)
+    vector = vectors.rows(position, rows).mean(axis=0)
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm else None
 
@@ -238,14 +243,16 @@ def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
 
 
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
-              quotes: Sequence[Quote], copies: frozenset[str]) -> Iterator[Conflict]:
+              quotes: Sequence[Quote], copies: frozenset[str], vectors: VectorStore
+              ) -> Iterator[Conflict]:
     """One conflict per pair of camps, with every quote that takes a side on a point
     they dispute."""
-    by_id = {item.id: item for item in analyzed}
+    by_id = {item.id: (position, item) for position, item in enumerate(analyzed)}
     by_actor = {actor.id: actor for actor in actors}
     usable = [(q.speaker, q, vector) for q in quotes
               if q.speaker is not None and q.article in by_id and q.article not in copies
-              and (vector := _quote_vector(by_id[q.article], q)) is not None]
+              and (vector := _quote_vector(by_id[q.article][1], by_id[q.article][0], q,
+                                           vectors)) is not None]
     topics: dict[str, tuple[str, dict[Span, ConflictSide]]] = {}
     for i, (left_actor, left, left_vec) in enumerate(usable):
         for right_actor, right, right_vec in usable[i + 1:]:
@@ -590,13 +597,15 @@ def _copies(analyzed: Sequence[AnalyzedArticle]) -> frozenset[str]:
 
 
 def find_conflicts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
-                   quotes: Sequence[Quote], index: SentenceIndex | None = None
-                   ) -> tuple[Conflict, ...]:
+                   quotes: Sequence[Quote], index: SentenceIndex | None = None,
+                   vectors: VectorStore | None = None) -> tuple[Conflict, ...]:
     """Accounts conflicts (between actors) first, then facts conflicts (between sources).
 
-    ``index`` is ``sentence_index(analyzed)`` when the caller already has it.
+    ``index`` is ``sentence_index(analyzed, vectors)`` when the caller already
+    has it; its sentence-vector cache serves the quotes too.
     """
     if index is None:
-        index = sentence_index(analyzed)
+        index = sentence_index(analyzed, vectors)
     copies = _copies(analyzed)
-    return (*_accounts(analyzed, actors, quotes, copies), *_facts(index, copies))
+    return (*_accounts(analyzed, actors, quotes, copies, index.vectors),
+            *_facts(index, copies))

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from parallax.analyze.vectors import prefetch
+from parallax.analyze.vectors import VectorStore
 from parallax.compare._summary_concepts import Bigram, ConceptModel, bigrams, concept_values
 from parallax.compare.claims import Ref, SentenceIndex, is_claimable, sentence_index
 from parallax.compare.sources import count_sources
@@ -106,20 +106,21 @@ def _headline(item: AnalyzedArticle) -> bool:
 
 def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
               length: int = 5, index: SentenceIndex | None = None, *,
-              words: int | None = None, model: ConceptModel | None = None
-              ) -> tuple[SummaryLine, ...]:
+              words: int | None = None, model: ConceptModel | None = None,
+              vectors: VectorStore | None = None) -> tuple[SummaryLine, ...]:
     """Up to ``length`` lines, those confirmed by the most independent sources first.
 
     With ``words`` the budget is in words instead: lines are added until they
     hold at least that many (whole sentences, so the last may run over).
-    ``index`` is ``sentence_index(analyzed)`` when the caller already has it;
-    ``model`` replaces the shipped word-pair weights (for training).
+    ``index`` is ``sentence_index(analyzed, vectors)`` when the caller already
+    has it (``vectors``: the sentence-vector cache); ``model`` replaces the
+    shipped word-pair weights (for training).
     When the leads and claims run out before the budget does (short articles,
     few sources), the rest of each article fills in: a summary shorter than
     asked for reads as missing news.
     """
     if index is None:
-        index = sentence_index(analyzed)
+        index = sentence_index(analyzed, vectors)
     if (length if words is None else words) <= 0:
         return ()
     claim_of = _claim_of(claims)
@@ -161,9 +162,7 @@ def _choose(index: SentenceIndex, rows: Sequence[int], values: Mapping[Bigram, f
     pool = [index.refs[k] for k in rows]
     if not pool:
         return list(picked)
-    prefetch((item.embeddings for item in index.analyzed), pool)
-    vectors = np.vstack([np.asarray(index.analyzed[a].embeddings[s], dtype=np.float32)
-                         for a, s in pool])
+    vectors = index.vectors.stack(pool)
     similarity = vectors @ vectors.T
     pairs = [bigrams(index.text(ref)) for ref in pool]
     scale = np.array([max(len(index.text(ref).split()), 1) for ref in pool],

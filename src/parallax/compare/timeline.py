@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from parallax.analyze.embed import DIMENSIONS
-from parallax.analyze.vectors import prefetch
+from parallax.analyze.vectors import VectorStore
 from parallax.model import AnalyzedArticle, DateMention, Sentence, Span, TimelineEntry
 
 __all__ = ["SAME_EVENT", "build_timeline", "names_a_thing"]
@@ -83,18 +83,18 @@ class _Event:
 LEAD_SENTENCES = 5
 
 
-def _rows(item: AnalyzedArticle, sentences: Sequence[int]) -> Any:
+def _rows(vectors: VectorStore, article: int, sentences: Sequence[int]) -> Any:
     """Vectors of the given sentences; zeros (similar to nothing) when the article has none."""
-    if item.embeddings is None or len(item.embeddings) != len(item.sentences):
+    if not vectors.has(article):
         return np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
-    return np.asarray(item.embeddings[list(sentences)], dtype=np.float32)
+    return vectors.rows(article, sentences)
 
 
-def _centralities(analyzed: Sequence[AnalyzedArticle]) -> list[float]:
+def _centralities(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore) -> list[float]:
     """How close each article's mean lead vector is to the others' (a tie-break
     for the entry text: the most typical account reads best out of context)."""
-    means = [_rows(a, range(min(LEAD_SENTENCES, len(a.sentences)))).mean(axis=0)
-             if a.sentences else None for a in analyzed]
+    means = [_rows(vectors, n, range(min(LEAD_SENTENCES, len(a.sentences)))).mean(axis=0)
+             if a.sentences else None for n, a in enumerate(analyzed)]
     scores: list[float] = []
     for i, mine in enumerate(means):
         others = [m for j, m in enumerate(means) if j != i and m is not None
@@ -103,14 +103,15 @@ def _centralities(analyzed: Sequence[AnalyzedArticle]) -> list[float]:
     return scores
 
 
-def _reports(analyzed: Sequence[AnalyzedArticle]) -> dict[tuple[str, str | None], list[_Report]]:
+def _reports(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore
+             ) -> dict[tuple[str, str | None], list[_Report]]:
     by_date: dict[tuple[str, str | None], list[_Report]] = {}
     dated = [(index, m.sentence) for index, item in enumerate(analyzed) for m in item.dates
              if 0 <= m.sentence < len(item.sentences)]
     leads = [(index, s) for index, item in enumerate(analyzed)
              for s in range(min(LEAD_SENTENCES, len(item.sentences)))]
-    prefetch((item.embeddings for item in analyzed), dated + leads)
-    centralities = _centralities(analyzed)
+    vectors.ensure(ref for ref in dated + leads if vectors.has(ref[0]))
+    centralities = _centralities(analyzed, vectors)
     for index, item in enumerate(analyzed):
         seen: set[tuple[str, str | None, int]] = set()
         for mention in item.dates:
@@ -122,7 +123,7 @@ def _reports(analyzed: Sequence[AnalyzedArticle]) -> dict[tuple[str, str | None]
             sentence: Sentence = item.sentences[mention.sentence]
             report = _Report((index, mention.sentence),
                              item.article.span(sentence.start, sentence.end),
-                             _rows(item, [mention.sentence])[0], centralities[index])
+                             _rows(vectors, index, [mention.sentence])[0], centralities[index])
             by_date.setdefault((mention.value, mention.end_value), []).append(report)
     return by_date
 
@@ -163,13 +164,17 @@ def _clearest(reports: Sequence[_Report]) -> str:
     return " ".join(best.span.text.split())
 
 
-def build_timeline(analyzed: Sequence[AnalyzedArticle]) -> tuple[TimelineEntry, ...]:
+def build_timeline(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | None = None
+                   ) -> tuple[TimelineEntry, ...]:
     """Events ordered by date; one entry per (date, event) merged across articles.
 
     Each support span is a whole sentence that dates the event; ``text`` is the
     clearest of them. Coarser dates sort before finer ones of the same period.
+    ``vectors`` is the cache of the articles' sentence vectors (by default their
+    finished ones; an article without any merges with nothing).
     """
-    events = [event for (value, end_value), reports in _reports(analyzed).items()
+    store = VectorStore.of(analyzed) if vectors is None else vectors
+    events = [event for (value, end_value), reports in _reports(analyzed, store).items()
               for event in _cluster(value, end_value, reports)]
     entries = []
     for event in _fold_coarse(events):

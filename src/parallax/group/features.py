@@ -20,9 +20,10 @@ from typing import Any
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from parallax.analyze.embed import load_embedder
 from parallax.analyze.sentences import paragraphs
 from parallax.model import Article
+from parallax.options import DEFAULT_OPTIONS
+from parallax.registry import registry
 
 __all__ = [
     "Encoder",
@@ -168,19 +169,21 @@ def _title(article: Article) -> str:
 MODEL_BATCH = 16
 
 
-def _default_encoder() -> Encoder:
-    embedder = load_embedder()
+def _default_encoder(name: str) -> Encoder:
+    embedder = registry.get("embedders", name)(threads=0)
     return lambda texts: embedder.encode(texts, batch_size=MODEL_BATCH)
 
 
 def story_features(articles: Iterable[Article], encode: Encoder | None = None,
-                   batch: int = BATCH) -> Iterator[StoryFeatures]:
+                   batch: int = BATCH, *, embedder: str = DEFAULT_OPTIONS.parts.embedder
+                   ) -> Iterator[StoryFeatures]:
     """Features of each article, in order, embedding ``batch`` leads at a time.
 
     A generator, so a caller that streams articles in keeps only one batch of
-    texts in memory. ``encode`` defaults to the verified MiniLM embedder.
+    texts in memory. ``encode`` defaults to the registered embedder named
+    ``embedder`` (the verified MiniLM one).
     """
-    encoder = encode or _default_encoder()
+    encoder = encode or _default_encoder(embedder)
     pending: list[Article] = []
     for article in articles:
         pending.append(article)

@@ -1,0 +1,35 @@
+"""Which sentence vectors the compare stages will read, known before any parse.
+
+Analysis embeds sentences in the background while spaCy parses; the more of
+what the briefing later reads it has ready, the less the briefing waits. The
+stages know what they read, so they say it here, from the sentence texts
+alone, and the pipeline hands the answer to analysis.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from parallax.analyze.vectors import Ref
+from parallax.compare.claims import claim_candidates
+from parallax.compare.summary import LEAD_POOL
+
+__all__ = ["vector_needs"]
+
+# Sentences that name a date: the timeline will want their vectors.
+_DATED = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\w+day\b|\b\d{4}\b",
+    re.IGNORECASE)
+
+
+def vector_needs(texts: Sequence[Sequence[str]]) -> list[Ref]:
+    """The (article, sentence) pairs whose vectors the briefing stages read, most certain first.
+
+    Leads (summary pool, stories, timeline tie-breaks), then claim candidates,
+    then dated sentences. ``texts`` holds every article's sentence texts.
+    """
+    leads = [(a, s) for a, group in enumerate(texts) for s in range(min(LEAD_POOL, len(group)))]
+    dated = [(a, s) for a, group in enumerate(texts) for s, text in enumerate(group)
+             if _DATED.search(text)]
+    return list(dict.fromkeys([*leads, *claim_candidates(texts), *dated]))
