@@ -107,8 +107,7 @@ def make_briefing(errors: tuple[str, ...] = ()) -> Briefing:
                             published="2031-05-13T08:30:00Z"), flags=("paywall",))
     ledger = _plain(Document("a3", "news/ledger.txt", LEDGER_TEXT, outlet="Morning Ledger",
                              title="Harbour bridge closed", published="2031-05-12"),
-                    flags=("truncated",))
-    ledger = replace(ledger, duplicate_of="a1")
+                    flags=("duplicate-of:a1", "truncated"))
     closed_a1 = _span(herald, LEDGER_TEXT)
     closed_a2 = _span(times, TIMES_TEXT.split("\n\n")[0])
     closed_a3 = _span(ledger, LEDGER_TEXT)
@@ -242,7 +241,7 @@ def test_markdown_cites_sources_and_quotes_differing_evidence(briefing: Briefing
     assert "**May 2031 \u2013 June 2031** — Repairs are expected to start. [1]" in text
     assert ("1. Coastal Herald — Port Averly bridge shut after cracks found "
             "(news/herald.txt)") in text
-    assert "flags: truncated, duplicate of [1]" in text
+    assert "flags: duplicate of [1], truncated" in text
     assert "removed from this article:\n   - boilerplate: “Subscribe to our" in text
 
 
@@ -276,7 +275,7 @@ def test_quotes_stories_and_check_markdown(briefing: Briefing) -> None:
     assert quotes.startswith("# Who said what\n\n_4 statements_\n")
     assert "## Lena Ortiz (Mayor of Port Averly) — 2 statements" in quotes
     assert quotes.rstrip().endswith("(news/ledger.txt)\n   published 12 May 2031 · flags: "
-                                    "truncated, duplicate of [1]")
+                                    "duplicate of [1], truncated")
     stories = render_stories_markdown([Story("s1", "Bridge", ("a1", "a3"))], briefing.articles)
     assert "## 1. Bridge\n\n- Coastal Herald — Port Averly bridge shut after" in stories
     assert "## Not in any story\n\n- Valley Times — Cracked beams close harbour bridge" in stories

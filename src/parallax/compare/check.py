@@ -40,7 +40,7 @@ def check_claim(claim: str, analyzed: Sequence[AnalyzedArticle],
     embedder named ``embedder`` computing any they lack (and the claim's).
     """
     model = registry.get("embedders", embedder)(threads=0)
-    store = vectors or VectorStore.of(analyzed, model)
+    store = VectorStore.of(analyzed, model) if vectors is None else vectors
     store.ensure((n, s) for n, item in enumerate(analyzed) for s in range(len(item.sentences)))
     claim_vectors = model.encode(claim_texts(claim))
     texts = [([s.text for s in item.sentences], store.rows(n, range(len(item.sentences))))

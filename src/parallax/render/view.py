@@ -392,14 +392,15 @@ def time_axis(dates: Sequence[str]) -> tuple[list[float], AxisView]:
 
 
 def _badges(article: Article, numbers: dict[str, int]) -> tuple[Badge, ...]:
-    """One badge per flag, then "duplicate of [n]" for a copy (the order its JSON flags have)."""
+    """"duplicate of [n]" first for a copy (what matters most about a source), then
+    one badge per flag."""
     badges = [Badge(flag, re.sub(r"[^a-z0-9]+", "-", flag.lower()).strip("-") or "flag")
               for flag in article.flags]
     original = article.duplicate_of
     if original is not None:
         target = numbers.get(original)
         text = f"duplicate of [{target}]" if target else f"duplicate of {original}"
-        badges.append(Badge(text, "duplicate", target))
+        badges.insert(0, Badge(text, "duplicate", target))
     return tuple(badges)
 
 
