@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import json
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -19,9 +19,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parallax.analyze.articles import analyze_lazily
 from parallax.analyze.embed import DIMENSIONS
 from parallax.analyze.vectors import VectorStore
+from parallax.compare.check import check_claim
 from parallax.errors import InputError, ParallaxError, StateError, UsageError
+from parallax.group.features import story_features
+from parallax.ingest import read_inputs
 from parallax.model import (
     DUPLICATE_FLAG,
     NAME_DIMENSIONS,
@@ -51,8 +55,10 @@ from parallax.model import (
     Verdict,
 )
 from parallax.offsets import OffsetMap, TextBuilder
+from parallax.pipeline import brief_analyzed, briefing_needs, clean_documents
+from parallax.registry import registry
 
-from builders import ROOT, analyze, make_article
+from builders import EXAMPLES, ROOT, analyze, make_article
 
 BOUNDED = settings(max_examples=20, deadline=None)
 
@@ -377,3 +383,50 @@ def test_no_group_module_imports_compare() -> None:
                           if m == "parallax.compare" or m.startswith("parallax.compare.")]
     assert offenders == []
     assert len(list((ROOT / "src" / "parallax" / "group").glob("*.py"))) >= 4
+
+
+def test_records_shipped_with_finished_vectors_brief_like_the_live_cache() -> None:
+    """What an engine does: analyse, ship the records (pickled) elsewhere, brief there."""
+    articles = clean_documents(read_inputs([str(EXAMPLES)]).documents)
+    analyzed, vectors = analyze_lazily(articles, priority=briefing_needs)
+    assert all(item.embeddings is None for item in analyzed)
+    live = brief_analyzed(analyzed, vectors=vectors, stories=())
+    shipped = pickle.loads(pickle.dumps(vectors.finished(analyzed)))
+    assert brief_analyzed(shipped, stories=()).to_json() == live.to_json()
+
+
+class _FakeEmbedder:
+    """Vectors from a text's length: enough to tell whose embedder ran."""
+
+    def __init__(self, seen: list[str]) -> None:
+        self.seen = seen
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray[Any, Any]:
+        self.seen.extend(texts)
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        out[:, 0] = 1.0
+        out[:, 1] = [len(t) % 7 for t in texts]
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+    def batches(self, texts: list[str], batch_size: int = 64
+                ) -> Iterator[tuple[list[int], np.ndarray[Any, Any]]]:
+        yield list(range(len(texts))), self.encode(texts)
+
+
+def test_embedders_come_from_the_registry() -> None:
+    seen: list[str] = []
+
+    def factory(threads: int = 0) -> _FakeEmbedder:
+        return _FakeEmbedder(seen)
+
+    article = make_article("a", "The ferry sailed at noon. Crowds gathered at the pier.")
+    with registry.overriding("embedders", "parallax.embed.minilm.v1", factory):
+        (features,) = story_features([article])
+        assert seen and features.vector[1] > 0
+        seen.clear()
+        analyzed, vectors = analyze_lazily([article])
+        assert np.array_equal(vectors.rows(0, [0]), _FakeEmbedder([]).encode(
+            [analyzed[0].sentences[0].text]))
+        seen.clear()
+        check_claim("The ferry sailed.", analyzed)
+        assert "The ferry sailed." in seen

@@ -411,6 +411,8 @@ class AnalyzedArticle:
         return self.article.id
 
     def to_dict(self) -> dict[str, Any]:
+        """Everything, vectors as nested lists; ``html`` carries the markup the
+        article's contract form leaves out, so the record comes back whole."""
         vectors = self.embeddings
         return {"article": self.article.to_dict(),
                 "html": self.article.document.html,
