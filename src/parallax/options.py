@@ -38,11 +38,15 @@ __all__ = [
     "ActorsOptions",
     "CheckOptions",
     "ClaimsOptions",
+    "CleanOptions",
     "ConflictsOptions",
+    "DatesOptions",
     "GroupOptions",
     "Options",
     "OutletsOptions",
     "PartsOptions",
+    "QuotesOptions",
+    "RenderOptions",
     "SummaryOptions",
     "TimelineOptions",
     "default_config_path",
@@ -70,6 +74,127 @@ class PartsOptions:
 
     embedder: str = tuned("parallax.embed.minilm.v1",
                           "all-MiniLM-L6-v2, int8 ONNX on CPU: DESIGN.md's chosen model")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanOptions:
+    """Cleaning: units, boilerplate, widgets, corpus evidence, flags (``parallax.clean``).
+
+    Not here: the thresholds inside the line model's features
+    (``clean.linefeatures``, ``clean.shape.is_prose``): the model was trained on
+    those features (tools/train_lines.py), so they change only with it.
+    """
+
+    # Hard-wrapped text has lines of similar length no wider than a terminal or
+    # an e-mail body; a block whose lines (but the last) all reach 60% of the
+    # widest is taken as wrapped. Widths above 120 are paragraph-per-line
+    # layouts, and below 40 they are lists and menus ("Home / World / Sport").
+    wrap_max_width: int = tuned(120, "widest lines of a hard-wrapped block (wider: one "
+                                     "paragraph per line)")
+    wrap_min_width: int = tuned(40, "narrowest widest line of a hard-wrapped block (narrower: "
+                                    "a list or menu)")
+    wrap_min_fill: float = tuned(0.6, "share of the widest line every line but the last reaches "
+                                      "in a hard-wrapped block")
+    own_line_score: int = tuned(2, "boilerplate evidence with which a line (a byline, a share "
+                                   "bar) starts a unit even inside a wrapped block")
+    broken_sentence_min_words: int = tuned(4, "words a line needs for a lowercase next line to "
+                                              "continue its sentence: menu items one per line "
+                                              "('business', 'tech') stay apart")
+    # A news sentence may well mention cookies or a newsletter, so prose needs a
+    # strong phrase plus another cue; a fragment needs one strong phrase.
+    prose_min_score: int = tuned(3, "cue score that drops a unit of prose",
+                                 "the seeds and tests/test_clean*.py")
+    fragment_min_score: int = tuned(2, "cue score that drops a fragment",
+                                    "the seeds and tests/test_clean*.py")
+    repeated_score: int = tuned(2, "cue score of a fragment seen across the corpus: a strong cue "
+                                   "by itself")
+    menu_run: int = tuned(3, "fragments in a row before the story's first sentence that form a "
+                             "menu (a lone line there is the headline or a kicker)")
+    # Tuned on the extraction eval pages: word F1 0.64 -> 0.75, fewer sentences
+    # lost (a longer body run or longer items cost recall on tour-date lists).
+    body_menu_run: int = tuned(5, "fragments in a row between paragraphs that form a menu",
+                               "bench/extraction.py")
+    menu_item_words: int = tuned(4, "median words of a menu's items: lists of dates or results "
+                                    "inside a story have longer lines", "bench/extraction.py")
+    headline_min_words: int = tuned(4, "words from which an uncued fragment after the story is "
+                                       "a headline linking elsewhere, not a leftover")
+    separator_min_chars: int = tuned(3, "shortest rule line ('---'); shorter symbol runs are "
+                                        "bullets or emoticons")
+    # The longest widget line on the examples has 17 words, story paragraphs 25-60.
+    widget_max_words: int = tuned(30, "longest line of a widget (form labels, a tagline, an "
+                                      "offer)", "examples/")
+    box_max_units: int = tuned(10, "units between two rules that can be a widget box; a taller "
+                                   "box is a story section")
+    same_outlet_min: int = tuned(2, "pages of one outlet sharing a fragment that make it a "
+                                    "template")
+    corpus_min: int = tuned(3, "documents across outlets sharing a fragment that make it "
+                               "boilerplate (two stories may share a heading)")
+    # Cross-validated on the extraction development pages: F1 is flat from 0.35
+    # to 0.6 (0.859-0.864) while recall falls from 0.93 to 0.89; the low end
+    # keeps the most story text, which matters more downstream than a leftover
+    # menu line (and holds the recall gate of test_clean_eval).
+    line_threshold: float = tuned(0.35, "line-model probability of story text below which a "
+                                        "unit the rules kept is dropped",
+                                  "tools/train_lines.py (cross-validated)")
+    # Glued words (``clean.glued``); counts are out of the about a trillion
+    # words of the web corpus behind wordsegment.
+    # Rarer parts are too obscure to trust as a split: shredded names
+    # ("Sun|ak", "Hou|thi") and foreign words ("Peng|has|ilan": 919k, 382k on
+    # the extraction eval pages) stay whole, at the cost of rarer real words
+    # ("dismantled", 535k).
+    glue_min_part_count: int = tuned(1_000_000, "web-corpus count a part of a split must reach",
+                                     "extraction eval pages (bench/extraction.py)")
+    glue_min_part_length: int = tuned(3, "shorter parts are how names get shredded "
+                                         "('Yong|by|on'); only short function words may be")
+    # A name glued to a lowercase word is the weakest sign of glue. The name
+    # must be a common word (1M+) or one the document uses, not a syllable of
+    # an unknown name ("Young|kin", "Tarn|holm" at 235k stay whole). The tail
+    # must look like the verb of a new clause ("Korea|wanted", "Cohen|accused"):
+    # on the extraction eval pages every other tail was part of a brand or
+    # coined name ("Chrome|cast", "Post|mates" at 2.9M).
+    glue_min_name_length: int = tuned(4, "shortest name and tail of a name glued to a word")
+    glue_min_name_count: int = tuned(1_000_000, "web-corpus count of a glued name the document "
+                                                "does not use", "extraction eval pages")
+    glue_min_verb_tail_count: int = tuned(5_000_000, "web-corpus count of the verb-like tail "
+                                                     "glued to a name", "extraction eval pages")
+    glue_max_parts: int = tuned(3, "most parts one glued token splits into")
+    glue_common_ratio: int = tuned(1000, "a listed 'word' ('ofthe': 1.3M) splits when the "
+                                         "two-word reading is this many times more frequent "
+                                         "('of the': 2200; 'atone'/'at one': 60)")
+    glue_short_token: int = tuned(7, "shorter tokens ('thedam') split only into a known bigram: "
+                                     "they are more often names or foreign words",
+                                  "extraction eval pages")
+    very_short_words: int = tuned(80, "fewer words than a short news brief flag the article "
+                                      "very-short (the page kept the story elsewhere)")
+    min_english_ratio: float = tuned(0.15, "share of common English words below which a text "
+                                           "is flagged non-English (news prose: 35-50%)")
+    min_words_for_language: int = tuned(20, "words needed before the language ratio means "
+                                            "anything")
+
+
+@dataclass(frozen=True, slots=True)
+class QuotesOptions:
+    """Quote extraction and attribution (``parallax.analyze.quotes`` and its helpers)."""
+
+    # Covers `While X reiterated his outlook for Y, "..."` in the seeds; farther
+    # verbs in long sentences belonged to other clauses.
+    cue_reach: int = tuned(60, "characters an unlinked speech verb may sit from the quote marks",
+                           _SEEDS)
+    fragment_words: int = tuned(3, "a passage this short without a verb is a fragment, not a "
+                                   "statement")
+    climb_limit: int = tuned(8, "clause heads climbed from a cue to find who makes the statement")
+    min_object_words: int = tuned(2, "objects and topics this short are pronouns or names "
+                                     "('attacked him'), not content")
+    label_words: int = tuned(4, "a label before a colon is a short name ('Poll:'), not a clause")
+    pronoun_reach: int = tuned(3, "sentences back a pronoun may find its antecedent")
+
+
+@dataclass(frozen=True, slots=True)
+class DatesOptions:
+    """Date mentions (``parallax.analyze.dates``, ``analyze._tense``)."""
+
+    tense_climb: int = tuned(6, "arcs above a date its verb is looked for: 'on' -> 'held', maybe "
+                                "via a noun or two")
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,10 +369,31 @@ class OutletsOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """Layout of the Markdown and HTML briefings (``parallax.render``)."""
+
+    removed_preview: int = tuned(100, "characters a removed passage (a menu, a comment thread) is "
+                                      "cut to in the Markdown Sources list; JSON has it whole")
+    min_headline_word: int = tuned(4, "shorter headline words ('a', 'of', 'US') do not count when "
+                                      "choosing the most representative headline")
+    axis_margin: float = tuned(3.0, "room (percent) at both ends of the time axis, so the first "
+                                    "and last events are not cut by the edge")
+    max_ticks: int = tuned(7, "most labelled ticks on the time axis: more overlap on a "
+                              "phone-width page")
+    outlier_gap: float = tuned(0.6, "a date whose gap to the next is more than this share of the "
+                                    "span after it is set apart before a break in the axis")
+    early_step: float = tuned(7.0, "spacing (percent) of the dates set apart, and of the break "
+                                   "after them")
+
+
+@dataclass(frozen=True, slots=True)
 class Options:
     """All settings of one run; ``Options()`` is the packaged defaults."""
 
     parts: PartsOptions = field(default_factory=PartsOptions)
+    clean: CleanOptions = field(default_factory=CleanOptions)
+    quotes: QuotesOptions = field(default_factory=QuotesOptions)
+    dates: DatesOptions = field(default_factory=DatesOptions)
     actors: ActorsOptions = field(default_factory=ActorsOptions)
     group: GroupOptions = field(default_factory=GroupOptions)
     claims: ClaimsOptions = field(default_factory=ClaimsOptions)
@@ -256,6 +402,7 @@ class Options:
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     timeline: TimelineOptions = field(default_factory=TimelineOptions)
     outlets: OutletsOptions = field(default_factory=OutletsOptions)
+    render: RenderOptions = field(default_factory=RenderOptions)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], *, source: str = "options") -> Options:

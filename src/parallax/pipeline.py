@@ -51,10 +51,10 @@ def clean_documents(documents: Sequence[Document], report: Reporter | None = Non
     """
     options = options or Options()
     tick = report.stage("Cleaning", len(documents)) if report else None
-    repeated = repeated_lines(documents)
+    repeated = repeated_lines(documents, options=options.clean)
     articles = []
     for document in documents:
-        articles.append(clean_document(document, repeated=repeated))
+        articles.append(clean_document(document, repeated=repeated, options=options.clean))
         if tick:
             tick()
     return mark_duplicates(articles)
@@ -86,7 +86,8 @@ def analyze_documents(documents: Sequence[Document], report: Reporter | None = N
     options = options or Options()
     articles = clean_documents(documents, report, options=options)
     tick = report.stage("Analysing", len(articles)) if report else None
-    return analyze_articles(articles, tick, partial(briefing_needs, options=options))
+    return analyze_articles(articles, tick, partial(briefing_needs, options=options),
+                            quotes=options.quotes, dates=options.dates)
 
 
 def select_story(stories: Sequence[Story], story: str | None) -> tuple[Story, ...]:
@@ -150,7 +151,8 @@ def _brief_selected(documents: Sequence[Document], summary_length: int | str | N
         tick = report.stage("Analysing", sum(len(s.articles) for s in chosen))
         briefings = []
         for item in chosen:
-            analyzed = analyze_articles([by_id[a] for a in item.articles], tick, needs)
+            analyzed = analyze_articles([by_id[a] for a in item.articles], tick, needs,
+                                        quotes=options.quotes, dates=options.dates)
             briefings.append(brief_analyzed(analyzed, summary_length=summary_length,
                                             errors=errors, stories=(item,), options=options))
         return stories, tuple(briefings)

@@ -21,6 +21,7 @@ from parallax.analyze.quotes import extract_quotes
 from parallax.analyze.sentences import split_sentences
 from parallax.analyze.vectors import Ref, VectorStore
 from parallax.model import AnalyzedArticle, Article, Entity
+from parallax.options import DEFAULT_OPTIONS, DatesOptions, QuotesOptions
 
 __all__ = ["KEPT_LABELS", "analyze_articles", "parse_articles"]
 
@@ -41,7 +42,9 @@ def parse_articles(articles: Sequence[Article], tick: Callable[[], None] | None 
 
 
 def analyze_articles(articles: Sequence[Article], tick: Callable[[], None] | None = None,
-                     priority: Callable[[list[list[str]]], list[Ref]] | None = None
+                     priority: Callable[[list[list[str]]], list[Ref]] | None = None, *,
+                     quotes: QuotesOptions = DEFAULT_OPTIONS.quotes,
+                     dates: DatesOptions = DEFAULT_OPTIONS.dates
                      ) -> tuple[AnalyzedArticle, ...]:
     """Sentences, entities, quotes, dates and sentence embeddings of every article.
 
@@ -69,8 +72,8 @@ def analyze_articles(articles: Sequence[Article], tick: Callable[[], None] | Non
                              for e in doc.ents if e.label_ in KEPT_LABELS)
             reference = reference_date(article.document.published, explicit)
             analyzed.append(AnalyzedArticle(
-                article, sents, entities, extract_quotes(article, doc, sents),
-                find_dates(article, doc, sents, reference), embeddings=vectors))
+                article, sents, entities, extract_quotes(article, doc, sents, options=quotes),
+                find_dates(article, doc, sents, reference, options=dates), embeddings=vectors))
     finally:
         stop.set()
         worker.join()
