@@ -41,7 +41,9 @@ __all__ = [
     "CleanOptions",
     "ConflictsOptions",
     "DatesOptions",
+    "DedupeOptions",
     "GroupOptions",
+    "IngestOptions",
     "Options",
     "OutletsOptions",
     "PartsOptions",
@@ -74,6 +76,51 @@ class PartsOptions:
 
     embedder: str = tuned("parallax.embed.minilm.v1",
                           "all-MiniLM-L6-v2, int8 ONNX on CPU: DESIGN.md's chosen model")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    """Reading inputs: decoding, HTML extraction, page metadata (``parallax.ingest``).
+
+    These are read once, when ``parallax.ingest`` is imported, from the packaged
+    defaults: the ingest stage does not take its part per run yet, so a file
+    that overrides them changes nothing.
+    """
+
+    sniff_bytes: int = tuned(8192, "bytes sampled to guess an input's encoding and whether it "
+                                   "is binary")
+    max_control_share: float = tuned(0.02, "share of control characters above which a decoded "
+                                           "sample is binary; real text has next to none")
+    # When trafilatura's precise settings find almost no text (a reprint
+    # notice, a caption), it runs again leaning on recall with its fallback
+    # extractors, and the longer text wins when at least twice as long.
+    short_body_words: int = tuned(60, "words below which an extracted body is retried with "
+                                      "trafilatura's recall-oriented fallbacks")
+    # On the extraction development pages F1 is flat from 0.7 to 0.8 (0.971);
+    # lower values start eating sentences with a linked phrase in them.
+    link_share: float = tuned(0.8, "share of a line's characters inside links from which it "
+                                   "is a link, not text", "bench/extraction.py")
+    min_link_words: int = tuned(3, "shorter link lines are labels the story uses ('[Reuters]', "
+                                   "'More:'), kept")
+    max_link_chars: int = tuned(3000, "longer elements are containers, never one line of the "
+                                      "body")
+    min_card_links: int = tuned(3, "links a story card holds at least (a sentence's own linked "
+                                   "phrase is one, 'A and B' two)")
+    card_link_share: float = tuned(0.9, "share of a card's characters inside links: a card is "
+                                        "links and separators only")
+    min_embed_quote_chars: int = tuned(40, "shorter embedded quotes are pull-quote fragments or "
+                                           "empty embed shells")
+    min_section_chars: int = tuned(80, "prose a section container must hold before it is "
+                                       "believed (one short sentence); a lone caption is not "
+                                       "story")
+    min_headline_words: int = tuned(3, "a first line this short that opens the title ('News') "
+                                       "is a section label, not the headline")
+    max_label_words: int = tuned(5, "lines above the headline this short are labels (section, "
+                                    "kicker, date)")
+    head_lines: int = tuned(6, "opening lines of a text file searched for its byline, outlet "
+                               "and date")
+    max_outlet_words: int = tuned(5, "an outlet name in a byline ('KBN News') is short")
+    max_title_chars: int = tuned(200, "a headline is a short line without a final full stop")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +254,19 @@ class ActorsOptions:
                                   "are a handful of words")
     antecedent_reach: int = tuned(300, "characters back 'its' looks for the body it stands for "
                                        "(about two sentences)")
+
+
+@dataclass(frozen=True, slots=True)
+class DedupeOptions:
+    """Copies of one article (``parallax.group.dedupe``)."""
+
+    shingle: int = tuned(5, "words per shingle: long enough that independent reports share "
+                            "only quoted phrases")
+    # A reprint with a new headline, byline and boilerplate keeps well above
+    # 0.6; independent reports of one event share a few quoted phrases and stay
+    # below 0.1 (the three seed outlets pair at 0.00-0.01).
+    threshold: float = tuned(0.6, "estimated Jaccard of shingles from which two articles are "
+                                  "copies", _SEEDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,11 +451,13 @@ class Options:
     """All settings of one run; ``Options()`` is the packaged defaults."""
 
     parts: PartsOptions = field(default_factory=PartsOptions)
+    ingest: IngestOptions = field(default_factory=IngestOptions)
     clean: CleanOptions = field(default_factory=CleanOptions)
+    dedupe: DedupeOptions = field(default_factory=DedupeOptions)
+    group: GroupOptions = field(default_factory=GroupOptions)
     quotes: QuotesOptions = field(default_factory=QuotesOptions)
     dates: DatesOptions = field(default_factory=DatesOptions)
     actors: ActorsOptions = field(default_factory=ActorsOptions)
-    group: GroupOptions = field(default_factory=GroupOptions)
     claims: ClaimsOptions = field(default_factory=ClaimsOptions)
     conflicts: ConflictsOptions = field(default_factory=ConflictsOptions)
     check: CheckOptions = field(default_factory=CheckOptions)

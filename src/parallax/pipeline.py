@@ -57,7 +57,7 @@ def clean_documents(documents: Sequence[Document], report: Reporter | None = Non
         articles.append(clean_document(document, repeated=repeated, options=options.clean))
         if tick:
             tick()
-    return mark_duplicates(articles)
+    return mark_duplicates(articles, options=options.dedupe)
 
 
 # Sentences that name a date: the timeline will want their vectors.

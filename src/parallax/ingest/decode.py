@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import charset_normalizer
 
+from parallax.options import DEFAULT_OPTIONS
+
 __all__ = ["DecodeError", "decode_bytes"]
 
-_SNIFF = 8192
+_SNIFF = DEFAULT_OPTIONS.ingest.sniff_bytes
 # Share of control characters (other than tab/newline/CR/form feed) above which
 # a decoded sample is treated as binary; real text has next to none.
-_MAX_CONTROL_SHARE = 0.02
+_MAX_CONTROL_SHARE = DEFAULT_OPTIONS.ingest.max_control_share
 
 
 class DecodeError(ValueError):

@@ -24,6 +24,7 @@ from parallax.ingest.links import drop_link_lines
 from parallax.ingest.metadata import guess_outlet, iso_date
 from parallax.ingest.sections import restore_sections
 from parallax.model import Document
+from parallax.options import DEFAULT_OPTIONS
 
 __all__ = ["NoArticleText", "html_document", "looks_like_html"]
 
@@ -42,7 +43,7 @@ _TRAFILATURA_SETTINGS: dict[str, Any] = {"include_tables": True, "favor_recall":
 # trafilatura runs again leaning on recall with its fallback extractors
 # (readability, jusText), and the longer text wins when it is at least twice
 # as long: a page whose markup the first pass misreads still yields its story.
-SHORT_BODY_WORDS = 60
+SHORT_BODY_WORDS = DEFAULT_OPTIONS.ingest.short_body_words
 _RETRY_SETTINGS: dict[str, Any] = {"include_tables": True, "favor_recall": True}
 
 

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from parallax.calendar import parse_calendar_date
+from parallax.options import DEFAULT_OPTIONS
 
 __all__ = ["guess_outlet", "guess_published", "guess_title", "header_fields", "iso_date"]
 
@@ -25,12 +26,12 @@ _DATE_SHAPE = re.compile(
     rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
     re.IGNORECASE,
 )
-_HEAD_LINES = 6
+_HEAD_LINES = DEFAULT_OPTIONS.ingest.head_lines
 # An outlet name in a byline ("The Meridane Courier", "KBN News") is short.
-_MAX_OUTLET_WORDS = 5
+_MAX_OUTLET_WORDS = DEFAULT_OPTIONS.ingest.max_outlet_words
 _NOT_NAMES = frozenset({"the", "a", "of", "and", "news", "daily", "live", "times", "online"})
 # A headline is a short line without a sentence-final full stop.
-_MAX_TITLE_CHARS = 200
+_MAX_TITLE_CHARS = DEFAULT_OPTIONS.ingest.max_title_chars
 
 
 def header_fields(text: str) -> dict[str, str]:
