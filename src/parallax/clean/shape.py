@@ -28,6 +28,9 @@ _OPENERS = "\"'\u201c\u2018([*_ "
 # before them is what has a shape.
 _TRAILING_LINKS = re.compile(r"(?:\s*(?:https?://|www\.|pic\.twitter\.com/)\S*)+\s*$")
 
+# ``is_prose`` is a feature of the trained line model (tools/train_lines.py):
+# its thresholds are not in ``parallax.options``, since a value here changes
+# only together with a retrained model.
 # Any line this long with half its words lowercase is running text, whatever it
 # ends with (an agency credit "... into the US. PTI"); no headline runs so long.
 _RUNNING_TEXT_WORDS = 20
