@@ -76,10 +76,17 @@ def _link_fix(text: str, offset: int, match: re.Match[str]) -> Fix:
     else:
         replacement = _ESCAPE.sub(r"\1", inner)
         escapes = _ESCAPE.finditer(inner)
-    edits = [Edit(offset + a, offset + b, "") for a, b in deleted]
+    # Markup wedged inside a word ("ex[link](url)pires") separated words: a
+    # space keeps them apart, so no word appears that the source does not have.
+    before = " " if match.start() > 0 and text[match.start() - 1].isalnum() else ""
+    after = " " if match.end() < len(text) and text[match.end()].isalnum() else ""
+    (open_start, open_end), (close_start, close_end) = deleted[:2]
+    edits = [Edit(offset + open_start, offset + open_end, before),
+             Edit(offset + close_start, offset + close_end, after)]
+    edits += [Edit(offset + a, offset + b, "") for a, b in deleted[2:]]
     edits += [Edit(inner_start + m.start(), inner_start + m.start() + 1, "") for m in escapes]
     start, end = offset + match.start(), offset + match.end()
-    return Fix(Repair(match.group(), replacement, start, end, "markdown-link"),
+    return Fix(Repair(match.group(), before + replacement + after, start, end, "markdown-link"),
                tuple(sorted(edits, key=lambda e: e.start)))
 
 
