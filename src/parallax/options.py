@@ -91,6 +91,22 @@ class IngestOptions:
                                    "is binary")
     max_control_share: float = tuned(0.02, "share of control characters above which a decoded "
                                            "sample is binary; real text has next to none")
+    # A file is UTF-8 with damage, not another code page, when it holds at
+    # least as many well formed multi-byte UTF-8 sequences as bad bytes (text
+    # in a single-byte code page almost never forms them by accident), or no
+    # more than this many bad bytes at all.
+    max_stray_bytes: int = tuned(3, "bad bytes a UTF-8 file may hold and stay UTF-8 without "
+                                    "multi-byte evidence: a handful is damage, a legacy file "
+                                    "has one per accented letter or quote")
+    # In mostly-Latin UTF-16 every other byte is NUL; this share of the even
+    # (or odd) bytes of the sample being NUL, and almost none of the others.
+    utf16_nul_share: float = tuned(0.3, "share of NUL bytes at even (or odd) positions that "
+                                        "marks UTF-16 without a byte-order mark")
+    # libxml2's HTML parser stops descending at 256 levels and drops what is
+    # deeper; real pages nest wrappers at most 48 deep (the 102 extraction
+    # development pages, median 14).
+    max_wrapper_depth: int = tuned(100, "wrapper tags (div, span, section...) nested deeper "
+                                        "are dropped, their text kept")
     # When trafilatura's precise settings find almost no text (a reprint
     # notice, a caption), it runs again leaning on recall with its fallback
     # extractors, and the longer text wins when at least twice as long.

@@ -46,12 +46,17 @@ def _non_english(tokens: list[str], language: str | None, options: CleanOptions)
 
 def article_flags(text: str, removed: Sequence[Removal], language: str | None, *,
                   options: CleanOptions = DEFAULT_OPTIONS.clean) -> tuple[str, ...]:
-    """``truncated``, ``paywall``, ``very-short`` and ``non-english``, as they apply."""
+    """``truncated``, ``paywall``, ``very-short``, ``non-english`` and ``bad-bytes``, as they apply.
+
+    ``bad-bytes``: the text holds U+FFFD, a byte the decoder could not read
+    (``ingest.decode``) or a replacement already in the input: words may be missing.
+    """
     tokens = words(text)
     checks = (
         ("truncated", _truncated(text, removed)),
         ("paywall", any(r.reason == "paywall" for r in removed)),
         ("very-short", len(tokens) < options.very_short_words),
         ("non-english", _non_english(tokens, language, options)),
+        ("bad-bytes", "\ufffd" in text),
     )
     return tuple(name for name, applies in checks if applies)
