@@ -10,9 +10,9 @@ never mistaken for its publication date.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from parallax.calendar import parse_calendar_date
+from parallax.ingest.compressed import reader_name
 
 __all__ = ["guess_outlet", "guess_published", "guess_title", "header_fields", "iso_date"]
 
@@ -86,7 +86,7 @@ def guess_outlet(path: str, text: str = "") -> str | None:
     """
     if path in ("", "-"):
         return None
-    stem = Path(path).stem
+    stem = reader_name(path).stem
     words = re.sub(r"^\d+[_\-\s]+", "", stem)
     if not words or re.search(r"\d{3,}|[0-9a-f]{8,}", words):
         return stem
