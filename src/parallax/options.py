@@ -135,6 +135,10 @@ class IngestOptions:
                                     "kicker, date)")
     head_lines: int = tuned(6, "opening lines of a text file searched for its byline, outlet "
                                "and date")
+    # A sign-up box or byline is a short line (the seeds' sign-up line has 10
+    # words), a sentence of the story mostly longer.
+    max_outlet_cue_words: int = tuned(16, "longest line read as a sign-up box or byline naming "
+                                          "the outlet")
     max_outlet_words: int = tuned(5, "an outlet name in a byline ('KBN News') is short")
     max_title_chars: int = tuned(200, "a headline is a short line without a final full stop")
 

@@ -16,7 +16,7 @@ from parallax.ingest.html import NoArticleText, html_document
 from parallax.ingest.metadata import guess_title, iso_date
 from parallax.model import Document
 
-__all__ = ["jsonl_documents"]
+__all__ = ["jsonl_documents", "looks_like_jsonl"]
 
 
 # Fields that hold text: anything but a string (or null) is a mistake of the
@@ -50,6 +50,22 @@ def _checked(record: dict[str, object]) -> None:
 def _string(record: dict[str, object], key: str) -> str | None:
     value = record.get(key)
     return str(value).strip() or None if value is not None else None
+
+
+def looks_like_jsonl(text: str) -> bool:
+    """Whether the first non-empty line is a JSON object with a ``text`` or ``html`` field.
+
+    Used where no file suffix tells the format (standard input): an article's
+    first line is never such an object, so text and HTML keep being read as before.
+    """
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    if not first.lstrip().startswith("{"):
+        return False
+    try:
+        record = json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(record, dict) and ("text" in record or "html" in record)
 
 
 def jsonl_documents(path: str, text: str, default_id: str) -> Iterator[Document | InputError]:

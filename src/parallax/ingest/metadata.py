@@ -10,9 +10,10 @@ never mistaken for its publication date.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from parallax.calendar import parse_calendar_date
+from parallax.ingest.compressed import reader_name
+from parallax.ingest.named_outlet import outlet_named_in
 from parallax.options import DEFAULT_OPTIONS
 
 __all__ = ["guess_outlet", "guess_published", "guess_title", "header_fields", "iso_date"]
@@ -81,16 +82,17 @@ def guess_outlet(path: str, text: str = "") -> str | None:
     A file name is a crude spelling of the outlet ("kbn-live"); when a field
     of a byline line near the top of ``text`` ("KBN News | Live coverage |
     15 March 2025") shares a word with it, that field is the outlet as the
-    outlet writes itself. Names that look like ids or hashes
-    (``000_8811365125d4b63c``) are kept as they are: each file is then its
-    own source, which is the honest default.
+    outlet writes itself. A name that says nothing (an id or hash like
+    ``000_8811365125d4b63c``, or ``<stdin>``) gives way to the outlet the text
+    names itself (``named_outlet``); when it names none, the name is kept as
+    it is: each file is then its own source, which is the honest default.
     """
     if path in ("", "-"):
         return None
-    stem = Path(path).stem
+    stem = reader_name(path).stem
     words = re.sub(r"^\d+[_\-\s]+", "", stem)
-    if not words or re.search(r"\d{3,}|[0-9a-f]{8,}", words):
-        return stem
+    if not words or re.search(r"\d{3,}|[0-9a-f]{8,}|^<\w+>$", words):
+        return outlet_named_in(text) or stem
     parts = [w for w in re.split(r"[_\-\s]+", words) if w]
     return _byline_outlet(text, {w.lower() for w in parts}) or " ".join(
         w.capitalize() for w in parts)
