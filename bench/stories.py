@@ -47,8 +47,9 @@ from _metrics import bcubed, mean, pairwise
 
 from parallax.analyze.embed import load_embedder
 from parallax.group.features import StoryFeatures, story_features
-from parallax.group.stories import Tuning, add_features
+from parallax.group.stories import add_features
 from parallax.model import Article, Document
+from parallax.options import GroupOptions
 from parallax.pipeline import clean_documents
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -155,8 +156,8 @@ def prepare(name: str, items: list[Item], encoder: CachedEncoder) -> Prepared:
     return Prepared(name, items, articles, list(story_features(articles, encoder)))
 
 
-def parallax_labels(data: Prepared, tuning: Tuning) -> list[str]:
-    assignment = add_features(data.features, tuning=tuning).assignment()
+def parallax_labels(data: Prepared, tuning: GroupOptions) -> list[str]:
+    assignment = add_features(data.features, options=tuning).assignment()
     return [assignment[a.id] for a in data.articles]
 
 
@@ -188,7 +189,7 @@ def _best(parts: Sequence[Prepared], candidates: Sequence[Any],
 
 
 TFIDF_GRID = [round(0.50 + 0.025 * i, 3) for i in range(19)]
-PARALLAX_GRID = [Tuning(threshold=t, names=n, terms=w, cohesion=c)
+PARALLAX_GRID = [GroupOptions(threshold=t, names=n, terms=w, cohesion=c)
                  for c, t, n, w in itertools.product([0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8],
                                                      [0.5, 0.55, 0.6, 0.65, 0.7],
                                                      [0.25, 0.5, 0.75], [0.25, 0.5, 0.75])]
@@ -197,7 +198,7 @@ PARALLAX_GRID = [Tuning(threshold=t, names=n, terms=w, cohesion=c)
 def report(sets: Sequence[Prepared]) -> None:
     tuning_parts = [s.part(True) for s in sets]
     threshold, tune_f1 = _best(tuning_parts, TFIDF_GRID, tfidf_labels)
-    ours = Tuning()
+    ours = GroupOptions()
     ours_tune = mean(_scores(p, parallax_labels(p, ours))[2] for p in tuning_parts)
     print(f"TF-IDF distance threshold tuned on the tuning halves: {threshold} "
           f"(mean B3 F1 there {tune_f1:.3f}); parallax shipped {ours} "
@@ -245,10 +246,10 @@ def tune(sets: Sequence[Prepared]) -> None:
     """Every grid point on the tuning halves; the best fifteen allowed ones, best first."""
     parts = [s.part(True) for s in sets]
     behaviour = _behaviour()
-    rows: dict[tuple[float, ...], tuple[float, list[float], Tuning, bool]] = {}
+    rows: dict[tuple[float, ...], tuple[float, list[float], GroupOptions, bool]] = {}
     for tuning in PARALLAX_GRID:
         f1s = [_scores(p, parallax_labels(p, tuning))[2] for p in parts]
-        allowed = all(len(add_features(f, tuning=tuning).groups) == n for f, n in behaviour)
+        allowed = all(len(add_features(f, options=tuning).groups) == n for f, n in behaviour)
         rows[(tuning.cohesion, tuning.threshold, tuning.names, tuning.terms)] = (
             mean(f1s), f1s, tuning, allowed)
     f1s_by_point = {k: r[0] for k, r in rows.items()}

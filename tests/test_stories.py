@@ -11,8 +11,9 @@ import pytest
 from parallax.errors import StateError
 from parallax.group.features import StoryFeatures, names_in, story_features, terms_in
 from parallax.group.state import StoryState
-from parallax.group.stories import Tuning, add_features, group_articles, group_stories
+from parallax.group.stories import add_features, group_articles, group_stories
 from parallax.model import Article, Briefing, Document, Story
+from parallax.options import GroupOptions
 from parallax.pipeline import brief_stories, clean_documents, select_story
 
 from builders import EXAMPLES
@@ -127,7 +128,7 @@ def test_alike_leads_with_disjoint_details_stay_two_stories() -> None:
     # its place, people and toll, and the two pairs only on the topic words.
     pairs = {frozenset({"north1", "north2"}), frozenset({"south1", "south2"})}
     assert _members(add_features(QUAKES).stories()) == pairs
-    assert len(add_features(QUAKES, tuning=Tuning(cohesion=0.0)).groups) == 1
+    assert len(add_features(QUAKES, options=GroupOptions(cohesion=0.0)).groups) == 1
     # A lone report still joins the group it reads like: cohesion needs two sides.
     assert len(add_features(QUAKES[:3]).groups) == 1
     # The same holds when the second event arrives in a later batch.

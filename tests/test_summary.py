@@ -18,8 +18,9 @@ from parallax.compare._summary_concepts import (
     load_model,
 )
 from parallax.compare.claims import find_claims
-from parallax.compare.summary import REDUNDANT_COSINE, parse_length, summarize
+from parallax.compare.summary import parse_length, summarize
 from parallax.model import AnalyzedArticle, SummaryLine
+from parallax.options import DEFAULT_OPTIONS
 
 from builders import LEDGER, TIMES, analyze, make_article
 
@@ -50,7 +51,7 @@ def test_lines_are_supported_distinct_and_bounded() -> None:
         assert own, "a line's own sentence is among its support"
     vectors = load_embedder().encode([line.text for line in lines])
     similarity = vectors @ vectors.T
-    assert float(np.max(similarity - np.eye(len(lines)))) < REDUNDANT_COSINE
+    assert float(np.max(similarity - np.eye(len(lines)))) < DEFAULT_OPTIONS.summary.redundant_cosine
     assert not any(line.text.endswith("?") for line in lines)
     # The corroborated budget line comes first and carries every outlet's span.
     assert "budget" in lines[0].text

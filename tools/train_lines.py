@@ -40,7 +40,10 @@ from _metrics import mean, prf, shingles  # noqa: E402
 from parallax.clean.blocks import Unit, split_units  # noqa: E402
 from parallax.clean.boilerplate import find_boilerplate  # noqa: E402
 from parallax.clean.linefeatures import FEATURE_NAMES, line_features  # noqa: E402
-from parallax.clean.linemodel import THRESHOLD, story_units  # noqa: E402
+from parallax.clean.linemodel import story_units  # noqa: E402
+from parallax.options import DEFAULT_OPTIONS  # noqa: E402
+
+THRESHOLD = DEFAULT_OPTIONS.clean.line_threshold
 
 TOKEN = re.compile(r"\w+")
 # Small, shallow trees: ~100 pages are too few for more, and evaluating them

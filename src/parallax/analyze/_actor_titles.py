@@ -16,15 +16,12 @@ from dataclasses import dataclass
 
 from parallax.analyze._actor_names import is_title_word
 from parallax.model import Entity
+from parallax.options import DEFAULT_OPTIONS, ActorsOptions
 
 __all__ = ["AFFILIATION_LABELS", "TitledMention", "titled_mentions"]
 
 AFFILIATION_LABELS = frozenset({"GPE", "NORP", "ORG"})
 _WORD = re.compile(r"[^\s,;:()\"“”]+")
-# How far around a name a title may sit; news titles are a handful of words.
-_WINDOW = 80
-# How far back "its" looks for the body it stands for: about two sentences.
-_ANTECEDENT_REACH = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +39,10 @@ def _entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | Non
                  and e.label in AFFILIATION_LABELS), None)
 
 
-def _body_before(entities: Sequence[Entity], position: int) -> Entity | None:
-    """The country or body named last before ``position`` (within ``_ANTECEDENT_REACH``)."""
+def _body_before(entities: Sequence[Entity], position: int, reach: int) -> Entity | None:
+    """The country or body named last before ``position`` (within ``reach`` characters)."""
     before = [e for e in entities if e.label in ("GPE", "ORG")
-              and position - _ANTECEDENT_REACH <= e.end <= position]
+              and position - reach <= e.end <= position]
     return before[-1] if before else None
 
 
@@ -54,8 +51,8 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             for m in _WORD.finditer(text[start:end])]
 
 
-def _collect(text: str, words: list[tuple[int, int, str]], entities: Sequence[Entity]
-             ) -> tuple[list[str], Entity | None, int]:
+def _collect(text: str, words: list[tuple[int, int, str]], entities: Sequence[Entity],
+             options: ActorsOptions) -> tuple[list[str], Entity | None, int]:
     """Title words, affiliation and left edge of a run of words, nearest the name first."""
     title: list[str] = []
     affiliation: Entity | None = None
@@ -77,7 +74,7 @@ def _collect(text: str, words: list[tuple[int, int, str]], entities: Sequence[En
             title.append(bare.lower().rstrip("."))
         elif bare.lower() == "its" and title:
             # "Kestria gave its account. Its foreign minister, X": the body named last.
-            affiliation = affiliation or _body_before(entities, start)
+            affiliation = affiliation or _body_before(entities, start, options.antecedent_reach)
             break
         else:
             break
@@ -85,30 +82,35 @@ def _collect(text: str, words: list[tuple[int, int, str]], entities: Sequence[En
     return title, affiliation, edge
 
 
-def _after(text: str, entity: Entity, entities: Sequence[Entity]) -> TitledMention | None:
+def _after(text: str, entity: Entity, entities: Sequence[Entity], options: ActorsOptions
+           ) -> TitledMention | None:
     """ "Ri Yong Ho, North Korea's foreign minister" (an apposition after the name)."""
     if text[entity.end:entity.end + 1] != ",":
         return None
-    words = [w for w in _words(text, entity.end, min(len(text), entity.end + _WINDOW))
+    end = min(len(text), entity.end + options.title_window)
+    words = [w for w in _words(text, entity.end, end)
              if w[2].lower() != "the"]
-    title, affiliation, _ = _collect(text, words, entities)
+    title, affiliation, _ = _collect(text, words, entities, options)
     return TitledMention(entity, tuple(title), affiliation, entity.text) if title else None
 
 
-def titled_mentions(text: str, entities: Sequence[Entity]) -> tuple[TitledMention, ...]:
+def titled_mentions(text: str, entities: Sequence[Entity], *,
+                    options: ActorsOptions = DEFAULT_OPTIONS.actors
+                    ) -> tuple[TitledMention, ...]:
     """Every PERSON entity that has a title before it or in an apposition after it."""
     found: list[TitledMention] = []
     for entity in entities:
         if entity.label != "PERSON":
             continue
-        before_start = max(0, entity.start - _WINDOW, text.rfind("\n", 0, entity.start) + 1)
+        before_start = max(0, entity.start - options.title_window,
+                           text.rfind("\n", 0, entity.start) + 1)
         before = text[before_start:entity.start]
         gap = len(before) - len(before.rstrip(" ,"))  # "minister, Ri Yong Ho" apposition
         words = _words(text, before_start, entity.start - gap)[::-1]
-        title, affiliation, edge = _collect(text, words, entities)
+        title, affiliation, edge = _collect(text, words, entities, options)
         if title:
             written = text[edge:entity.end] if gap <= 1 else entity.text
             found.append(TitledMention(entity, tuple(reversed(title)), affiliation, written))
-        elif (apposition := _after(text, entity, entities)) is not None:
+        elif (apposition := _after(text, entity, entities, options)) is not None:
             found.append(apposition)
     return tuple(found)

@@ -128,20 +128,19 @@ NOUN_CUES = frozenset({
 # Every lemma that can cue a statement, and those that report one in a clause.
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS | INTENT_VERBS | PREP_CUES.keys()
 REPORTING = SPEECH_VERBS | BELIEF_VERBS
-# Objects and topics this short are usually pronouns or names ("attacked him"), not content.
-_MIN_OBJECT_WORDS = 2
 
 
 def _words(tokens: list[Token]) -> int:
     return sum(1 for t in tokens if not t.is_punct and not t.is_space)
 
 
-def object_tokens(verb: Token, lemma: str) -> list[Token]:
+def object_tokens(verb: Token, lemma: str, min_words: int) -> list[Token]:
     """The statement held by ``verb``'s object, infinitive or topic, or none.
 
     Tried in this order: direct object (with its predicate: `called it a
     trap`, `urged voters to leave`), infinitive complement, prepositional
-    topic. A shape counts only for the verbs whose lists name it.
+    topic. A shape counts only for the verbs whose lists name it; an object or
+    topic shorter than ``min_words`` is a pronoun or a name, not content.
     """
     children = list(verb.children)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
@@ -149,7 +148,7 @@ def object_tokens(verb: Token, lemma: str) -> list[Token]:
         predicate = [c for c in children if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "ccomp")]
         last = max((c.right_edge.i for c in predicate), default=obj.right_edge.i)
         tokens = list(verb.doc[obj.left_edge.i:last + 1])
-        if _words(tokens) >= _MIN_OBJECT_WORDS:
+        if _words(tokens) >= min_words:
             return tokens
     if lemma in INTENT_VERBS:
         infinitive = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i
@@ -165,7 +164,7 @@ def object_tokens(verb: Token, lemma: str) -> list[Token]:
                 topic = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if topic is not None:
                     tokens = list(topic.subtree)
-                    if _words(tokens) >= _MIN_OBJECT_WORDS:
+                    if _words(tokens) >= min_words:
                         return tokens
     return []
 

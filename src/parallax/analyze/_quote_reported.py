@@ -22,7 +22,6 @@ from parallax.analyze._quote_cues import (
 )
 from parallax.analyze._quote_speakers import SPEAKER_LABELS
 from parallax.analyze._quote_state import (
-    FRAGMENT_WORDS,
     OUTSIDE,
     RELATIVE,
     ArticleState,
@@ -38,8 +37,6 @@ __all__ = ["aside", "noun_cued", "reported_quotes"]
 # A dateline opening a story ("WASHINGTON -- ", "HEMPSTEAD, N.Y. -- ") is no part of
 # the first statement.
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.] ?(?:\u2015|\u2014|\u2013|--) ?")
-# A label before a colon is a short name ("Pat Caddell:", "Poll:"), not a clause.
-_LABEL_WORDS = 4
 
 
 def _clause_range(tokens: Sequence[Token]) -> tuple[int, int] | None:
@@ -153,7 +150,7 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     start = dateline.end() if dateline else start
     start += len(text[start:end]) - len(text[start:end].lstrip())
     end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))
-    return (start, end) if len(text[start:end].split()) >= FRAGMENT_WORDS else None
+    return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
 
 
 def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Sequence[Quote]
@@ -178,7 +175,7 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
             _clause_range(list(clause.subtree)) if clause is not None else None)
         if reported is not None:
             return reported
-    tokens = object_tokens(verb, lemma)
+    tokens = object_tokens(verb, lemma, state.options.min_object_words)
     reported = _clause_range(tokens) if tokens else None
     if reported is not None and any(s < reported[1] and reported[0] < e for s, e in (
             (q.span.clean_start, q.span.clean_end) for q in partial)):
@@ -201,7 +198,7 @@ def _label(state: ArticleState, colon: Token) -> Token | None:
     "HOLT: We are ready" in a transcript): the source of what follows."""
     start = state.paragraph_starts[state.paragraph(colon.idx)]
     label = state.doc.char_span(start, colon.idx)
-    if label is None or not 0 < len(label) <= _LABEL_WORDS:
+    if label is None or not 0 < len(label) <= state.options.label_words:
         return None
     if not all(t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_LABELS for t in label):
         return None
@@ -214,7 +211,7 @@ def _rest_of_sentence(state: ArticleState, colon: Token) -> tuple[int, int] | No
     start, end = colon.idx + 1, sentence.end
     start += len(text[start:end]) - len(text[start:end].lstrip())
     end -= len(text[start:end]) - len(text[start:end].rstrip(" .;"))
-    return (start, end) if len(text[start:end].split()) >= FRAGMENT_WORDS else None
+    return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
 
 
 def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]:
@@ -254,9 +251,11 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
             # their own subject, or a source up the parse that names someone: in "rules
             # urging staff to ..." the rules make no statement.
             speakers = state.speakers
-            speaker = find_source(reporter, speakers, resolvable=False) if (
-                lemma in REPORTING) else (find_subject(token, speakers, resolvable=False)
-                                          or find_source(reporter, speakers, resolvable=True))
+            climb = state.options.climb_limit
+            speaker = find_source(reporter, speakers, resolvable=False, climb=climb) if (
+                lemma in REPORTING) else (
+                    find_subject(token, speakers, resolvable=False)
+                    or find_source(reporter, speakers, resolvable=True, climb=climb))
         if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted):
             continue
         if speaker is not None and speaker_like(speaker, state.speakers):

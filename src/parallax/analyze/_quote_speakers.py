@@ -31,6 +31,7 @@ from parallax.analyze._actor_names import (
 )
 from parallax.analyze._actor_titles import TitledMention, titled_mentions
 from parallax.model import Entity, Sentence
+from parallax.options import DEFAULT_OPTIONS
 
 __all__ = ["SPEAKER_LABELS", "Speakers"]
 
@@ -42,8 +43,6 @@ _MENTION_DEPS = frozenset({"compound", "amod", "det", "poss", "case", "flat", "a
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Nouns for a country's state: "the Maravelian government" speaks for Maravel.
 _STATE_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})
-# How many sentences back a pronoun may find its antecedent.
-_PRONOUN_REACH = 3
 
 
 def _related(a: str, b: str) -> bool:
@@ -107,11 +106,14 @@ class Speakers:
     text: str
     # The persons' names, which every surname is expanded against.
     full_names: tuple[str, ...]
+    # How many sentences back a pronoun may find its antecedent.
+    pronoun_reach: int
     # Resolved names by token index: rules ask about the same subjects many times.
     known: dict[int, str | None] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def of(cls, doc: Doc, sentences: Sequence[Sentence]) -> Speakers:
+    def of(cls, doc: Doc, sentences: Sequence[Sentence], *,
+           pronoun_reach: int = DEFAULT_OPTIONS.quotes.pronoun_reach) -> Speakers:
         ents = tuple(doc.ents)
         text = doc.text
         entities = tuple(Entity(e.start_char, end, text[e.start_char:end], e.label_)
@@ -120,7 +122,7 @@ class Speakers:
         persons = sorted((*named, *_office_holders(doc, text)), key=lambda e: e.start)
         return cls(doc, tuple(persons), titled_mentions(text, entities),
                    tuple(s.start for s in sentences), ents, text,
-                   tuple(person_name(p.text) for p in persons))
+                   tuple(person_name(p.text) for p in persons), pronoun_reach)
 
     def mention(self, head: Token) -> tuple[int, int]:
         """Characters of the mention as written: "North Korean foreign minister, Ri Yong Ho"."""
@@ -210,7 +212,7 @@ class Speakers:
 
     def _antecedent(self, position: int) -> str | None:
         sentence = bisect_right(self.sentence_starts, position) - 1
-        for index in range(sentence, max(-1, sentence - _PRONOUN_REACH), -1):
+        for index in range(sentence, max(-1, sentence - self.pronoun_reach), -1):
             low = self.sentence_starts[index] if index >= 0 else 0
             high = position if index == sentence else self.sentence_starts[index + 1]
             candidates = [p for p in self.persons if low <= p.start and p.end <= high]

@@ -17,9 +17,9 @@ from parallax.analyze._quote_marks import find_quoted
 from parallax.analyze._quote_speakers import SPEAKER_LABELS, Speakers
 from parallax.analyze.sentences import paragraphs
 from parallax.model import Article, Quote, QuoteKind, Sentence
+from parallax.options import DEFAULT_OPTIONS, QuotesOptions
 
 __all__ = [
-    "FRAGMENT_WORDS",
     "OUTSIDE",
     "RELATIVE",
     "ArticleState",
@@ -32,16 +32,14 @@ __all__ = [
 _NON_SPEAKERS = frozenset({"it", "this", "that", "there", "what", "which", "i", "we", "you"})
 RELATIVE = frozenset({"who", "which", "that"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-_CLIMB_LIMIT = 8
 # Pronouns that stand for people even when their antecedent is not found.
 _PEOPLE = frozenset({"he", "she", "they"})
 # Dependents of a speech verb that are not part of the attribution phrase itself.
 OUTSIDE = frozenset({"ccomp", "punct", "cc", "conj", "parataxis", "advcl", "mark"})
-# A passage this short without a verb is a fragment, not a statement.
-FRAGMENT_WORDS = 3
 
 
-def find_source(token: Token, speakers: Speakers, *, resolvable: bool) -> Token | None:
+def find_source(token: Token, speakers: Speakers, *, resolvable: bool,
+                climb: int = DEFAULT_OPTIONS.quotes.climb_limit) -> Token | None:
     """The subject that makes the statement governed by ``token``, climbing clause heads.
 
     A subject whose own object is "him"/"her" cannot be the person described
@@ -49,7 +47,7 @@ def find_source(token: Token, speakers: Speakers, *, resolvable: bool) -> Token 
     With ``resolvable`` only subjects that name someone count.
     """
     current = token
-    for _ in range(_CLIMB_LIMIT):
+    for _ in range(climb):
         if current.pos_ in ("VERB", "AUX"):
             found = find_subject(current, speakers, resolvable=resolvable)
             if found is None and current.dep_ == "conj":
@@ -139,8 +137,10 @@ def joint(subject: Token) -> bool:
 class ArticleState:
     """The per-article state every rule reads (parse, marks, sentences, speakers)."""
 
-    def __init__(self, article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> None:
+    def __init__(self, article: Article, doc: Doc, sentences: tuple[Sentence, ...],
+                 options: QuotesOptions = DEFAULT_OPTIONS.quotes) -> None:
         self.article = article
+        self.options = options
         self.doc = doc
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
@@ -149,7 +149,7 @@ class ArticleState:
                       for q in self.quoted]
         self.mark_starts = [start for start, _ in self.marks]
         self.paragraph_starts = [start for start, _ in paragraphs(article.text)]
-        self.speakers = Speakers.of(doc, sentences)
+        self.speakers = Speakers.of(doc, sentences, pronoun_reach=options.pronoun_reach)
 
     def sentence_range(self, start: int, end: int) -> tuple[int, int]:
         """Indices of the first and last sentence that overlap ``start:end``."""

@@ -34,15 +34,14 @@ _SCHEDULING = frozenset({"schedule", "plan", "expect", "set", "due", "slate", "i
 # covers January", "she says" never move a date into the future.
 _STATIVE = frozenset({"say", "tell", "report", "show", "cover", "include", "remain", "mark",
                       "remember", "recall", "know", "mean", "follow", "describe", "list"})
-_CLIMB = 6  # a date hangs a few arcs below its verb: "on" -> "held", maybe via a noun or two
 
 
-def _governing_verb(token: Token) -> tuple[Token | None, bool]:
+def _governing_verb(token: Token, climb: int) -> tuple[Token | None, bool]:
     """The first verb above the date's head ``token``, and whether the way up
     passed only through function words (the date modifies the verb itself,
     not a noun phrase such as "inflation in January")."""
     head, steps, direct = token, 0, True
-    while head.pos_ not in ("VERB", "AUX") and steps < _CLIMB:
+    while head.pos_ not in ("VERB", "AUX") and steps < climb:
         if head.head is head:
             return None, False
         head, steps = head.head, steps + 1
@@ -50,10 +49,10 @@ def _governing_verb(token: Token) -> tuple[Token | None, bool]:
     return (head, direct) if head.pos_ in ("VERB", "AUX") else (None, False)
 
 
-def _scheduled_noun(token: Token) -> bool:
+def _scheduled_noun(token: Token, climb: int) -> bool:
     """Whether a noun between the date and its verb is "upcoming" or "planned"."""
     head, steps = token, 0
-    while head.pos_ not in ("VERB", "AUX") and steps < _CLIMB:
+    while head.pos_ not in ("VERB", "AUX") and steps < climb:
         if any(c.dep_ == "amod" and c.lemma_.lower() in _SCHEDULING for c in head.children):
             return True
         if head.head is head:
@@ -87,7 +86,7 @@ def _tense(verb: Token) -> str | None:
     return None
 
 
-def tense_of(doc: Doc, start: int, end: int) -> str:
+def tense_of(doc: Doc, start: int, end: int, climb: int) -> str:
     """When the sentence places the date at characters ``start:end`` of ``doc``:
     "future", "present" or "past" (the default: news reports what happened).
 
@@ -95,14 +94,15 @@ def tense_of(doc: Doc, start: int, end: int) -> str:
     to take place on Friday": take -> expected), never a clause that reports it
     ("said on Friday"). "present" needs the date to modify a present-tense verb
     directly ("the treaty expires on 31 March"), not a noun phrase, and not a
-    verb that only reports or describes ("the report covers January").
+    verb that only reports or describes ("the report covers January"). The
+    verb is looked for at most ``climb`` arcs above the date.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "past"
-    if _scheduled_noun(span.root):
+    if _scheduled_noun(span.root, climb):
         return "future"
-    verb, direct = _governing_verb(span.root)
+    verb, direct = _governing_verb(span.root, climb)
     while verb is not None:
         tense = _tense(verb)
         if tense == "present":

@@ -29,6 +29,7 @@ from parallax.analyze._actor_names import (
 )
 from parallax.analyze._actor_titles import titled_mentions
 from parallax.model import Actor, ActorKind, AnalyzedArticle, Entity, Quote
+from parallax.options import DEFAULT_OPTIONS, ActorsOptions
 
 __all__ = ["KINDS", "resolve_actors"]
 
@@ -36,8 +37,6 @@ KINDS: dict[str, ActorKind] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
     "FAC": "place", "NORP": "group",
 }
-# An actor mentioned this often (or in two articles) matters even when silent.
-_MIN_MENTIONS = 2
 
 
 @dataclass
@@ -164,7 +163,7 @@ class _Registry:
         return group
 
 
-def _collect(analyzed: Sequence[AnalyzedArticle]) -> _Registry:
+def _collect(analyzed: Sequence[AnalyzedArticle], options: ActorsOptions) -> _Registry:
     registry = _Registry()
     mentions = [_mentions(item) for item in analyzed]
     demonyms: set[str] = set()
@@ -197,7 +196,7 @@ def _collect(analyzed: Sequence[AnalyzedArticle]) -> _Registry:
     registry.merge_surnames()
     registry.merge_national_bodies()
     for item, entities in zip(analyzed, mentions, strict=True):
-        for titled in titled_mentions(item.article.text, entities):
+        for titled in titled_mentions(item.article.text, entities, options=options):
             group = registry.find(_clean(titled.entity))
             if group is None:
                 continue
@@ -221,10 +220,11 @@ def _place(registry: _Registry, entity: Entity) -> str:
     return group.name if group is not None else display_name(entity.text)
 
 
-def resolve_actors(analyzed: Sequence[AnalyzedArticle]
+def resolve_actors(analyzed: Sequence[AnalyzedArticle], *,
+                   options: ActorsOptions = DEFAULT_OPTIONS.actors
                    ) -> tuple[tuple[Actor, ...], tuple[Quote, ...]]:
     """Actors of all articles, and every quote with ``speaker`` set to an actor id (or None)."""
-    registry = _collect(analyzed)
+    registry = _collect(analyzed, options)
     for item in analyzed:
         for quote in item.quotes:
             group = registry.speaker(quote.speaker) if quote.speaker else None
@@ -232,7 +232,7 @@ def resolve_actors(analyzed: Sequence[AnalyzedArticle]
                 group.speaks = True
     unique = {id(g): g for g in registry.groups.values()}.values()
     kept = sorted((g for g in unique
-                   if g.speaks or g.mentions >= _MIN_MENTIONS or len(g.articles) > 1),
+                   if g.speaks or g.mentions >= options.min_mentions or len(g.articles) > 1),
                   key=lambda g: g.first)
     ids = {id(g): f"a{n}" for n, g in enumerate(kept, start=1)}
     actors = []

@@ -23,7 +23,7 @@ from parallax.analyze.quotes import extract_quotes
 from parallax.analyze.sentences import split_sentences
 from parallax.analyze.vectors import Ref, VectorStore
 from parallax.model import AnalyzedArticle, Article, Entity
-from parallax.options import DEFAULT_OPTIONS
+from parallax.options import DEFAULT_OPTIONS, DatesOptions, QuotesOptions
 from parallax.registry import registry
 
 __all__ = ["KEPT_LABELS", "analyze_articles", "analyze_lazily", "parse_articles"]
@@ -46,6 +46,8 @@ def parse_articles(articles: Sequence[Article], tick: Callable[[], None] | None 
 
 def analyze_articles(articles: Sequence[Article], tick: Callable[[], None] | None = None,
                      priority: Callable[[list[list[str]]], list[Ref]] | None = None, *,
+                     quotes: QuotesOptions = DEFAULT_OPTIONS.quotes,
+                     dates: DatesOptions = DEFAULT_OPTIONS.dates,
                      embedder: str = DEFAULT_OPTIONS.parts.embedder
                      ) -> tuple[AnalyzedArticle, ...]:
     """Sentences, entities, quotes, dates and sentence embeddings of every article.
@@ -54,20 +56,24 @@ def analyze_articles(articles: Sequence[Article], tick: Callable[[], None] | Non
     pickled and checked against any claim); see ``analyze_lazily`` for the
     arguments and for computing only the vectors a caller reads.
     """
-    analyzed, vectors = analyze_lazily(articles, tick, priority, embedder=embedder)
+    analyzed, vectors = analyze_lazily(articles, tick, priority, quotes=quotes, dates=dates,
+                                       embedder=embedder)
     return vectors.finished(analyzed)
 
 
 def analyze_lazily(articles: Sequence[Article], tick: Callable[[], None] | None = None,
                    priority: Callable[[list[list[str]]], list[Ref]] | None = None, *,
+                   quotes: QuotesOptions = DEFAULT_OPTIONS.quotes,
+                   dates: DatesOptions = DEFAULT_OPTIONS.dates,
                    embedder: str = DEFAULT_OPTIONS.parts.embedder
                    ) -> tuple[tuple[AnalyzedArticle, ...], VectorStore]:
     """The analysed records (without vectors) and the cache that computes their vectors.
 
     ``priority`` ranks the (article, sentence) pairs whose vectors later stages
     will read, given every article's sentence texts; they are embedded first
-    while spaCy parses (default: lead sentences first). ``embedder`` is the
-    registered name of the embedder. Articles without a publication date
+    while spaCy parses (default: lead sentences first). ``quotes`` and
+    ``dates`` are those stages' options; ``embedder`` is the registered name
+    of the embedder. Articles without a publication date
     resolve relative dates against the latest fully written date anywhere in
     the set (DESIGN.md: "the latest explicit date in the story").
     """
@@ -89,8 +95,8 @@ def analyze_lazily(articles: Sequence[Article], tick: Callable[[], None] | None 
                              for e in doc.ents if e.label_ in KEPT_LABELS)
             reference = reference_date(article.document.published, explicit)
             analyzed.append(AnalyzedArticle(
-                article, sents, entities, extract_quotes(article, doc, sents),
-                find_dates(article, doc, sents, reference)))
+                article, sents, entities, extract_quotes(article, doc, sents, options=quotes),
+                find_dates(article, doc, sents, reference, options=dates)))
     finally:
         stop.set()
         worker.join()

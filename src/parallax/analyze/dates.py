@@ -38,6 +38,7 @@ from spacy.tokens import Span as SpacySpan
 from parallax.analyze._tense import ahead, tense_of
 from parallax.calendar import parse_calendar_date
 from parallax.model import Article, DateMention, Sentence
+from parallax.options import DEFAULT_OPTIONS, DatesOptions
 
 __all__ = ["explicit_dates", "find_dates", "reference_date"]
 
@@ -322,7 +323,8 @@ def _sentence_index(starts: Sequence[int], position: int) -> int:
 
 
 def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
-               reference: datetime.date | None) -> tuple[DateMention, ...]:
+               reference: datetime.date | None, *,
+               options: DatesOptions = DEFAULT_OPTIONS.dates) -> tuple[DateMention, ...]:
     """Event dates of the article, resolved against ``reference``.
 
     ``reference`` is the publication date, else the latest explicit date of the
@@ -346,7 +348,8 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
             resolved = None  # relative to when the speaker spoke, which is unknown
         else:
             resolved = _resolve(s, reference)
-            tense = tense_of(doc, start, end) if reference is not None and _floating(s) else ""
+            tense = (tense_of(doc, start, end, options.tense_climb)
+                     if reference is not None and _floating(s) else "")
             if resolved is not None and reference is not None and tense in ("present", "future"):
                 resolved = ahead(resolved, reference, by_week=not _MONTH_RE.search(s),
                                  nearest=tense == "present")

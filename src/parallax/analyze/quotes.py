@@ -36,7 +36,6 @@ from parallax.analyze._quote_marks import Quoted
 from parallax.analyze._quote_reported import aside, noun_cued, reported_quotes
 from parallax.analyze._quote_speakers import SPEAKER_LABELS
 from parallax.analyze._quote_state import (
-    FRAGMENT_WORDS,
     OUTSIDE,
     ArticleState,
     find_source,
@@ -44,6 +43,7 @@ from parallax.analyze._quote_state import (
     token_span,
 )
 from parallax.model import Article, Quote, QuoteKind, Sentence
+from parallax.options import DEFAULT_OPTIONS, QuotesOptions
 
 __all__ = ["SPEECH_VERBS", "extract_quotes"]
 
@@ -52,10 +52,6 @@ __all__ = ["SPEECH_VERBS", "extract_quotes"]
 _LINKED = re.compile(r"[\s,\"'\u2018\u2019\u201c\u201d]*(?:(?:and|or|but)[\s\"'\u2018\u201c]*)?")
 # A dash between a closing mark and a name signs the quote with it.
 _SIGNATURE = re.compile(r"[ \t]*([\u2014\u2015\u2013])[ \t]*(?=\w)")
-# How far (characters) an unlinked speech verb may sit from the quote marks: covers
-# `While X reiterated his outlook for Y, "..."` in the seeds; farther verbs in long
-# sentences belonged to other clauses.
-_CUE_REACH = 60
 
 
 def _embedded(state: ArticleState, passage: Quoted, content: Span) -> bool:
@@ -74,7 +70,7 @@ def _embedded(state: ArticleState, passage: Quoted, content: Span) -> bool:
         return before.lemma_.lower() not in SPEECH_VERBS and before.lower_ != "that"
     words = [t for t in content if not t.is_punct]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
-    return len(words) <= FRAGMENT_WORDS and not has_verb
+    return len(words) <= state.options.fragment_words and not has_verb
 
 
 def _saying(fragment: Token, verb: Token) -> Token | None:
@@ -126,7 +122,7 @@ def _cue(state: ArticleState, passage: Quoted, root: Token, *, embedded: bool) -
     """The speech verb that introduces a passage.
 
     A verb governing the passage in the parse wins; otherwise (parses of long
-    quotes are often broken) the nearest one within ``_CUE_REACH`` characters,
+    quotes are often broken) the nearest one within ``cue_reach`` characters,
     but only for a passage that stands as a statement of its own.
     """
     first, last = state.sentence_range(passage.open, passage.end)
@@ -148,7 +144,8 @@ def _cue(state: ArticleState, passage: Quoted, root: Token, *, embedded: bool) -
     if embedded:
         return None
     near = [t for t in candidates
-            if min(abs(t.idx - passage.open), abs(t.idx - passage.end)) <= _CUE_REACH]
+            if min(abs(t.idx - passage.open), abs(t.idx - passage.end))
+            <= state.options.cue_reach]
     return min(near, key=lambda t: min(abs(t.idx - passage.open), abs(t.idx - passage.end)),
                default=None)
 
@@ -212,7 +209,8 @@ def _direct_quotes(state: ArticleState) -> list[Quote]:
         cue = _cue(state, passage, content.root, embedded=embedded)
         quote: Quote | None = None
         if cue is not None:
-            speaker = find_source(cue, state.speakers, resolvable=embedded)
+            speaker = find_source(cue, state.speakers, resolvable=embedded,
+                                  climb=state.options.climb_limit)
             if speaker is not None or not embedded:
                 where = _statement(state, _saying(content.root, cue) or cue, passage,
                                    content) if embedded else (passage.start, passage.end)
@@ -228,7 +226,8 @@ def _direct_quotes(state: ArticleState) -> list[Quote]:
             quote = Quote(state.article.span(passage.start, passage.end), "direct",
                           previous.speaker, previous.speaker_span, previous.cue_span)
         else:
-            speaker = find_source(content.root, state.speakers, resolvable=True)
+            speaker = find_source(content.root, state.speakers, resolvable=True,
+                                  climb=state.options.climb_limit)
             verb = next((t for t in speaker.ancestors if t.pos_ in ("VERB", "AUX")),
                         speaker.head) if speaker is not None else None
             if verb is not None and embedded:
@@ -344,10 +343,10 @@ def _joins(state: ArticleState, previous: Quote, quote: Quote, *, continued: boo
         and not state.marked(t.idx) and any(c.dep_ == "ccomp" for c in t.children)
         for t in gap)
 
-def extract_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...]
-                   ) -> tuple[Quote, ...]:
+def extract_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...], *,
+                   options: QuotesOptions = DEFAULT_OPTIONS.quotes) -> tuple[Quote, ...]:
     """Quotes of one article in text order; ``doc`` must be ``nlp(article.text)``."""
-    state = ArticleState(article, doc, sentences)
+    state = ArticleState(article, doc, sentences, options)
     direct = _direct_quotes(state)
     indirect = reported_quotes(state, direct)
     reported = [(q.span.clean_start, q.span.clean_end) for q in indirect]

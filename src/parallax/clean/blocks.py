@@ -13,16 +13,10 @@ from dataclasses import dataclass
 
 from parallax.clean.cues import strongest_cue
 from parallax.clean.shape import continues, ends_sentence, is_prose, starts_lowercase
+from parallax.options import DEFAULT_OPTIONS, CleanOptions
 
 __all__ = ["Line", "Unit", "split_units"]
 
-# Hard-wrapped text has lines of similar length no wider than a terminal or an
-# e-mail body; a block whose lines (but the last) all reach 60% of the widest
-# is taken as wrapped. Widths above 120 are paragraph-per-line layouts, and
-# below 40 they are lists and menus ("Home / World / Sport" one per line).
-_WRAP_MAX_WIDTH = 120
-_WRAP_MIN_WIDTH = 40
-_WRAP_MIN_FILL = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,21 +80,16 @@ def _looks_like_heading(text: str) -> bool:
     return not ends_sentence(text) and not is_prose(text) and not starts_lowercase(text)
 
 
-def _is_wrapped(lines: list[Line]) -> bool:
+def _is_wrapped(lines: list[Line], options: CleanOptions) -> bool:
     if len(lines) < 2:
         return False
     width = max(len(line.text) for line in lines)
-    return _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH and all(
-        len(line.text) >= _WRAP_MIN_FILL * width for line in lines[:-1]
+    return options.wrap_min_width <= width <= options.wrap_max_width and all(
+        len(line.text) >= options.wrap_min_fill * width for line in lines[:-1]
     )
 
 
-# A line with this much boilerplate evidence of its own (a byline under a
-# headline, a share bar) starts a unit even inside a block that looks wrapped.
-_OWN_LINE_SCORE = 2
-
-
-def _stands_alone(line: Line) -> bool:
+def _stands_alone(line: Line, options: CleanOptions) -> bool:
     """A capitalised line that is furniture by itself, never a wrapped continuation.
 
     A continuation line starting lowercase ("by the minister, who...") may
@@ -109,23 +98,23 @@ def _stands_alone(line: Line) -> bool:
     if starts_lowercase(line.text):
         return False
     cue = strongest_cue(line.text)
-    return cue is not None and cue.score >= _OWN_LINE_SCORE
+    return cue is not None and cue.score >= options.own_line_score
 
 
-def _joins(previous: Line, line: Line, *, wrapped: bool) -> bool:
-    if wrapped and not _looks_like_heading(previous.text) and not _stands_alone(line):
+def _joins(previous: Line, line: Line, options: CleanOptions, *, wrapped: bool) -> bool:
+    if wrapped and not _looks_like_heading(previous.text) and not _stands_alone(line, options):
         return True
-    return continues(previous.text, line.text)
+    return continues(previous.text, line.text, options.broken_sentence_min_words)
 
 
-def split_units(source: str) -> list[Unit]:
+def split_units(source: str, *, options: CleanOptions = DEFAULT_OPTIONS.clean) -> list[Unit]:
     """Units of ``source`` in order; blank lines always end a unit."""
     units: list[Unit] = []
     for number, block in enumerate(_blocks(source)):
-        wrapped = _is_wrapped(block)
+        wrapped = _is_wrapped(block, options)
         current = [block[0]]
         for line in block[1:]:
-            if _joins(current[-1], line, wrapped=wrapped):
+            if _joins(current[-1], line, options, wrapped=wrapped):
                 current.append(line)
             else:
                 units.append(Unit(tuple(current), wrapped, number))

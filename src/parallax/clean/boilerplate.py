@@ -22,49 +22,34 @@ from parallax.clean.cues import strongest_cue
 from parallax.clean.shape import is_prose, normalise_line, words
 from parallax.clean.widgets import widget_verdicts
 from parallax.model import Removal
+from parallax.options import DEFAULT_OPTIONS, CleanOptions
 
 __all__ = ["find_boilerplate", "removals"]
 
-# Evidence a unit needs before it is dropped. A news sentence may well mention
-# cookies or a newsletter, so prose needs a strong phrase plus another cue; a
-# fragment needs one strong phrase. Checked against the seeds and the unit tests.
-_PROSE_MIN_SCORE = 3
-_FRAGMENT_MIN_SCORE = 2
-# A fragment seen across the corpus (``repeated_lines``) is a strong cue by itself.
-_REPEATED_SCORE = 2
-# Before the story's first sentence, a run of this many fragments in a row is
-# a menu; a lone line there is the headline or a kicker and stays.
-_MENU_RUN = 3
-# Between paragraphs it takes a longer run, and in both places the items must
-# be menu-short: lists of dates or results inside a story have longer lines.
-# Tuned on the extraction eval pages: word F1 0.64 -> 0.75, fewer sentences
-# lost (a longer body run or longer items cost recall on tour-date lists).
-_BODY_MENU_RUN = 5
-_MENU_ITEM_WORDS = 4
-# An uncued fragment after the story with this many words is a headline
-# linking elsewhere; shorter ones are leftovers of the block around them.
-_HEADLINE_MIN_WORDS = 4
 
 
-def _own_reason(unit: Unit, prose: bool, repeated: frozenset[str]) -> tuple[str | None, int]:
+def _own_reason(unit: Unit, prose: bool, repeated: frozenset[str], options: CleanOptions
+                ) -> tuple[str | None, int]:
     cue = strongest_cue(unit.text)
     reason, score = (cue.reason, cue.score) if cue else (None, 0)
     if not prose and normalise_line(unit.text) in repeated:
-        return reason or "repeated", score + _REPEATED_SCORE
+        return reason or "repeated", score + options.repeated_score
     return reason, score
 
 
-def _trailing_reason(index: int, reasons: list[str | None], unit: Unit) -> str:
+def _trailing_reason(index: int, reasons: list[str | None], unit: Unit, options: CleanOptions
+                     ) -> str:
     before = next((r for r in reversed(reasons[:index]) if r), None)
     after = next((r for r in reasons[index + 1:] if r), None)
     if before and before == after:
         return before
-    if len(words(unit.text)) >= _HEADLINE_MIN_WORDS:
+    if len(words(unit.text)) >= options.headline_min_words:
         return "related"
     return before or after or "trailing"
 
 
-def _menus(units: Sequence[Unit], fragment: Sequence[bool], story_start: int) -> list[int]:
+def _menus(units: Sequence[Unit], fragment: Sequence[bool], story_start: int,
+           options: CleanOptions) -> list[int]:
     """Indices of kept fragments that form menus: long runs of menu-short lines."""
     found: list[int] = []
     start = 0
@@ -73,10 +58,10 @@ def _menus(units: Sequence[Unit], fragment: Sequence[bool], story_start: int) ->
             continue
         run = range(start, index)
         lengths = sorted(len(words(units[i].text)) for i in run)
-        needed = _MENU_RUN if start < story_start else _BODY_MENU_RUN
-        if len(run) >= needed and lengths[len(lengths) // 2] <= _MENU_ITEM_WORDS:
+        needed = options.menu_run if start < story_start else options.body_menu_run
+        if len(run) >= needed and lengths[len(lengths) // 2] <= options.menu_item_words:
             end = index
-            while end > start and len(words(units[end - 1].text)) >= _HEADLINE_MIN_WORDS:
+            while end > start and len(words(units[end - 1].text)) >= options.headline_min_words:
                 end -= 1  # the story's headline right after the menu stays
             found.extend(range(start, end))
         start = index + 1
@@ -93,8 +78,8 @@ def _author_bios(units: Sequence[Unit], verdicts: list[str | None], author: str 
 
 
 def find_boilerplate(units: Sequence[Unit], repeated: frozenset[str],
-                     author: str | None = None, *, by_position: bool = True
-                     ) -> list[str | None]:
+                     author: str | None = None, *, by_position: bool = True,
+                     options: CleanOptions = DEFAULT_OPTIONS.clean) -> list[str | None]:
     """For each unit, the reason it is boilerplate, or None to keep it.
 
     ``author`` (the document's author field, if any) helps recognise the
@@ -104,22 +89,22 @@ def find_boilerplate(units: Sequence[Unit], repeated: frozenset[str],
     the story, where such lines are lists and tables of the story itself.
     """
     prose = [is_prose(unit.text) for unit in units]
-    evidence = [_own_reason(u, p, repeated) for u, p in zip(units, prose, strict=True)]
+    evidence = [_own_reason(u, p, repeated, options) for u, p in zip(units, prose, strict=True)]
     cued = [reason for reason, _ in evidence]
     verdicts = widget_verdicts(units, [
-        reason if score >= (_PROSE_MIN_SCORE if p else _FRAGMENT_MIN_SCORE) else None
-        for (reason, score), p in zip(evidence, prose, strict=True)
-    ], cued)
+        reason if score >= (options.prose_min_score if p else options.fragment_min_score)
+        else None for (reason, score), p in zip(evidence, prose, strict=True)
+    ], cued, options=options)
     _author_bios(units, verdicts, author)
     content = [i for i, p in enumerate(prose) if p and verdicts[i] is None]
     if not content or not by_position:
         return verdicts
     fragment = [v is None and not p for v, p in zip(verdicts, prose, strict=True)]
-    for index in _menus(units, fragment, content[0]):
+    for index in _menus(units, fragment, content[0], options):
         verdicts[index] = cued[index] or "navigation"
     for index in range(content[-1] + 1, len(units)):
         if verdicts[index] is None:
-            verdicts[index] = cued[index] or _trailing_reason(index, cued, units[index])
+            verdicts[index] = cued[index] or _trailing_reason(index, cued, units[index], options)
     return verdicts
 
 

@@ -26,6 +26,7 @@ from parallax.clean.repairs import (
 from parallax.clean.shape import continues
 from parallax.model import Article, Document, Repair
 from parallax.offsets import TextBuilder
+from parallax.options import DEFAULT_OPTIONS, CleanOptions
 
 __all__ = ["clean_document"]
 
@@ -41,13 +42,13 @@ def _gap_end(source: str, start: int) -> int:
     return position
 
 
-def _line_fixes(line: Line, words: DocumentWords) -> list[Fix]:
+def _line_fixes(line: Line, words: DocumentWords, options: CleanOptions) -> list[Fix]:
     """All repairs of one line, by precedence: markup, encoding, glued words, spaces."""
     protected = protected_spans(line.text)
     return non_overlapping([
         *markdown_fixes(line.text, line.start),
         *mojibake_fixes(line.text, line.start),
-        *glued_fixes(line.text, line.start, words, protected),
+        *glued_fixes(line.text, line.start, words, protected, options=options),
         *missing_space_fixes(line.text, line.start, protected),
     ])
 
@@ -86,15 +87,15 @@ def _join(builder: TextBuilder, start: int, end: int, separator: str) -> Repair 
     return None
 
 
-def _assemble(source: str, kept: list[Unit], words: DocumentWords) -> tuple[
-        TextBuilder, list[Repair]]:
+def _assemble(source: str, kept: list[Unit], words: DocumentWords, options: CleanOptions
+              ) -> tuple[TextBuilder, list[Repair]]:
     builder = TextBuilder(source)
     repairs: list[Repair] = []
     previous: Unit | None = None
     for unit in kept:
         if previous is not None:
             gap_end = _gap_end(source, previous.end)
-            mended = continues(previous.text, unit.text)
+            mended = continues(previous.text, unit.text, options.broken_sentence_min_words)
             repair = _join(builder, previous.end, gap_end, " " if mended else _PARAGRAPH_BREAK)
             repairs += [repair] if repair else []
         for index, line in enumerate(unit.lines):
@@ -102,32 +103,34 @@ def _assemble(source: str, kept: list[Unit], words: DocumentWords) -> tuple[
                 start = unit.lines[index - 1].end
                 repair = _join(builder, start, line.start, " ")
                 repairs += [repair] if repair and not unit.wrapped else []
-            fixes = _line_fixes(line, words)
+            fixes = _line_fixes(line, words, options)
             _emit_line(builder, line, fixes)
             repairs += [fix.repair for fix in fixes]
         previous = unit
     return builder, repairs
 
 
-def clean_document(document: Document, *, repeated: frozenset[str] = frozenset()) -> Article:
+def clean_document(document: Document, *, repeated: frozenset[str] = frozenset(),
+                   options: CleanOptions = DEFAULT_OPTIONS.clean) -> Article:
     """Cleaned text + OffsetMap (built only via ``TextBuilder``) + removed + repairs + flags.
 
     ``repeated`` holds normalised fragments that recur across the corpus
     (``repeated_lines``); they count as boilerplate evidence.
     """
     source = document.source
-    units = split_units(source)
+    units = split_units(source, options=options)
     # trafilatura has already cut a page down to its story: what is left
     # there goes on its own cues only, and the line model is for flattened
     # page text.
     extracted = document.html is not None
-    verdicts = find_boilerplate(units, repeated, document.author, by_position=not extracted)
+    verdicts = find_boilerplate(units, repeated, document.author, by_position=not extracted,
+                                options=options)
     if not extracted:
-        verdicts = model_verdicts(units, verdicts)
+        verdicts = model_verdicts(units, verdicts, threshold=options.line_threshold)
     kept = [unit for unit, verdict in zip(units, verdicts, strict=True) if verdict is None]
-    builder, repairs = _assemble(source, kept, DocumentWords.of(source))
+    builder, repairs = _assemble(source, kept, DocumentWords.of(source), options)
     text, offsets = builder.build()
     removed = removals(source, units, verdicts)
     repairs.sort(key=lambda r: (r.start, r.end))
-    flags = article_flags(text, removed, document.language)
+    flags = article_flags(text, removed, document.language, options=options)
     return Article(document, text, offsets, removed, tuple(repairs), flags)

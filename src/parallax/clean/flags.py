@@ -11,22 +11,19 @@ from collections.abc import Sequence
 
 from parallax.clean.shape import final_mark, words
 from parallax.model import Removal
+from parallax.options import DEFAULT_OPTIONS, CleanOptions
 
 __all__ = ["STOPWORDS", "article_flags"]
 
 _ELLIPSES = ("...", "\u2026")
-# Fewer content words than a short news brief (~80) means the page kept the story elsewhere.
-_VERY_SHORT_WORDS = 80
 # English news prose runs at 35-50% of these words; other Latin-script languages
-# share almost none of them. Too few words make any ratio noise.
+# share almost none of them (``CleanOptions.min_english_ratio``).
 STOPWORDS = frozenset((
     "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
     "from", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "it", "its",
     "that", "this", "which", "who", "he", "she", "they", "we", "i", "you", "not", "said",
     "will", "would",
 ))
-_MIN_ENGLISH_RATIO = 0.15
-_MIN_WORDS_FOR_LANGUAGE = 20
 
 
 def _truncated(text: str, removed: Sequence[Removal]) -> bool:
@@ -38,22 +35,28 @@ def _truncated(text: str, removed: Sequence[Removal]) -> bool:
     return last.endswith(_ELLIPSES) or final_mark(last) not in (".", "?", "!")
 
 
-def _non_english(tokens: list[str], language: str | None) -> bool:
+def _non_english(tokens: list[str], language: str | None, options: CleanOptions) -> bool:
     if language:
         return not language.lower().startswith("en")
-    if len(tokens) < _MIN_WORDS_FOR_LANGUAGE:
+    if len(tokens) < options.min_words_for_language:
         return False
     hits = sum(1 for t in tokens if t.casefold() in STOPWORDS)
-    return hits / len(tokens) < _MIN_ENGLISH_RATIO
+    return hits / len(tokens) < options.min_english_ratio
 
 
-def article_flags(text: str, removed: Sequence[Removal], language: str | None) -> tuple[str, ...]:
-    """``truncated``, ``paywall``, ``very-short`` and ``non-english``, as they apply."""
+def article_flags(text: str, removed: Sequence[Removal], language: str | None, *,
+                  options: CleanOptions = DEFAULT_OPTIONS.clean) -> tuple[str, ...]:
+    """``truncated``, ``paywall``, ``very-short``, ``non-english`` and ``bad-bytes``, as they apply.
+
+    ``bad-bytes``: the text holds U+FFFD, a byte the decoder could not read
+    (``ingest.decode``) or a replacement already in the input: words may be missing.
+    """
     tokens = words(text)
     checks = (
         ("truncated", _truncated(text, removed)),
         ("paywall", any(r.reason == "paywall" for r in removed)),
-        ("very-short", len(tokens) < _VERY_SHORT_WORDS),
-        ("non-english", _non_english(tokens, language)),
+        ("very-short", len(tokens) < options.very_short_words),
+        ("non-english", _non_english(tokens, language, options)),
+        ("bad-bytes", "\ufffd" in text),
     )
     return tuple(name for name, applies in checks if applies)

@@ -29,6 +29,7 @@ from itertools import pairwise
 
 from parallax.clean.edits import Edit, Fix
 from parallax.model import Repair
+from parallax.options import DEFAULT_OPTIONS, CleanOptions
 
 __all__ = ["DocumentWords", "glued_fixes"]
 
@@ -37,38 +38,10 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 # tokens are abbreviations and names far more often than accidents.
 _CANDIDATE = re.compile(r"\b[^\W\d_]{5,}\b")
 _CASE_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-# Parts rarer than this in the web corpus behind wordsegment (counts out of
-# about a trillion words) are too obscure to trust as a split: shredded names
-# ("Sun|ak", "Hou|thi") and foreign words ("Peng|has|ilan": 919k, 382k on the
-# extraction eval pages) stay whole, at the cost of rarer real words
-# ("dismantled", 535k).
-_MIN_PART_COUNT = 1_000_000
-# Two-letter parts are how names get shredded ("Yong|by|on"); only the commonest
-# prepositions and articles may be that short, and only in an all-lowercase
-# token ("ofthe", "tothe"), where no name hides.
-_MIN_PART_LENGTH = 3
+# Parts shorter than ``CleanOptions.glue_min_part_length`` may only be one of
+# these, and only in an all-lowercase token ("ofthe", "tothe").
 _SHORT_FUNCTION_WORDS = frozenset(("of", "to", "in", "on", "at", "by", "an", "as", "is", "or"))
-# A name glued to a lowercase word is the weakest sign of glue. The name must be
-# a common word (1M+) or one the document uses, not a syllable of an unknown
-# name ("Young|kin", "Vel|mora", "Tarn|holm" at 235k stay whole). The tail must
-# look like the verb of a new clause (a common -ed/-s form: "Korea|wanted",
-# "China|comes", "Cohen|accused"): on the extraction eval pages every other
-# tail was part of a brand or coined name ("Chrome|cast", "Titan|fall",
-# "River|edge", "Clegg|mania", "Post|mates" at 2.9M).
-_MIN_NAME_GLUE_LENGTH = 4
-_MIN_NAME_GLUE_COUNT = 1_000_000
-_MIN_VERB_TAIL_COUNT = 5_000_000
 _VERB_ENDINGS = ("ed", "s")
-_MAX_PARTS = 3
-# Some glue is so common that the web corpus lists it as a word ("ofthe": 1.3M).
-# Such a "word" is split when the two-word reading is this many times more
-# frequent ("of the": 2.8G, ratio 2200); real words stay far below ("atone"
-# against "at one": 60, "often" against "of ten": 0.02).
-_COMMON_GLUE_RATIO = 1000
-# Tokens shorter than this ("thedam") split only into a known bigram ("the
-# dam"): a short unknown token is more often a name ("Waithe") or a foreign
-# word ("galat") that function words happen to cut (seen on the eval pages).
-_SHORT_TOKEN = 7
 _FUNCTION_WORDS = frozenset((
     "the", "and", "for", "with", "from", "that", "this", "was", "were", "has", "have", "had",
     "but", "not", "are", "his", "her", "its", "their", "they", "who", "which", "will", "would",
@@ -116,7 +89,7 @@ def _bigrams() -> dict[str, float]:
     return bigrams
 
 
-def _common_glue_split(token: str) -> list[str]:
+def _common_glue_split(token: str, options: CleanOptions) -> list[str]:
     """Two function words the web writes far more often apart than as this one "word".
 
     Only function words: the corpus also splits real words ("cannot" is
@@ -125,7 +98,7 @@ def _common_glue_split(token: str) -> list[str]:
     for cut in range(2, min(len(token) - 1, _LONGEST_FUNCTION_WORD + 1)):
         left, right = token[:cut], token[cut:]
         if left in _FUNCTION_WORDS and right in _FUNCTION_WORDS and _bigrams().get(
-                f"{left} {right}", 0.0) >= _COMMON_GLUE_RATIO * _lexicon().get(token, 0.0):
+                f"{left} {right}", 0.0) >= options.glue_common_ratio * _lexicon().get(token, 0.0):
             return [left, right]
     return [token]
 
@@ -137,9 +110,10 @@ def _wordninja_split(token: str) -> list[str]:
     return parts
 
 
-def _name_prefix_split(token: str, words: DocumentWords) -> list[str]:
+def _name_prefix_split(token: str, words: DocumentWords, options: CleanOptions) -> list[str]:
     """A name the document uses, then the rest: "Velmorawanted" when "Velmora" recurs."""
-    for cut in range(len(token) - _MIN_PART_LENGTH, _MIN_PART_LENGTH - 1, -1):
+    shortest = options.glue_min_part_length
+    for cut in range(len(token) - shortest, shortest - 1, -1):
         if token[:cut] in words.names:
             return [token[:cut], token[cut:]]
     return [token]
@@ -149,22 +123,25 @@ def _is_capitalised(part: str) -> bool:
     return part[0].isupper() and part[1:].islower()
 
 
-def _known(part: str, words: DocumentWords) -> bool:
-    if _lexicon().get(part.casefold(), 0.0) >= _MIN_PART_COUNT:
+def _known(part: str, words: DocumentWords, options: CleanOptions) -> bool:
+    if _lexicon().get(part.casefold(), 0.0) >= options.glue_min_part_count:
         return True
     return _is_capitalised(part) and part in words.names
 
 
-def _name_glue(name: str, tail: str, words: DocumentWords) -> bool:
-    if min(len(name), len(tail)) < _MIN_NAME_GLUE_LENGTH:
+def _name_glue(name: str, tail: str, words: DocumentWords, options: CleanOptions) -> bool:
+    if min(len(name), len(tail)) < options.glue_min_name_length:
         return False
     lexicon = _lexicon()
-    known_name = name in words.names or lexicon.get(name.casefold(), 0.0) >= _MIN_NAME_GLUE_COUNT
-    verb_like = tail.endswith(_VERB_ENDINGS) and lexicon.get(tail, 0.0) >= _MIN_VERB_TAIL_COUNT
+    known_name = (name in words.names
+                  or lexicon.get(name.casefold(), 0.0) >= options.glue_min_name_count)
+    verb_like = (tail.endswith(_VERB_ENDINGS)
+                 and lexicon.get(tail, 0.0) >= options.glue_min_verb_tail_count)
     return known_name and verb_like
 
 
-def _boundary(left: str, right: str, words: DocumentWords, *, name_ok: bool) -> str | None:
+def _boundary(left: str, right: str, words: DocumentWords, options: CleanOptions, *,
+              name_ok: bool) -> str | None:
     """"glue", "camel" (a case change only) or None for one part boundary.
 
     Only a lowercase function word is glue by itself ("stop|the", "while|North");
@@ -175,20 +152,21 @@ def _boundary(left: str, right: str, words: DocumentWords, *, name_ok: bool) -> 
     if left in _FUNCTION_WORDS or right in _FUNCTION_WORDS:
         return "glue"
     if _is_capitalised(left) and right.islower():
-        return "glue" if name_ok and _name_glue(left, right, words) else None
+        return "glue" if name_ok and _name_glue(left, right, words, options) else None
     if right[0].isupper() and (left.islower() or _is_capitalised(left)):
         return "camel"
     return None
 
 
-def _acceptable(parts: list[str], words: DocumentWords, *, name_ok: bool) -> bool:
-    if not 2 <= len(parts) <= _MAX_PARTS:
+def _acceptable(parts: list[str], words: DocumentWords, options: CleanOptions, *,
+                name_ok: bool) -> bool:
+    if not 2 <= len(parts) <= options.glue_max_parts:
         return False
     lowercase = all(p.islower() for p in parts)
-    if any(not _known(p, words) or (len(p) < _MIN_PART_LENGTH
+    if any(not _known(p, words, options) or (len(p) < options.glue_min_part_length
            and not (lowercase and p in _SHORT_FUNCTION_WORDS)) for p in parts):
         return False
-    kinds = [_boundary(a, b, words, name_ok=name_ok) for a, b in pairwise(parts)]
+    kinds = [_boundary(a, b, words, options, name_ok=name_ok) for a, b in pairwise(parts)]
     return None not in kinds and "glue" in kinds
 
 
@@ -205,25 +183,27 @@ def _worth_trying(token: str, words: DocumentWords) -> bool:
     return token.islower() or folded not in _lexicon()
 
 
-def _split(token: str, words: DocumentWords, *, mid_sentence: bool) -> list[str] | None:
+def _split(token: str, words: DocumentWords, options: CleanOptions, *,
+           mid_sentence: bool) -> list[str] | None:
     if token in _lexicon():
-        candidates: tuple[list[str], ...] = (_common_glue_split(token),)
+        candidates: tuple[list[str], ...] = (_common_glue_split(token, options),)
     else:
-        candidates = (_CASE_PARTS.findall(token), _name_prefix_split(token, words),
+        candidates = (_CASE_PARTS.findall(token), _name_prefix_split(token, words, options),
                       _wordninja_split(token))
     for parts in candidates:
         if "".join(parts) != token:
             continue
-        if len(token) < _SHORT_TOKEN and " ".join(parts).casefold() not in _bigrams():
+        if len(token) < options.glue_short_token and " ".join(parts).casefold() not in _bigrams():
             continue
         name_ok = mid_sentence or parts[0] in words.names
-        if _acceptable(parts, words, name_ok=name_ok):
+        if _acceptable(parts, words, options, name_ok=name_ok):
             return parts
     return None
 
 
 def glued_fixes(text: str, offset: int, words: DocumentWords,
-                protected: Iterable[tuple[int, int]]) -> list[Fix]:
+                protected: Iterable[tuple[int, int]], *,
+                options: CleanOptions = DEFAULT_OPTIONS.clean) -> list[Fix]:
     """Spaces to insert into glued tokens of ``text`` (a line starting at ``offset``)."""
     fixes: list[Fix] = []
     spans = list(protected)
@@ -234,7 +214,7 @@ def glued_fixes(text: str, offset: int, words: DocumentWords,
         token = match.group()
         if not _worth_trying(token, words):
             continue
-        parts = _split(token, words, mid_sentence=not _sentence_initial(text, start))
+        parts = _split(token, words, options, mid_sentence=not _sentence_initial(text, start))
         if parts is None:
             continue
         cuts, position = [], offset + start

@@ -25,6 +25,8 @@ from parallax.clean.shape import ends_sentence, is_prose, starts_lowercase, word
 
 __all__ = ["FEATURE_NAMES", "line_features", "story_run"]
 
+# Features of a trained model (tools/train_lines.py): not in ``parallax.options``, since a
+# value here changes only together with a retrained model.
 # Score of a fragment in the story-run search: what a short heading or a
 # dateline between paragraphs costs, so a few of them do not split the story
 # while a menu (dozens of fragments) does. Set by hand: a heading costs what

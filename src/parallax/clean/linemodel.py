@@ -26,16 +26,11 @@ from parallax.clean.blocks import Unit
 from parallax.clean.cues import strongest_cue
 from parallax.clean.linefeatures import FEATURE_NAMES, line_features
 from parallax.errors import ModelError
+from parallax.options import DEFAULT_OPTIONS
 
-__all__ = ["MODEL_REASON", "THRESHOLD", "content_probability", "model_verdicts", "story_units"]
+__all__ = ["MODEL_REASON", "content_probability", "model_verdicts", "story_units"]
 
 MODEL_REASON = "boilerplate"
-# Below this probability of being story text a unit the rules kept is dropped.
-# Cross-validated on the extraction development pages (tools/train_lines.py),
-# F1 is flat from 0.35 to 0.6 (0.859-0.864) while recall falls from 0.93 to
-# 0.89; the low end keeps the most story text, which matters more downstream
-# than a leftover menu line (and holds the recall gate of test_clean_eval).
-THRESHOLD = 0.35
 _RULE_REMOVED = FEATURE_NAMES.index("rule_removed")
 _ENDS_SENTENCE = FEATURE_NAMES.index("ends_sentence")
 
@@ -123,7 +118,7 @@ def _headings(keep: list[bool], sentence: Sequence[bool]) -> list[bool]:
 
 
 def story_units(features: npt.NDArray[np.float64], probability: npt.NDArray[np.float64],
-                threshold: float = THRESHOLD) -> list[bool]:
+                threshold: float = DEFAULT_OPTIONS.clean.line_threshold) -> list[bool]:
     """Which units stay: those the rules kept (a ``line_features`` column) that the
     model gives at least ``threshold``, and the headings they enclose."""
     kept_by_rules = [i for i, row in enumerate(features) if not row[_RULE_REMOVED]]
@@ -135,12 +130,14 @@ def story_units(features: npt.NDArray[np.float64], probability: npt.NDArray[np.f
     return out
 
 
-def model_verdicts(units: Sequence[Unit], verdicts: Sequence[str | None]) -> list[str | None]:
+def model_verdicts(units: Sequence[Unit], verdicts: Sequence[str | None], *,
+                   threshold: float = DEFAULT_OPTIONS.clean.line_threshold
+                   ) -> list[str | None]:
     """``verdicts`` plus the units the model finds off-story, each with its reason."""
     if not units:
         return list(verdicts)
     features = line_features(units, [verdict is not None for verdict in verdicts])
-    keep = story_units(features, content_probability(features))
+    keep = story_units(features, content_probability(features), threshold)
     out = list(verdicts)
     for index, unit in enumerate(units):
         if out[index] is None and not keep[index]:

@@ -8,7 +8,6 @@ order and ``edits.non_overlapping`` settles conflicts by precedence.
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from functools import cache
 
 import ftfy
@@ -18,7 +17,9 @@ from parallax.clean.cues import URLISH
 from parallax.clean.edits import Edit, Fix, insertion_fix
 from parallax.model import Repair
 
-__all__ = ["markdown_fixes", "missing_space_fixes", "mojibake_fixes", "protected_spans"]
+__all__ = [
+    "changed_runs", "markdown_fixes", "missing_space_fixes", "mojibake_fixes", "protected_spans",
+]
 
 _LINK = re.compile(r"\[((?:\\.|[^\]\\\n])*)\]\([^()\s]*\)")
 _ESCAPE = re.compile(r"\\(.)")
@@ -75,10 +76,17 @@ def _link_fix(text: str, offset: int, match: re.Match[str]) -> Fix:
     else:
         replacement = _ESCAPE.sub(r"\1", inner)
         escapes = _ESCAPE.finditer(inner)
-    edits = [Edit(offset + a, offset + b, "") for a, b in deleted]
+    # Markup wedged inside a word ("ex[link](url)pires") separated words: a
+    # space keeps them apart, so no word appears that the source does not have.
+    before = " " if match.start() > 0 and text[match.start() - 1].isalnum() else ""
+    after = " " if match.end() < len(text) and text[match.end()].isalnum() else ""
+    (open_start, open_end), (close_start, close_end) = deleted[:2]
+    edits = [Edit(offset + open_start, offset + open_end, before),
+             Edit(offset + close_start, offset + close_end, after)]
+    edits += [Edit(offset + a, offset + b, "") for a, b in deleted[2:]]
     edits += [Edit(inner_start + m.start(), inner_start + m.start() + 1, "") for m in escapes]
     start, end = offset + match.start(), offset + match.end()
-    return Fix(Repair(match.group(), replacement, start, end, "markdown-link"),
+    return Fix(Repair(match.group(), before + replacement + after, start, end, "markdown-link"),
                tuple(sorted(edits, key=lambda e: e.start)))
 
 
@@ -135,10 +143,59 @@ def mojibake_fixes(text: str, offset: int) -> list[Fix]:
         return []
     fixed = ftfy.fix_text(text, _ftfy_config())
     fixes: list[Fix] = []
-    matcher = SequenceMatcher(None, text, fixed, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    for i1, i2, j1, j2 in changed_runs(text, fixed):
         repair = Repair(text[i1:i2], fixed[j1:j2], offset + i1, offset + i2, "mojibake")
         fixes.append(Fix(repair, (Edit(offset + i1, offset + i2, fixed[j1:j2]),)))
     return fixes
+
+
+# How far ahead a changed run may reach before the two texts agree again: a
+# character decoded with the wrong code page becomes at most four (a UTF-8
+# sequence read as cp1252 or Latin-1) and is fixed into one, so ftfy's own
+# changes resynchronise within a few characters; the anchor of agreeing
+# characters keeps a repeated letter from resynchronising too early.
+_MAX_RUN = 12
+_ANCHOR = 4
+
+
+def changed_runs(text: str, fixed: str) -> list[tuple[int, int, int, int]]:
+    """Where ``fixed`` differs from ``text``: ``(i1, i2, j1, j2)`` runs, in linear time.
+
+    ftfy's changes are short and local, so walking both texts in step and
+    resynchronising within ``_MAX_RUN`` characters finds them without the
+    quadratic alignment of difflib (one stray byte in an 18 KB paragraph took
+    minutes). A change that does not resynchronise within reach becomes one run
+    up to the common suffix: still an exact edit, only a coarser one.
+    """
+    runs: list[tuple[int, int, int, int]] = []
+    end_text, end_fixed = len(text), len(fixed)
+    while end_text and end_fixed and text[end_text - 1] == fixed[end_fixed - 1]:
+        end_text, end_fixed = end_text - 1, end_fixed - 1
+    i = j = 0
+    while i < end_text and j < end_fixed:
+        if text[i] == fixed[j]:
+            i, j = i + 1, j + 1
+            continue
+        resync = _resync(text, fixed, i, j, end_text, end_fixed)
+        if resync is None:
+            break
+        runs.append((i, resync[0], j, resync[1]))
+        i, j = resync
+    if i < end_text or j < end_fixed:
+        runs.append((i, end_text, j, end_fixed))
+    return runs
+
+
+def _resync(text: str, fixed: str, i: int, j: int, end_text: int, end_fixed: int
+            ) -> tuple[int, int] | None:
+    """The nearest ``(a, b)`` past ``(i, j)`` from which both texts agree for an anchor."""
+    for reach in range(1, 2 * _MAX_RUN + 1):
+        for a in range(max(0, reach - _MAX_RUN), min(reach, _MAX_RUN) + 1):
+            x, y = i + a, j + reach - a
+            if x > end_text or y > end_fixed:
+                continue
+            anchor = min(_ANCHOR, end_text - x, end_fixed - y)
+            if (x, y) != (i, j) and text[x:x + anchor] == fixed[y:y + anchor] and (
+                    anchor == _ANCHOR or (x == end_text and y == end_fixed)):
+                return x, y
+    return None

@@ -28,6 +28,9 @@ _OPENERS = "\"'\u201c\u2018([*_ "
 # before them is what has a shape.
 _TRAILING_LINKS = re.compile(r"(?:\s*(?:https?://|www\.|pic\.twitter\.com/)\S*)+\s*$")
 
+# ``is_prose`` is a feature of the trained line model (tools/train_lines.py):
+# its thresholds are not in ``parallax.options``, since a value here changes
+# only together with a retrained model.
 # Any line this long with half its words lowercase is running text, whatever it
 # ends with (an agency credit "... into the US. PTI"); no headline runs so long.
 _RUNNING_TEXT_WORDS = 20
@@ -68,15 +71,11 @@ def starts_lowercase(text: str) -> bool:
     return bool(stripped) and stripped[0].islower()
 
 
-# A sentence broken by a line break has a real beginning; lowercase menu items
-# ("business", "tech", "science" one per line) do not, and must stay apart.
-_BROKEN_SENTENCE_MIN_WORDS = 4
-
-
-def continues(previous: str, following: str) -> bool:
-    """Is ``following`` the rest of a sentence that ``previous`` breaks off?"""
+def continues(previous: str, following: str, min_words: int) -> bool:
+    """Is ``following`` the rest of a sentence that ``previous`` (``min_words`` or
+    more: a real beginning, not a lowercase menu item) breaks off?"""
     return (not ends_sentence(previous) and starts_lowercase(following)
-            and len(words(previous)) >= _BROKEN_SENTENCE_MIN_WORDS)
+            and len(words(previous)) >= min_words)
 
 
 def _lower_ratio(tokens: list[str]) -> float:

@@ -17,33 +17,27 @@ from itertools import pairwise
 
 from parallax.clean.blocks import Unit
 from parallax.clean.shape import is_prose, words
+from parallax.options import DEFAULT_OPTIONS, CleanOptions
 
 __all__ = ["is_separator", "widget_verdicts"]
 
-# Rule lines are at least this long ("---", "***", "==="); shorter symbol runs
-# are list bullets or emoticons.
-_SEPARATOR_MIN_CHARS = 3
-# Lines of a widget are short: form labels, a tagline, a one-line offer. The
-# longest such line on the examples has 17 words, while story paragraphs run
-# 25-60; a framed "box" taller than this is a story section between rules.
-_WIDGET_MAX_WORDS = 30
-_BOX_MAX_UNITS = 10
 
 
-def is_separator(text: str) -> bool:
+def is_separator(text: str, min_chars: int = DEFAULT_OPTIONS.clean.separator_min_chars) -> bool:
     """A rule line: no letter or digit, only a run of dashes, stars, equals signs..."""
-    return len(text) >= _SEPARATOR_MIN_CHARS and not any(char.isalnum() for char in text)
+    return len(text) >= min_chars and not any(char.isalnum() for char in text)
 
 
-def _short(unit: Unit) -> bool:
-    return len(words(unit.text)) <= _WIDGET_MAX_WORDS
+def _short(unit: Unit, options: CleanOptions) -> bool:
+    return len(words(unit.text)) <= options.widget_max_words
 
 
-def _boxes(units: Sequence[Unit]) -> list[tuple[int, int]]:
+def _boxes(units: Sequence[Unit], options: CleanOptions) -> list[tuple[int, int]]:
     """(opening rule, closing rule) index pairs of one block with a few units between."""
-    rules = [i for i, unit in enumerate(units) if is_separator(unit.text)]
+    rules = [i for i, unit in enumerate(units)
+             if is_separator(unit.text, options.separator_min_chars)]
     return [(a, b) for a, b in pairwise(rules)
-            if 1 < b - a <= _BOX_MAX_UNITS + 1 and units[a].block == units[b].block]
+            if 1 < b - a <= options.box_max_units + 1 and units[a].block == units[b].block]
 
 
 def _majority(reasons: Sequence[str | None]) -> str | None:
@@ -52,19 +46,20 @@ def _majority(reasons: Sequence[str | None]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _framed(units: Sequence[Unit], verdicts: list[str | None], cued: Sequence[str | None]) -> None:
+def _framed(units: Sequence[Unit], verdicts: list[str | None], cued: Sequence[str | None],
+            options: CleanOptions) -> None:
     """Empty a box between rules when it looks like a widget throughout.
 
     One of its lines must be furniture on its own, most of them must carry
     some cue, and none may be long: a story section between "***" rules with
     a photo caption in it has one cued line among several uncued sentences.
     """
-    for opening, closing in _boxes(units):
+    for opening, closing in _boxes(units, options):
         inside = range(opening + 1, closing)
         reason = _majority([cued[i] for i in inside])
         mostly_cued = 2 * sum(1 for i in inside if cued[i]) > len(inside)
         if reason and mostly_cued and any(verdicts[i] for i in inside) \
-                and all(_short(units[i]) for i in inside):
+                and all(_short(units[i], options) for i in inside):
             for index in range(opening, closing + 1):
                 verdicts[index] = reason
 
@@ -97,23 +92,24 @@ def _by_neighbours(units: Sequence[Unit], verdicts: list[str | None],
                     verdicts[index], changed = reason, True
 
 
-def _separators(units: Sequence[Unit], verdicts: list[str | None]) -> None:
+def _separators(units: Sequence[Unit], verdicts: list[str | None], min_chars: int) -> None:
     """Rule lines left over go with the widget they open or close, else on their own."""
     for index, unit in enumerate(units):
-        if verdicts[index] is None and is_separator(unit.text):
+        if verdicts[index] is None and is_separator(unit.text, min_chars):
             following = verdicts[index + 1] if index + 1 < len(units) else None
             verdicts[index] = following or (verdicts[index - 1] if index else None) \
                 or "separator"
 
 
 def widget_verdicts(units: Sequence[Unit], verdicts: Sequence[str | None],
-                    cued: Sequence[str | None]) -> list[str | None]:
+                    cued: Sequence[str | None], *,
+                    options: CleanOptions = DEFAULT_OPTIONS.clean) -> list[str | None]:
     """``verdicts`` extended to whole widgets, and every rule line dropped.
 
     ``cued`` is each unit's strongest cue, however weak.
     """
     extended = list(verdicts)
-    _framed(units, extended, cued)
+    _framed(units, extended, cued, options)
     _by_neighbours(units, extended, cued)
-    _separators(units, extended)
+    _separators(units, extended, options.separator_min_chars)
     return extended

@@ -51,6 +51,8 @@ FEATURE_NAMES = (
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _CAPITALISED = re.compile(r"(?<=\S)\s+([A-Z][a-z]+)")
+# Features of a trained model (tools/train_summary.py): not in ``parallax.options``, since a
+# value here changes only together with a retrained model.
 # "early" halves about every 1.4 sentences: news states its gist in the first
 # one or two. Positions from _NEVER on (or none: headline only) count as never.
 _EARLY_DECAY = 2.0

@@ -25,6 +25,7 @@ import numpy as np
 from parallax.analyze.vectors import VectorStore
 from parallax.compare.sources import count_sources
 from parallax.model import AnalyzedArticle, Article, Claim, Span
+from parallax.options import DEFAULT_OPTIONS, ClaimsOptions
 
 __all__ = [
     "NEGATION",
@@ -57,29 +58,6 @@ _PLEASANTRIES = frozenset({
     "fantastic", "excellent", "terrific", "glad", "delight", "warm", "hope", "success",
     "successful", "tremendous", "incredible", "special", "relationship", "lot", "really",
 })
-
-# Tuned on the three seed articles (three outlets on the Hanoi summit): the
-# sentences that state one fact in different words ("no agreement was reached"
-# vs "did not come to an agreement"; the cancelled lunch and signing) sit at
-# cosine 0.45-0.6 with content-word Dice 0.15-0.3, while topical neighbours
-# sit at cosine 0.55-0.65 with Dice below 0.12. Lexical weight 1.0 and a
-# combined threshold of 0.8 separate the two groups there; a cosine floor of
-# 0.4 keeps sentences that share only words but not meaning apart.
-LEXICAL_WEIGHT = 1.0
-MATCH_THRESHOLD = 0.74
-COSINE_FLOOR = 0.4
-# The lexical guard: shared content words must carry at least this much
-# scaled IDF (two fairly specific words, or one rare and one common), so a
-# shared "summit" is never enough on its own.
-MIN_SHARED_WEIGHT = 1.2
-# A newcomer must share at least this part of a cluster's core: one that
-# shares only the periphery ("second", "summit") is about something else.
-CORE_RETAINED = 0.5
-MIN_WORDS = 5
-# Names weigh nothing lexically (the cosine still sees them): at 0.25 the
-# seeds' intro sentences merged on shared leaders' names alone.
-NAME_WEIGHT = 0.0
-
 
 @cache
 def stopwords() -> frozenset[str]:
@@ -120,15 +98,15 @@ def content_terms(text: str) -> tuple[str, ...]:
     return tuple(term for term, _ in _tokens(text))
 
 
-def is_claimable(text: str) -> bool:
-    """False for questions, headings and quotes that are only pleasantries.
+def is_claimable(text: str, min_words: int = DEFAULT_OPTIONS.claims.min_words) -> bool:
+    """False for questions, headings, quotes that are only pleasantries, and short lines.
 
     Headings and page furniture carry no terminal punctuation; questions ask
     rather than state; a sentence that is mostly a quote of courtesies states
     nothing a second source could confirm.
     """
     stripped = text.strip()
-    if len(stripped.split()) < MIN_WORDS or "?" in stripped[-3:]:
+    if len(stripped.split()) < min_words or "?" in stripped[-3:]:
         return False
     if not _TERMINAL.search(stripped):
         return False
@@ -147,8 +125,10 @@ class SentenceIndex:
     ``cosine`` is the embedding dot product, ``lexical`` the IDF-weighted Dice
     overlap of content terms, ``shared`` the IDF mass of the shared terms and
     ``score`` what alignment ranks by. Rows follow ``refs``; pairs within one
-    article are set to -inf in ``score`` so they never align. ``vectors`` is
-    the sentence-vector cache the cosines came from, for stages that read more.
+    article are set to -inf in ``score`` so they never align. ``options`` are
+    the ones it was built with, and the ones its matches are judged by;
+    ``vectors`` is the sentence-vector cache the cosines came from, for stages
+    that read more.
     """
 
     analyzed: tuple[AnalyzedArticle, ...]
@@ -159,6 +139,7 @@ class SentenceIndex:
     lexical: np.ndarray[Any, Any]
     shared: np.ndarray[Any, Any]
     score: np.ndarray[Any, Any]
+    options: ClaimsOptions
     vectors: VectorStore
 
     def row(self, ref: Ref) -> int:
@@ -173,13 +154,19 @@ class SentenceIndex:
 
     def matches(self) -> np.ndarray[Any, Any]:
         """``is_match`` for every pair at once, as a boolean matrix."""
-        mask = (self.score >= MATCH_THRESHOLD) & (self.cosine >= COSINE_FLOOR)
-        return np.asarray(mask & (self.shared >= MIN_SHARED_WEIGHT))
+        o = self.options
+        mask = (self.score >= o.match_threshold) & (self.cosine >= o.cosine_floor)
+        return np.asarray(mask & (self.shared >= o.min_shared_weight))
 
     def is_match(self, i: int, j: int) -> bool:
         """Whether rows ``i`` and ``j`` say the same thing (score and guards)."""
-        return bool(self.score[i, j] >= MATCH_THRESHOLD and self.cosine[i, j] >= COSINE_FLOOR
-                    and self.shared[i, j] >= MIN_SHARED_WEIGHT)
+        o = self.options
+        return bool(self.score[i, j] >= o.match_threshold and self.cosine[i, j] >= o.cosine_floor
+                    and self.shared[i, j] >= o.min_shared_weight)
+
+    def claimable(self, ref: Ref) -> bool:
+        """``is_claimable`` of the sentence at ``ref``, by this index's options."""
+        return is_claimable(self.text(ref), self.options.min_words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,17 +182,17 @@ class _Lexical:
     candidates: np.ndarray[Any, Any]
 
 
-def _lexical(texts: Sequence[Sequence[str]]) -> _Lexical:
-    return _lexical_of(tuple(tuple(group) for group in texts))
+def _lexical(texts: Sequence[Sequence[str]], options: ClaimsOptions) -> _Lexical:
+    return _lexical_of(tuple(tuple(group) for group in texts), options)
 
 
 # The briefing asks for the same corpus twice (which sentences to embed while
 # parsing, then the alignment itself): keep the last result.
 @lru_cache(maxsize=1)
-def _lexical_of(texts: tuple[tuple[str, ...], ...]) -> _Lexical:
+def _lexical_of(texts: tuple[tuple[str, ...], ...], options: ClaimsOptions) -> _Lexical:
     """IDF-weighted overlaps of every sentence pair, and the rows that may align.
 
-    A candidate is a claimable sentence sharing at least ``MIN_SHARED_WEIGHT``
+    A candidate is a claimable sentence sharing at least ``min_shared_weight``
     with a claimable sentence of another article: any other sentence can never
     align, so it needs no embedding. This keeps the embedding cost proportional
     to what claims can use.
@@ -221,11 +208,11 @@ def _lexical_of(texts: tuple[tuple[str, ...], ...]) -> _Lexical:
     # weights mean the same in a 10-sentence test and a 2000-sentence corpus:
     # words every sentence of the story uses ("summit") weigh least. Names
     # (written capitalised mid-sentence more often than not) say who, not
-    # what happened, and a story repeats them everywhere: NAME_WEIGHT.
+    # what happened, and a story repeats them everywhere: ``name_weight``.
     scale = math.log((2 + n) / 2)
     idf = {
         t: math.log((2 + n) / (1 + c)) / scale
-        * (NAME_WEIGHT if capitalised[t] > lowercase[t] else 1.0)
+        * (options.name_weight if capitalised[t] > lowercase[t] else 1.0)
         for t, c in df.items()
     }
     totals = np.array([sum(idf[t] for t in bag) for bag in terms], dtype=np.float32)
@@ -239,21 +226,23 @@ def _lexical_of(texts: tuple[tuple[str, ...], ...]) -> _Lexical:
     shared = (present * weights) @ present.T
     lexical = 2.0 * shared / np.maximum(totals[:, None] + totals[None, :], 1e-9)
     owner = np.array([a for a, _ in refs], dtype=np.int64)
-    claimable = np.array([is_claimable(texts[a][s]) for a, s in refs], dtype=bool)
-    partnered = (shared >= MIN_SHARED_WEIGHT) & (owner[:, None] != owner[None, :])
+    claimable = np.array([is_claimable(texts[a][s], options.min_words) for a, s in refs],
+                         dtype=bool)
+    partnered = (shared >= options.min_shared_weight) & (owner[:, None] != owner[None, :])
     partnered &= claimable[None, :]
     candidates = np.flatnonzero(partnered.any(axis=1) & claimable)
     return _Lexical(refs, terms, idf, shared, lexical, owner, candidates)
 
 
-def claim_candidates(texts: Sequence[Sequence[str]]) -> list[Ref]:
+def claim_candidates(texts: Sequence[Sequence[str]], *,
+                     options: ClaimsOptions = DEFAULT_OPTIONS.claims) -> list[Ref]:
     """Sentences (per article, in order) that claims may use: the ones worth embedding."""
-    lexical = _lexical(texts)
+    lexical = _lexical(texts, options)
     return [lexical.refs[int(k)] for k in lexical.candidates]
 
 
-def sentence_index(analyzed: Sequence[AnalyzedArticle],
-                   vectors: VectorStore | None = None) -> SentenceIndex:
+def sentence_index(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | None = None,
+                   *, options: ClaimsOptions = DEFAULT_OPTIONS.claims) -> SentenceIndex:
     """Pairwise similarities of all sentences, vectorised (one matrix product each).
 
     Cosines are computed only between claim candidates (see ``_lexical``);
@@ -262,17 +251,17 @@ def sentence_index(analyzed: Sequence[AnalyzedArticle],
     """
     if vectors is None:
         vectors = VectorStore.of(analyzed)
-    lex = _lexical([[s.text for s in item.sentences] for item in analyzed])
+    lex = _lexical([[s.text for s in item.sentences] for item in analyzed], options)
     n = len(lex.refs)
     cosine = np.zeros((n, n), dtype=np.float32)
     if len(lex.candidates):
         wanted = [lex.refs[int(k)] for k in lex.candidates]
         rows = vectors.stack(wanted)
         cosine[np.ix_(lex.candidates, lex.candidates)] = rows @ rows.T
-    score = cosine + LEXICAL_WEIGHT * lex.lexical
+    score = cosine + options.lexical_weight * lex.lexical
     score[lex.owner[:, None] == lex.owner[None, :]] = -np.inf
     return SentenceIndex(tuple(analyzed), lex.refs, lex.terms, lex.idf, cosine, lex.lexical,
-                         lex.shared, score, vectors)
+                         lex.shared, score, options, vectors)
 
 
 def align(
@@ -290,6 +279,7 @@ def align(
     ``eligible`` (one flag per row) leaves rows out entirely.
     """
     n = len(index.refs)
+    o = index.options
     allowed = np.ones(n, dtype=bool) if eligible is None else np.asarray(eligible, dtype=bool)
     mask = index.matches() & allowed[:, None] & allowed[None, :]
     pairs = np.argwhere(np.triu(mask, k=1))
@@ -307,8 +297,8 @@ def align(
             core = cores[k] & index.terms[newcomer]
             kept_weight = sum(index.idf[t] for t in core)
             if (index.refs[newcomer][0] in {index.refs[m][0] for m in members}
-                    or kept_weight < max(MIN_SHARED_WEIGHT, CORE_RETAINED * weights[k])
-                    or index.cosine[newcomer, members].min() < COSINE_FLOOR):
+                    or kept_weight < max(o.min_shared_weight, o.core_retained * weights[k])
+                    or index.cosine[newcomer, members].min() < o.cosine_floor):
                 continue
             members.append(newcomer)
             cores[k], weights[k] = core, kept_weight
@@ -355,14 +345,16 @@ def _position(index: SentenceIndex, refs: Sequence[Ref]) -> tuple[float, int]:
 
 
 def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None = None,
-                vectors: VectorStore | None = None) -> tuple[Claim, ...]:
+                vectors: VectorStore | None = None, *,
+                options: ClaimsOptions = DEFAULT_OPTIONS.claims) -> tuple[Claim, ...]:
     """Statements shared by two or more independent sources, best supported first.
 
-    ``index`` is ``sentence_index(analyzed, vectors)`` when the caller already has it.
+    ``index`` is ``sentence_index(analyzed, vectors, options=options)`` when
+    the caller already has it (then its own options rule).
     """
     if index is None:
-        index = sentence_index(analyzed, vectors)
-    eligible = [is_claimable(index.text(ref)) for ref in index.refs]
+        index = sentence_index(analyzed, vectors, options=options)
+    eligible = [index.claimable(ref) for ref in index.refs]
     articles: dict[str, Article] = {item.id: item.article for item in analyzed}
     found: list[tuple[int, tuple[float, int], Claim]] = []
     for refs in align(index, eligible):

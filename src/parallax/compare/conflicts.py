@@ -31,16 +31,7 @@ from typing import Any
 import numpy as np
 
 from parallax.analyze.vectors import VectorStore
-from parallax.compare.claims import (
-    COSINE_FLOOR,
-    MATCH_THRESHOLD,
-    MIN_SHARED_WEIGHT,
-    NEGATION,
-    SentenceIndex,
-    content_terms,
-    is_claimable,
-    sentence_index,
-)
+from parallax.compare.claims import NEGATION, SentenceIndex, content_terms, sentence_index
 from parallax.compare.sources import count_sources, source_key
 from parallax.model import (
     Actor,
@@ -52,31 +43,11 @@ from parallax.model import (
     Quote,
     Span,
 )
+from parallax.options import DEFAULT_OPTIONS, ConflictsOptions
 
 __all__ = ["compare_figures", "date_anchor", "date_fields", "find_conflicts", "is_name",
            "negated_terms", "negated_within", "number_mentions", "scope_of"]
 
-# Quotes on the same matter: cosine of the sentences that carry them. Tuned on
-# the seeds: Trump's and Ri Yong Ho's statements on sanctions sit at 0.6-1.0
-# (1.0 when one sentence reports both); quotes on unrelated matters within one
-# story sit below 0.45.
-ACCOUNT_SIMILARITY = 0.45
-# Key words two statements of opposite polarity must share, the negated one
-# included (see ``_account_topic``).
-POLARITY_SHARED = 2
-# Words after a negator it may govern in a statement: "did not reach a complete
-# [agreement]" and "no [agreement]" both deny the agreement.
-ACCOUNT_NEGATION_REACH = 4
-# Words either side of a key term searched for a qualifier.
-WINDOW = 5
-# Opposite polarity between aligned sentences is only trusted when they are
-# otherwise near paraphrases (cosine on invented and seed pairs: paraphrases
-# 0.8+, related-but-different statements 0.5-0.75; the examples' two reports of
-# the Orvenian side leaving the room, one "without explanation", sit at 0.8).
-NEGATION_COSINE = 0.8
-# Hedged numbers ("about five hours") only clash when they differ by more than
-# this share of the larger one: "about 40" and "38" are the same figure.
-HEDGE_TOLERANCE = 0.2
 _WHOLE = frozenset({"all", "entire", "entirety", "every", "complete", "completely", "fully",
                     "full", "total", "totally", "whole"})
 _PART = frozenset({"partial", "partially", "part", "portion", "some", "only", "limited",
@@ -113,14 +84,14 @@ def _surface(text: str, term: str) -> str:
 # --- accounts -------------------------------------------------------------------------
 
 
-def scope_of(text: str, term: str) -> str | None:
-    """"whole" or "part" when ``term`` is qualified one way only near it, else None."""
+def scope_of(text: str, term: str, window: int = DEFAULT_OPTIONS.conflicts.window) -> str | None:
+    """"whole" or "part" when ``term`` is qualified one way only within ``window`` words."""
     words = _words(text)
     found: set[str] = set()
     for i, word in enumerate(words):
         if _term(word) != term:
             continue
-        near = words[max(0, i - WINDOW):i + WINDOW + 1]
+        near = words[max(0, i - window):i + window + 1]
         found |= {"whole" for w in near if w in _WHOLE} | {"part" for w in near if w in _PART}
     return found.pop() if len(found) == 1 else None
 
@@ -150,23 +121,20 @@ def is_name(text: str, term: str) -> bool:
 
 
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019-][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
-# A scope phrase runs from its cue to the end of the first run of content
-# words after it ("full control", "only for a joint monitoring commission").
-_PHRASE_WORDS = 6
 
 
-def _scope_phrase(text: str, term: str) -> str | None:
+def _scope_phrase(text: str, term: str, options: ConflictsOptions) -> str | None:
     """The words qualifying ``term``: its whole/part cue and the content words after the cue."""
     tokens = _PHRASE_TOKEN.findall(text)
     lowered = [t.casefold() for t in tokens]
     places = [i for i, t in enumerate(lowered) if _term(t) == term]
     for i, token in enumerate(lowered):
-        if token not in _CUES or not any(abs(i - k) <= WINDOW for k in places):
+        if token not in _CUES or not any(abs(i - k) <= options.window for k in places):
             continue
         phrase = [tokens[i]]
         seen_content = False
-        for word, low in zip(tokens[i + 1:i + 1 + _PHRASE_WORDS],
-                             lowered[i + 1:i + 1 + _PHRASE_WORDS], strict=True):
+        end = i + 1 + options.phrase_words
+        for word, low in zip(tokens[i + 1:end], lowered[i + 1:end], strict=True):
             content = bool(_term(low)) and _term(low) != NEGATION
             if not word[0].isalnum() or (seen_content and not content):
                 break
@@ -177,7 +145,7 @@ def _scope_phrase(text: str, term: str) -> str | None:
     return None
 
 
-def _name_topic(left: str, right: str, term: str) -> str:
+def _name_topic(left: str, right: str, term: str, options: ConflictsOptions) -> str:
     """The topic label: the disputed word, or for a name the two qualifying phrases.
 
     "sanctions" says what is disputed; "Kestria" does not, so a name comes
@@ -187,13 +155,14 @@ def _name_topic(left: str, right: str, term: str) -> str:
     word = _surface(left, term)
     if not is_name(left, term):
         return word
-    phrases = [_scope_phrase(left, term), _scope_phrase(right, term)]
+    phrases = [_scope_phrase(left, term, options), _scope_phrase(right, term, options)]
     if None in phrases:
         return word
     return f"{word}: {phrases[0]} / {phrases[1]}"
 
 
-def _account_topic(left: Quote, right: Quote) -> tuple[str, str] | None:
+def _account_topic(left: Quote, right: Quote, options: ConflictsOptions
+                   ) -> tuple[str, str] | None:
     """A shared key term the two quotes qualify oppositely or count differently,
     and the word as the first quote writes it.
 
@@ -202,19 +171,20 @@ def _account_topic(left: Quote, right: Quote) -> tuple[str, str] | None:
     """
     shared = _key_terms(left.text) & _key_terms(right.text)
     for term in sorted(shared, key=lambda t: (is_name(left.text, t), t)):
-        scopes = {scope_of(left.text, term), scope_of(right.text, term)}
+        scopes = {scope_of(left.text, term, options.window),
+                  scope_of(right.text, term, options.window)}
         if scopes == {"whole", "part"}:
-            return term, _name_topic(left.text, right.text, term)
-    unit = _number_clash(left.text, right.text)
+            return term, _name_topic(left.text, right.text, term, options)
+    unit = _number_clash(left.text, right.text, options.hedge_tolerance)
     if unit:
         return unit, _surface(left.text, unit)
     # Opposite polarity ("had not walked out" against "walked out") is a dispute
     # only between statements about the same thing: they share another key word
     # besides the one negated ("no agreement was reached" and "make the right
     # agreement" share nothing else, and do not disagree).
-    denied = [_denied_terms(q) for q in (left, right)]
+    denied = [_denied_terms(q, options.account_negation_reach) for q in (left, right)]
     for term in sorted(shared, key=lambda t: (is_name(left.text, t), t)):
-        if ((term in denied[0]) != (term in denied[1]) and len(shared) >= POLARITY_SHARED
+        if ((term in denied[0]) != (term in denied[1]) and len(shared) >= options.polarity_shared
                 and not is_name(left.text, term)):
             word = _surface(left.text, term)
             return f"not:{term}", f"{word} / not {word}"
@@ -224,13 +194,13 @@ def _account_topic(left: Quote, right: Quote) -> tuple[str, str] | None:
 _DENIALS = frozenset({"deny", "denies", "denied", "denying"})
 
 
-def _denied_terms(quote: Quote) -> frozenset[str]:
-    """What a statement denies: the words shortly after a negator, or all of them when
+def _denied_terms(quote: Quote, reach: int) -> frozenset[str]:
+    """What a statement denies: the ``reach`` words after a negator, or all of them when
     its cue is a denial ("denied that her delegation had walked out")."""
     cue = quote.cue_span.text.casefold() if quote.cue_span is not None else ""
     if cue in _DENIALS:
         return frozenset(_key_terms(quote.text))
-    return negated_within(quote.text, ACCOUNT_NEGATION_REACH)
+    return negated_within(quote.text, reach)
 
 
 def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
@@ -243,7 +213,8 @@ def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
 
 
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
-              quotes: Sequence[Quote], copies: frozenset[str], vectors: VectorStore
+              quotes: Sequence[Quote], copies: frozenset[str], vectors: VectorStore,
+              options: ConflictsOptions
               ) -> Iterator[Conflict]:
     """One conflict per pair of camps, with every quote that takes a side on a point
     they dispute."""
@@ -258,9 +229,9 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
         for right_actor, right, right_vec in usable[i + 1:]:
             if not _sides_differ(left_actor, right_actor, by_actor):
                 continue
-            if float(left_vec @ right_vec) < ACCOUNT_SIMILARITY:
+            if float(left_vec @ right_vec) < options.account_similarity:
                 continue
-            found = _account_topic(left, right)
+            found = _account_topic(left, right, options)
             if found is None:
                 continue
             _, sides = topics.setdefault(found[0], (found[1], {}))
@@ -337,29 +308,31 @@ def number_mentions(text: str) -> dict[str, frozenset[float]]:
     return {unit: figure.values for unit, figure in _figures(text).items()}
 
 
-def _figures_clash(a: _Figure, b: _Figure) -> bool:
+def _figures_clash(a: _Figure, b: _Figure, tolerance: float) -> bool:
     if a.values & b.values:
         return False
     if not (a.hedged or b.hedged):
         return True
     gap = min(abs(x - y) for x in a.values for y in b.values)
-    return gap > HEDGE_TOLERANCE * max(*a.values, *b.values)
+    return gap > tolerance * max(*a.values, *b.values)
 
 
-def compare_figures(left: str, right: str) -> tuple[frozenset[str], frozenset[str]]:
+def compare_figures(left: str, right: str,
+                    hedge_tolerance: float = DEFAULT_OPTIONS.conflicts.hedge_tolerance
+                    ) -> tuple[frozenset[str], frozenset[str]]:
     """The nouns both texts count, split into those they agree on and those they clash on.
 
     "about five hours" and "three hours" clash on "hour"; "12 members" and
-    "twelve members" agree; hedged figures agree within ``HEDGE_TOLERANCE``.
+    "twelve members" agree; hedged figures agree within ``hedge_tolerance`` (a share of the larger).
     """
     a, b = _figures(left), _figures(right)
     shared = a.keys() & b.keys()
-    clash = frozenset(u for u in shared if _figures_clash(a[u], b[u]))
+    clash = frozenset(u for u in shared if _figures_clash(a[u], b[u], hedge_tolerance))
     return frozenset(shared - clash), clash
 
 
-def _number_clash(left: str, right: str) -> str | None:
-    return min(compare_figures(left, right)[1], default=None)
+def _number_clash(left: str, right: str, tolerance: float) -> str | None:
+    return min(compare_figures(left, right, tolerance)[1], default=None)
 
 
 def date_fields(mention: DateMention) -> frozenset[str]:
@@ -492,10 +465,10 @@ def _format(values: frozenset[float]) -> str:
 
 
 def _clashes(left: _Reading, right: _Reading, cosine: float,
-             idf: Mapping[str, float]) -> Iterator[_Clash]:
+             options: ConflictsOptions) -> Iterator[_Clash]:
     """Every way two aligned sentences contradict each other."""
     for unit in sorted(left.figures.keys() & right.figures.keys()):
-        if _figures_clash(left.figures[unit], right.figures[unit]):
+        if _figures_clash(left.figures[unit], right.figures[unit], options.hedge_tolerance):
             yield _Clash(f"number:{unit}", _surface(left.text, unit),
                          _format(left.figures[unit].values), _format(right.figures[unit].values))
     for date_a, anchor_a in left.dates:
@@ -503,7 +476,7 @@ def _clashes(left: _Reading, right: _Reading, cosine: float,
             if anchor_a is not None and anchor_a == anchor_b and _dates_clash(date_a, date_b):
                 yield _Clash(f"date:{anchor_a}", _surface(left.text, anchor_a),
                              date_a.text, date_b.text)
-    if cosine >= NEGATION_COSINE:
+    if cosine >= options.negation_cosine:
         for term in sorted((left.negated ^ right.negated) & left.terms & right.terms):
             word = _surface(left.text, term)
             yield _Clash(f"polarity:{term}", word,
@@ -557,14 +530,14 @@ def _conflict(index: SentenceIndex, label: str, values: Mapping[int, str],
                     tuple(ConflictSide(None, span) for _, spans in ranked for span in spans))
 
 
-def _facts(index: SentenceIndex, copies: frozenset[str]) -> Iterator[Conflict]:
+def _facts(index: SentenceIndex, copies: frozenset[str], options: ConflictsOptions
+           ) -> Iterator[Conflict]:
     analyzed = index.analyzed
     articles: dict[str, Article] = {item.id: item.article for item in analyzed}
     source = np.array([source_key(analyzed[a].article, articles) for a, _ in index.refs])
-    usable = np.array([analyzed[a].id not in copies and is_claimable(index.text((a, s)))
+    usable = np.array([analyzed[a].id not in copies and index.claimable((a, s))
                        for a, s in index.refs], dtype=bool)
-    match = (index.score >= MATCH_THRESHOLD) & (index.cosine >= COSINE_FLOOR)
-    match &= (index.shared >= MIN_SHARED_WEIGHT) & usable[:, None] & usable[None, :]
+    match = index.matches() & usable[:, None] & usable[None, :]
     match &= source[:, None] != source[None, :]
     readings: dict[int, _Reading] = {}
 
@@ -575,7 +548,7 @@ def _facts(index: SentenceIndex, copies: frozenset[str]) -> Iterator[Conflict]:
 
     found: dict[str, tuple[str, list[tuple[int, int]], dict[int, str]]] = {}
     for i, j in np.argwhere(np.triu(match, k=1)).tolist():
-        for clash in _clashes(reading(i), reading(j), float(index.cosine[i, j]), index.idf):
+        for clash in _clashes(reading(i), reading(j), float(index.cosine[i, j]), options):
             label, edges, values = found.setdefault(clash.key, (clash.label, [], {}))
             edges.append((i, j))
             values.setdefault(i, clash.a)
@@ -598,14 +571,17 @@ def _copies(analyzed: Sequence[AnalyzedArticle]) -> frozenset[str]:
 
 def find_conflicts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
                    quotes: Sequence[Quote], index: SentenceIndex | None = None,
-                   vectors: VectorStore | None = None) -> tuple[Conflict, ...]:
+                   vectors: VectorStore | None = None, *,
+                   options: ConflictsOptions = DEFAULT_OPTIONS.conflicts
+                   ) -> tuple[Conflict, ...]:
     """Accounts conflicts (between actors) first, then facts conflicts (between sources).
 
     ``index`` is ``sentence_index(analyzed, vectors)`` when the caller already
-    has it; its sentence-vector cache serves the quotes too.
+    has it; which sentences align is the index's (the claims options) to say,
+    and its sentence-vector cache serves the quotes too.
     """
     if index is None:
         index = sentence_index(analyzed, vectors)
     copies = _copies(analyzed)
-    return (*_accounts(analyzed, actors, quotes, copies, index.vectors),
-            *_facts(index, copies))
+    return (*_accounts(analyzed, actors, quotes, copies, index.vectors, options),
+            *_facts(index, copies, options))

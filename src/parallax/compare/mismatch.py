@@ -28,21 +28,11 @@ from parallax.compare.conflicts import (
     negated_terms,
     negated_within,
 )
-from parallax.compare.stance import EVIDENCE_SENTENCES, Stance, hedged
+from parallax.compare.stance import Stance, hedged
+from parallax.options import DEFAULT_OPTIONS, CheckOptions
 
 __all__ = ["Reading", "read_mismatch", "refine"]
 
-# A sentence restates the claim when it carries at least this share of the
-# claim's content words (numbers aside: they are what may differ) and sits at
-# least this close in MiniLM space. Restating sentences are found among all
-# of an article's sentences, not only the model's evidence: MiniLM is nearly
-# blind to negation and ranks a long lead that restates a short claim below
-# shorter sentences on the same topic. Chosen on the FNC-1 training bodies:
-# coverage 0.6 added four overrides there, all wrong (claims like "ISIS one
-# mile from Baghdad" read as contradicted), and reading figures in any evidence
-# sentence, restating or not, matched "two policemen" against "three soldiers".
-CLAIM_COVERAGE = 0.75
-RELATED_COSINE = 0.3
 # Words that negate without a negator: a claim built on them ("adopted him to
 # prevent him from turning into ...") meets its affirmative paraphrase in
 # sentences negated in other words, which a negator list cannot pair.
@@ -53,9 +43,6 @@ _IMPLICIT_NEGATION = frozenset([
     "keep", "keeps", "kept", "fake", "hoax", "false",
 ])
 _WORD = re.compile(r"[a-z]+")
-# Words after a negator that it may govern: "without [an agreement]", "did
-# not [approve the] fees", "no [new] agreement".
-NEGATION_REACH = 3
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?!\d|[.,]\d)")
 
 
@@ -86,7 +73,8 @@ def _terms(text: str) -> frozenset[str]:
     return frozenset(_base(t) for t in content_terms(text) if t != NEGATION and not t.isdigit())
 
 
-def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any]) -> Reading:
+def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any], *,
+                  options: CheckOptions = DEFAULT_OPTIONS.check) -> Reading:
     """Compare the claim with every sentence of a text that restates it.
 
     ``sims`` holds each sentence's cosine to the claim. Only restating
@@ -107,8 +95,8 @@ def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, An
     opposite: list[int] = []
     restating: list[int] = []
     for index, text in enumerate(sentences):
-        if float(sims[index]) < RELATED_COSINE or not claim_terms or (
-                len(claim_terms & _terms(text)) < CLAIM_COVERAGE * len(claim_terms)):
+        if float(sims[index]) < options.related_cosine or not claim_terms or (
+                len(claim_terms & _terms(text)) < options.claim_coverage * len(claim_terms)):
             continue
         restating.append(index)
         same, different = compare_figures(claim, text)
@@ -117,7 +105,7 @@ def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, An
             agree.append(index)
         elif different or years == "different":
             clash.append(index)
-        if affirmative and _negates(text, claim_terms):
+        if affirmative and _negates(text, claim_terms, options.negation_reach):
             opposite.append(index)
     restating.sort(key=lambda i: -float(sims[i]))
     return Reading(tuple(agree), tuple(clash), tuple(opposite), tuple(restating))
@@ -149,7 +137,7 @@ def _years_compared(claim: str, text: str) -> str | None:
     return "same" if any(a[w] & b[w] for w in shared) else "different"
 
 
-def _negates(text: str, claim_terms: frozenset[str]) -> bool:
+def _negates(text: str, claim_terms: frozenset[str], reach: int) -> bool:
     """Whether ``text`` plainly negates one of the claim's words, and asserts rather than hedges.
 
     The negated word must follow the negator closely ("without an
@@ -162,11 +150,11 @@ def _negates(text: str, claim_terms: frozenset[str]) -> bool:
     if hedged(text) or "?" in text:
         return False
     return any(_base(t) in claim_terms and not is_name(text, t)
-               for t in negated_within(text, NEGATION_REACH))
+               for t in negated_within(text, reach))
 
 
-def refine(stance: Stance, evidence: tuple[int, ...],
-           reading: Reading) -> tuple[Stance, tuple[int, ...]]:
+def refine(stance: Stance, evidence: tuple[int, ...], reading: Reading, *,
+           options: CheckOptions = DEFAULT_OPTIONS.check) -> tuple[Stance, tuple[int, ...]]:
     """The model's stance and evidence, corrected by what the reading found.
 
     A figure the evidence gives differently, with no evidence sentence giving
@@ -186,5 +174,5 @@ def refine(stance: Stance, evidence: tuple[int, ...],
     if reading.opposite and not reading.agree:
         return "contradicts", tuple(sorted(reading.opposite))
     if stance == "supports" and reading.restating:
-        return stance, tuple(sorted(reading.restating[:EVIDENCE_SENTENCES]))
+        return stance, tuple(sorted(reading.restating[:options.evidence_sentences]))
     return stance, evidence

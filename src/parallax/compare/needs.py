@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from parallax.analyze.vectors import Ref
 from parallax.compare.claims import claim_candidates
-from parallax.compare.summary import LEAD_POOL
+from parallax.options import DEFAULT_OPTIONS, Options
 
 __all__ = ["vector_needs"]
 
@@ -23,13 +23,17 @@ _DATED = re.compile(
     re.IGNORECASE)
 
 
-def vector_needs(texts: Sequence[Sequence[str]]) -> list[Ref]:
+def vector_needs(texts: Sequence[Sequence[str]], *, options: Options = DEFAULT_OPTIONS
+                 ) -> list[Ref]:
     """The (article, sentence) pairs whose vectors the briefing stages read, most certain first.
 
     Leads (summary pool, stories, timeline tie-breaks), then claim candidates,
-    then dated sentences. ``texts`` holds every article's sentence texts.
+    then dated sentences. ``texts`` holds every article's sentence texts;
+    ``options`` are the ones the stages will run with.
     """
-    leads = [(a, s) for a, group in enumerate(texts) for s in range(min(LEAD_POOL, len(group)))]
+    pool = options.summary.lead_pool
+    leads = [(a, s) for a, group in enumerate(texts) for s in range(min(pool, len(group)))]
     dated = [(a, s) for a, group in enumerate(texts) for s, text in enumerate(group)
              if _DATED.search(text)]
-    return list(dict.fromkeys([*leads, *claim_candidates(texts), *dated]))
+    candidates = claim_candidates(texts, options=options.claims)
+    return list(dict.fromkeys([*leads, *candidates, *dated]))

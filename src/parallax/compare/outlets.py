@@ -18,12 +18,10 @@ import numpy as np
 from parallax.compare.claims import SentenceIndex, is_claimable
 from parallax.compare.sources import source_key
 from parallax.model import AnalyzedArticle, Article, Claim, OutletReport, Span
+from parallax.options import DEFAULT_OPTIONS, OutletsOptions
 
-__all__ = ["MAX_EXCLUSIVE", "outlet_reports", "widely_reported"]
+__all__ = ["outlet_reports", "widely_reported"]
 
-# The few statements per outlet worth an editor's attention; the rest of the
-# article is one click away in the Sources section.
-MAX_EXCLUSIVE = 5
 # Names, numbers and dates are what a second outlet could confirm or refute;
 # a sentence with none of them is usually framing or colour.
 _SPECIFIC_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "DATE",
@@ -51,7 +49,8 @@ def _matched_elsewhere(index: SentenceIndex, keys: Sequence[str]) -> np.ndarray[
 
 
 def outlet_reports(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
-                   index: SentenceIndex) -> tuple[OutletReport, ...]:
+                   index: SentenceIndex, *, options: OutletsOptions = DEFAULT_OPTIONS.outlets
+                   ) -> tuple[OutletReport, ...]:
     """One report per independent source, in order of first appearance.
 
     A single source has nothing to be compared with, so the tuple is empty.
@@ -74,13 +73,14 @@ def outlet_reports(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
             sentence = analyzed[a].sentences[s]
             text = " ".join(sentence.text.split())
             # A copy inside the same source repeats its original word for word.
-            if a not in positions or matched[row] or text in seen or not is_claimable(text):
+            if (a not in positions or matched[row] or text in seen
+                    or not is_claimable(text, index.options.min_words)):
                 continue
             seen.add(text)
             score = _specificity(analyzed[a], sentence.start, sentence.end, text)
             if score:
                 found.append((score, row, analyzed[a].article.span(sentence.start, sentence.end)))
-        best = sorted(found, key=lambda f: (-f[0], f[1]))[:MAX_EXCLUSIVE]
+        best = sorted(found, key=lambda f: (-f[0], f[1]))[:options.max_exclusive]
         # Copies of an original count as that original; show the original's outlet.
         lead = analyzed[positions[0]].article
         omits = tuple(i for i, claim in enumerate(claims)

@@ -28,6 +28,7 @@ import numpy as np
 
 from parallax.errors import ModelError
 from parallax.model import Stance
+from parallax.options import DEFAULT_OPTIONS, CheckOptions
 
 __all__ = [
     "FEATURE_NAMES",
@@ -46,14 +47,8 @@ __all__ = [
 FEATURE_VERSION = "stance-features/2"
 # Order of the model's outputs; FNC-1 agree/disagree/discuss/unrelated.
 LABELS: tuple[Stance, ...] = ("supports", "contradicts", "discusses", "unrelated")
-# Evidence = this many sentences closest to the claim (FNC bodies put the
-# stance-bearing sentence among the top three in most related pairs).
-EVIDENCE_SENTENCES = 3
 REFUTED = "It is false that {claim}: the story is a hoax and it was denied."
 HEDGED = "It is reported, but not confirmed, that {claim}."
-# Sentences this close to the best one's cosine count as about the claim too
-# (MiniLM cosines of sentences restating one fact spread over about 0.1).
-RELATED_MARGIN = 0.1
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -131,7 +126,8 @@ class PairFeatures:
     """One claim-text pair: the feature row and the sentences it was read from.
 
     ``evidence`` holds the sentences closest to the claim, best first: of the
-    three the features read, those within ``RELATED_MARGIN`` of the best. ``cues``
+    ``evidence_sentences`` the features read, those within ``related_margin`` of
+    the best (``CheckOptions``). ``cues``
     holds the closest sentence carrying a refuting, hedging or confirming
     word, by stance it points to, which is what a reader wants to see next to
     a verdict.
@@ -145,15 +141,16 @@ class PairFeatures:
     similarities: np.ndarray[Any, Any] = field(
         default_factory=lambda: np.zeros(0, dtype=np.float32))
 
-    def evidence_for(self, stance: Stance) -> tuple[int, ...]:
+    def evidence_for(self, stance: Stance, limit: int = DEFAULT_OPTIONS.check.evidence_sentences
+                     ) -> tuple[int, ...]:
         """The sentences behind ``stance``, in text order: the closest to the claim, and
-        the closest one carrying that stance's cue when there is one."""
+        the closest one carrying that stance's cue when there is one (``limit`` in all)."""
         if stance == "unrelated" or not self.evidence:
             return ()
         cue = self.cues.get(stance)
         if cue is None or cue in self.evidence:
             return tuple(sorted(self.evidence))
-        return tuple(sorted({*self.evidence[:EVIDENCE_SENTENCES - 1], cue}))
+        return tuple(sorted({*self.evidence[:limit - 1], cue}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +223,8 @@ def claim_texts(claim: str) -> list[str]:
 
 
 def pair_features(claim: str, claim_vectors: np.ndarray[Any, Any], sentences: Sequence[str],
-                  vectors: np.ndarray[Any, Any]) -> PairFeatures:
+                  vectors: np.ndarray[Any, Any], *,
+                  options: CheckOptions = DEFAULT_OPTIONS.check) -> PairFeatures:
     """Features of a claim against a text's sentences.
 
     ``claim_vectors`` are the embeddings of :func:`claim_texts` (one row each),
@@ -240,7 +238,7 @@ def pair_features(claim: str, claim_vectors: np.ndarray[Any, Any], sentences: Se
     sims = against[:, 0]
     refuted, hedged = against[:, 1] - sims, against[:, 2] - sims
     order = np.argsort(-sims, kind="stable")
-    top = [int(i) for i in order[:EVIDENCE_SENTENCES]]
+    top = [int(i) for i in order[:options.evidence_sentences]]
     best = top[0]
     window = range(max(0, best - 1), min(count, best + 2))
     c = _cues(claim)
@@ -267,7 +265,7 @@ def pair_features(claim: str, claim_vectors: np.ndarray[Any, Any], sentences: Se
         return 0.0 if found is None else float(sims[found])
 
     refutes = [p.refute for p in per]
-    related = [refutes[i] for i in range(count) if sims[i] >= sims[best] - RELATED_MARGIN]
+    related = [refutes[i] for i in range(count) if sims[i] >= sims[best] - options.related_margin]
 
     row = [
         float(sims[best]), float(sims[top].mean()), float(sims[0]), float(sims.mean()),
@@ -303,7 +301,7 @@ def pair_features(claim: str, claim_vectors: np.ndarray[Any, Any], sentences: Se
         ("contradicts", closest(refutes)), ("discusses", closest([p.hedge for p in per])),
         ("supports", closest([p.confirm for p in per])))
     cues = {stance: index for stance, index in carriers if index is not None}
-    evidence = tuple(i for i in top if sims[i] >= sims[best] - RELATED_MARGIN)
+    evidence = tuple(i for i in top if sims[i] >= sims[best] - options.related_margin)
     return PairFeatures(np.asarray(row, dtype=np.float64), evidence, cues, sims)
 
 

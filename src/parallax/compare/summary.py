@@ -25,27 +25,12 @@ import numpy as np
 
 from parallax.analyze.vectors import VectorStore
 from parallax.compare._summary_concepts import Bigram, ConceptModel, bigrams, concept_values
-from parallax.compare.claims import Ref, SentenceIndex, is_claimable, sentence_index
+from parallax.compare.claims import Ref, SentenceIndex, sentence_index
 from parallax.compare.sources import count_sources
 from parallax.model import AnalyzedArticle, Claim, Span, SummaryLine
+from parallax.options import DEFAULT_OPTIONS, SummaryOptions
 
-__all__ = ["LEAD_POOL", "parse_length", "summarize"]
-
-# A sentence's worth is the weight of the new word pairs it adds divided by
-# its length in words to this power: 1 favours short sentences that happen
-# to hold two names, 0 long ones that ramble. On the NeuS development stories
-# 0.5 to 1.0 scored within 0.003 ROUGE-2 of one another (noise); 0.8 led in
-# the first cross-fitted trial (tools/train_summary.py).
-LENGTH_EXPONENT = 0.8
-# Never pick a line this close in meaning to one already picked: word pairs
-# miss paraphrases. On NeuS 0.8-0.9 were level (0.75 lost 0.004 ROUGE-2 by
-# keeping out lines that only share the topic).
-REDUNDANT_COSINE = 0.85
-# Candidate pool: corroborated sentences plus each article's first sentences.
-# News states the gist up front (lead-3 is the classic strong baseline), and a
-# bounded pool keeps the embedding cost of the summary independent of length;
-# the rest of each article only fills a budget the pool cannot.
-LEAD_POOL = 5
+__all__ = ["parse_length", "summarize"]
 
 # A lead cut off mid-sentence ("...about the...") states half a fact.
 _CUT_OFF = re.compile(r"\w(?:\.\.\.|\u2026)[\"\u201d\u2019')\]]*$")
@@ -105,10 +90,12 @@ def _headline(item: AnalyzedArticle) -> bool:
 
 
 def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
-              length: int = 5, index: SentenceIndex | None = None, *,
+              length: int | None = None, index: SentenceIndex | None = None, *,
               words: int | None = None, model: ConceptModel | None = None,
+              options: SummaryOptions = DEFAULT_OPTIONS.summary,
               vectors: VectorStore | None = None) -> tuple[SummaryLine, ...]:
-    """Up to ``length`` lines, those confirmed by the most independent sources first.
+    """Up to ``length`` lines (``options.length``), those confirmed by the most
+    independent sources first.
 
     With ``words`` the budget is in words instead: lines are added until they
     hold at least that many (whole sentences, so the last may run over).
@@ -121,6 +108,8 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
     """
     if index is None:
         index = sentence_index(analyzed, vectors)
+    if length is None:
+        length = options.length
     if (length if words is None else words) <= 0:
         return ()
     claim_of = _claim_of(claims)
@@ -130,14 +119,14 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
         return claim_of.get((index.analyzed[ref[0]].id, sentence.start, sentence.end))
 
     usable = [k for k, ref in enumerate(index.refs)
-              if is_claimable(index.text(ref)) and not _CUT_OFF.search(index.text(ref))
+              if index.claimable(ref) and not _CUT_OFF.search(index.text(ref))
               and not _LEANS_BACK.match(index.text(ref))]
-    first = [k for k in usable if index.refs[k][1] < LEAD_POOL or claim_at(index.refs[k])]
+    first = [k for k in usable if index.refs[k][1] < options.lead_pool or claim_at(index.refs[k])]
     values = concept_values([[s.text for s in item.sentences] for item in analyzed],
                             [_headline(item) for item in analyzed], model)
-    picked = _choose(index, first, values, length, words, [])
+    picked = _choose(index, first, values, length, words, [], options)
     if len(first) < len(usable) and _room(index, picked, length, words):
-        picked = _choose(index, usable, values, length, words, picked)
+        picked = _choose(index, usable, values, length, words, picked, options)
 
     articles = {item.id: item.article for item in analyzed}
     rows = {(index.analyzed[a].id, index.analyzed[a].sentences[s].start): k
@@ -154,10 +143,11 @@ def _room(index: SentenceIndex, picked: Sequence[Ref], length: int, words: int |
 
 
 def _choose(index: SentenceIndex, rows: Sequence[int], values: Mapping[Bigram, float],
-            length: int, words: int | None, picked: Sequence[Ref]) -> list[Ref]:
+            length: int, words: int | None, picked: Sequence[Ref], options: SummaryOptions
+            ) -> list[Ref]:
     """Extend ``picked`` from ``rows`` greedily by new content per word until the budget is met.
 
-    No line may come within cosine ``REDUNDANT_COSINE`` of one already picked.
+    No line may come within cosine ``options.redundant_cosine`` of one already picked.
     """
     pool = [index.refs[k] for k in rows]
     if not pool:
@@ -166,14 +156,14 @@ def _choose(index: SentenceIndex, rows: Sequence[int], values: Mapping[Bigram, f
     similarity = vectors @ vectors.T
     pairs = [bigrams(index.text(ref)) for ref in pool]
     scale = np.array([max(len(index.text(ref).split()), 1) for ref in pool],
-                     dtype=np.float64) ** LENGTH_EXPONENT
+                     dtype=np.float64) ** options.length_exponent
     chosen = list(picked)
     open_ = np.ones(len(pool), dtype=bool)
     covered: set[Bigram] = set()
     for ref in picked:  # an earlier, smaller pool: its rows are rows here too
         k = pool.index(ref)
         covered |= pairs[k]
-        open_ &= similarity[k] < REDUNDANT_COSINE
+        open_ &= similarity[k] < options.redundant_cosine
         open_[k] = False
 
     while _room(index, chosen, length, words) and open_.any():
@@ -181,6 +171,6 @@ def _choose(index: SentenceIndex, rows: Sequence[int], values: Mapping[Bigram, f
         best = int(np.argmax(np.where(open_, gain, -np.inf)))
         chosen.append(pool[best])
         covered |= pairs[best]
-        open_ &= similarity[best] < REDUNDANT_COSINE
+        open_ &= similarity[best] < options.redundant_cosine
         open_[best] = False
     return chosen

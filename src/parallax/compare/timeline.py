@@ -20,16 +20,9 @@ import numpy as np
 from parallax.analyze.embed import DIMENSIONS
 from parallax.analyze.vectors import VectorStore
 from parallax.model import AnalyzedArticle, DateMention, Sentence, Span, TimelineEntry
+from parallax.options import DEFAULT_OPTIONS, TimelineOptions
 
-__all__ = ["SAME_EVENT", "build_timeline", "names_a_thing"]
-
-# Mean cosine (all-MiniLM-L6-v2) at or above which two sentences with the same
-# date (or a coarse date and a finer one inside it) report one event. Tuned on
-# the seed story, where every sentence is about one summit so unrelated ones
-# still score 0.2-0.4: reports of one event there score 0.46-0.71 (the
-# Singapore summit in three outlets, the summit's last day), while the same
-# day's return to the hotels stays at 0.31-0.40 from them.
-SAME_EVENT = 0.4
+__all__ = ["build_timeline", "names_a_thing"]
 
 _COMPLETE = re.compile(r"^[\"“\u2018'(]?[A-Z0-9][^\n]*[.!?][\"”\u2019')]?$")
 
@@ -78,11 +71,6 @@ class _Event:
                 and (self.end_value or self.value).startswith(prefix))
 
 
-# Article centrality (a tie-break for the entry text) compares each article's
-# opening sentences: they carry its gist and are already embedded for the summary.
-LEAD_SENTENCES = 5
-
-
 def _rows(vectors: VectorStore, article: int, sentences: Sequence[int]) -> Any:
     """Vectors of the given sentences; zeros (similar to nothing) when the article has none."""
     if not vectors.has(article):
@@ -90,10 +78,12 @@ def _rows(vectors: VectorStore, article: int, sentences: Sequence[int]) -> Any:
     return vectors.rows(article, sentences)
 
 
-def _centralities(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore) -> list[float]:
+def _centralities(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore, leads: int
+                  ) -> list[float]:
     """How close each article's mean lead vector is to the others' (a tie-break
-    for the entry text: the most typical account reads best out of context)."""
-    means = [_rows(vectors, n, range(min(LEAD_SENTENCES, len(a.sentences)))).mean(axis=0)
+    for the entry text: the most typical account reads best out of context), by
+    their first ``leads`` sentences."""
+    means = [_rows(vectors, n, range(min(leads, len(a.sentences)))).mean(axis=0)
              if a.sentences else None for n, a in enumerate(analyzed)]
     scores: list[float] = []
     for i, mine in enumerate(means):
@@ -103,15 +93,15 @@ def _centralities(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore) -> 
     return scores
 
 
-def _reports(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore
+def _reports(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore, options: TimelineOptions
              ) -> dict[tuple[str, str | None], list[_Report]]:
     by_date: dict[tuple[str, str | None], list[_Report]] = {}
     dated = [(index, m.sentence) for index, item in enumerate(analyzed) for m in item.dates
              if 0 <= m.sentence < len(item.sentences)]
     leads = [(index, s) for index, item in enumerate(analyzed)
-             for s in range(min(LEAD_SENTENCES, len(item.sentences)))]
+             for s in range(min(options.lead_sentences, len(item.sentences)))]
     vectors.ensure(ref for ref in dated + leads if vectors.has(ref[0]))
-    centralities = _centralities(analyzed, vectors)
+    centralities = _centralities(analyzed, vectors, options.lead_sentences)
     for index, item in enumerate(analyzed):
         seen: set[tuple[str, str | None, int]] = set()
         for mention in item.dates:
@@ -128,20 +118,21 @@ def _reports(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore
     return by_date
 
 
-def _cluster(value: str, end_value: str | None, reports: list[_Report]) -> list[_Event]:
+def _cluster(value: str, end_value: str | None, reports: list[_Report], same_event: float
+             ) -> list[_Event]:
     """Greedy average-link grouping, in reading order (deterministic)."""
     events: list[_Event] = []
     for report in reports:
         scored = [(event.similarity([report]), event) for event in events]
         best = max(scored, key=lambda pair: pair[0], default=None)
-        if best is not None and best[0] >= SAME_EVENT:
+        if best is not None and best[0] >= same_event:
             best[1].reports.append(report)
         else:
             events.append(_Event(value, end_value, [report]))
     return events
 
 
-def _fold_coarse(events: list[_Event]) -> list[_Event]:
+def _fold_coarse(events: list[_Event], same_event: float) -> list[_Event]:
     """Fold each coarse event into the most similar finer event of its period,
     coarsest first so a year can reach a day through a month."""
     kept: list[_Event] = []
@@ -149,7 +140,7 @@ def _fold_coarse(events: list[_Event]) -> list[_Event]:
         finer = [e for e in events if e is not event and e.within(event) and e.reports]
         scored = [(e.similarity(event.reports), e) for e in finer]
         best = max(scored, key=lambda pair: pair[0], default=None)
-        if best is not None and best[0] >= SAME_EVENT:
+        if best is not None and best[0] >= same_event:
             best[1].reports.extend(event.reports)
             event.reports = []
         else:
@@ -164,7 +155,8 @@ def _clearest(reports: Sequence[_Report]) -> str:
     return " ".join(best.span.text.split())
 
 
-def build_timeline(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | None = None
+def build_timeline(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | None = None, *,
+                   options: TimelineOptions = DEFAULT_OPTIONS.timeline
                    ) -> tuple[TimelineEntry, ...]:
     """Events ordered by date; one entry per (date, event) merged across articles.
 
@@ -174,10 +166,10 @@ def build_timeline(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | N
     finished ones; an article without any merges with nothing).
     """
     store = VectorStore.of(analyzed) if vectors is None else vectors
-    events = [event for (value, end_value), reports in _reports(analyzed, store).items()
-              for event in _cluster(value, end_value, reports)]
+    events = [event for (value, end_value), reports in _reports(analyzed, store, options).items()
+              for event in _cluster(value, end_value, reports, options.same_event)]
     entries = []
-    for event in _fold_coarse(events):
+    for event in _fold_coarse(events, options.same_event):
         reports = sorted(event.reports, key=lambda r: r.order)
         entries.append((event.value, event.end_value or "", reports[0].order, TimelineEntry(
             event.value, _clearest(reports), tuple(r.span for r in reports), event.end_value)))

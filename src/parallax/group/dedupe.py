@@ -19,16 +19,13 @@ from typing import Any
 import numpy as np
 
 from parallax.model import Article
+from parallax.options import DEFAULT_OPTIONS, DedupeOptions
 
-__all__ = ["DEFAULT_THRESHOLD", "jaccard_estimate", "mark_duplicates", "signature"]
+__all__ = ["jaccard_estimate", "mark_duplicates", "signature"]
 
-SHINGLE = 5
+# Size of the MinHash family: the standard error of a Jaccard estimate is
+# about 1/sqrt(PERMUTATIONS), 0.09 here, far below the copy threshold's margin.
 PERMUTATIONS = 128
-# Estimated Jaccard of 5-shingles at or above which two articles are copies.
-# A reprint with a new headline, byline and boilerplate keeps well above 0.6;
-# independent reports of one event share a few quoted phrases and stay below
-# 0.1 (the three seed outlets pair at 0.00-0.01).
-DEFAULT_THRESHOLD = 0.6
 # Universal hashing (a * x + b) mod p with x, a, b below 2**32, so the
 # product fits in uint64; fixed seed so signatures are reproducible.
 _PRIME = np.uint64(4294967291)  # largest prime below 2**32
@@ -38,17 +35,17 @@ _A = _rng.integers(1, int(_PRIME), size=PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, int(_PRIME), size=PERMUTATIONS, dtype=np.uint64)
 
 
-def _shingle_hashes(text: str) -> np.ndarray[Any, Any]:
+def _shingle_hashes(text: str, size: int) -> np.ndarray[Any, Any]:
     words = _WORD.findall(text.casefold())
-    grams = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    grams = {" ".join(words[i:i + size]) for i in range(max(1, len(words) - size + 1))}
     digests = [hashlib.blake2b(g.encode(), digest_size=8).digest() for g in grams if g]
     values = np.frombuffer(b"".join(digests), dtype=np.uint64)
     return values >> np.uint64(32)
 
 
-def signature(text: str) -> np.ndarray[Any, Any]:
-    """MinHash signature (one uint64 per permutation) of the text's 5-word shingles."""
-    hashes = _shingle_hashes(text)
+def signature(text: str, shingle: int = DEFAULT_OPTIONS.dedupe.shingle) -> np.ndarray[Any, Any]:
+    """MinHash signature (one uint64 per permutation) of the text's ``shingle``-word shingles."""
+    hashes = _shingle_hashes(text, shingle)
     if hashes.size == 0:
         return np.full(PERMUTATIONS, int(_PRIME), dtype=np.uint64)
     mixed = (_A[None, :] * hashes[:, None] + _B[None, :]) % _PRIME
@@ -67,7 +64,7 @@ def _original_rank(article: Article, position: int) -> tuple[int, str, int, int]
 
 
 def mark_duplicates(
-    articles: Sequence[Article], threshold: float = DEFAULT_THRESHOLD
+    articles: Sequence[Article], *, options: DedupeOptions = DEFAULT_OPTIONS.dedupe
 ) -> tuple[Article, ...]:
     """Set each copy's ``duplicate_of`` to its group's original; order is kept.
 
@@ -76,7 +73,7 @@ def mark_duplicates(
     """
     if not articles:
         return ()
-    signatures = np.stack([signature(a.text) for a in articles])
+    signatures = np.stack([signature(a.text, options.shingle) for a in articles])
     parent = list(range(len(articles)))
 
     def root(i: int) -> int:
@@ -87,7 +84,7 @@ def mark_duplicates(
 
     for i in range(len(articles)):
         agree = (signatures[i + 1:] == signatures[i]).mean(axis=1)
-        for offset in np.flatnonzero(agree >= threshold).tolist():
+        for offset in np.flatnonzero(agree >= options.threshold).tolist():
             parent[root(i + 1 + offset)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(articles)):

@@ -2,8 +2,8 @@
 
 Two articles' similarity is
 
-    cosine(lead vectors) + TERM_WEIGHT * cosine(term vectors)
-                         + NAME_WEIGHT * cosine(name vectors)
+    cosine(lead vectors) + terms * cosine(term vectors)
+                         + names * cosine(name vectors)
 
 where term and name vectors are hashed TF-IDF over the article's words and
 numbers and over the capitalised names of its opening: the lead vector says
@@ -12,28 +12,31 @@ two towns part even when their leads read alike. A group's similarity to
 another is the average over their member pairs (average link), which is a dot
 product of the groups' summed vectors divided by their sizes, so a story is
 compared without keeping its members. Time separates stories too: each day
-between two groups' windows costs ``DAY_PENALTY`` (up to ``PENALTY_DAYS``
+between two groups' windows costs ``day_penalty`` (up to ``penalty_days``
 days), so the same topic on another day is another story unless the articles
 share enough specific names and terms to pay for it (a week-later analysis of
 the same talks, naming the same people, still joins), and groups more than
-``MAX_GAP_DAYS`` apart never merge. A follow-up published while coverage
+``max_gap`` days apart never merge. A follow-up published while coverage
 continues extends the story's window.
 
 Similar is not enough for two groups of two or more articles: the articles of
 one event share its places, people and numbers, so two groups whose average
-term-and-name similarity (their "detail") falls below ``COHESION`` times the
+term-and-name similarity (their "detail") falls below ``cohesion`` times the
 lower of their own internal detail averages are two events of one kind (two
 earthquakes, two arrests of footballers), however alike their leads read.
 A group's internal average comes from its summed vectors too (the squared
 length of a sum is the sum over its member pairs plus the members' own).
 
-Articles arrive in batches of at most ``BATCH`` (publication order). A batch is
+Articles arrive in batches of at most ``batch`` (publication order). A batch is
 clustered by average link among itself, each of its clusters then joins the
 existing story it is most similar to (or starts one) when the average
-similarity reaches ``SAME_STORY``, and finally every story the batch touched
+similarity reaches ``threshold``, and finally every story the batch touched
 may merge into an older one it now reaches. Nothing else is regrouped, so
 earlier ids and assignments stay put, and memory grows with the batch size and
 the number of stories, never with pairs of articles.
+
+The names in ``code`` are the fields of ``GroupOptions`` (``parallax.options``),
+where each value's reason and benchmark are kept.
 """
 
 from __future__ import annotations
@@ -50,63 +53,15 @@ from parallax.analyze.embed import DIMENSIONS
 from parallax.group.features import Encoder, StoryFeatures, story_features
 from parallax.group.state import NAME_DIMENSIONS, TERM_DIMENSIONS, StoryGroup, StoryState
 from parallax.model import Article, Story
+from parallax.options import DEFAULT_OPTIONS, GroupOptions
 
 __all__ = [
-    "BATCH",
-    "COHESION",
-    "DAY_PENALTY",
-    "MAX_GAP_DAYS",
-    "NAME_WEIGHT",
-    "PENALTY_DAYS",
-    "SAME_STORY",
-    "TERM_WEIGHT",
-    "Tuning",
     "add_features",
     "group_articles",
     "group_stories",
 ]
 
-# Tuned together by grid search (bench/stories.py --tune) on the tuning halves
-# of ECB+ (first half of the topics) and NeuS (first half of the stories by id):
-# among the settings that keep the behaviour tests/test_stories.py asks for
-# (the example corpus and the seeds one story each, two invented fires apart
-# whether they arrive together or one after the other), the best mean B-cubed
-# F1 averaged over the point and its grid neighbours (one topic's two events
-# merging or not moves ECB+ F1 by 0.03, so lone peaks are noise). This setting
-# scores 0.903 there (0.907 ECB+, 0.900 NeuS), its neighbourhood 0.894;
-# reported numbers are on the other halves.
-SAME_STORY = 0.6
-TERM_WEIGHT = 0.25
-NAME_WEIGHT = 0.5
-# Groups stay apart when they agree on terms and names less than this share of
-# how much each agrees within itself (see ``_apart``); tuned with the above.
-COHESION = 0.6
-# Chosen, not tuned (NeuS, where every story is one day's coverage, would
-# push them up without limit): 0.1 a day for at most 2 days is about half the
-# gap between the average similarity of same-story pairs (1.1) and of
-# same-topic pairs from other days (p99 about 1.0) above the threshold.
-DAY_PENALTY = 0.1
-PENALTY_DAYS = 2
-# Beyond this many days apart, articles are different stories whatever they say.
-MAX_GAP_DAYS = 14
-# Articles clustered among themselves at once: the batch's similarity matrix
-# (BATCH squared floats, 1 MiB) is the only thing that grows with pairs.
-BATCH = 500
-
 Matrix = np.ndarray[Any, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Tuning:
-    """The grouping's free parameters (defaults: the tuned constants above)."""
-
-    threshold: float = SAME_STORY
-    terms: float = TERM_WEIGHT
-    names: float = NAME_WEIGHT
-    day_penalty: float = DAY_PENALTY
-    penalty_days: int = PENALTY_DAYS
-    max_gap: int = MAX_GAP_DAYS
-    cohesion: float = COHESION
 
 
 @dataclass(slots=True)
@@ -120,23 +75,24 @@ class _Sums:
     first: list[int | None]
     last: list[int | None]
 
-    def similarity(self, other: _Sums, tuning: Tuning, detail: Matrix | None = None) -> Matrix:
+    def similarity(self, other: _Sums, options: GroupOptions, detail: Matrix | None = None
+                   ) -> Matrix:
         """Average-link similarity of every row here to every row of ``other``.
 
-        ``detail`` is ``self.detail(other, tuning)`` when the caller has it already.
+        ``detail`` is ``self.detail(other, options)`` when the caller has it already.
         """
-        specifics = self.detail(other, tuning) if detail is None else detail
+        specifics = self.detail(other, options) if detail is None else detail
         average: Matrix = (self.lead @ other.lead.T) / np.outer(self.sizes, other.sizes)
         return average + specifics
 
-    def detail(self, other: _Sums, tuning: Tuning) -> Matrix:
+    def detail(self, other: _Sums, options: GroupOptions) -> Matrix:
         """The terms' and names' share of ``similarity``: how far two rows agree on specifics."""
-        dots = (tuning.terms * (self.terms @ other.terms.T)
-                + tuning.names * (self.names @ other.names.T))
+        dots = (options.terms * (self.terms @ other.terms.T)
+                + options.names * (self.names @ other.names.T))
         average: Matrix = dots / np.outer(self.sizes, other.sizes)
         return average
 
-    def cohesion(self, tuning: Tuning) -> Matrix:
+    def cohesion(self, options: GroupOptions) -> Matrix:
         """Each row's average ``detail`` between two of its own members; NaN for one article.
 
         The sum over a row's member pairs is its summed vector's squared length
@@ -144,8 +100,8 @@ class _Sums:
         names; one without makes the estimate, and so the test, more lenient).
         """
         sizes = self.sizes.astype(np.float64)
-        own = (tuning.terms * (np.einsum("ij,ij->i", self.terms, self.terms) - sizes)
-               + tuning.names * (np.einsum("ij,ij->i", self.names, self.names) - sizes))
+        own = (options.terms * (np.einsum("ij,ij->i", self.terms, self.terms) - sizes)
+               + options.names * (np.einsum("ij,ij->i", self.names, self.names) - sizes))
         with np.errstate(invalid="ignore", divide="ignore"):
             cohesion: Matrix = np.where(sizes > 1, own / (sizes * (sizes - 1)), np.nan)
         return cohesion
@@ -160,14 +116,14 @@ class _Sums:
         gaps: Matrix = np.nan_to_num(np.maximum(apart, 0.0), nan=0.0)
         return gaps
 
-    def linked(self, other: _Sums, tuning: Tuning, cohesion: Matrix) -> Matrix:
+    def linked(self, other: _Sums, options: GroupOptions, cohesion: Matrix) -> Matrix:
         """``similarity`` less the time penalty; minus infinity beyond ``max_gap`` or apart.
 
-        ``cohesion`` is ``other.cohesion(tuning)``, passed in so callers can keep it.
+        ``cohesion`` is ``other.cohesion(options)``, passed in so callers can keep it.
         """
-        detail = self.detail(other, tuning)
-        linked = _dated(self.similarity(other, tuning, detail), self.gaps(other), tuning)
-        apart = _apart(detail, self.cohesion(tuning), cohesion, tuning)
+        detail = self.detail(other, options)
+        linked = _dated(self.similarity(other, options, detail), self.gaps(other), options)
+        apart = _apart(detail, self.cohesion(options), cohesion, options)
         linked[apart] = -np.inf
         return linked
 
@@ -176,23 +132,23 @@ def _days(days: Sequence[int | None]) -> Matrix:
     return np.array([np.nan if d is None else d for d in days], dtype=np.float64)
 
 
-def _dated(similarity: Matrix, gaps: Matrix, tuning: Tuning) -> Matrix:
-    penalised: Matrix = similarity - tuning.day_penalty * np.minimum(gaps, tuning.penalty_days)
-    penalised[gaps > tuning.max_gap] = -np.inf
+def _dated(similarity: Matrix, gaps: Matrix, options: GroupOptions) -> Matrix:
+    penalised: Matrix = similarity - options.day_penalty * np.minimum(gaps, options.penalty_days)
+    penalised[gaps > options.max_gap] = -np.inf
     return penalised
 
 
-def _apart(detail: Matrix, rows: Matrix, columns: Matrix, tuning: Tuning) -> Matrix:
+def _apart(detail: Matrix, rows: Matrix, columns: Matrix, options: GroupOptions) -> Matrix:
     """Where two groups agree on specifics much less than each agrees within itself.
 
     Two earthquakes, or two arrests, read alike in their leads; what tells them
     apart is that each story's articles share their places, people and numbers
     with one another and not with the other story's. So a pair whose ``detail``
-    falls below ``tuning.cohesion`` times the lower of the two groups' own
+    falls below ``options.cohesion`` times the lower of the two groups' own
     ``cohesion`` stays apart. Only groups of two or more articles have a
     cohesion to compare with (NaN compares false: one-article groups pass).
     """
-    floor = tuning.cohesion * np.minimum(rows[:, None], columns[None, :])
+    floor = options.cohesion * np.minimum(rows[:, None], columns[None, :])
     with np.errstate(invalid="ignore"):
         apart: Matrix = detail < floor
     return apart
@@ -226,17 +182,17 @@ def _batch_sums(items: Sequence[StoryFeatures], seen: int, names: dict[str, int]
                  np.ones(len(items), dtype=np.float32), days, list(days))
 
 
-def _average_link(sums: _Sums, tuning: Tuning) -> list[list[int]]:
+def _average_link(sums: _Sums, options: GroupOptions) -> list[list[int]]:
     """Clusters of a batch: merge the most similar allowed pair while it reaches the threshold.
 
     Lance-Williams update of the average-link matrix; the time-window test is
     redone for a merged row only, since only its window changed.
     """
     count = len(sums.first)
-    detail = sums.detail(sums, tuning)
-    similarity = sums.similarity(sums, tuning, detail)
-    cohesion = sums.cohesion(tuning)
-    allowed = _dated(similarity, sums.gaps(sums), tuning)
+    detail = sums.detail(sums, options)
+    similarity = sums.similarity(sums, options, detail)
+    cohesion = sums.cohesion(options)
+    allowed = _dated(similarity, sums.gaps(sums), options)
     np.fill_diagonal(allowed, -np.inf)
     members = [[i] for i in range(count)]
     sizes = sums.sizes.astype(np.float64)
@@ -244,7 +200,7 @@ def _average_link(sums: _Sums, tuning: Tuning) -> list[list[int]]:
     while count > 1:
         flat = int(np.argmax(allowed))
         keep, gone = divmod(flat, len(members))
-        if allowed[keep, gone] < tuning.threshold:
+        if allowed[keep, gone] < options.threshold:
             break
         if gone < keep:
             keep, gone = gone, keep
@@ -255,15 +211,15 @@ def _average_link(sums: _Sums, tuning: Tuning) -> list[list[int]]:
         detail[:, keep] = detail[keep]
         sizes[keep] = total
         members[keep] += members[gone]
-        cohesion[keep] = _cluster_row(sums, members[keep]).cohesion(tuning)[0]
+        cohesion[keep] = _cluster_row(sums, members[keep]).cohesion(options)[0]
         members[gone] = []
         first[keep] = _earliest(first[keep], first[gone])
         last[keep] = _latest(last[keep], last[gone])
         window = _Sums(sums.lead[:1], sums.terms[:1], sums.names[:1], sums.sizes[:1],
                        [first[keep]], [last[keep]])
         gaps = window.gaps(_Sums(sums.lead, sums.terms, sums.names, sums.sizes, first, last))
-        row = _dated(similarity[keep][None, :], gaps, tuning)[0]
-        row[_apart(detail[keep][None, :], cohesion[keep:keep + 1], cohesion, tuning)[0]] = -np.inf
+        row = _dated(similarity[keep][None, :], gaps, options)[0]
+        row[_apart(detail[keep][None, :], cohesion[keep:keep + 1], cohesion, options)[0]] = -np.inf
         row[[i for i, m in enumerate(members) if not m or i == keep]] = -np.inf
         allowed[keep], allowed[:, keep] = row, row
         allowed[gone], allowed[:, gone] = -np.inf, -np.inf
@@ -288,7 +244,7 @@ def _rows(vectors: Sequence[Matrix], width: int) -> Matrix:
 class _Stories:
     """Mutable working copy of a ``StoryState`` while one batch is added."""
 
-    def __init__(self, state: StoryState, tuning: Tuning) -> None:
+    def __init__(self, state: StoryState, options: GroupOptions) -> None:
         groups = state.groups
         self.groups = list(groups)
         self.sums = _Sums(
@@ -298,18 +254,18 @@ class _Stories:
             np.array([g.size for g in groups], dtype=np.float32),
             [g.first for g in groups], [g.last for g in groups])
         self.alive = [True] * len(groups)
-        self.tuning = tuning
-        self.cohesion = self.sums.cohesion(tuning)
+        self.options = options
+        self.cohesion = self.sums.cohesion(options)
 
-    def best(self, row: _Sums, tuning: Tuning, candidates: int) -> int | None:
+    def best(self, row: _Sums, options: GroupOptions, candidates: int) -> int | None:
         """The live story among the first ``candidates`` that ``row`` joins, if any."""
         if not candidates:
             return None
         head = self._head(candidates)
-        scores = row.linked(head, tuning, self.cohesion[:candidates])[0]
+        scores = row.linked(head, options, self.cohesion[:candidates])[0]
         scores[[i for i in range(candidates) if not self.alive[i]]] = -np.inf
         best = int(np.argmax(scores))
-        return best if scores[best] >= tuning.threshold else None
+        return best if scores[best] >= options.threshold else None
 
     def _head(self, count: int) -> _Sums:
         s = self.sums
@@ -330,7 +286,7 @@ class _Stories:
         s.sizes[index] += row.sizes[0]
         s.first[index] = _earliest(s.first[index], row.first[0])
         s.last[index] = _latest(s.last[index], row.last[0])
-        self.cohesion[index] = self.row(index).cohesion(self.tuning)[0]
+        self.cohesion[index] = self.row(index).cohesion(self.options)[0]
         group = self.groups[index]
         self.groups[index] = StoryGroup(group.id, group.title, group.total, group.terms,
                                         group.names, group.first, group.last,
@@ -344,7 +300,7 @@ class _Stories:
         s.sizes = np.concatenate([s.sizes, row.sizes])
         s.first.append(row.first[0])
         s.last.append(row.last[0])
-        self.cohesion = np.append(self.cohesion, row.cohesion(self.tuning))
+        self.cohesion = np.append(self.cohesion, row.cohesion(self.options))
         empty = np.zeros(0)
         self.groups.append(StoryGroup(story_id, title, empty, empty, empty, None, None,
                                       tuple(articles)))
@@ -372,7 +328,8 @@ def _cluster_row(sums: _Sums, members: Sequence[int]) -> _Sums:
                  [min(days) if days else None], [max(days) if days else None])
 
 
-def _add_batch(state: StoryState, items: Sequence[StoryFeatures], tuning: Tuning) -> StoryState:
+def _add_batch(state: StoryState, items: Sequence[StoryFeatures], options: GroupOptions
+               ) -> StoryState:
     names, terms = dict(state.frequency), dict(state.term_frequency)
     for item in items:
         for name in item.names:
@@ -381,13 +338,13 @@ def _add_batch(state: StoryState, items: Sequence[StoryFeatures], tuning: Tuning
             terms[term] = terms.get(term, 0) + 1
     seen = state.seen + len(items)
     sums = _batch_sums(items, seen, names, terms)
-    stories = _Stories(state, tuning)
+    stories = _Stories(state, options)
     existing, next_id = len(state.groups), state.next_id
     touched = []
-    for members in _average_link(sums, tuning):
+    for members in _average_link(sums, options):
         row = _cluster_row(sums, members)
         ids = [items[m].id for m in members]
-        best = stories.best(row, tuning, existing)
+        best = stories.best(row, options, existing)
         if best is None:
             titled = [items[m] for m in members if items[m].titled]
             best = stories.append(f"s{next_id}", (titled or [items[members[0]]])[0].title, row,
@@ -398,7 +355,7 @@ def _add_batch(state: StoryState, items: Sequence[StoryFeatures], tuning: Tuning
         touched.append(best)
     for index in sorted(set(touched), reverse=True):
         if stories.alive[index] and index > 0:
-            older = stories.best(stories.row(index), tuning, index)
+            older = stories.best(stories.row(index), options, index)
             if older is not None:
                 stories.merge(older, index)
     return StoryState(stories.frozen(), names, terms, seen, next_id)
@@ -415,8 +372,8 @@ def _batches(items: Iterable[StoryFeatures], size: int) -> Iterator[list[StoryFe
         yield batch
 
 
-def add_features(features: Iterable[StoryFeatures], state: StoryState | None = None,
-                 tuning: Tuning = Tuning(), batch: int = BATCH) -> StoryState:
+def add_features(features: Iterable[StoryFeatures], state: StoryState | None = None, *,
+                 options: GroupOptions = DEFAULT_OPTIONS.group) -> StoryState:
     """``state`` with the articles of ``features`` grouped in (ones it knows are skipped).
 
     Within a batch, articles are ordered by publication day (undated last,
@@ -424,21 +381,24 @@ def add_features(features: Iterable[StoryFeatures], state: StoryState | None = N
     """
     current = state or StoryState()
     known = set(current.assignment())
-    for chunk in _batches((f for f in features if f.id not in known), batch):
+    for chunk in _batches((f for f in features if f.id not in known), options.batch):
         fresh = list({f.id: f for f in chunk}.values())
         fresh.sort(key=lambda f: (f.day is None, f.day or 0))
-        current = _add_batch(current, fresh, tuning)
+        current = _add_batch(current, fresh, options)
         known.update(f.id for f in fresh)
     return current
 
 
 def group_articles(articles: Iterable[Article], state: StoryState | None = None,
-                   encode: Encoder | None = None) -> StoryState:
+                   encode: Encoder | None = None, *,
+                   options: GroupOptions = DEFAULT_OPTIONS.group) -> StoryState:
     """Group cleaned articles, continuing from ``state`` when given."""
-    return add_features(story_features(articles, encode), state)
+    return add_features(story_features(articles, encode), state, options=options)
 
 
-def group_stories(articles: Sequence[Article], encode: Encoder | None = None
-                  ) -> tuple[Story, ...]:
+def group_stories(articles: Sequence[Article], encode: Encoder | None = None, *,
+                  options: GroupOptions = DEFAULT_OPTIONS.group) -> tuple[Story, ...]:
     """Stories of ``articles``, largest first; every article belongs to exactly one."""
-    return group_articles(articles, encode=encode).stories() if articles else ()
+    if not articles:
+        return ()
+    return group_articles(articles, encode=encode, options=options).stories()

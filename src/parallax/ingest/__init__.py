@@ -14,9 +14,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from parallax.errors import InputError
+from parallax.ingest.compressed import (
+    GZIP_MAGIC,
+    CorruptArchive,
+    gunzip,
+    is_gzip_name,
+    reader_name,
+)
 from parallax.ingest.decode import DecodeError, decode_bytes
 from parallax.ingest.html import NoArticleText, html_document, looks_like_html
-from parallax.ingest.jsonl import jsonl_documents
+from parallax.ingest.jsonl import jsonl_documents, looks_like_jsonl
 from parallax.ingest.text import text_document
 from parallax.model import Document
 
@@ -25,7 +32,8 @@ __all__ = ["ARTICLE_SUFFIXES", "Inputs", "read_inputs"]
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
-# Read when walking a folder; a file named explicitly is read whatever its suffix.
+# Read when walking a folder, also gzip-compressed (``.txt.gz``); a file named
+# explicitly is read whatever its suffix.
 ARTICLE_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
 
 
@@ -52,7 +60,7 @@ def _walk(paths: Sequence[str]) -> tuple[list[str], list[str], list[InputError]]
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue
                 if child.is_file():
-                    suffix = child.suffix.lower()
+                    suffix = reader_name(str(child)).suffix.lower()
                     (files if suffix in ARTICLE_SUFFIXES else skipped).append(str(child))
                 elif child.is_symlink() and not child.exists():
                     errors.append(InputError(str(child), "broken symbolic link"))
@@ -73,23 +81,29 @@ def _unique_id(stem: str, taken: set[str]) -> str:
 
 
 def _read_bytes(path: str) -> bytes:
+    """The file's bytes, decompressed when it is gzip (by name, or by content on stdin)."""
     if path == "-":
-        return sys.stdin.buffer.read()
-    return Path(path).read_bytes()
+        data = sys.stdin.buffer.read()
+        return gunzip(data) if data.startswith(GZIP_MAGIC) else data
+    data = Path(path).read_bytes()
+    return gunzip(data) if is_gzip_name(path) else data
 
 
 def _documents_from(path: str, doc_id: str) -> Iterable[Document | InputError]:
     name = "<stdin>" if path == "-" else path
     try:
         data = _read_bytes(path)
+    except CorruptArchive as exc:
+        return [InputError(name, str(exc))]
     except OSError as exc:
         return [InputError(name, f"cannot read ({exc.strerror or exc})")]
     try:
         text, _encoding = decode_bytes(data)
     except DecodeError as exc:
         return [InputError(name, str(exc))]
-    suffix = Path(path).suffix.lower()
-    if suffix in JSONL_SUFFIXES:
+    suffix = reader_name(path).suffix.lower()
+    known = suffix in HTML_SUFFIXES or suffix in TEXT_SUFFIXES
+    if suffix in JSONL_SUFFIXES or (not known and looks_like_jsonl(text)):
         return jsonl_documents(name, text, doc_id)
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text)):
         try:
@@ -102,14 +116,17 @@ def _documents_from(path: str, doc_id: str) -> Iterable[Document | InputError]:
 def read_inputs(paths: Sequence[str]) -> Inputs:
     """Documents from files, folders (recursive) and ``-`` (standard input).
 
-    Document ids are file stems (made unique), JSONL ids as given.
+    Files may be gzip-compressed (``.txt.gz``). Standard input and files of
+    unknown suffix are read as JSON Lines when their first line is an article
+    record, else as HTML or text. Document ids are file stems without
+    suffixes (made unique), JSONL ids as given.
     """
     files, skipped, errors = _walk(paths)
     documents: list[Document] = []
     taken: set[str] = set()
     used: set[str] = set()
     for path in files:
-        stem = "stdin" if path == "-" else Path(path).stem
+        stem = "stdin" if path == "-" else reader_name(path).stem
         for item in _documents_from(path, _unique_id(stem, taken)):
             if isinstance(item, InputError):
                 errors.append(item)

@@ -14,15 +14,16 @@ from __future__ import annotations
 from lxml import etree
 
 from parallax.ingest.markup import link_share, words_key
+from parallax.options import DEFAULT_OPTIONS
 
 __all__ = ["drop_inline_cards"]
 
 # A card links to several stories; a sentence's own linked phrase is one
 # link, and two links side by side can be "A and B". Not tuned.
-_MIN_CARD_LINKS = 3
+_MIN_CARD_LINKS = DEFAULT_OPTIONS.ingest.min_card_links
 # Share of the element's characters inside links (the rest: spaces, "|").
 # Not tuned: a card is links and separators only.
-_CARD_LINK_SHARE = 0.9
+_CARD_LINK_SHARE = DEFAULT_OPTIONS.ingest.card_link_share
 
 
 def _is_card(element: etree._Element) -> bool:

@@ -12,12 +12,13 @@ from __future__ import annotations
 from lxml import etree
 
 from parallax.ingest.markup import flat_text, in_furniture, words_key, wrappers
+from parallax.options import DEFAULT_OPTIONS
 
 __all__ = ["restore_embeds"]
 
 # A quote shorter than this is a pull-quote fragment or an empty embed shell
 # (the post itself loads by script). Not tuned: about one short sentence.
-_MIN_QUOTE_CHARS = 40
+_MIN_QUOTE_CHARS = DEFAULT_OPTIONS.ingest.min_embed_quote_chars
 
 
 def _lines(element: etree._Element) -> list[str]:

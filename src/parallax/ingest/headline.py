@@ -10,16 +10,17 @@ quote the headline as if it were a sentence of the report.
 from __future__ import annotations
 
 from parallax.ingest.markup import words
+from parallax.options import DEFAULT_OPTIONS
 
 __all__ = ["drop_headline"]
 
 # A first line this short that merely opens the title ("News", "Sport") is a
 # section label, not the headline; from three words on it is the headline
 # cut before the site name ("Headline - Outlet"). Not tuned.
-_MIN_HEADLINE_WORDS = 3
+_MIN_HEADLINE_WORDS = DEFAULT_OPTIONS.ingest.min_headline_words
 # Lines above the headline this short are labels (section, kicker, date); a
 # longer one means the body does not open with its headline. Not tuned.
-_MAX_LABEL_WORDS = 5
+_MAX_LABEL_WORDS = DEFAULT_OPTIONS.ingest.max_label_words
 
 
 def _is_headline(line: str, title: str) -> bool:

@@ -24,8 +24,9 @@ from parallax.ingest.links import drop_link_lines
 from parallax.ingest.metadata import guess_outlet, iso_date
 from parallax.ingest.sections import restore_sections
 from parallax.model import Document
+from parallax.options import DEFAULT_OPTIONS
 
-__all__ = ["NoArticleText", "html_document", "looks_like_html"]
+__all__ = ["NoArticleText", "flatten_deep_nesting", "html_document", "looks_like_html"]
 
 _HTML_MARKERS = re.compile(r"<(?:!doctype html|html|head|body|article|p|div)[\s>]", re.IGNORECASE)
 
@@ -42,8 +43,14 @@ _TRAFILATURA_SETTINGS: dict[str, Any] = {"include_tables": True, "favor_recall":
 # trafilatura runs again leaning on recall with its fallback extractors
 # (readability, jusText), and the longer text wins when it is at least twice
 # as long: a page whose markup the first pass misreads still yields its story.
-SHORT_BODY_WORDS = 60
+SHORT_BODY_WORDS = DEFAULT_OPTIONS.ingest.short_body_words
 _RETRY_SETTINGS: dict[str, Any] = {"include_tables": True, "favor_recall": True}
+
+
+# A page nested 10,000 divs deep looked empty: libxml2 stops at 256 levels.
+_MAX_WRAPPER_DEPTH = DEFAULT_OPTIONS.ingest.max_wrapper_depth
+_WRAPPER_TAG = re.compile(r"<(/?)(?:div|span|section|article|main|font|center)\b[^>]*?(/?)>",
+                          re.IGNORECASE)
 
 
 class NoArticleText(ValueError):
@@ -52,6 +59,35 @@ class NoArticleText(ValueError):
 
 def looks_like_html(text: str) -> bool:
     return bool(_HTML_MARKERS.search(text[:4096]))
+
+
+def flatten_deep_nesting(html: str) -> str:
+    """``html`` with wrapper tags deeper than ``_MAX_WRAPPER_DEPTH`` removed, text kept.
+
+    One linear pass; a page that never nests that deep is returned as it is.
+    """
+    kept: list[bool] = []
+    cuts: list[tuple[int, int]] = []
+    for tag in _WRAPPER_TAG.finditer(html):
+        if tag.group(2):  # self-closing: no level
+            continue
+        if not tag.group(1):
+            keep = len(kept) < _MAX_WRAPPER_DEPTH
+            kept.append(keep)
+        elif kept:
+            keep = kept.pop()
+        else:
+            continue
+        if not keep:
+            cuts.append(tag.span())
+    if not cuts:
+        return html
+    pieces, last = [], 0
+    for start, end in cuts:
+        pieces.append(html[last:start])
+        last = end
+    pieces.append(html[last:])
+    return "".join(pieces)
 
 
 def _parse(html: str) -> etree._Element | None:
@@ -69,6 +105,9 @@ def _parse(html: str) -> etree._Element | None:
 def html_document(doc_id: str, path: str, html: str, *, url: str | None = None) -> Document:
     """A Document from a page; raises ``NoArticleText`` when trafilatura finds no body."""
     import trafilatura
+
+    page_html = html
+    html = flatten_deep_nesting(html)
 
     def extract(settings: dict[str, Any]) -> tuple[Any, int]:
         found = trafilatura.bare_extraction(
@@ -110,5 +149,5 @@ def html_document(doc_id: str, path: str, html: str, *, url: str | None = None) 
         url=url or meta("url"),
         author=meta("author"),
         language=meta("language"),
-        html=html,
+        html=page_html,
     )

@@ -16,12 +16,56 @@ from parallax.ingest.html import NoArticleText, html_document
 from parallax.ingest.metadata import guess_title, iso_date
 from parallax.model import Document
 
-__all__ = ["jsonl_documents"]
+__all__ = ["jsonl_documents", "looks_like_jsonl"]
+
+
+# Fields that hold text: anything but a string (or null) is a mistake of the
+# producer, and storing ``str(value)`` would brief a Python repr as an article.
+_TEXT_FIELDS = ("text", "html", "title", "outlet", "url", "author", "published")
+
+
+class _WrongType(Exception):
+    """A field of a record holds a value of the wrong JSON type."""
+
+
+def _json_type(value: object) -> str:
+    names = {bool: "a boolean", int: "a number", float: "a number", list: "a list",
+             dict: "an object"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _checked(record: dict[str, object]) -> None:
+    """Raise ``_WrongType`` naming the first field whose value is not of its type."""
+    for key in _TEXT_FIELDS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise _WrongType(f"field {key!r} must be a string, not {_json_type(value)}")
+    identifier = record.get("id")
+    if identifier is not None and (isinstance(identifier, bool)
+                                   or not isinstance(identifier, str | int)):
+        raise _WrongType(f"field 'id' must be a string or an integer, not "
+                         f"{_json_type(identifier)}")
 
 
 def _string(record: dict[str, object], key: str) -> str | None:
     value = record.get(key)
     return str(value).strip() or None if value is not None else None
+
+
+def looks_like_jsonl(text: str) -> bool:
+    """Whether the first non-empty line is a JSON object with a ``text`` or ``html`` field.
+
+    Used where no file suffix tells the format (standard input): an article's
+    first line is never such an object, so text and HTML keep being read as before.
+    """
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    if not first.lstrip().startswith("{"):
+        return False
+    try:
+        record = json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(record, dict) and ("text" in record or "html" in record)
 
 
 def jsonl_documents(path: str, text: str, default_id: str) -> Iterator[Document | InputError]:
@@ -37,6 +81,11 @@ def jsonl_documents(path: str, text: str, default_id: str) -> Iterator[Document 
             continue
         if not isinstance(record, dict):
             yield InputError(where, "expected a JSON object per line")
+            continue
+        try:
+            _checked(record)
+        except _WrongType as exc:
+            yield InputError(where, str(exc))
             continue
         doc_id = _string(record, "id") or f"{default_id}-{number}"
         body, html = _string(record, "text"), _string(record, "html")

@@ -12,18 +12,19 @@ from __future__ import annotations
 from lxml import etree
 
 from parallax.ingest.markup import link_share, words_key
+from parallax.options import DEFAULT_OPTIONS
 
 __all__ = ["drop_link_lines"]
 
 # Share of a line's characters inside <a> from which it is a link, not text.
 # On the extraction development pages F1 is flat from 0.7 to 0.8 (0.971),
 # lower values start eating sentences with a linked phrase in them.
-_LINK_SHARE = 0.8
+_LINK_SHARE = DEFAULT_OPTIONS.ingest.link_share
 # Shorter link lines are labels the story uses ("[Reuters]", "More:"), and
 # dropping them from the middle of a list costs more than it saves. Not tuned.
-_MIN_WORDS = 3
+_MIN_WORDS = DEFAULT_OPTIONS.ingest.min_link_words
 # Longer elements are containers, never one line of the body.
-_MAX_CHARS = 3000
+_MAX_CHARS = DEFAULT_OPTIONS.ingest.max_link_chars
 
 
 def _link_shares(root: etree._Element, wanted: set[str]) -> dict[str, float]:

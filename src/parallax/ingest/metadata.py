@@ -10,9 +10,11 @@ never mistaken for its publication date.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from parallax.calendar import parse_calendar_date
+from parallax.ingest.compressed import reader_name
+from parallax.ingest.named_outlet import outlet_named_in
+from parallax.options import DEFAULT_OPTIONS
 
 __all__ = ["guess_outlet", "guess_published", "guess_title", "header_fields", "iso_date"]
 
@@ -25,12 +27,12 @@ _DATE_SHAPE = re.compile(
     rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
     re.IGNORECASE,
 )
-_HEAD_LINES = 6
+_HEAD_LINES = DEFAULT_OPTIONS.ingest.head_lines
 # An outlet name in a byline ("The Meridane Courier", "KBN News") is short.
-_MAX_OUTLET_WORDS = 5
+_MAX_OUTLET_WORDS = DEFAULT_OPTIONS.ingest.max_outlet_words
 _NOT_NAMES = frozenset({"the", "a", "of", "and", "news", "daily", "live", "times", "online"})
 # A headline is a short line without a sentence-final full stop.
-_MAX_TITLE_CHARS = 200
+_MAX_TITLE_CHARS = DEFAULT_OPTIONS.ingest.max_title_chars
 
 
 def header_fields(text: str) -> dict[str, str]:
@@ -80,16 +82,17 @@ def guess_outlet(path: str, text: str = "") -> str | None:
     A file name is a crude spelling of the outlet ("kbn-live"); when a field
     of a byline line near the top of ``text`` ("KBN News | Live coverage |
     15 March 2025") shares a word with it, that field is the outlet as the
-    outlet writes itself. Names that look like ids or hashes
-    (``000_8811365125d4b63c``) are kept as they are: each file is then its
-    own source, which is the honest default.
+    outlet writes itself. A name that says nothing (an id or hash like
+    ``000_8811365125d4b63c``, or ``<stdin>``) gives way to the outlet the text
+    names itself (``named_outlet``); when it names none, the name is kept as
+    it is: each file is then its own source, which is the honest default.
     """
     if path in ("", "-"):
         return None
-    stem = Path(path).stem
+    stem = reader_name(path).stem
     words = re.sub(r"^\d+[_\-\s]+", "", stem)
-    if not words or re.search(r"\d{3,}|[0-9a-f]{8,}", words):
-        return stem
+    if not words or re.search(r"\d{3,}|[0-9a-f]{8,}|^<\w+>$", words):
+        return outlet_named_in(text) or stem
     parts = [w for w in re.split(r"[_\-\s]+", words) if w]
     return _byline_outlet(text, {w.lower() for w in parts}) or " ".join(
         w.capitalize() for w in parts)

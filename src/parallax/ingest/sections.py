@@ -15,13 +15,14 @@ from collections import Counter
 from lxml import etree
 
 from parallax.ingest.markup import flat_text, in_furniture, words_key, wrappers
+from parallax.options import DEFAULT_OPTIONS
 
 __all__ = ["restore_sections"]
 
 # A section container must hold at least this much prose before it is
 # believed: a lone caption or credit in a look-alike container is not story.
 # Conservative guess, not tuned: one short sentence.
-_MIN_SECTION_CHARS = 80
+_MIN_SECTION_CHARS = DEFAULT_OPTIONS.ingest.min_section_chars
 
 _Signature = tuple[str, str]
 

@@ -14,6 +14,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from parallax.model import Briefing
+from parallax.options import DEFAULT_OPTIONS, RenderOptions
 from parallax.render.marks import mark_tokens, split_evidence
 from parallax.render.view import briefing_view
 
@@ -33,9 +34,9 @@ def _template() -> Template:
     return environment.get_template("briefing.html.j2")
 
 
-def render_html(briefing: Briefing) -> str:
+def render_html(briefing: Briefing, *, options: RenderOptions = DEFAULT_OPTIONS.render) -> str:
     """The briefing page: sections in briefing order, then each source with its marks."""
-    view = briefing_view(briefing)
+    view = briefing_view(briefing, options=options)
     texts = {s.number: mark_tokens(s.article.document.source, s.marks) for s in view.sources}
     split = sorted(set().union(*map(split_evidence, texts.values())))
     return _template().render(view=view, texts=texts, split=split)

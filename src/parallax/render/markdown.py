@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from parallax.model import Actor, Article, Briefing, CheckResult, Quote, Story
+from parallax.options import DEFAULT_OPTIONS, RenderOptions
 from parallax.render.citations import Citer
 from parallax.render.view import (
     BriefingView,
@@ -44,9 +45,6 @@ _MARKUP = re.compile(r"[`*<>]|(?<![^\W_])_|_(?![^\W_])|(?<=\])\(")
 # the text would otherwise cancel our escape and leave a raw ``<``.
 _BACKSLASHES = re.compile(r"\\+(?=[`*<>_(])")
 _STANCES = ("supports", "contradicts", "discusses", "unrelated")
-# Long removed passages (navigation menus, comment threads) are cut to this
-# many characters in the Sources list; the full text is in the JSON output.
-_REMOVED_PREVIEW = 100
 
 
 def _md(text: str) -> str:
@@ -109,7 +107,7 @@ def _coverage_rows(title: str, lines: Sequence[Line]) -> list[str]:
     return [f"   {title}:", *(f"   - {_md(line.text)} {_cites(line)}" for line in lines)]
 
 
-def _source_rows(sources: Sequence[SourceView]) -> list[str]:
+def _source_rows(sources: Sequence[SourceView], preview: int) -> list[str]:
     rows: list[str] = []
     for source in sources:
         doc = source.article.document
@@ -125,7 +123,7 @@ def _source_rows(sources: Sequence[SourceView]) -> list[str]:
         rows += _coverage_rows("widely reported, not here", source.omits)
         if source.removed:
             rows.append("   removed from this article:")
-            rows += [f"   - {_md(r.reason)}: {_quoted(_preview(r.text, _REMOVED_PREVIEW))}"
+            rows += [f"   - {_md(r.reason)}: {_quoted(_preview(r.text, preview))}"
                      for r in source.removed]
     return rows
 
@@ -137,7 +135,7 @@ def _section(title: str, body: list[str], empty: str) -> list[str]:
     return [f"## {title}", "", *(body or [empty]), ""]
 
 
-def _body(view: BriefingView) -> list[str]:
+def _body(view: BriefingView, options: RenderOptions) -> list[str]:
     summary = [r for line in view.summary for r in _item(_md(line.text), line)]
     conflicts: list[str] = []
     for conflict in view.conflicts:
@@ -163,7 +161,8 @@ def _body(view: BriefingView) -> list[str]:
     rows += _section("Corroborated claims", claims,
                      "No claim is confirmed by several independent sources.")
     rows += _section("Timeline", timeline, "No dated events.")
-    rows += _section("Sources", _source_rows(view.sources), "No sources.")
+    rows += _section("Sources", _source_rows(view.sources, options.removed_preview),
+                     "No sources.")
     if view.errors:
         rows += _section("Errors", [f"- {_md(e)}" for e in view.errors], "")
     return rows
@@ -173,19 +172,22 @@ def _join(rows: list[str]) -> str:
     return "\n".join(rows).rstrip("\n") + "\n"
 
 
-def render_markdown(briefing: Briefing) -> str:
+def render_markdown(briefing: Briefing, *, options: RenderOptions = DEFAULT_OPTIONS.render
+                    ) -> str:
     """The whole briefing: title, scope, the six sections, Sources, and Errors if any."""
-    return _join(_body(briefing_view(briefing)))
+    return _join(_body(briefing_view(briefing, options=options), options))
 
 
 def render_quotes_markdown(quotes: Sequence[Quote], actors: Sequence[Actor],
-                           articles: Sequence[Article]) -> str:
+                           articles: Sequence[Article], *,
+                           options: RenderOptions = DEFAULT_OPTIONS.render) -> str:
     """``parallax quotes``: statements grouped by speaker, busiest first."""
     citer = Citer(articles)
     speakers = speaker_views(quotes, actors, citer)
     rows = ["# Who said what", "", f"_{len(quotes)} statement{'s' * (len(quotes) != 1)}_", ""]
     rows += _speaker_rows(speakers, 2) or ["No statements found.", ""]
-    rows += _section("Sources", _source_rows(source_views(articles, citer)), "No sources.")
+    rows += _section("Sources", _source_rows(source_views(articles, citer),
+                                             options.removed_preview), "No sources.")
     return _join(rows)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from parallax.model import Actor, Article, Briefing, OutletReport, Quote, Removal, Span
+from parallax.options import DEFAULT_OPTIONS, RenderOptions
 from parallax.render.citations import Citation, Citer, MarkedSpan
 
 __all__ = [
@@ -43,19 +44,6 @@ __all__ = [
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _DASH = "\u2013"  # en dash, for ranges
-# Headline words this short ("a", "of", "US") say little about which headline
-# best represents the set; they only add ties.
-_MIN_HEADLINE_WORD = 4
-# Room left at both ends of the drawn time axis (percent), so the first and
-# last events are not cut by the edge.
-_AXIS_MARGIN = 3.0
-# At most this many labelled ticks: more overlap on a phone-width page.
-_MAX_TICKS = 7
-# A date whose gap to the next is more than this share of the span after it
-# is set apart before a break in the axis.
-_OUTLIER_GAP = 0.6
-# Spacing (percent) of the dates set apart, and of the break after them.
-_EARLY_STEP = 7.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,16 +212,17 @@ def _line(citer: Citer, text: str, spans: Iterable[Span]) -> Line:
     return Line(flat(text), citer.cite(spans))
 
 
-def _headline(articles: Sequence[Article]) -> str:
+def _headline(articles: Sequence[Article], min_word: int) -> str:
     """The headline sharing the most words with the others (the first one on ties).
 
     A story's most representative headline beats the first one read, which
     may be an outlier; with a single headline this is simply that headline.
+    Words shorter than ``min_word`` ("a", "of", "US") only add ties.
     """
     titles = [a.document.title for a in articles if a.document.title]
     if not titles:
         return "Briefing"
-    words = [{w for w in re.findall(r"\w+", t.lower()) if len(w) >= _MIN_HEADLINE_WORD}
+    words = [{w for w in re.findall(r"\w+", t.lower()) if len(w) >= min_word}
              for t in titles]
     counts = Counter(w for ws in words for w in ws)
     scores = [sum(counts[w] - 1 for w in ws) for ws in words]
@@ -316,15 +305,15 @@ def _ordinal(iso: str) -> int:
                 parts[2] if len(parts) > 2 else 1).toordinal()
 
 
-def _ticks(first: int, last: int) -> list[tuple[int, str]]:
+def _ticks(first: int, last: int, max_ticks: int) -> list[tuple[int, str]]:
     """Round dates to label between ``first`` and ``last``: years, or months within two years.
 
     The step grows (2, 5, 10... years; 2, 3, 6 months) until at most
-    ``_MAX_TICKS`` labels remain, so a 70-year axis does not print 70 years.
+    ``max_ticks`` labels remain, so a 70-year axis does not print 70 years.
     """
     start, end = date.fromordinal(first), date.fromordinal(last)
     months = (end.year - start.year) * 12 + end.month - start.month
-    month_step = next((m for m in (1, 2, 3, 6) if months // m < _MAX_TICKS), None)
+    month_step = next((m for m in (1, 2, 3, 6) if months // m < max_ticks), None)
     if end.year - start.year < 2 and month_step:
         ticks: list[tuple[int, str]] = []
         index = start.year * 12 + start.month - 1
@@ -338,26 +327,28 @@ def _ticks(first: int, last: int) -> list[tuple[int, str]]:
         return ticks
     span = end.year - start.year
     step = next(y for y in (1, 2, 5, 10, 20, 25, 50, 100, 250, 500, 1000, 10**9)
-                if span // y < _MAX_TICKS)
+                if span // y < max_ticks)
     first_year = start.year + 1 + (-(start.year + 1) % step)
     return [(date(y, 1, 1).toordinal(), str(y)) for y in range(first_year, end.year + 1, step)]
 
 
-def _main_period(days: Sequence[int]) -> int:
+def _main_period(days: Sequence[int], outlier_gap: float) -> int:
     """How many of the earliest distinct ``days`` lie far before the rest.
 
     A story about a summit mentions a war seventy years earlier; on a linear
     axis that one date would squeeze every other event into a dot. A date
-    whose gap to the next is most of the remaining span is set apart.
+    whose gap to the next is more than ``outlier_gap`` of the remaining span is
+    set apart.
     """
     skip = 0
-    while len(days) - skip > 2 and days[skip + 1] - days[skip] > _OUTLIER_GAP * (
+    while len(days) - skip > 2 and days[skip + 1] - days[skip] > outlier_gap * (
             days[-1] - days[skip]):
         skip += 1
     return skip
 
 
-def time_axis(dates: Sequence[str]) -> tuple[list[float], AxisView]:
+def time_axis(dates: Sequence[str], *, options: RenderOptions = DEFAULT_OPTIONS.render
+              ) -> tuple[list[float], AxisView]:
     """Positions (percent) of ``dates`` on a time axis, and the axis's ticks.
 
     Distances are proportional to time, except that dates far before the
@@ -375,19 +366,21 @@ def time_axis(dates: Sequence[str]) -> tuple[list[float], AxisView]:
         return [0.0] * len(dates), AxisView(())
     if len(distinct) == 1:
         return [50.0] * len(dates), AxisView(((50.0, human_date(dates[days.index(distinct[0])])),))
-    early = distinct[:_main_period(distinct)]
+    early = distinct[:_main_period(distinct, options.outlier_gap)]
     first, last = distinct[len(early)], distinct[-1]
-    left = _AXIS_MARGIN + _EARLY_STEP * (len(early) + 1) if early else _AXIS_MARGIN
-    placed = {day: _AXIS_MARGIN + _EARLY_STEP * k for k, day in enumerate(early)}
+    margin, step = options.axis_margin, options.early_step
+    left = margin + step * (len(early) + 1) if early else margin
+    placed = {day: margin + step * k for k, day in enumerate(early)}
 
     def place(day: int) -> float:
         if day in placed:
             return round(placed[day], 2)
-        return round(left + (100.0 - _AXIS_MARGIN - left) * (day - first) / (last - first), 2)
+        return round(left + (100.0 - margin - left) * (day - first) / (last - first), 2)
 
     ticks = [(round(placed[day], 2), str(date.fromordinal(day).year)) for day in early]
-    ticks += [(place(day), label) for day, label in _ticks(first, last) if first <= day <= last]
-    gap = round(left - _EARLY_STEP / 2, 2) if early else None
+    ticks += [(place(day), label) for day, label in _ticks(first, last, options.max_ticks)
+              if first <= day <= last]
+    gap = round(left - step / 2, 2) if early else None
     return [place(d) if d is not None else 0.0 for d in days], AxisView(tuple(ticks), gap)
 
 
@@ -454,10 +447,12 @@ def _when(start: str, end: str | None) -> str:
     return _date_range(start, end) if end else human_date(start)
 
 
-def briefing_view(briefing: Briefing) -> BriefingView:
+def briefing_view(briefing: Briefing, *, options: RenderOptions = DEFAULT_OPTIONS.render
+                  ) -> BriefingView:
     """Lay out a briefing: lines in section order, each citing its sources."""
     citer = Citer(briefing.articles)
-    title = briefing.stories[0].title if briefing.stories else _headline(briefing.articles)
+    title = (briefing.stories[0].title if briefing.stories
+             else _headline(briefing.articles, options.min_headline_word))
     summary = tuple(_line(citer, s.text, s.support) for s in briefing.summary)
     by_id = {a.id: a for a in briefing.actors}
     conflicts = []
@@ -475,7 +470,7 @@ def briefing_view(briefing: Briefing) -> BriefingView:
     claims = tuple(ClaimView(_line(citer, c.text, c.support), c.sources)
                    for c in sorted(briefing.claims, key=lambda c: -c.sources))
     events = sorted(briefing.timeline, key=lambda t: (t.date, t.end_date or ""))
-    positions, axis = time_axis([t.date for t in events])
+    positions, axis = time_axis([t.date for t in events], options=options)
     timeline = tuple(
         EventView(t.date, _when(t.date, t.end_date), _line(citer, t.text, t.support), position)
         for t, position in zip(events, positions, strict=True))
