@@ -33,6 +33,7 @@ from parallax.render.view import (
 __all__ = [
     "CheckResultLike",
     "VerdictLike",
+    "render_briefings_markdown",
     "render_check_markdown",
     "render_markdown",
     "render_quotes_markdown",
@@ -199,6 +200,14 @@ def _join(rows: list[str]) -> str:
 def render_markdown(briefing: Briefing) -> str:
     """The whole briefing: title, scope, the six sections, Sources, and Errors if any."""
     return _join(_body(briefing_view(briefing)))
+
+
+def render_briefings_markdown(briefings: Sequence[Briefing]) -> str:
+    """Several stories: the list of them (as ``parallax stories`` prints it), then each briefing."""
+    overview = render_stories_markdown([b.stories[0] for b in briefings],
+                                       [a for b in briefings for a in b.articles])
+    texts = [render_markdown(b) for b in briefings]
+    return "\n\n---\n\n".join([overview.rstrip(), *(t.rstrip() for t in texts)]) + "\n"
 
 
 def render_quotes_markdown(quotes: Sequence[Quote], actors: Sequence[Actor],
