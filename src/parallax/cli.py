@@ -97,7 +97,11 @@ P = ParamSpec("P")
 
 
 def _reports_errors(command: Callable[P, None]) -> Callable[P, None]:
-    """A ``ParallaxError`` becomes its one line on standard error and its exit status."""
+    """A ``ParallaxError`` becomes its one line on standard error and its exit status.
+
+    The notes of ``-v`` stop with the command (the library may run on in the
+    same process, as under tests or a web server).
+    """
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
@@ -106,6 +110,10 @@ def _reports_errors(command: Callable[P, None]) -> Callable[P, None]:
         except ParallaxError as exc:
             _stderr.print(exc.one_line(), markup=False)
             raise typer.Exit(exit_status(exc)) from None
+        finally:
+            logger = logging.getLogger("parallax")
+            logger.removeHandler(_notes)
+            logger.setLevel(logging.NOTSET)
 
     return run
 
@@ -153,10 +161,9 @@ def _start(ctx: typer.Context, quiet: bool, verbose: bool, config: Path | None,
 
     before = ctx.obj if isinstance(ctx.obj, _Run) else _Run()
     run = _Run(quiet or before.quiet, verbose or before.verbose, config or before.config)
-    logger = logging.getLogger("parallax")
-    logger.removeHandler(_notes)
     if run.verbose:
         _notes.setStream(sys.stderr)
+        logger = logging.getLogger("parallax")
         logger.addHandler(_notes)
         logger.setLevel(logging.DEBUG)
     options = Options.load(run.config)
