@@ -196,9 +196,9 @@ def _load(paths: Sequence[str], run: _Run) -> Inputs:
 def emit(text: str, output: Path | None, *, markdown: bool = False, quiet: bool = False,
          stream: TextIO | None = None) -> None:
     """Print ``text`` (formatted when it is Markdown and ``stream`` a terminal) or write it."""
-    from parallax import pipeline
-
     if output is not None:
+        from parallax import pipeline
+
         pipeline.write_text(output, text)
         if not quiet:
             _stderr.print(f"wrote {output}", markup=False)

@@ -68,6 +68,7 @@ __all__ = [
     "clean_documents",
     "error_lines",
     "extract",
+    "group_into_stories",
     "load_state",
     "quotes",
     "read",
@@ -100,7 +101,7 @@ def error_lines(inputs: Inputs) -> tuple[str, ...]:
     return tuple(e.one_line() for e in inputs.errors)
 
 
-def documents_of(source: Source) -> tuple[Document, ...]:
+def _documents_of(source: Source) -> tuple[Document, ...]:
     """The documents of ``source``; paths are read (their failures dropped: ``read`` keeps them)."""
     if isinstance(source, Inputs):
         return source.documents
@@ -262,14 +263,14 @@ def extract(source: Source, *, options: Options | None = None, progress: bool = 
             ) -> tuple[Article, ...]:
     """The cleaned articles of ``source`` (``parallax extract``)."""
     with reporter(progress) as report:
-        return clean_documents(documents_of(source), report, options=options)
+        return clean_documents(_documents_of(source), report, options=options)
 
 
 def quotes(source: Source, *, options: Options | None = None, progress: bool = False
            ) -> QuotesResult:
     """Who said what in ``source``: statements and their speakers (``parallax quotes``)."""
     with reporter(progress) as report:
-        analyzed = analyze_documents(documents_of(source), report, options=options)
+        analyzed = analyze_documents(_documents_of(source), report, options=options)
     actors, found = resolve_actors(analyzed)
     return QuotesResult(tuple(a.article for a in analyzed), actors, found)
 
@@ -282,7 +283,7 @@ def stories(source: Source, *, state: StoryState | None = None, options: Options
     the state to save for the next run (``save_state``).
     """
     with reporter(progress) as report:
-        articles = clean_documents(documents_of(source), report, options=options)
+        articles = clean_documents(_documents_of(source), report, options=options)
         grouped = group_into_stories(articles, state, report, options=options)
     return StoriesResult(articles, grouped.stories(), grouped)
 
@@ -292,7 +293,7 @@ def check(claims: str | Sequence[str], source: Source, *, options: Options | Non
     """Each article's stance on each claim, one result per claim in order (``parallax check``)."""
     wanted = [claims] if isinstance(claims, str) else list(claims)
     with reporter(progress) as report:
-        analyzed = analyze_documents(documents_of(source), report, options=options)
+        analyzed = analyze_documents(_documents_of(source), report, options=options)
     return tuple(check_claim(claim, analyzed) for claim in wanted)
 
 
