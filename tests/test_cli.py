@@ -29,9 +29,10 @@ from parallax.errors import (
     StateError,
     UsageError,
 )
-from parallax.render import SCHEMAS, schema_text
+from parallax.model import Briefing, Story
+from parallax.render import FORMATS, SCHEMAS, render_briefings, schema_text
 
-from builders import EXAMPLES
+from builders import EXAMPLES, make_article
 from contract import check_briefing
 
 runner = CliRunner()
@@ -430,3 +431,14 @@ def test_exit_status_follows_the_nearest_class() -> None:
     assert exit_status(UsageError("wrong")) == exit_status(ConfigError("bad")) == 2
     assert exit_status(OutputError("x", "full")) == exit_status(StateError("old")) == 2
     assert exit_status(ParallaxError("nothing")) == 3
+
+
+def test_the_page_of_several_stories_escapes_their_titles() -> None:
+    hostile = '<script>alert("x")</script> & co'
+    briefings = [Briefing(articles=(make_article(f"a{n}", f"Plain words number {n}."),),
+                          stories=(Story(f"s{n}", hostile if n == 1 else "Calm", (f"a{n}",)),))
+                 for n in (1, 2)]
+    page = render_briefings(briefings, FORMATS["html"])
+    assert "<script>alert" not in page and page.count("<iframe") == 2
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co" in page
+    assert '<li><a href="#story-2">Calm</a> (1 article)</li>' in page
