@@ -339,8 +339,8 @@ def stories(
     from parallax import pipeline
 
     run, options = _start(ctx, quiet, verbose, config, writes=(output, state))
-    inputs = _load(paths, run)
     previous = pipeline.load_state(state) if state is not None else None
+    inputs = _load(paths, run)
     found = pipeline.stories(inputs, state=previous, options=options, progress=not run.quiet)
     if state is not None:
         pipeline.save_state(found.state, state)
