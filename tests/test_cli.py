@@ -211,9 +211,13 @@ def test_check_gives_the_right_stance_for_an_invented_case(harbour: tuple[Path, 
     assert "claim" not in many
 
 
-def test_check_without_paths_is_a_usage_error() -> None:
+def test_check_without_paths_or_claims_is_a_usage_error(tmp_path: Path) -> None:
     result = invoke("check", "only a claim")
     assert result.exit_code == 2 and "error[P400]" in result.stderr
+    blank = tmp_path / "claims.txt"
+    blank.write_text("\n  \n", encoding="utf-8")
+    result = invoke("check", "--claims", str(blank), str(EXAMPLES))
+    assert result.exit_code == 2 and "no claims" in result.stderr
 
 
 def test_schema_prints_each_schema_and_names_them_on_a_wrong_name() -> None:

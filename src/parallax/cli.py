@@ -382,7 +382,7 @@ def check(
     if fmt is ListFormat.json:
         text = render.check_json(results[0] if claims_file is None else results)
     else:
-        text = "\n\n".join(render.render_check_markdown(r) for r in results)
+        text = render.render_checks_markdown(results)
     emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
     raise typer.Exit(_status(inputs))
 

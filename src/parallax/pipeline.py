@@ -119,7 +119,10 @@ def read_claims(path: str | Path) -> tuple[str, ...]:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read claims ({exc})") from None
-    return tuple(line.strip() for line in lines if line.strip())
+    claims = tuple(line.strip() for line in lines if line.strip())
+    if not claims:
+        raise UsageError(f"{path}: no claims in it", hint="one claim per line")
+    return claims
 
 
 def check_writable(path: str | Path) -> None:

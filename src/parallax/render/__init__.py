@@ -12,6 +12,7 @@ from parallax.render.html import render_html, render_stories_html
 from parallax.render.markdown import (
     render_briefings_markdown,
     render_check_markdown,
+    render_checks_markdown,
     render_markdown,
     render_quotes_markdown,
     render_stories_markdown,
@@ -37,6 +38,7 @@ __all__ = [
     "render_briefings",
     "render_briefings_markdown",
     "render_check_markdown",
+    "render_checks_markdown",
     "render_html",
     "render_markdown",
     "render_quotes_markdown",

@@ -35,6 +35,7 @@ __all__ = [
     "VerdictLike",
     "render_briefings_markdown",
     "render_check_markdown",
+    "render_checks_markdown",
     "render_markdown",
     "render_quotes_markdown",
     "render_stories_markdown",
@@ -244,6 +245,11 @@ def render_stories_markdown(stories: Sequence[Story], articles: Sequence[Article
     if rest:
         rows += ["## Not in any story", "", *map(entry, rest), ""]
     return _join(rows)
+
+
+def render_checks_markdown(results: Sequence[CheckResultLike]) -> str:
+    """``parallax check --claims``: each claim's check in turn."""
+    return "\n\n".join(render_check_markdown(r) for r in results)
 
 
 def render_check_markdown(result: CheckResultLike) -> str:
