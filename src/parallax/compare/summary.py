@@ -27,6 +27,7 @@ from parallax.analyze.vectors import prefetch
 from parallax.compare._summary_concepts import Bigram, ConceptModel, bigrams, concept_values
 from parallax.compare.claims import Ref, SentenceIndex, sentence_index
 from parallax.compare.sources import count_sources
+from parallax.errors import UsageError
 from parallax.model import AnalyzedArticle, Claim, Span, SummaryLine
 from parallax.options import DEFAULT_OPTIONS, SummaryOptions
 
@@ -44,11 +45,11 @@ _LENGTH = re.compile(r"^\s*(\d+)\s*(w|words?|s|sentences?)?\s*$", re.IGNORECASE)
 
 def parse_length(value: str) -> tuple[int, int | None]:
     """``--length`` as (sentences, words): "5" or "5s" is five sentences, "120w"
-    about 120 words (``summarize(..., words=120)``); ValueError for anything
-    else, zero included."""
+    about 120 words (``summarize(..., words=120)``); ``UsageError`` for
+    anything else, zero included."""
     match = _LENGTH.match(value)
     if match is None or int(match.group(1)) < 1:
-        raise ValueError(f"summary length {value!r}: use a number of sentences (5) or of "
+        raise UsageError(f"summary length {value!r}: use a number of sentences (5) or of "
                          "words (120w)")
     number, unit = int(match.group(1)), (match.group(2) or "s").lower()
     return (number, None) if unit.startswith("s") else (number, number)
