@@ -10,21 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from parallax.clean.shape import final_mark, words
+from parallax.lang.en import ENGLISH
 from parallax.model import Removal
 
-__all__ = ["STOPWORDS", "article_flags"]
+__all__ = ["article_flags"]
 
 _ELLIPSES = ("...", "\u2026")
 # Fewer content words than a short news brief (~80) means the page kept the story elsewhere.
 _VERY_SHORT_WORDS = 80
-# English news prose runs at 35-50% of these words; other Latin-script languages
-# share almost none of them. Too few words make any ratio noise.
-STOPWORDS = frozenset((
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "it", "its",
-    "that", "this", "which", "who", "he", "she", "they", "we", "i", "you", "not", "said",
-    "will", "would",
-))
+# A text without a language tag is English when enough of its words are the
+# English pack's common words (news prose runs at 35-50%). Too few words make
+# any ratio noise.
 _MIN_ENGLISH_RATIO = 0.15
 _MIN_WORDS_FOR_LANGUAGE = 20
 
@@ -40,10 +36,10 @@ def _truncated(text: str, removed: Sequence[Removal]) -> bool:
 
 def _non_english(tokens: list[str], language: str | None) -> bool:
     if language:
-        return not language.lower().startswith("en")
+        return not language.lower().startswith(ENGLISH.code)
     if len(tokens) < _MIN_WORDS_FOR_LANGUAGE:
         return False
-    hits = sum(1 for t in tokens if t.casefold() in STOPWORDS)
+    hits = sum(1 for t in tokens if t.casefold() in ENGLISH.common_words)
     return hits / len(tokens) < _MIN_ENGLISH_RATIO
 
 

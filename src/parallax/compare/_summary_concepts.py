@@ -25,8 +25,9 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
-from parallax.compare.claims import stem, stopwords
 from parallax.errors import ModelError
+from parallax.lang import LanguagePack
+from parallax.lang.en import ENGLISH
 
 __all__ = ["FEATURE_NAMES", "Bigram", "ConceptModel", "bigrams", "concept_features",
            "concept_values", "load_model"]
@@ -49,7 +50,6 @@ FEATURE_NAMES = (
     "word_early",  # ``early`` of each of its two words on its own, averaged
     "word_length",  # characters per word (long words are specific)
 )
-_WORD = re.compile(r"[a-z0-9]+")
 _CAPITALISED = re.compile(r"(?<=\S)\s+([A-Z][a-z]+)")
 # "early" halves about every 1.4 sentences: news states its gist in the first
 # one or two. Positions from _NEVER on (or none: headline only) count as never.
@@ -78,24 +78,27 @@ class _Seen:
 
 
 # A story repeats its words: stemming each spelling once halves the cost.
-_stemmed = lru_cache(maxsize=1 << 16)(stem)
+@lru_cache(maxsize=1 << 16)
+def _stemmed(word: str, lang: LanguagePack) -> str:
+    return lang.stem(word)
 
 
-def _words(text: str) -> list[str]:
-    return [_stemmed(word) for word in _WORD.findall(text.lower())]
+def _words(text: str, lang: LanguagePack) -> list[str]:
+    return [_stemmed(word, lang) for word in lang.bare_word.findall(text.lower())]
 
 
 def _early(position: int) -> float:
     return math.exp(-position / _EARLY_DECAY)
 
 
-def bigrams(text: str) -> frozenset[Bigram]:
+def bigrams(text: str, lang: LanguagePack = ENGLISH) -> frozenset[Bigram]:
     """The word pairs of ``text`` (lower-cased, crudely stemmed, stopwords kept)."""
-    words = _words(text)
+    words = _words(text, lang)
     return frozenset(pairwise(words))
 
 
-def concept_features(sentences: Sequence[Sequence[str]], titles: Sequence[bool]
+def concept_features(sentences: Sequence[Sequence[str]], titles: Sequence[bool],
+                     lang: LanguagePack = ENGLISH
                      ) -> tuple[list[Bigram], npt.NDArray[np.float64]]:
     """Every word pair of a story and its ``FEATURE_NAMES`` row.
 
@@ -111,8 +114,8 @@ def concept_features(sentences: Sequence[Sequence[str]], titles: Sequence[bool]
         body = 0
         for s, text in enumerate(group):
             headline = s == 0 and titles[a]
-            names = {_stemmed(w.lower()) for w in _CAPITALISED.findall(text)}
-            words = _words(text)
+            names = {_stemmed(w.lower(), lang) for w in _CAPITALISED.findall(text)}
+            words = _words(text, lang)
             for word in words:
                 word_articles.setdefault(word, set()).add(a)
                 if not headline:
@@ -129,7 +132,7 @@ def concept_features(sentences: Sequence[Sequence[str]], titles: Sequence[bool]
                 else:
                     entry.first = min(entry.first, body)
             body += not headline
-    stop = stopwords()
+    stop = lang.stopwords()
     keys = list(seen)
     rows = np.zeros((len(keys), len(FEATURE_NAMES)))
     for row, pair in enumerate(keys):
@@ -147,9 +150,10 @@ def concept_features(sentences: Sequence[Sequence[str]], titles: Sequence[bool]
 
 
 def concept_values(sentences: Sequence[Sequence[str]], titles: Sequence[bool],
-                   model: ConceptModel | None = None) -> Mapping[Bigram, float]:
+                   model: ConceptModel | None = None, lang: LanguagePack = ENGLISH
+                   ) -> Mapping[Bigram, float]:
     """Each word pair of the story and the probability that a roundup repeats it."""
-    keys, rows = concept_features(sentences, titles)
+    keys, rows = concept_features(sentences, titles, lang)
     if not keys:
         return {}
     return dict(zip(keys, (model or load_model()).probability(rows).tolist(), strict=True))

@@ -29,6 +29,8 @@ from parallax.compare.conflicts import (
     negated_within,
 )
 from parallax.compare.stance import EVIDENCE_SENTENCES, Stance, hedged
+from parallax.lang import LanguagePack
+from parallax.lang.en import ENGLISH
 
 __all__ = ["Reading", "read_mismatch", "refine"]
 
@@ -52,7 +54,6 @@ _IMPLICIT_NEGATION = frozenset([
     "lacks", "lacked", "absent", "cancel", "cancels", "cancelled", "block", "blocks", "blocked",
     "keep", "keeps", "kept", "fake", "hoax", "false",
 ])
-_WORD = re.compile(r"[a-z]+")
 # Words after a negator that it may govern: "without [an agreement]", "did
 # not [approve the] fees", "no [new] agreement".
 NEGATION_REACH = 3
@@ -75,18 +76,15 @@ class Reading:
     restating: tuple[int, ...] = ()
 
 
-def _base(term: str) -> str:
-    """The stem without a final "e": the crude stemmer keeps "approve" but makes
-    "approved" "approv", and "did not approve" is how "approved" is negated."""
-    return term[:-1] if term.endswith("e") and len(term) > 4 else term
+def _terms(text: str, lang: LanguagePack) -> frozenset[str]:
+    """Content terms without negators and digits (number words are stopwords there),
+    as roots: "did not approve" is how "approved" is negated."""
+    return frozenset(lang.root(t) for t in content_terms(text, lang)
+                     if t != NEGATION and not t.isdigit())
 
 
-def _terms(text: str) -> frozenset[str]:
-    """Content terms without negators and digits (number words are stopwords there)."""
-    return frozenset(_base(t) for t in content_terms(text) if t != NEGATION and not t.isdigit())
-
-
-def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any]) -> Reading:
+def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any],
+                  lang: LanguagePack = ENGLISH) -> Reading:
     """Compare the claim with every sentence of a text that restates it.
 
     ``sims`` holds each sentence's cosine to the claim. Only restating
@@ -95,20 +93,20 @@ def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, An
     FNC-1 training bodies, withholding *supports* whenever the model's
     evidence gave a claim's figure differently was wrong in 5 of 5 cases).
     """
-    claim_terms = _terms(claim)
+    claim_terms = _terms(claim, lang)
     # Only a plainly affirmative claim is read against negated restatements. A
     # negated claim ("won't turn into", "no segregation") meets its affirmative
     # paraphrase in sentences that negate in other words ("to prevent him from
     # turning"), which a negator list cannot see.
-    affirmative = (not negated_terms(claim) and not hedged(claim) and "?" not in claim
-                   and _IMPLICIT_NEGATION.isdisjoint(_WORD.findall(claim.lower())))
+    affirmative = (not negated_terms(claim) and not hedged(claim, lang) and "?" not in claim
+                   and _IMPLICIT_NEGATION.isdisjoint(lang.letters.findall(claim.lower())))
     agree: list[int] = []
     clash: list[int] = []
     opposite: list[int] = []
     restating: list[int] = []
     for index, text in enumerate(sentences):
         if float(sims[index]) < RELATED_COSINE or not claim_terms or (
-                len(claim_terms & _terms(text)) < CLAIM_COVERAGE * len(claim_terms)):
+                len(claim_terms & _terms(text, lang)) < CLAIM_COVERAGE * len(claim_terms)):
             continue
         restating.append(index)
         same, different = compare_figures(claim, text)
@@ -117,7 +115,7 @@ def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, An
             agree.append(index)
         elif different or years == "different":
             clash.append(index)
-        if affirmative and _negates(text, claim_terms):
+        if affirmative and _negates(text, claim_terms, lang):
             opposite.append(index)
     restating.sort(key=lambda i: -float(sims[i]))
     return Reading(tuple(agree), tuple(clash), tuple(opposite), tuple(restating))
@@ -149,7 +147,7 @@ def _years_compared(claim: str, text: str) -> str | None:
     return "same" if any(a[w] & b[w] for w in shared) else "different"
 
 
-def _negates(text: str, claim_terms: frozenset[str]) -> bool:
+def _negates(text: str, claim_terms: frozenset[str], lang: LanguagePack) -> bool:
     """Whether ``text`` plainly negates one of the claim's words, and asserts rather than hedges.
 
     The negated word must follow the negator closely ("without an
@@ -159,9 +157,9 @@ def _negates(text: str, claim_terms: frozenset[str]) -> bool:
     Ferguson") denies a link, not the claim; a hedged sentence ("may not be as
     bad") only reports a doubt.
     """
-    if hedged(text) or "?" in text:
+    if hedged(text, lang) or "?" in text:
         return False
-    return any(_base(t) in claim_terms and not is_name(text, t)
+    return any(lang.root(t) in claim_terms and not is_name(text, t)
                for t in negated_within(text, NEGATION_REACH))
 
 
