@@ -12,6 +12,7 @@ import pytest
 
 from parallax.analyze.dates import find_dates
 from parallax.analyze.nlp import load_nlp
+from parallax.analyze.quotes import extract_quotes
 from parallax.analyze.sentences import split_sentences
 from parallax.calendar import parse_calendar_date
 from parallax.compare.claims import NEGATION, content_terms, sentence_index
@@ -73,11 +74,14 @@ def test_pack_for_reads_the_primary_code_and_falls_back_to_english() -> None:
         assert pack_for(language) is ENGLISH
 
 
-# An invented language: English, except that "nae" negates and "march" is April.
+# An invented language: English, except that "nae" negates, "march" is April and
+# mumbling is a way of saying something.
 XX = dataclasses.replace(
     ENGLISH, code="xx", name="Invented",
     negators=ENGLISH.negators | {"nae"},
-    months=MappingProxyType({**ENGLISH.months, "march": 4, "mar": 4}))
+    months=MappingProxyType({**ENGLISH.months, "march": 4, "mar": 4}),
+    quote_cues=dataclasses.replace(ENGLISH.quote_cues,
+                                   speech=ENGLISH.quote_cues.speech | {"mumble"}))
 
 
 @pytest.fixture
@@ -130,3 +134,15 @@ def test_word_functions_take_a_pack(xx: LanguagePack) -> None:
     assert parse_calendar_date("5 march 2020", lang=xx) == (datetime.date(2020, 4, 5), "day")
     assert guess_published("Headline\n5 March 2020 - Wire\nBody", xx) == "2020-04-05"
     assert guess_published("Headline\n5 March 2020 - Wire\nBody") == "2020-03-05"
+
+
+def test_quotes_read_the_cue_verbs_of_the_documents_language(xx: LanguagePack) -> None:
+    text = "Mayor Ilse Varga mumbled that the harbour would reopen in the spring."
+    nlp = load_nlp()
+
+    def found(language: str) -> list[str]:
+        item = _article(text, language)
+        return [q.text for q in extract_quotes(item, nlp(text), split_sentences(text))]
+
+    assert found("en") == []
+    assert found("xx") == ["the harbour would reopen in the spring"]

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from parallax.errors import RegistryError
 from parallax.registry import registry
 
-__all__ = ["LanguagePack", "SuffixStemmer", "pack_for", "primary_code"]
+__all__ = ["LanguagePack", "QuoteCues", "SuffixStemmer", "pack_for", "primary_code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,34 @@ class SuffixStemmer:
             if word.endswith(suffix) and len(word) - len(suffix) >= self.shortest:
                 return word[: -len(suffix)]
         return word
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCues:
+    """The lemmas that introduce a statement, by the shape of the statement in the parse
+    (see ``parallax.analyze._quote_cues``)."""
+
+    speech: frozenset[str]
+    """Verbs of saying whose clause is the statement (`X said (that) ...`); findings too."""
+    belief: frozenset[str]
+    """Beliefs and expectations with a clause: reported, but no cue for marks."""
+    objects: frozenset[str]
+    """Verbs whose direct object is the statement (`denied the report`)."""
+    intent: frozenset[str]
+    """Verbs of intent whose infinitive is the statement (`vowed to appeal`)."""
+    preps: Mapping[str, frozenset[str]]
+    """Verbs whose prepositional object names what was said (`called for a recount`)."""
+    nouns: frozenset[str]
+    """Nouns whose "that" clause is a statement (`his claim that ...`)."""
+    lemmas: frozenset[str] = field(init=False)
+    """Every lemma that can cue a statement."""
+    reporting: frozenset[str] = field(init=False)
+    """The lemmas that report a statement in a clause (speech and belief)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lemmas", self.speech | self.belief | self.objects
+                           | self.intent | self.preps.keys())
+        object.__setattr__(self, "reporting", self.speech | self.belief)
 
 
 # eq=False: a pack is compared and hashed by identity, so stages may cache
@@ -98,6 +126,8 @@ class LanguagePack:
     """Lower-case letters and digits only: the summary model's words."""
     letters: re.Pattern[str]
     """Lower-case letters only."""
+    quote_cues: QuoteCues
+    """The cue lemmas of quotes and reported speech (matched on the parse's lemmas)."""
 
     def month_pattern(self) -> str:
         """A regex alternation of the month names, longest first (so "sept" beats "sep")."""

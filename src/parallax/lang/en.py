@@ -11,7 +11,7 @@ import re
 from functools import cache
 from types import MappingProxyType
 
-from parallax.lang import LanguagePack, SuffixStemmer
+from parallax.lang import LanguagePack, QuoteCues, SuffixStemmer
 
 __all__ = ["ENGLISH"]
 
@@ -39,6 +39,100 @@ _COMMON_WORDS = frozenset((
     "that", "this", "which", "who", "he", "she", "they", "we", "i", "you", "not", "said",
     "will", "would",
 ))
+
+# The cue lemmas of quotes (``parallax.analyze._quote_cues`` reads them by shape).
+_SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "state", "claim", "insist", "warn", "argue", "deny", "stress", "note",
+    "remark", "reply", "announce", "explain", "respond", "answer", "ask", "declare", "write",
+    "tweet", "post", "emphasize", "emphasise", "reiterate", "confirm", "acknowledge", "admit",
+    "suggest", "predict", "promise", "vow", "pledge", "assert", "contend", "maintain",
+    "mention", "comment", "observe", "concede", "complain", "urge", "caution", "repeat",
+    "recall", "describe", "hail", "accuse", "demand", "propose", "testify", "report",
+    "conclude", "agree", "disagree", "threaten", "boast", "joke", "quip", "counter", "retort",
+    "highlight", "underline", "affirm", "allege", "speak", "talk", "point", "cite",
+    "question", "rule", "reveal", "signal", "charge",
+        # Not "call": `called "X"` names something ("the so-called "X"") rather than quoting.
+    # Findings attributed to a source ("a poll showed that ..."): annotated like speech.
+    "show", "find", "indicate", "estimate", "believe",
+})
+# Beliefs and expectations with a clause (`officials fear the dam will fail`): reported
+# like speech, but no cue for a quotation in marks.
+_BELIEF_VERBS = frozenset({
+    "think", "hope", "expect", "fear", "worry", "doubt", "feel", "know", "understand",
+    "recognize", "recognise", "realize", "realise", "learn", "discover", "suspect", "assume",
+})
+# Verbs whose direct object is itself the statement ("confirmed his intention to ...",
+# "criticized the ruling"), with the object's predicate when there is one ("called the
+# plan a trap", "urged voters to stay home").
+_OBJECT_VERBS = frozenset({
+    "announce", "confirm", "deny", "claim", "reiterate", "promise", "pledge", "vow", "demand",
+    "propose", "reject", "acknowledge", "admit", "predict", "call", "cite", "mention",
+    "describe", "question", "urge", "criticize", "criticise", "praise", "defend", "dispute",
+    "dismiss", "discuss", "outline", "detail", "reference", "reveal", "highlight", "stress",
+    "echo", "condemn", "denounce", "blast", "slam", "attack", "welcome", "endorse", "mock",
+    "encourage", "invoke", "declare", "label", "recommend", "report", "blame", "hail",
+    "offer", "support", "back", "oppose", "favor", "favour", "accept", "unveil", "tout",
+    "promote", "pitch", "applaud", "decry", "lament", "deride", "ridicule", "fault", "chide",
+    "rebuke", "challenge", "address", "express", "voice", "forecast", "concede",
+    "characterize", "characterise", "brand", "dub", "term",
+})
+# Verbs of intent whose infinitive is the statement ("vowed to appeal the ruling").
+_INTENT_VERBS = frozenset({
+    "vow", "promise", "pledge", "threaten", "agree", "refuse", "decline", "offer", "plan",
+    "want", "seek", "intend", "urge", "encourage", "ask", "demand", "call", "propose",
+    "aim", "like", "prefer", "hope", "expect", "decide",
+})
+# Verbs whose prepositional object names what was said ("called for a recount").
+_PREP_CUES: dict[str, frozenset[str]] = {
+    "call": frozenset({"for"}),
+    # Not "on": "speaking on regional radio", "spoke to reporters on the quay".
+    "speak": frozenset({"of", "about"}),
+    "talk": frozenset({"of", "about"}),
+    "complain": frozenset({"of", "about"}),
+    "warn": frozenset({"of", "about", "against"}),
+    "comment": frozenset({"on"}),
+    "ask": frozenset({"for", "about"}),
+    "argue": frozenset({"for", "against"}),
+    "push": frozenset({"for"}),
+    "press": frozenset({"for"}),
+    "accuse": frozenset({"of"}),
+    "blame": frozenset({"for"}),
+    "criticize": frozenset({"for"}),
+    "criticise": frozenset({"for"}),
+    "praise": frozenset({"for"}),
+    "attack": frozenset({"for"}),
+    "insist": frozenset({"on"}),
+    "write": frozenset({"about", "of"}),
+    "worry": frozenset({"about"}),
+    "boast": frozenset({"about", "of"}),
+    "testify": frozenset({"about", "on"}),
+    "report": frozenset({"on"}),
+    "point": frozenset({"to"}),
+    "respond": frozenset({"to"}),
+    "react": frozenset({"to"}),
+    "refer": frozenset({"to"}),
+    "allude": frozenset({"to"}),
+    "hint": frozenset({"at"}),
+    "apologize": frozenset({"for"}),
+    "apologise": frozenset({"for"}),
+    "thank": frozenset({"for"}),
+    "advocate": frozenset({"for"}),
+    "campaign": frozenset({"for", "against"}),
+    "rail": frozenset({"against"}),
+    "lash": frozenset({"at"}),
+    "focus": frozenset({"on"}),
+    "joke": frozenset({"about"}),
+    "tweet": frozenset({"about"}),
+}
+# Nouns whose "that" clause is a statement ("his claim that ...").
+_NOUN_CUES = frozenset({
+    "claim", "assertion", "statement", "warning", "announcement", "charge", "allegation",
+    "accusation", "promise", "pledge", "suggestion", "argument", "belief", "insistence",
+    "view", "contention", "complaint", "threat", "vow", "admission", "acknowledgment",
+    "acknowledgement", "prediction", "assurance", "denial", "remark", "comment", "message",
+    "report", "conclusion", "finding", "assessment", "hope", "fear", "concern", "notion",
+    "idea", "theory", "position", "insinuation", "implication", "declaration", "word",
+})
 
 
 @cache
@@ -83,4 +177,7 @@ ENGLISH = LanguagePack(
     cue_word=re.compile(r"[a-z0-9]+(?:'[a-z]+)?"),
     bare_word=re.compile(r"[a-z0-9]+"),
     letters=re.compile(r"[a-z]+"),
+    quote_cues=QuoteCues(speech=_SPEECH_VERBS, belief=_BELIEF_VERBS, objects=_OBJECT_VERBS,
+                         intent=_INTENT_VERBS, preps=MappingProxyType(_PREP_CUES),
+                         nouns=_NOUN_CUES),
 )
