@@ -98,19 +98,23 @@ def bigrams(text: str, lang: LanguagePack = ENGLISH) -> frozenset[Bigram]:
 
 
 def concept_features(sentences: Sequence[Sequence[str]], titles: Sequence[bool],
-                     lang: LanguagePack = ENGLISH
+                     packs: Sequence[LanguagePack] | None = None
                      ) -> tuple[list[Bigram], npt.NDArray[np.float64]]:
     """Every word pair of a story and its ``FEATURE_NAMES`` row.
 
     ``sentences`` holds each article's sentences; ``titles[a]`` says whether
     article ``a``'s first sentence is its headline (headlines are not body
-    text: they do not count as the earliest sentence).
+    text: they do not count as the earliest sentence). ``packs[a]`` is article
+    ``a``'s language pack (English for all when not given); a word is a
+    stopword when it is one in any of them.
     """
+    langs = list(packs) if packs is not None else [ENGLISH] * len(sentences)
     n = max(len(sentences), 1)
     seen: dict[Bigram, _Seen] = {}
     word_articles: dict[str, set[int]] = {}
     word_first: dict[str, int] = {}
     for a, group in enumerate(sentences):
+        lang = langs[a]
         body = 0
         for s, text in enumerate(group):
             headline = s == 0 and titles[a]
@@ -132,7 +136,7 @@ def concept_features(sentences: Sequence[Sequence[str]], titles: Sequence[bool],
                 else:
                     entry.first = min(entry.first, body)
             body += not headline
-    stop = lang.stopwords()
+    stop = frozenset().union(*(pack.stopwords() for pack in set(langs)))
     keys = list(seen)
     rows = np.zeros((len(keys), len(FEATURE_NAMES)))
     for row, pair in enumerate(keys):
@@ -150,10 +154,11 @@ def concept_features(sentences: Sequence[Sequence[str]], titles: Sequence[bool],
 
 
 def concept_values(sentences: Sequence[Sequence[str]], titles: Sequence[bool],
-                   model: ConceptModel | None = None, lang: LanguagePack = ENGLISH
-                   ) -> Mapping[Bigram, float]:
-    """Each word pair of the story and the probability that a roundup repeats it."""
-    keys, rows = concept_features(sentences, titles, lang)
+                   model: ConceptModel | None = None,
+                   packs: Sequence[LanguagePack] | None = None) -> Mapping[Bigram, float]:
+    """Each word pair of the story and the probability that a roundup repeats it
+    (``packs``: each article's language pack, as in ``concept_features``)."""
+    keys, rows = concept_features(sentences, titles, packs)
     if not keys:
         return {}
     return dict(zip(keys, (model or load_model()).probability(rows).tolist(), strict=True))
