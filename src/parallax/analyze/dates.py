@@ -53,10 +53,8 @@ _DAY_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)?|\d{1,2}[-\u2013]\d{1,2}|[-\u20
 _RELATIVE_WORD = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|ago|(?:last|this|next)\s+(?:year|month|week))\b")
 
-# Not event dates: ages, decades and centuries, durations ("two days",
-# "almost a year", "six-week"; "the last year" is the past twelve months, while
-# "last year" and "the last year's" name a year). Matched on the raw lowercase text.
-# The pack's number words one to twelve complete the quantities.
+# Quantities of a duration ("almost a year", "six weeks"): the pack's number
+# words one to twelve complete them (see ``_Words.not_event``).
 _QUANTITY = (r"(?:almost|nearly|about|around|over|more than|less than|at least|some|several"
              r"|a few|few|many|a couple of|half an?|an?|\d+|{numbers})")
 _UNIT = r"(?:day|week|month|year|hour|minute|decade)s?"

@@ -69,7 +69,7 @@ chief president vice prime minister foreign secretary senator sen rep gov govern
 general gen judge justice officer king queen pope sir lord lady captain capt col lt sgt
 prof professor former leader spokesman spokeswoman spokesperson
 """
-_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split()) | ENGLISH.months.keys() | set(ENGLISH.weekdays)
+_NOT_NAMES = frozenset((*_NOT_NAMES_TEXT.split(), *ENGLISH.months, *ENGLISH.weekdays))
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s$")
 
 
