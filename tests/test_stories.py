@@ -8,7 +8,7 @@ import shutil
 import numpy as np
 import pytest
 
-from parallax.errors import StateError
+from parallax.errors import StateError, UsageError
 from parallax.group.features import StoryFeatures, names_in, story_features, terms_in
 from parallax.group.state import StoryState
 from parallax.group.stories import add_features, group_articles, group_stories
@@ -157,7 +157,7 @@ def test_select_story() -> None:
     assert select_story(stories, None) == stories
     assert select_story(stories, "largest") == stories[:1]
     assert select_story(stories, "s1") == stories[1:]
-    with pytest.raises(KeyError, match=r"s2, s1"):
+    with pytest.raises(UsageError, match=r"s2, s1"):
         select_story(stories, "s9")
 
 
@@ -174,7 +174,7 @@ def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Briefing, ...]:
 
 
 def test_a_mixed_folder_briefs_each_story_largest_first(mixed: tuple[Briefing, ...]) -> None:
-    from parallax.cli import BriefFormat, _render_briefings
+    from parallax.render import FORMATS, render_briefings
 
     assert len(mixed) == 2
     examples, ferry = mixed
@@ -183,12 +183,12 @@ def test_a_mixed_folder_briefs_each_story_largest_first(mixed: tuple[Briefing, .
                                                       for b in mixed]
     assert any("Halvorsen" in q.text or "Halvorsen" in (q.speaker or "") for q in ferry.quotes) \
         or any("Halvorsen" in a.name for a in ferry.actors)
-    data = json.loads(_render_briefings(mixed, BriefFormat.json))
+    data = json.loads(render_briefings(mixed, FORMATS["json"]))
     assert data["schema"] == "parallax.briefing/1"
     assert [s["id"] for s in data["stories"]] == [b.stories[0].id for b in mixed]
     assert [len(b["articles"]) for b in data["briefings"]] == [10, 2]
     assert {a["id"] for a in data["articles"]} == {a.id for a in examples.articles}
-    markdown = _render_briefings(mixed, BriefFormat.md)
+    markdown = render_briefings(mixed, FORMATS["md"])
     assert markdown.index("Brennock") < markdown.index("Lunport")
-    page = _render_briefings(mixed, BriefFormat.html)
+    page = render_briefings(mixed, FORMATS["html"])
     assert page.count("<iframe") == 2 and "srcdoc=" in page

@@ -19,6 +19,7 @@ from parallax.compare._summary_concepts import (
 )
 from parallax.compare.claims import find_claims
 from parallax.compare.summary import parse_length, summarize
+from parallax.errors import UsageError
 from parallax.model import AnalyzedArticle, SummaryLine
 from parallax.options import DEFAULT_OPTIONS
 
@@ -204,7 +205,7 @@ def test_parse_length(value: str, expected: tuple[int, int | None]) -> None:
 
 @pytest.mark.parametrize("value", ["", "w", "five", "12x", "-3", "0", "0w"])
 def test_parse_length_rejects_nonsense(value: str) -> None:
-    with pytest.raises(ValueError, match="summary length"):
+    with pytest.raises(UsageError, match="summary length"):
         parse_length(value)
 
 

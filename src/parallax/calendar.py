@@ -13,28 +13,31 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import cache
 
-__all__ = ["MONTHS", "Precision", "parse_calendar_date"]
+from parallax.lang import LanguagePack
+from parallax.lang.en import ENGLISH
+
+__all__ = ["Precision", "parse_calendar_date"]
 
 Precision = str  # "day", "month" or "year"
 
-MONTHS = {name: number for number, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
-
-_M = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _Y = r"(?P<year>\d{4})"
-_SHAPES: tuple[tuple[re.Pattern[str], Precision], ...] = tuple(
-    (re.compile(pattern), precision) for pattern, precision in (
+
+
+@cache
+def _shapes(lang: LanguagePack) -> tuple[tuple[re.Pattern[str], Precision], ...]:
+    """The date shapes with the pack's month names, compiled once per pack."""
+    m = r"(?P<month>" + lang.month_pattern() + r")\.?"
+    return tuple((re.compile(pattern), precision) for pattern, precision in (
         (rf"^{_Y}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?:[t ].*)?$", "day"),
-        (rf"^(?:\w+day,?\s+)?{_D}\s+(?:of\s+)?{_M},?\s+{_Y}$", "day"),
-        (rf"^(?:\w+day,?\s+)?{_M}\s+{_D},?\s+{_Y}$", "day"),
-        (rf"^{_M},?\s+{_Y}$", "month"),
-        (rf"^(?:\w+day,?\s+)?{_D}\s+(?:of\s+)?{_M}$", "day"),
-        (rf"^(?:\w+day,?\s+)?{_M}\s+{_D}$", "day"),
-        (rf"^{_M}$", "month"),
+        (rf"^(?:\w+day,?\s+)?{_D}\s+(?:of\s+)?{m},?\s+{_Y}$", "day"),
+        (rf"^(?:\w+day,?\s+)?{m}\s+{_D},?\s+{_Y}$", "day"),
+        (rf"^{m},?\s+{_Y}$", "month"),
+        (rf"^(?:\w+day,?\s+)?{_D}\s+(?:of\s+)?{m}$", "day"),
+        (rf"^(?:\w+day,?\s+)?{m}\s+{_D}$", "day"),
+        (rf"^{m}$", "month"),
         (rf"^{_Y}$", "year"),
     ))
 _RELATIVE = re.compile(r"^(?P<which>last|this|next)\s+(?P<unit>year|month)$")
@@ -52,23 +55,24 @@ def _relative(match: re.Match[str], reference: datetime.date) -> tuple[datetime.
     return _shift_month(reference, step), "month"
 
 
-def parse_calendar_date(text: str, reference: datetime.date | None = None
-                        ) -> tuple[datetime.date, Precision] | None:
+def parse_calendar_date(text: str, reference: datetime.date | None = None,
+                        lang: LanguagePack = ENGLISH) -> tuple[datetime.date, Precision] | None:
     """(date, precision) for the common shapes, or None (unknown shape or impossible date).
 
     Precision "month" returns the first of the month, "year" the first of January.
-    Yearless shapes and relative phrases need ``reference``.
+    Yearless shapes and relative phrases need ``reference``. Month names are
+    ``lang``'s.
     """
     s = re.sub(r"\s+", " ", text.strip().lower().rstrip(".,"))
     relative = _RELATIVE.match(s)
     if relative:
         return _relative(relative, reference) if reference else None
-    for pattern, precision in _SHAPES:
+    for pattern, precision in _shapes(lang):
         match = pattern.match(s)
         if match is None:
             continue
         groups = match.groupdict()
-        named = MONTHS.get(groups.get("month") or "", 1)
+        named = lang.months.get(groups.get("month") or "", 1)
         month = int(groups["mnum"]) if groups.get("mnum") else named
         day = int(groups["day"]) if groups.get("day") else 1
         try:

@@ -1,44 +1,66 @@
-"""The ``parallax`` command line: parse arguments, call the library, print.
+"""The ``parallax`` command line: parse arguments, call the pipeline, render, print.
 
-Data goes to standard output (or ``-o FILE``); progress, warnings and errors
-go to standard error, one line per failed input, so ``--format json | jq``
-always works.
+Each command is one call of ``parallax.pipeline`` and one renderer of
+``parallax.render``; the library does the work, so a web route can do the
+same with the same calls. Data goes to standard output (or ``-o FILE``);
+progress, notes and errors go to standard error, one line per failed input,
+so ``--format json | jq`` always works. Markdown on a terminal is shown
+formatted (rich); piped or written with ``-o`` it stays plain Markdown.
+
+Every command takes ``-q/--quiet`` (no progress bars or notes),
+``-v/--verbose`` (what was read and how long each stage took) and
+``--config FILE`` (an options file, ``Options.load``), either before the
+command (``parallax -q brief ...``) or after it. ``parallax`` alone prints
+this help and exits 2, as a call without a command is a wrong call.
 
 Exit status: 0 everything was read; 1 some inputs failed (the others were
-processed and the output written); 2 usage error; 3 nothing could be
-processed (no readable input, or a model is missing or altered).
+processed and the output written); 2 a wrong call (a bad option, story id,
+options file, or an output that cannot be written, found before any work);
+3 nothing could be processed (no readable input, or a model is missing or
+altered). ``errors.EXIT_STATUS`` maps each error class to its status.
 """
 
 from __future__ import annotations
 
-import json
+import functools
+import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
-from html import escape
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TextIO
 
 import typer
 from rich.console import Console
+from rich.markdown import Markdown
 
-from parallax.errors import ParallaxError, StateError
-from parallax.ingest import Inputs, read_inputs
-from parallax.model import AnalyzedArticle, Briefing
+from parallax import __version__, render
+from parallax.errors import EXIT_STATUS, ParallaxError, UsageError
+from parallax.options import Options
 
-__all__ = ["app", "main"]
+# The pipeline pulls in spaCy and onnxruntime, so each command imports it
+# when it runs: --help, --version and shell completion answer at once.
+if TYPE_CHECKING:
+    from parallax.pipeline import Inputs
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING = 0, 1, 3
+__all__ = ["app", "emit", "exit_status", "main"]
+
+EXIT_OK, EXIT_SOME_FAILED = 0, 1
 
 app = typer.Typer(
     name="parallax",
     help="Briefings from many news articles: who said what, what several outlets confirm, "
          "where accounts conflict, with the source span for every line.",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
 _stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+# -v shows the library's debug notes (stage timings) on standard error; the
+# handler's stream is set on each run, so it is whatever stderr is then.
+_notes = logging.StreamHandler()
+_notes.setFormatter(logging.Formatter("%(name)s: %(message)s"))
 
 
 class BriefFormat(StrEnum):
@@ -57,278 +79,325 @@ class TextFormat(StrEnum):
     json = "json"
 
 
-def _fail(message: str, code: int = EXIT_NOTHING) -> NoReturn:
-    _stderr.print(message, markup=False)
-    raise typer.Exit(code)
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """The common options of one call, from before and after the command name."""
+
+    quiet: bool = False
+    verbose: bool = False
+    config: Path | None = None
 
 
-def _load(paths: Sequence[str]) -> Inputs:
-    """Read inputs, printing one line per failure and a note on skipped files."""
-    inputs = read_inputs(paths)
-    for error in inputs.errors:
-        _stderr.print(error.one_line(), markup=False)
-    if inputs.skipped:
-        names = ", ".join(Path(p).name for p in inputs.skipped[:3])
-        more = f" and {len(inputs.skipped) - 3} more" if len(inputs.skipped) > 3 else ""
-        _stderr.print(f"note: skipped {len(inputs.skipped)} file(s) that are not articles "
-                      f"(.txt, .html, .jsonl): {names}{more}", markup=False)
-    if not inputs.documents:
-        _fail("error: no readable article in the given paths")
-    return inputs
+def exit_status(error: ParallaxError) -> int:
+    """The exit status of an error: that of its nearest class in ``EXIT_STATUS``."""
+    return next(EXIT_STATUS[c] for c in type(error).__mro__ if c in EXIT_STATUS)
 
 
-def _load_analyzed(paths: Sequence[str]) -> tuple[Inputs, tuple[AnalyzedArticle, ...]]:
-    """Read, clean and analyse the inputs, with a progress bar on standard error."""
-    from parallax.pipeline import analyze_documents
-    from parallax.progress import reporter
-
-    inputs = _load(paths)
-    with reporter(True) as report:
-        return inputs, analyze_documents(inputs.documents, report)
+P = ParamSpec("P")
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
-        output.write_text(text, encoding="utf-8")
-        _stderr.print(f"wrote {output}", markup=False)
+def _reports_errors(command: Callable[P, None]) -> Callable[P, None]:
+    """A ``ParallaxError`` becomes its one line on standard error and its exit status.
+
+    The notes of ``-v`` stop with the command (the library may run on in the
+    same process, as under tests or a web server).
+    """
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except ParallaxError as exc:
+            _stderr.print(exc.one_line(), markup=False)
+            raise typer.Exit(exit_status(exc)) from None
+        finally:
+            logger = logging.getLogger("parallax")
+            logger.removeHandler(_notes)
+            logger.setLevel(logging.NOTSET)
+
+    return run
 
 
-def _exit_code(inputs: Inputs) -> int:
-    return EXIT_SOME_FAILED if inputs.errors else EXIT_OK
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"parallax {__version__}")
+        raise typer.Exit()
 
 
+QuietOpt = Annotated[bool, typer.Option("-q", "--quiet",
+                                        help="No progress bars or notes; errors still print.")]
+VerboseOpt = Annotated[bool, typer.Option("-v", "--verbose",
+                                          help="Say what was read and how long each stage took.")]
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", metavar="FILE",
+    help="Options file (TOML); default: $PARALLAX_CONFIG or ~/.config/parallax/config.toml.")]
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files or folders (read recursively); - for stdin.")
 ]
-OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write to FILE.")]
-
-
+OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE",
+                                                help="Write to FILE instead of standard output.")]
 StoryOpt = Annotated[
     str | None,
     typer.Option("--story", help="Brief one story: its id (see `parallax stories`) or 'largest'."),
 ]
 
 
+@app.callback()
+def _common(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    ctx.obj = _Run(quiet, verbose, config)
+
+
+def _start(ctx: typer.Context, quiet: bool, verbose: bool, config: Path | None,
+           writes: Sequence[Path | None] = ()) -> tuple[_Run, Options]:
+    """The call's common options and its ``Options``; files to write are checked first."""
+    from parallax import pipeline
+
+    before = ctx.obj if isinstance(ctx.obj, _Run) else _Run()
+    run = _Run(quiet or before.quiet, verbose or before.verbose, config or before.config)
+    if run.verbose:
+        _notes.setStream(sys.stderr)
+        logger = logging.getLogger("parallax")
+        logger.addHandler(_notes)
+        logger.setLevel(logging.DEBUG)
+    options = Options.load(run.config)
+    for path in writes:
+        if path is not None:
+            pipeline.check_writable(path)
+    return run, options
+
+
+def _load(paths: Sequence[str], run: _Run, options: Options) -> Inputs:
+    """Read inputs, printing one line per failure and one note per thing not read."""
+    from parallax import pipeline
+
+    inputs = pipeline.read(paths, options=options)
+    for line in pipeline.error_lines(inputs):
+        _stderr.print(line, markup=False)
+    if not run.quiet:
+        for note in inputs.notes:
+            _stderr.print(note, markup=False)
+    if run.verbose:
+        _stderr.print(f"note: read {len(inputs.documents)} document(s), "
+                      f"{len(inputs.errors)} failed", markup=False)
+    if not inputs.documents:
+        raise ParallaxError("no readable article in the given paths")
+    return inputs
+
+
+def emit(text: str, output: Path | None, *, markdown: bool = False, quiet: bool = False,
+         stream: TextIO | None = None) -> None:
+    """Print ``text`` (formatted when it is Markdown and ``stream`` a terminal) or write it."""
+    if output is not None:
+        from parallax import pipeline
+
+        pipeline.write_text(output, text)
+        if not quiet:
+            _stderr.print(f"wrote {output}", markup=False)
+        return
+    stream = stream or sys.stdout
+    if markdown and stream.isatty():
+        Console(file=stream).print(Markdown(text))
+    else:
+        stream.write(text if text.endswith("\n") else text + "\n")
+
+
+def _status(inputs: Inputs) -> int:
+    return EXIT_SOME_FAILED if inputs.errors else EXIT_OK
+
+
+def _length(value: str) -> str:
+    from parallax import pipeline
+
+    try:
+        pipeline.check_length(value)
+    except UsageError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return value
+
+
 @app.command()
+@_reports_errors
 def brief(
+    ctx: typer.Context,
     paths: PathsArg,
     fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = (
         BriefFormat.md
     ),
     output: OutputOpt = None,
     length: Annotated[str, typer.Option(
-        help="Summary length: sentences (5) or words (120w).")] = "5",
+        callback=_length, help="Summary length: sentences (5) or words (120w).")] = "5",
     story: StoryOpt = None,
+    state: Annotated[Path | None, typer.Option(
+        "--state", metavar="FILE", help="Grouping state of `parallax stories --state`: story "
+                                        "ids as it gives them (read, not changed).")] = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
 ) -> None:
     """A briefing of each story in the inputs, largest first (or of one with --story).
 
     Example: parallax brief examples/ --format html -o briefing.html
     """
-    from parallax.compare.summary import parse_length
-    from parallax.pipeline import brief_stories
+    from parallax import pipeline
 
-    try:
-        parse_length(length)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--length") from exc
-    inputs = _load(paths)
-    try:
-        briefings = brief_stories(inputs.documents, summary_length=length, progress=True,
-                                  errors=[e.one_line() for e in inputs.errors], story=story)
-    except KeyError as exc:
-        _fail(f"error: {exc.args[0]}", 2)
-    _emit(_render_briefings(briefings, fmt), output)
-    raise typer.Exit(_exit_code(inputs))
-
-
-def _render_briefings(briefings: Sequence[Briefing], fmt: BriefFormat) -> str:
-    """One briefing as before; several as the largest one's page plus every story's.
-
-    JSON keeps the ``parallax.briefing/1`` top level (the first story's
-    briefing, its ``stories`` listing all) and adds ``briefings``: one full
-    briefing per story. Markdown lists the stories, then each briefing;
-    HTML makes an index page with each story's page in its own frame, so
-    citation anchors of different stories cannot collide.
-    """
-    from parallax.render import render_html, render_markdown, render_stories_markdown
-
-    if fmt is BriefFormat.json:
-        if len(briefings) == 1:
-            return briefings[0].to_json()
-        stories = [b.stories[0].to_dict() for b in briefings]
-        payload = {**briefings[0].to_dict(), "stories": stories,
-                   "briefings": [b.to_dict() for b in briefings]}
-        return json.dumps(payload, ensure_ascii=False, indent=2)
-    if fmt is BriefFormat.html:
-        pages = [render_html(b) for b in briefings]
-        return pages[0] if len(pages) == 1 else _html_index(briefings, pages)
-    texts = [render_markdown(b) for b in briefings]
-    if len(texts) == 1:
-        return texts[0]
-    overview = render_stories_markdown([b.stories[0] for b in briefings],
-                                       [a for b in briefings for a in b.articles])
-    return "\n\n---\n\n".join([overview.rstrip(), *(t.rstrip() for t in texts)]) + "\n"
-
-
-def _html_index(briefings: Sequence[Briefing], pages: Sequence[str]) -> str:
-    items, frames = [], []
-    for number, (briefing, page) in enumerate(zip(briefings, pages, strict=True), start=1):
-        story = briefing.stories[0]
-        title = escape(story.title)
-        items.append(f'<li><a href="#story-{number}">{title}</a> '
-                     f"({len(story.articles)} article{'s' * (len(story.articles) != 1)})</li>")
-        frames.append(f'<section id="story-{number}"><h2>{number}. {title}</h2>'
-                      f'<iframe title="{title}" srcdoc="{escape(page, quote=True)}" '
-                      'style="width:100%;height:90vh;border:1px solid #ccc"></iframe></section>')
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{len(pages)} stories</title></head><body>"
-            f"<h1>{len(pages)} stories</h1><ol>{''.join(items)}</ol>{''.join(frames)}"
-            "</body></html>\n")
+    run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    previous = pipeline.load_state(state, missing_ok=False) if state is not None else None
+    inputs = _load(paths, run, options)
+    briefings = pipeline.brief_stories(inputs.documents, summary_length=length,
+                                       progress=not run.quiet, errors=pipeline.error_lines(inputs),
+                                       story=story, state=previous, options=options)
+    emit(render.render_briefings(briefings, render.FORMATS[fmt]), output,
+         markdown=fmt is BriefFormat.md, quiet=run.quiet)
+    raise typer.Exit(_status(inputs))
 
 
 @app.command()
+@_reports_errors
 def extract(
+    ctx: typer.Context,
     path: Annotated[str, typer.Argument(help="One file (text, HTML or JSONL), or - for stdin.")],
-    fmt: Annotated[TextFormat, typer.Option("--format", "-f")] = TextFormat.text,
+    fmt: Annotated[TextFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        TextFormat.text
+    ),
     output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
 ) -> None:
     """Cleaned main text of one document, or the parallax.document/1 JSON.
 
     Example: parallax extract page.html --format json
     """
-    from parallax.pipeline import clean_documents
+    from parallax import pipeline
 
-    inputs = _load([path])
-    articles = clean_documents(inputs.documents)
-    if fmt is TextFormat.json:
-        records = [{"schema": "parallax.document/1", **_document_fields(a.to_dict())}
-                   for a in articles]
-        text = json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False,
-                          indent=2)
-    else:
-        text = "\n\n".join(a.text for a in articles)
-    _emit(text, output)
-    raise typer.Exit(_exit_code(inputs))
-
-
-def _document_fields(article: dict[str, object]) -> dict[str, object]:
-    keep = ("id", "path", "outlet", "title", "published", "url", "author", "language", "text",
-            "flags", "removed", "repairs")
-    return {k: article[k] for k in keep}
+    run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    inputs = _load([path], run, options)
+    articles = pipeline.extract(inputs, options=options)
+    text = render.document_json(articles) if fmt is TextFormat.json else render.plain_text(articles)
+    emit(text, output, quiet=run.quiet)
+    raise typer.Exit(_status(inputs))
 
 
 @app.command()
+@_reports_errors
 def quotes(
-    path: Annotated[str, typer.Argument(help="One file or folder, or - for stdin.")],
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.md,
+    ctx: typer.Context,
+    paths: PathsArg,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.md
+    ),
     output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
 ) -> None:
     """Who said what: statements grouped by speaker.
 
     Example: parallax quotes article.txt --format json
     """
-    from parallax.analyze.actors import resolve_actors
-    from parallax.render import render_quotes_markdown
+    from parallax import pipeline
 
-    inputs, analyzed = _load_analyzed([path])
-    actors, found = resolve_actors(analyzed)
-    if fmt is ListFormat.json:
-        payload = {"schema": "parallax.quotes/1", "quotes": [q.to_dict() for q in found],
-                   "actors": [a.to_dict() for a in actors]}
-        text = json.dumps(payload, ensure_ascii=False, indent=2)
-    else:
-        text = render_quotes_markdown(found, actors, [a.article for a in analyzed])
-    _emit(text, output)
-    raise typer.Exit(_exit_code(inputs))
+    run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    inputs = _load(paths, run, options)
+    found = pipeline.quotes(inputs, options=options, progress=not run.quiet)
+    text = (render.quotes_json(found.quotes, found.actors) if fmt is ListFormat.json
+            else render.render_quotes_markdown(found.quotes, found.actors, found.articles))
+    emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
+    raise typer.Exit(_status(inputs))
 
 
 @app.command()
+@_reports_errors
 def stories(
+    ctx: typer.Context,
     paths: PathsArg,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.md,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.md
+    ),
     output: OutputOpt = None,
     state: Annotated[Path | None, typer.Option(
-        "--state", help="Grouping state FILE.json: continued from when it exists (known "
-                        "articles keep their story ids), then saved.")] = None,
+        "--state", metavar="FILE", help="Grouping state FILE.json: continued from when it "
+                                        "exists (known articles keep their story ids), then "
+                                        "saved.")] = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
 ) -> None:
     """Group many articles into stories (by lead meaning, names, terms and dates).
 
     Example: parallax stories crawl/ --state crawl-stories.json --format json
     """
-    from parallax.group.state import StoryState
-    from parallax.group.stories import group_articles
-    from parallax.pipeline import clean_documents
-    from parallax.render import render_stories_markdown
+    from parallax import pipeline
 
-    inputs = _load(paths)
-    previous = None
-    if state is not None and state.exists():
-        try:
-            previous = StoryState.from_json(state.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, StateError) as exc:
-            _fail(f"error: {state}: not a readable stories state ({exc})", 2)
-    articles = clean_documents(inputs.documents)
-    grouped = group_articles(articles, previous)
+    run, options = _start(ctx, quiet, verbose, config, writes=(output, state))
+    previous = pipeline.load_state(state) if state is not None else None
+    inputs = _load(paths, run, options)
+    found = pipeline.stories(inputs, state=previous, options=options, progress=not run.quiet)
     if state is not None:
-        state.write_text(grouped.to_json(), encoding="utf-8")
-    found = grouped.stories()
-    if fmt is ListFormat.json:
-        text = json.dumps({"schema": "parallax.stories/1", "stories": [s.to_dict() for s in found]},
-                          ensure_ascii=False, indent=2)
-    else:
-        text = render_stories_markdown(found, articles)
-    _emit(text, output)
-    raise typer.Exit(_exit_code(inputs))
+        pipeline.save_state(found.state, state)
+    text = (render.stories_json(found.stories) if fmt is ListFormat.json
+            else render.render_stories_markdown(found.stories, found.articles))
+    emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
+    raise typer.Exit(_status(inputs))
 
 
 @app.command()
+@_reports_errors
 def check(
+    ctx: typer.Context,
     args: Annotated[list[str], typer.Argument(metavar="[CLAIM] PATH...",
                                               help="The claim (unless --claims), then inputs.")],
-    claims_file: Annotated[
-        Path | None, typer.Option("--claims", help="File with one claim per line.")
-    ] = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.md,
+    claims_file: Annotated[Path | None, typer.Option(
+        "--claims", metavar="FILE", help="File with one claim per line.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.md
+    ),
     output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
 ) -> None:
     """Does each article support, contradict, discuss or ignore a claim?
 
     Example: parallax check "The talks ended without a deal" examples/
     """
-    from parallax.compare.check import check_claim
-    from parallax.render import render_check_markdown
+    from parallax import pipeline
 
-    if claims_file is None:
-        if len(args) < 2:
-            _fail("error: give a CLAIM and at least one PATH (or --claims FILE)", 2)
-        claims, paths = [args[0]], args[1:]
-    else:
-        try:
-            claims = [c.strip() for c in claims_file.read_text(encoding="utf-8").splitlines()
-                      if c.strip()]
-        except (OSError, UnicodeDecodeError) as exc:
-            _fail(f"error[P100]: {claims_file}: cannot read claims ({exc})", 2)
-        paths = args
-    inputs, analyzed = _load_analyzed(paths)
-    results = [check_claim(claim, analyzed) for claim in claims]
+    run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    if claims_file is None and len(args) < 2:
+        raise UsageError("give a CLAIM and at least one PATH (or --claims FILE)")
+    claims, paths = ((args[:1], args[1:]) if claims_file is None
+                     else (pipeline.read_claims(claims_file), args))
+    inputs = _load(paths, run, options)
+    results = pipeline.check(claims, inputs, options=options, progress=not run.quiet)
     if fmt is ListFormat.json:
-        payload: dict[str, object] = {"schema": "parallax.check/1"}
-        if claims_file is None:
-            payload.update(results[0].to_dict())
-        else:
-            payload["results"] = [r.to_dict() for r in results]
-        text = json.dumps(payload, ensure_ascii=False, indent=2)
+        text = render.check_json(results[0] if claims_file is None else results)
     else:
-        text = "\n\n".join(render_check_markdown(r) for r in results)
-    _emit(text, output)
-    raise typer.Exit(_exit_code(inputs))
+        text = render.render_checks_markdown(results)
+    emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
+    raise typer.Exit(_status(inputs))
+
+
+@app.command()
+@_reports_errors
+def schema(
+    name: Annotated[str, typer.Argument(
+        help=f"An output's schema: {', '.join(render.SCHEMAS)} (or briefing, check, ...).")],
+) -> None:
+    """The JSON Schema (Draft 2020-12) of one of the JSON outputs.
+
+    Example: parallax schema parallax.briefing/1
+    """
+    emit(render.schema_text(name), None)
 
 
 def main() -> None:
-    """Console entry point: map ParallaxError to a one-line message and exit 3."""
-    try:
-        app()
-    except ParallaxError as exc:
-        _fail(exc.one_line())
+    """Console entry point (``parallax``)."""
+    app()

@@ -87,6 +87,11 @@ class IngestOptions:
     that overrides them changes nothing.
     """
 
+    # A JSONL dump of a day's crawl is tens of megabytes; past this, reading
+    # the whole input into memory (and its decoded text, four bytes a character
+    # at worst) would put the run at risk, so it is one error line instead.
+    max_input_bytes: int = tuned(256 * 1024 * 1024, "largest input (file, standard input or "
+                                                    "decompressed gzip) read, in bytes")
     sniff_bytes: int = tuned(8192, "bytes sampled to guess an input's encoding and whether it "
                                    "is binary")
     max_control_share: float = tuned(0.02, "share of control characters above which a decoded "

@@ -1,47 +1,179 @@
 """The flow of DESIGN.md as plain functions: ingest -> clean -> analyze -> compare.
 
+One function per command of the command line, each returning records, so the
+CLI (and later a web route) only parses, calls one of them and renders:
+
+    extract(source)          cleaned articles            (``parallax extract``)
+    quotes(source)           QuotesResult                (``parallax quotes``)
+    stories(source, state=)  StoriesResult               (``parallax stories``)
+    check(claims, source)    one CheckResult per claim   (``parallax check``)
+    brief_stories(documents) one Briefing per story      (``parallax brief``)
+
+A ``source`` is paths (files, folders, ``-`` for standard input) or documents
+already read; ``read`` gives the documents together with the inputs that
+failed, which a caller reports. Every function takes ``options`` (the
+packaged defaults when None).
+
 ``brief`` is the library's front door; ``brief_documents`` skips the file
 system so callers (and tests) can feed records directly. Inputs are grouped
 into stories first (cheap features, no parsing), then each story is analysed
 and briefed on its own: ``brief_stories`` returns one briefing per story,
-``brief``/``brief_documents`` the largest (or a chosen) one. Each stage returns
-new records; nothing here mutates what an earlier stage produced.
+``brief``/``brief_documents`` the largest (or a chosen) one. Story ids are
+those of ``stories``: the same inputs (and the same ``state``) give the same
+ids in both. Each stage returns new records; nothing here mutates what an
+earlier stage produced.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import partial
+from pathlib import Path
 
 from parallax.analyze.actors import resolve_actors
 from parallax.analyze.articles import analyze_articles, analyze_lazily
 from parallax.analyze.vectors import Ref, VectorStore
 from parallax.clean import clean_document, repeated_lines
 from parallax.compare import vector_needs
+from parallax.compare.check import CheckResult, check_claim
 from parallax.compare.claims import find_claims, sentence_index
 from parallax.compare.conflicts import find_conflicts
 from parallax.compare.outlets import outlet_reports
 from parallax.compare.summary import parse_length, summarize
 from parallax.compare.timeline import build_timeline
+from parallax.errors import OutputError, StateError, UsageError
 from parallax.group.dedupe import mark_duplicates
-from parallax.group.stories import group_stories
-from parallax.ingest import read_inputs
-from parallax.model import AnalyzedArticle, Article, Briefing, Document, Story
+from parallax.group.state import StoryState
+from parallax.group.stories import group_articles
+from parallax.ingest import Inputs, read_inputs
+from parallax.model import Actor, AnalyzedArticle, Article, Briefing, Document, Quote, Story
 from parallax.options import Options
 from parallax.progress import Reporter, reporter
 
 __all__ = [
+    "Inputs",
+    "QuotesResult",
+    "Source",
+    "StoriesResult",
     "analyze_documents",
     "brief",
     "brief_analyzed",
     "brief_documents",
     "brief_stories",
     "briefing_needs",
+    "check",
+    "check_length",
+    "check_writable",
     "clean_documents",
+    "error_lines",
+    "extract",
+    "group_into_stories",
+    "load_state",
+    "quotes",
+    "read",
+    "read_claims",
+    "save_state",
     "select_story",
+    "stories",
+    "write_text",
 ]
 
+
+Source = str | Sequence[str] | Sequence[Document] | Inputs
+"""What a command reads: paths (files, folders, ``-``), documents, or ``read``'s result."""
+
+
+# --- reading and writing ----------------------------------------------------
+
+def read(paths: str | Sequence[str], *, options: Options | None = None) -> Inputs:
+    """Documents from files and folders (``-`` is standard input), and what failed.
+
+    A bad file never stops the others: it is one ``InputError`` in
+    ``Inputs.errors`` (``error_lines`` gives them as text); what a folder held
+    that was not read is in ``Inputs.notes``.
+    """
+    return read_inputs([paths] if isinstance(paths, str) else list(paths),
+                       options=(options or Options()).ingest)
+
+
+def error_lines(inputs: Inputs) -> tuple[str, ...]:
+    """The inputs that failed, one line each (what ``Briefing.errors`` holds)."""
+    return tuple(e.one_line() for e in inputs.errors)
+
+
+def _documents_of(source: Source) -> tuple[Document, ...]:
+    """The documents of ``source``; paths are read (their failures dropped: ``read`` keeps them)."""
+    if isinstance(source, Inputs):
+        return source.documents
+    items = [source] if isinstance(source, str) else list(source)
+    documents = tuple(item for item in items if isinstance(item, Document))
+    paths = [item for item in items if isinstance(item, str)]
+    if documents and paths:
+        raise UsageError("give paths or documents, not both")
+    return read(paths).documents if paths else documents
+
+
+def read_claims(path: str | Path) -> tuple[str, ...]:
+    """The claims of a file, one per non-blank line, in order."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read claims ({exc})") from None
+    claims = tuple(line.strip() for line in lines if line.strip())
+    if not claims:
+        raise UsageError(f"{path}: no claims in it", hint="one claim per line")
+    return claims
+
+
+def check_writable(path: str | Path) -> None:
+    """Raise ``OutputError`` now when ``path`` cannot be written, not after a long run."""
+    path = Path(path)
+    folder = path.parent
+    if path.is_dir():
+        raise OutputError(str(path), "is a directory")
+    if not folder.is_dir():
+        raise OutputError(str(path), f"no such directory: {folder}")
+    writable = (os.access(path, os.W_OK) if path.exists()
+                else os.access(folder, os.W_OK | os.X_OK))
+    if not writable:
+        raise OutputError(str(path), "permission denied")
+
+
+def write_text(path: str | Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path``; a failure is an ``OutputError``."""
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(str(path), f"cannot write ({exc.strerror or exc})") from None
+
+
+def load_state(path: str | Path, *, missing_ok: bool = True) -> StoryState | None:
+    """The grouping state saved at ``path``; None when there is none yet (and ``missing_ok``)."""
+    path = Path(path)
+    if not path.exists():
+        if missing_ok:
+            return None
+        raise StateError(f"{path}: no such stories state",
+                         hint="make one with: parallax stories PATH... --state FILE")
+    try:
+        return StoryState.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, StateError) as exc:
+        raise StateError(f"{path}: not a readable stories state ({exc})") from None
+
+
+def save_state(state: StoryState, path: str | Path) -> None:
+    """Save ``state`` where ``load_state`` will find it next time."""
+    write_text(path, state.to_json())
+
+
+def check_length(summary_length: int | str) -> tuple[int, int | None]:
+    """A summary length as (sentences, words); ``UsageError`` for one that is none."""
+    return parse_length(str(summary_length))
+
+
+# --- the stages -------------------------------------------------------------
 
 def clean_documents(documents: Sequence[Document], report: Reporter | None = None, *,
                     options: Options | None = None) -> tuple[Article, ...]:
@@ -66,20 +198,49 @@ def briefing_needs(texts: list[list[str]], options: Options | None = None) -> li
     return vector_needs(texts, options=options or Options())
 
 
-def analyze_documents(documents: Sequence[Document], report: Reporter | None = None, *,
-                      options: Options | None = None) -> tuple[AnalyzedArticle, ...]:
-    options = options or Options()
-    articles = clean_documents(documents, report, options=options)
-    tick = report.stage("Analysing", len(articles)) if report else None
+def _analyze(articles: Sequence[Article], tick: Callable[[], None] | None, options: Options
+             ) -> tuple[AnalyzedArticle, ...]:
+    """Analysed records that carry all their vectors (they stand alone)."""
     return analyze_articles(articles, tick, partial(briefing_needs, options=options),
                             quotes=options.quotes, dates=options.dates,
                             embedder=options.parts.embedder)
 
 
+def _analyze_lazily(articles: Sequence[Article], tick: Callable[[], None] | None,
+                    options: Options) -> tuple[tuple[AnalyzedArticle, ...], VectorStore]:
+    """Analysed records without vectors, and the cache the briefing computes them in.
+
+    The cache stays here, with the pipeline: the stages compute only the
+    vectors they read, and no record holds it.
+    """
+    return analyze_lazily(articles, tick, partial(briefing_needs, options=options),
+                          quotes=options.quotes, dates=options.dates,
+                          embedder=options.parts.embedder)
+
+
+def analyze_documents(documents: Sequence[Document], report: Reporter | None = None, *,
+                      options: Options | None = None) -> tuple[AnalyzedArticle, ...]:
+    options = options or Options()
+    articles = clean_documents(documents, report, options=options)
+    tick = report.stage("Analysing", len(articles)) if report else None
+    return _analyze(articles, tick, options)
+
+
+def group_into_stories(articles: Sequence[Article], state: StoryState | None = None,
+                       report: Reporter | None = None, *, options: Options | None = None
+                       ) -> StoryState:
+    """The grouping of ``articles``, continued from ``state``: the one place story ids come from."""
+    tick = report.stage("Grouping", 1) if report else None
+    grouped = group_articles(articles, state, options=(options or Options()).group)
+    if tick:
+        tick()
+    return grouped
+
+
 def select_story(stories: Sequence[Story], story: str | None) -> tuple[Story, ...]:
     """The stories to brief: all (None), the largest ("largest"), or the one with id ``story``.
 
-    Raises ``KeyError`` naming the ids there are when ``story`` matches none.
+    Raises ``UsageError`` naming the ids there are when ``story`` matches none.
     """
     if story is None or not stories:
         return tuple(stories)
@@ -87,8 +248,72 @@ def select_story(stories: Sequence[Story], story: str | None) -> tuple[Story, ..
         return (stories[0],)
     chosen = tuple(s for s in stories if s.id == story)
     if not chosen:
-        raise KeyError(f"no story {story!r}; stories: {', '.join(s.id for s in stories)}")
+        raise UsageError(f"no story {story!r}; stories: {', '.join(s.id for s in stories)}",
+                         hint="the ids `parallax stories` prints (with the same --state)")
     return chosen
+
+
+# --- one function per command -------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class QuotesResult:
+    """``quotes``: the statements, the actors their speakers resolve to, and the articles."""
+
+    articles: tuple[Article, ...]
+    actors: tuple[Actor, ...]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoriesResult:
+    """``stories``: the stories largest first, the articles read, and the state to save.
+
+    With a state, ``stories`` also holds the stories of earlier runs (their
+    articles are not in ``articles``).
+    """
+
+    articles: tuple[Article, ...]
+    stories: tuple[Story, ...]
+    state: StoryState
+
+
+def extract(source: Source, *, options: Options | None = None, progress: bool = False
+            ) -> tuple[Article, ...]:
+    """The cleaned articles of ``source`` (``parallax extract``)."""
+    with reporter(progress) as report:
+        return clean_documents(_documents_of(source), report, options=options)
+
+
+def quotes(source: Source, *, options: Options | None = None, progress: bool = False
+           ) -> QuotesResult:
+    """Who said what in ``source``: statements and their speakers (``parallax quotes``)."""
+    with reporter(progress) as report:
+        analyzed = analyze_documents(_documents_of(source), report, options=options)
+    actors, found = resolve_actors(analyzed, options=(options or Options()).actors)
+    return QuotesResult(tuple(a.article for a in analyzed), actors, found)
+
+
+def stories(source: Source, *, state: StoryState | None = None, options: Options | None = None,
+            progress: bool = False) -> StoriesResult:
+    """The stories of ``source``, continuing ``state`` when given (``parallax stories``).
+
+    Articles ``state`` knows keep their story ids; ``StoriesResult.state`` is
+    the state to save for the next run (``save_state``).
+    """
+    with reporter(progress) as report:
+        articles = clean_documents(_documents_of(source), report, options=options)
+        grouped = group_into_stories(articles, state, report, options=options)
+    return StoriesResult(articles, grouped.stories(), grouped)
+
+
+def check(claims: str | Sequence[str], source: Source, *, options: Options | None = None,
+          progress: bool = False) -> tuple[CheckResult, ...]:
+    """Each article's stance on each claim, one result per claim in order (``parallax check``)."""
+    wanted = [claims] if isinstance(claims, str) else list(claims)
+    with reporter(progress) as report:
+        analyzed = analyze_documents(_documents_of(source), report, options=options)
+    embedder = (options or Options()).parts.embedder
+    return tuple(check_claim(claim, analyzed, embedder=embedder) for claim in wanted)
 
 
 def brief_analyzed(analyzed: Sequence[AnalyzedArticle], *,
@@ -107,94 +332,111 @@ def brief_analyzed(analyzed: Sequence[AnalyzedArticle], *,
     """
     options = options or Options()
     length = options.summary.length if summary_length is None else summary_length
-    sentences, words = parse_length(str(length))
-    actors, quotes = resolve_actors(analyzed, options=options.actors)
+    sentences, words = check_length(length)
+    actors, found = resolve_actors(analyzed, options=options.actors)
     index = sentence_index(analyzed, vectors, options=options.claims)
     claims = find_claims(analyzed, index)
+    articles = tuple(a.article for a in analyzed)
     return Briefing(
-        articles=tuple(a.article for a in analyzed),
+        articles=articles,
         actors=actors,
-        quotes=quotes,
+        quotes=found,
         claims=claims,
-        conflicts=find_conflicts(analyzed, actors, quotes, index, options=options.conflicts),
+        conflicts=find_conflicts(analyzed, actors, found, index, options=options.conflicts),
         timeline=build_timeline(analyzed, index.vectors, options=options.timeline),
         summary=summarize(analyzed, claims, sentences, index, words=words,
                           options=options.summary),
-        stories=tuple(group_stories([a.article for a in analyzed], options=options.group)
-                      if stories is None else stories),
+        stories=tuple(_briefable(articles, None, None, options) if stories is None
+                      else stories),
         errors=tuple(errors),
         outlets=outlet_reports(analyzed, claims, index, options=options.outlets),
     )
 
 
+def _briefable(articles: Sequence[Article], state: StoryState | None,
+               report: Reporter | None, options: Options | None) -> tuple[Story, ...]:
+    """The stories of ``articles`` with the ids ``stories`` gives them, largest first.
+
+    A state may hold stories of articles not given here: those are left out,
+    and the others keep only the given articles.
+    """
+    if not articles:
+        return ()
+    grouped = group_into_stories(articles, state, report, options=options).stories()
+    if state is None:
+        return grouped
+    present = {a.id for a in articles}
+    kept = (replace(s, articles=tuple(a for a in s.articles if a in present)) for s in grouped)
+    return tuple(sorted((s for s in kept if s.articles), key=lambda s: -len(s.articles)))
+
+
 def _brief_selected(documents: Sequence[Document], summary_length: int | str | None,
-                    progress: bool, errors: Sequence[str], story: str | None, options: Options
+                    progress: bool,
+                    errors: Sequence[str], story: str | None, state: StoryState | None,
+                    options: Options | None
                     ) -> tuple[tuple[Story, ...], tuple[Briefing, ...]]:
     """Every story of ``documents``, and a briefing of each selected one (in story order)."""
-    needs = partial(briefing_needs, options=options)
     with reporter(progress) as report:
         articles = clean_documents(documents, report, options=options)
         by_id = {a.id: a for a in articles}
-        stories = group_stories(articles, options=options.group)
-        chosen = select_story(stories, story)
+        found = _briefable(articles, state, report, options)
+        chosen = select_story(found, story)
         tick = report.stage("Analysing", sum(len(s.articles) for s in chosen))
         briefings = []
         for item in chosen:
-            # The vector cache stays here, with the pipeline: the stages compute
-            # only the vectors they read, and the records carry none.
-            analyzed, vectors = analyze_lazily(
-                [by_id[a] for a in item.articles], tick, needs, quotes=options.quotes,
-                dates=options.dates, embedder=options.parts.embedder)
+            analyzed, vectors = _analyze_lazily([by_id[a] for a in item.articles], tick,
+                                                options or Options())
             briefings.append(brief_analyzed(analyzed, summary_length=summary_length,
                                             errors=errors, stories=(item,), options=options,
                                             vectors=vectors))
-        return stories, tuple(briefings)
+        return found, tuple(briefings)
 
 
 def brief_stories(documents: Sequence[Document], *,
                   summary_length: int | str | None = None, progress: bool = False,
                   errors: Sequence[str] = (), story: str | None = None,
-                  options: Options | None = None) -> tuple[Briefing, ...]:
-    """One briefing per story of ``documents``, largest story first.
+                  state: StoryState | None = None, options: Options | None = None
+                  ) -> tuple[Briefing, ...]:
+    """One briefing per story of ``documents``, largest story first (``parallax brief``).
 
     Each briefing covers its story's articles only, and its ``stories`` holds
-    that one story. ``story`` picks one (see ``select_story``).
+    that one story. ``story`` picks one (see ``select_story``); ``state`` gives
+    the story ids a ``stories`` run with that state gives (it is not changed).
     """
-    return _brief_selected(documents, summary_length, progress, errors, story,
-                           options or Options())[1]
+    return _brief_selected(documents, summary_length, progress, errors, story, state,
+                           options)[1]
 
 
 def brief_documents(documents: Sequence[Document], *,
                     summary_length: int | str | None = None,
                     progress: bool = False, errors: Sequence[str] = (),
-                    story: str | None = None, options: Options | None = None) -> Briefing:
+                    story: str | None = None, state: StoryState | None = None,
+                    options: Options | None = None) -> Briefing:
     """A briefing over documents already read: of the largest story, or of ``story``.
 
     Its ``stories`` lists every story found, the briefed one first (the same
     top level as ``parallax brief --format json`` over a mixed folder).
     """
-    options = options or Options()
-    stories, briefings = _brief_selected(documents, summary_length, progress, errors,
-                                         story or "largest", options)
+    found, briefings = _brief_selected(documents, summary_length, progress, errors,
+                                       story or "largest", state, options)
     if not briefings:
         return brief_analyzed((), summary_length=summary_length, errors=errors, stories=(),
                               options=options)
     own = briefings[0].stories
-    return replace(briefings[0], stories=(*own, *(s for s in stories if s not in own)))
+    return replace(briefings[0], stories=(*own, *(s for s in found if s not in own)))
 
 
 def brief(paths: str | Sequence[str], *, summary_length: int | str | None = None,
-          progress: bool = False, story: str | None = None, options: Options | None = None
-          ) -> Briefing:
+          progress: bool = False, story: str | None = None, state: StoryState | None = None,
+          options: Options | None = None) -> Briefing:
     """Read files/folders and brief their largest story (or ``story``, an id).
 
     When the inputs cover one story, that is all of them. ``Briefing.stories``
     lists every story found, the briefed one first; ``brief_stories`` briefs
     them all. Inputs that fail to load are listed in ``Briefing.errors`` (one
-    line each); the rest are briefed. ``options`` (None: the packaged
-    defaults, ``Options()``) holds every stage's settings.
+    line each); the rest are briefed.
     """
-    inputs = read_inputs([paths] if isinstance(paths, str) else list(paths))
+    inputs = read(paths)
     return brief_documents(inputs.documents, summary_length=summary_length, progress=progress,
-                           errors=[e.one_line() for e in inputs.errors], story=story,
+                           errors=error_lines(inputs), story=story, state=state,
                            options=options)

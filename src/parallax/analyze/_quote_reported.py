@@ -14,12 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from parallax.analyze._quote_cues import (
-    CUE_LEMMAS,
-    REPORTING,
-    object_tokens,
-    reported_clause,
-)
+from parallax.analyze._quote_cues import object_tokens, reported_clause
 from parallax.analyze._quote_speakers import SPEAKER_LABELS
 from parallax.analyze._quote_state import (
     OUTSIDE,
@@ -30,6 +25,7 @@ from parallax.analyze._quote_state import (
     speaker_like,
     token_span,
 )
+from parallax.lang import QuoteCues
 from parallax.model import Quote
 
 __all__ = ["aside", "noun_cued", "reported_quotes"]
@@ -39,7 +35,7 @@ __all__ = ["aside", "noun_cued", "reported_quotes"]
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.] ?(?:\u2015|\u2014|\u2013|--) ?")
 
 
-def _clause_range(tokens: Sequence[Token]) -> tuple[int, int] | None:
+def _clause_range(tokens: Sequence[Token], cues: QuoteCues) -> tuple[int, int] | None:
     """Characters of a reported statement without its "that", edge punctuation and marks."""
     # A clause never runs over a line break (a heading glued to the next line).
     breaks = [i for i, t in enumerate(tokens) if "\n" in t.text_with_ws]
@@ -52,7 +48,7 @@ def _clause_range(tokens: Sequence[Token]) -> tuple[int, int] | None:
     cut = aside(tokens)
     if cut is not None:
         tokens = tokens[:cut]
-    tokens = tokens[:_next_statement(tokens)]
+    tokens = tokens[:_next_statement(tokens, cues)]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
     if len(tokens) < 2:
@@ -60,7 +56,7 @@ def _clause_range(tokens: Sequence[Token]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def _next_statement(tokens: Sequence[Token]) -> int:
+def _next_statement(tokens: Sequence[Token], cues: QuoteCues) -> int:
     """Where a second statement joined by "and" starts, or the end.
 
     In `Kestria said it would return and warned against delays` the warning is
@@ -68,7 +64,7 @@ def _next_statement(tokens: Sequence[Token]) -> int:
     """
     for index, token in enumerate(tokens[1:], start=1):
         if token.dep_ == "conj" and token.pos_ == "VERB" and (
-                token.lemma_.lower() in CUE_LEMMAS) and not any(
+                token.lemma_.lower() in cues.lemmas) and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return token.left_edge.i - tokens[0].i if token.left_edge.i > tokens[0].i else index
     return len(tokens)
@@ -161,7 +157,7 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
     trap"`) is already that partial quote, which says more than the
     paraphrase would.
     """
-    if lemma in REPORTING:
+    if lemma in state.cues.reporting:
         # The clause after the cue: one before it is a statement of its own that
         # the parse hung here ("X says A; Y says B" makes "X says A" a clause of
         # the second "says"). A clause before it with no break between is the
@@ -172,11 +168,11 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
         # "The test, North Korea said, was its biggest": the parse may give the cue a
         # clause that misses the words before it; a set-off attribution wins.
         reported = _set_off(state, verb) or (
-            _clause_range(list(clause.subtree)) if clause is not None else None)
+            _clause_range(list(clause.subtree), state.cues) if clause is not None else None)
         if reported is not None:
             return reported
-    tokens = object_tokens(verb, lemma, state.options.min_object_words)
-    reported = _clause_range(tokens) if tokens else None
+    tokens = object_tokens(verb, lemma, state.cues, state.options.min_object_words)
+    reported = _clause_range(tokens, state.cues) if tokens else None
     if reported is not None and any(s < reported[1] and reported[0] < e for s, e in (
             (q.span.clean_start, q.span.clean_end) for q in partial)):
         return None
@@ -233,12 +229,12 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
             speaker = _label(state, token)
             reported = _rest_of_sentence(state, token) if speaker is not None else None
         elif token.pos_ == "NOUN":
-            clause = reported_clause(token)
+            clause = reported_clause(token, state.cues)
             if clause is None:
                 continue
-            reported = _clause_range(list(clause.subtree))
+            reported = _clause_range(list(clause.subtree), state.cues)
             speaker = _noun_source(token)
-        elif token.pos_ == "VERB" and lemma in CUE_LEMMAS:
+        elif token.pos_ == "VERB" and lemma in state.cues.lemmas:
             if any(c.dep_ == "neg" for c in token.children):
                 continue  # "has not announced a date": nothing was said
             reported = _verb_statement(state, token, lemma, partial)
@@ -253,7 +249,7 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
             speakers = state.speakers
             climb = state.options.climb_limit
             speaker = find_source(reporter, speakers, resolvable=False, climb=climb) if (
-                lemma in REPORTING) else (
+                lemma in state.cues.reporting) else (
                     find_subject(token, speakers, resolvable=False)
                     or find_source(reporter, speakers, resolvable=True, climb=climb))
         if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted):

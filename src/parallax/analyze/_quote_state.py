@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from parallax.analyze._quote_marks import find_quoted
 from parallax.analyze._quote_speakers import SPEAKER_LABELS, Speakers
 from parallax.analyze.sentences import paragraphs
+from parallax.lang import pack_for
 from parallax.model import Article, Quote, QuoteKind, Sentence
 from parallax.options import DEFAULT_OPTIONS, QuotesOptions
 
@@ -150,6 +151,8 @@ class ArticleState:
         self.mark_starts = [start for start, _ in self.marks]
         self.paragraph_starts = [start for start, _ in paragraphs(article.text)]
         self.speakers = Speakers.of(doc, sentences, pronoun_reach=options.pronoun_reach)
+        # The cue lemmas of the article's language.
+        self.cues = pack_for(article.document.language).quote_cues
 
     def sentence_range(self, start: int, end: int) -> tuple[int, int]:
         """Indices of the first and last sentence that overlap ``start:end``."""

@@ -22,6 +22,7 @@ from parallax.analyze.nlp import load_nlp
 from parallax.analyze.quotes import extract_quotes
 from parallax.analyze.sentences import split_sentences
 from parallax.analyze.vectors import Ref, VectorStore
+from parallax.lang import pack_for
 from parallax.model import AnalyzedArticle, Article, Entity
 from parallax.options import DEFAULT_OPTIONS, DatesOptions, QuotesOptions
 from parallax.registry import registry
@@ -77,7 +78,8 @@ def analyze_lazily(articles: Sequence[Article], tick: Callable[[], None] | None 
     resolve relative dates against the latest fully written date anywhere in
     the set (DESIGN.md: "the latest explicit date in the story").
     """
-    sentences = [split_sentences(a.text) for a in articles]
+    packs = [pack_for(a.document.language) for a in articles]
+    sentences = [split_sentences(a.text, lang) for a, lang in zip(articles, packs, strict=True)]
     store = VectorStore(registry.get("embedders", embedder)(threads=0),
                         [[s.text for s in group] for group in sentences],
                         background=registry.get("embedders", embedder)(threads=1))
@@ -88,7 +90,8 @@ def analyze_lazily(articles: Sequence[Article], tick: Callable[[], None] | None 
     worker.start()
     try:
         docs = parse_articles(articles, tick)
-        explicit = [d for doc in docs for d in explicit_dates(doc)]
+        explicit = [d for doc, lang in zip(docs, packs, strict=True)
+                    for d in explicit_dates(doc, lang)]
         analyzed: list[AnalyzedArticle] = []
         for article, doc, sents in zip(articles, docs, sentences, strict=True):
             entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_)

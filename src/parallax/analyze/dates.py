@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
@@ -37,44 +37,28 @@ from spacy.tokens import Span as SpacySpan
 
 from parallax.analyze._tense import ahead, tense_of
 from parallax.calendar import parse_calendar_date
+from parallax.lang import LanguagePack, pack_for
+from parallax.lang.en import ENGLISH
 from parallax.model import Article, DateMention, Sentence
 from parallax.options import DEFAULT_OPTIONS, DatesOptions
 
 __all__ = ["explicit_dates", "find_dates", "reference_date"]
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _YEAR = r"(?:1[0-9]|20)\d{2}"
 _SEP = r"\s*(?:-|\u2013|\u2014|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*"
 
-_MONTH_RE = re.compile(rf"\b{_MONTH}(?!\w)")
 _YEAR_RE = re.compile(rf"\b{_YEAR}\b")
 _DAY_RE = re.compile(r"\b\d{1,2}\b")
 _DAY_START = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:[-\u2013]\d{1,2})?")
 _DAY_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)?|\d{1,2}[-\u2013]\d{1,2}|[-\u2013\u2014]|to|and")
 _RELATIVE_WORD = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|ago|(?:last|this|next)\s+(?:year|month|week))\b")
-_DEICTIC = re.compile(rf"{_RELATIVE_WORD.pattern}|\b{_WEEKDAY}\b")
 
-# Cheap pre-filter: only expressions with a calendar word, a year, a numeric
-# date or a deictic word can name a point in time; the rest never reach dateparser.
-_PLAUSIBLE = re.compile(
-    rf"{_MONTH_RE.pattern}|\b{_WEEKDAY}\b|{_YEAR_RE.pattern}|{_RELATIVE_WORD.pattern}"
-    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
-
-# Not event dates: ages, decades and centuries, durations ("two days",
-# "almost a year", "six-week"; "the last year" is the past twelve months, while
-# "last year" and "the last year's" name a year). Matched on the raw lowercase text.
+# Quantities of a duration ("almost a year", "six weeks"): the pack's number
+# words one to twelve complete them (see ``_Words.not_event``).
 _QUANTITY = (r"(?:almost|nearly|about|around|over|more than|less than|at least|some|several"
-             r"|a few|few|many|a couple of|half an?|an?|\d+|one|two|three|four|five|six|seven"
-             r"|eight|nine|ten|eleven|twelve)")
+             r"|a few|few|many|a couple of|half an?|an?|\d+|{numbers})")
 _UNIT = r"(?:day|week|month|year|hour|minute|decade)s?"
-_NOT_EVENT = re.compile(
-    r"\byears?[- ]old\b|\baged?\b|\d0'?s\b|'\d0s\b|\bdecades?\b|\bcentur(?:y|ies)\b"
-    rf"|^the\s+(?:last|past)\s+(?:\w+\s+)?{_UNIT}$|^(?:last|past)\s+\w+\s+{_UNIT}$"
-    rf"|^(?:for\s+|over\s+|within\s+)?{_QUANTITY}[\s-]+(?:\w+[\s-]+)?{_UNIT}(?:[\s-]long)?$")
 
 # Words that frame a date without changing which period it names.
 _LEADING = re.compile(
@@ -87,11 +71,7 @@ _TIME_OF_DAY = re.compile(
 _TODAY_PHRASE = re.compile(r"^(?:this\s+(?:morning|afternoon|evening)|tonight)$")
 
 _YEAR_RANGE = re.compile(rf"^({_YEAR}){_SEP}(\d{{2}}|{_YEAR})$")
-_RANGE_DM = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{1,2}})\s+({_MONTH})(?:,?\s*({_YEAR}))?$")
-_RANGE_MD = re.compile(rf"^({_MONTH})\s+(\d{{1,2}}){_SEP}(\d{{1,2}})(?:,?\s*({_YEAR}))?$")
-_WEEKDAY_ONLY = re.compile(rf"^(?:(last|this|next|past)\s+)?({_WEEKDAY})$")
 _QUALIFIED = re.compile(r"^(?:last|this|next|past|coming)\b")
-_WEEKDAY_PREFIX = re.compile(rf"^{_WEEKDAY},?\s+(?=\S)")
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _ORDINAL_DAY = re.compile(r"^(first|second|third|fourth|fifth|last|final|closing|opening)"
@@ -115,6 +95,56 @@ _Resolved = tuple[str, str | None]
 
 
 @dataclass(frozen=True, slots=True)
+class _Words:
+    """The patterns built from a language pack's calendar and number words."""
+
+    lang: LanguagePack
+    month: re.Pattern[str]
+    deictic: re.Pattern[str]
+    plausible: re.Pattern[str]
+    """Cheap pre-filter: only expressions with a calendar word, a year, a numeric
+    date or a deictic word can name a point in time; the rest never reach dateparser."""
+    not_event: re.Pattern[str]
+    """Not event dates: ages, decades and centuries, durations ("two days",
+    "almost a year", "six-week"; "the last year" is the past twelve months, while
+    "last year" and "the last year's" name a year). Matched on the raw lowercase text."""
+    range_dm: re.Pattern[str]
+    range_md: re.Pattern[str]
+    weekday_only: re.Pattern[str]
+    weekday_prefix: re.Pattern[str]
+
+
+@cache
+def _words(lang: LanguagePack) -> _Words:
+    """``lang``'s date patterns, compiled once per pack."""
+    month = rf"(?:{lang.month_pattern()})\.?"
+    weekday = "(?:" + "|".join(lang.weekdays) + ")"
+    numbers = "|".join(word for word, value in sorted(lang.number_words.items(),
+                                                      key=lambda item: item[1])
+                       if 1 <= value <= 12)
+    month_re = re.compile(rf"\b{month}(?!\w)")
+    return _Words(
+        lang=lang,
+        month=month_re,
+        deictic=re.compile(rf"{_RELATIVE_WORD.pattern}|\b{weekday}\b"),
+        plausible=re.compile(
+            rf"{month_re.pattern}|\b{weekday}\b|{_YEAR_RE.pattern}|{_RELATIVE_WORD.pattern}"
+            r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"),
+        not_event=re.compile(
+            r"\byears?[- ]old\b|\baged?\b|\d0'?s\b|'\d0s\b|\bdecades?\b|\bcentur(?:y|ies)\b"
+            rf"|^the\s+(?:last|past)\s+(?:\w+\s+)?{_UNIT}$|^(?:last|past)\s+\w+\s+{_UNIT}$"
+            rf"|^(?:for\s+|over\s+|within\s+)?{_QUANTITY.format(numbers=numbers)}[\s-]+"
+            rf"(?:\w+[\s-]+)?{_UNIT}(?:[\s-]long)?$"),
+        range_dm=re.compile(
+            rf"^(\d{{1,2}}){_SEP}(\d{{1,2}})\s+({month})(?:,?\s*({_YEAR}))?$"),
+        range_md=re.compile(
+            rf"^({month})\s+(\d{{1,2}}){_SEP}(\d{{1,2}})(?:,?\s*({_YEAR}))?$"),
+        weekday_only=re.compile(rf"^(?:(last|this|next|past)\s+)?({weekday})$"),
+        weekday_prefix=re.compile(rf"^{weekday},?\s+(?=\S)"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class _Anchor:
     """The last day-precise date of the article, which anaphora count from."""
 
@@ -123,12 +153,12 @@ class _Anchor:
 
 
 @lru_cache(maxsize=64)
-def _parser(base: datetime.date) -> DateDataParser:
-    """One parser per reference date: settings are fixed at construction, and a
-    story has only a handful of references."""
+def _parser(base: datetime.date, languages: tuple[str, ...]) -> DateDataParser:
+    """One parser per reference date and language: settings are fixed at
+    construction, and a story has only a handful of references."""
     settings = {"RELATIVE_BASE": datetime.datetime(base.year, base.month, base.day),
                 "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    return DateDataParser(languages=["en"], settings=settings)
+    return DateDataParser(languages=list(languages), settings=settings)
 
 
 def _iso(day: datetime.date, precision: str) -> str:
@@ -153,18 +183,19 @@ def _normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _dateparser(text: str, base: datetime.date) -> tuple[datetime.date, str] | None:
-    data = _parser(base).get_date_data(text)
+def _dateparser(text: str, base: datetime.date, languages: tuple[str, ...]
+                ) -> tuple[datetime.date, str] | None:
+    data = _parser(base, languages).get_date_data(text)
     if data.date_obj is None or data.period not in ("day", "month", "year"):
         return None
     return data.date_obj.date(), data.period
 
 
-def _weekday(match: re.Match[str], reference: datetime.date) -> datetime.date:
+def _weekday(match: re.Match[str], reference: datetime.date, w: _Words) -> datetime.date:
     """Most recent such weekday on or before the reference ("last": strictly before,
     "next": strictly after)."""
     qualifier, name = match.group(1), match.group(2)
-    back = (reference.weekday() - _WEEKDAYS.index(name)) % 7
+    back = (reference.weekday() - w.lang.weekdays.index(name)) % 7
     if qualifier in ("last", "past") and back == 0:
         back = 7
     if qualifier == "next":
@@ -172,15 +203,15 @@ def _weekday(match: re.Match[str], reference: datetime.date) -> datetime.date:
     return reference - datetime.timedelta(days=back)
 
 
-def _day_range(s: str, reference: datetime.date | None) -> _Resolved | None:
-    match = _RANGE_DM.match(s)
+def _day_range(s: str, reference: datetime.date | None, w: _Words) -> _Resolved | None:
+    match = w.range_dm.match(s)
     if match:
         first, last, month, year = match.groups()
-    elif (match := _RANGE_MD.match(s)) is not None:
+    elif (match := w.range_md.match(s)) is not None:
         month, first, last, year = match.groups()
     else:
         return None
-    start = _single(f"{month} {first} {year or ''}".strip(), reference)
+    start = _single(f"{month} {first} {year or ''}".strip(), reference, w)
     if start is None or len(start) != 10:
         return None
     begin = datetime.date.fromisoformat(start)
@@ -191,30 +222,31 @@ def _day_range(s: str, reference: datetime.date | None) -> _Resolved | None:
     return (start, end.isoformat()) if end > begin else None
 
 
-def _single(s: str, reference: datetime.date | None) -> str | None:
+def _single(s: str, reference: datetime.date | None, w: _Words) -> str | None:
     """One date expression (no range, no anaphora) at the precision it states."""
-    if not _PLAUSIBLE.search(s):
+    if not w.plausible.search(s):
         return None
     relative = not _YEAR_RE.search(s)
     if relative and reference is None:
         return None
-    weekday = _WEEKDAY_ONLY.match(s)
+    weekday = w.weekday_only.match(s)
     if weekday is not None:
         assert reference is not None
-        return _weekday(weekday, reference).isoformat()
+        return _weekday(weekday, reference, w).isoformat()
     if re.fullmatch(r"(?:last|this|next) week(?:end)?", s):
         return None  # too vague for a timeline
-    s = _WEEKDAY_PREFIX.sub("", s)
+    s = w.weekday_prefix.sub("", s)
     if re.fullmatch(_YEAR, s):
         return s
-    parsed = parse_calendar_date(s, reference) or _dateparser(s, reference or _NEUTRAL_BASE)
+    parsed = (parse_calendar_date(s, reference, w.lang)
+              or _dateparser(s, reference or _NEUTRAL_BASE, w.lang.dateparser_languages))
     if parsed is None:
         return None
     day, period = parsed
     return _iso(day, period)
 
 
-def _resolve(s: str, reference: datetime.date | None) -> _Resolved | None:
+def _resolve(s: str, reference: datetime.date | None, w: _Words) -> _Resolved | None:
     if not s:
         return None
     years = _YEAR_RANGE.match(s)
@@ -222,10 +254,10 @@ def _resolve(s: str, reference: datetime.date | None) -> _Resolved | None:
         first, last = years.group(1), years.group(2)
         last = first[:2] + last if len(last) == 2 else last
         return (first, last) if last > first else None
-    ranged = _day_range(s, reference)
+    ranged = _day_range(s, reference, w)
     if ranged is not None:
         return ranged
-    value = _single(s, reference)
+    value = _single(s, reference, w)
     return (value, None) if value is not None else None
 
 
@@ -252,8 +284,8 @@ def _is_anaphor(s: str) -> bool:
     return bool(_ORDINAL_DAY.match(s)) or s in _SHIFT_DAY
 
 
-def _is_month(token: Token) -> bool:
-    return token.text[:1].isupper() and bool(_MONTH_RE.fullmatch(token.lower_))
+def _is_month(token: Token, w: _Words) -> bool:
+    return token.text[:1].isupper() and bool(w.month.fullmatch(token.lower_))
 
 
 def _days_before(doc: Doc, start: int) -> int:
@@ -266,7 +298,7 @@ def _days_before(doc: Doc, start: int) -> int:
     return first
 
 
-def _expressions(doc: Doc) -> list[SpacySpan]:
+def _expressions(doc: Doc, w: _Words) -> list[SpacySpan]:
     """DATE entities, widened over a month name or year that spaCy left outside
     ("from 27-28 February 2019" is tagged as just "27-28")."""
     spans: list[SpacySpan] = []
@@ -274,11 +306,11 @@ def _expressions(doc: Doc) -> list[SpacySpan]:
         if ent.label_ != "DATE":
             continue
         start, end = ent.start, ent.end
-        if ent[0].like_num and start > 0 and _is_month(doc[start - 1]):
+        if ent[0].like_num and start > 0 and _is_month(doc[start - 1], w):
             start -= 1
-        elif _is_month(ent[0]):
+        elif _is_month(ent[0], w):
             start = _days_before(doc, start)
-        elif ent[-1].like_num and end < len(doc) and _is_month(doc[end]):
+        elif ent[-1].like_num and end < len(doc) and _is_month(doc[end], w):
             end += 1
             if end < len(doc) and _YEAR_RE.fullmatch(doc[end].text):
                 end += 1
@@ -314,8 +346,8 @@ def _floating(s: str) -> bool:
     return not (_YEAR_RE.search(s) or _RELATIVE_WORD.search(s) or _QUALIFIED.match(s))
 
 
-def _not_event(text: str) -> bool:
-    return bool(_NOT_EVENT.search(text.lower().replace("\u2019", "'").strip(" ,.;:")))
+def _not_event(text: str, w: _Words) -> bool:
+    return bool(w.not_event.search(text.lower().replace("\u2019", "'").strip(" ,.;:")))
 
 
 def _sentence_index(starts: Sequence[int], position: int) -> int:
@@ -330,28 +362,30 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
     ``reference`` is the publication date, else the latest explicit date of the
     story; when None only dates that write their year resolve. ``sentence``
     indexes ``sentences``; ranges set ``end_value``. Publication lines and
-    non-event expressions are left out.
+    non-event expressions are left out. Calendar words are those of the pack of
+    the article's language.
     """
+    w = _words(pack_for(article.document.language))
     text = article.text
     mentions: list[DateMention] = []
     anchor: _Anchor | None = None
     starts = [sentence.start for sentence in sentences]
-    for span in _expressions(doc):
-        if _not_event(span.text):
+    for span in _expressions(doc, w):
+        if _not_event(span.text, w):
             continue
         start, end = span.start_char, span.end_char
         sentence = _sentence_index(starts, start)
         s = _normalise(span.text)
         if _is_anaphor(s):
             resolved = _anaphor(s, anchor)
-        elif _inside_quote(text, start) and _DEICTIC.search(s):
+        elif _inside_quote(text, start) and w.deictic.search(s):
             resolved = None  # relative to when the speaker spoke, which is unknown
         else:
-            resolved = _resolve(s, reference)
+            resolved = _resolve(s, reference, w)
             tense = (tense_of(doc, start, end, options.tense_climb)
                      if reference is not None and _floating(s) else "")
             if resolved is not None and reference is not None and tense in ("present", "future"):
-                resolved = ahead(resolved, reference, by_week=not _MONTH_RE.search(s),
+                resolved = ahead(resolved, reference, by_week=not w.month.search(s),
                                  nearest=tense == "present")
         if resolved is None or (sentences and _is_publication_line(
                 doc, sentences[sentence], start, end)):
@@ -364,11 +398,11 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
     return tuple(mentions)
 
 
-def _has_day_and_month(s: str) -> bool:
-    return bool(_MONTH_RE.search(s)) and bool(_DAY_RE.search(_MONTH_RE.sub("", s)))
+def _has_day_and_month(s: str, w: _Words) -> bool:
+    return bool(w.month.search(s)) and bool(_DAY_RE.search(w.month.sub("", s)))
 
 
-def explicit_dates(doc: Doc) -> tuple[datetime.date, ...]:
+def explicit_dates(doc: Doc, lang: LanguagePack = ENGLISH) -> tuple[datetime.date, ...]:
     """Fully specified dates written in the text (day, month and year), used as a
     fallback reference when an article has no publication date.
 
@@ -376,17 +410,18 @@ def explicit_dates(doc: Doc) -> tuple[datetime.date, ...]:
     writes no full date but does write a month with its year ("October 2018"),
     day-and-month dates without a year ("27-28 February") take the first such
     day after that month: writers spell out the year of earlier events and drop
-    it for the current ones. Ranges give both their days.
+    it for the current ones. Ranges give both their days. Calendar words are ``lang``'s.
     """
+    w = _words(lang)
     full: list[datetime.date] = []
     yearless: list[str] = []
     latest_month: datetime.date | None = None
-    for span in _expressions(doc):
-        if _not_event(span.text):
+    for span in _expressions(doc, w):
+        if _not_event(span.text, w):
             continue
         s = _normalise(span.text)
-        if not _has_day_and_month(s) and not re.search(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", s):
-            resolved = _resolve(s, None) if _MONTH_RE.search(s) else None
+        if not _has_day_and_month(s, w) and not re.search(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", s):
+            resolved = _resolve(s, None, w) if w.month.search(s) else None
             if resolved is not None and len(resolved[0]) == 7:
                 month = datetime.date.fromisoformat(resolved[0] + "-01")
                 latest_month = max(latest_month or month, month)
@@ -394,12 +429,12 @@ def explicit_dates(doc: Doc) -> tuple[datetime.date, ...]:
         if not _YEAR_RE.search(s):
             yearless.append(s)
             continue
-        full.extend(_days(_resolve(s, None)))
+        full.extend(_days(_resolve(s, None, w)))
     if full or latest_month is None:
         return tuple(full)
     last_day = calendar.monthrange(latest_month.year + 1, latest_month.month)[1]
     inferred = latest_month.replace(year=latest_month.year + 1, day=last_day)
-    return tuple(day for s in yearless for day in _days(_resolve(s, inferred)))
+    return tuple(day for s in yearless for day in _days(_resolve(s, inferred, w)))
 
 
 def _days(resolved: _Resolved | None) -> list[datetime.date]:

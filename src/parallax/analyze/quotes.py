@@ -31,7 +31,6 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.analyze._quote_cues import CUE_LEMMAS, SPEECH_VERBS
 from parallax.analyze._quote_marks import Quoted
 from parallax.analyze._quote_reported import aside, noun_cued, reported_quotes
 from parallax.analyze._quote_speakers import SPEAKER_LABELS
@@ -42,10 +41,11 @@ from parallax.analyze._quote_state import (
     find_subject,
     token_span,
 )
+from parallax.lang import QuoteCues
 from parallax.model import Article, Quote, QuoteKind, Sentence
 from parallax.options import DEFAULT_OPTIONS, QuotesOptions
 
-__all__ = ["SPEECH_VERBS", "extract_quotes"]
+__all__ = ["extract_quotes"]
 
 # Between two fragments of one statement: marks, commas and a conjunction
 # (`"unfair" and "badly timed"`), or nothing when their statements overlap.
@@ -67,13 +67,13 @@ def _embedded(state: ArticleState, passage: Quoted, content: Span) -> bool:
         index -= 1
     before = state.doc[index] if index >= 0 else None
     if before is not None and before.idx >= sentence.start and not before.is_punct:
-        return before.lemma_.lower() not in SPEECH_VERBS and before.lower_ != "that"
+        return before.lemma_.lower() not in state.cues.speech and before.lower_ != "that"
     words = [t for t in content if not t.is_punct]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     return len(words) <= state.options.fragment_words and not has_verb
 
 
-def _saying(fragment: Token, verb: Token) -> Token | None:
+def _saying(fragment: Token, verb: Token, cues: QuoteCues) -> Token | None:
     """The verb of saying a quoted fragment hangs from, on its way up to ``verb``.
 
     A fragment is someone's words under a verb of saying (`praised it,
@@ -84,8 +84,8 @@ def _saying(fragment: Token, verb: Token) -> Token | None:
     reported = False
     for token in fragment.ancestors:
         if token.i == verb.i:
-            return verb if reported or verb.lemma_.lower() in CUE_LEMMAS else None
-        if token.pos_ == "VERB" and token.lemma_.lower() in CUE_LEMMAS:
+            return verb if reported or verb.lemma_.lower() in cues.lemmas else None
+        if token.pos_ == "VERB" and token.lemma_.lower() in cues.lemmas:
             return token
         reported = reported or token.dep_ == "ccomp"
     return None
@@ -127,17 +127,17 @@ def _cue(state: ArticleState, passage: Quoted, root: Token, *, embedded: bool) -
     """
     first, last = state.sentence_range(passage.open, passage.end)
     candidates = [t for t in state.frame(first, last)
-                  if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS]
+                  if t.pos_ == "VERB" and t.lemma_.lower() in state.cues.speech]
     if not candidates and first > 0 and state.sentences[first - 1].text.endswith(":"):
         candidates = [t for t in state.frame(first - 1, first - 1)
-                      if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS]
+                      if t.pos_ == "VERB" and t.lemma_.lower() in state.cues.speech]
     linked = [t for t in candidates if _governs(state, t, root)]
     if linked:
         # The nearest governing verb: "said X, also highlighting that "..."" -> highlighting.
         cue = max(linked, key=lambda t: sum(1 for _ in t.subtree) * -1)
         # "The Ministry said Kestria had proposed "..."": the Ministry makes the
         # statement; what Kestria proposed is only reported in it.
-        while (cue.dep_ == "ccomp" and cue.head.lemma_.lower() in SPEECH_VERBS
+        while (cue.dep_ == "ccomp" and cue.head.lemma_.lower() in state.cues.speech
                and find_subject(cue.head, state.speakers, resolvable=True) is not None):
             cue = cue.head
         return cue
@@ -212,7 +212,7 @@ def _direct_quotes(state: ArticleState) -> list[Quote]:
             speaker = find_source(cue, state.speakers, resolvable=embedded,
                                   climb=state.options.climb_limit)
             if speaker is not None or not embedded:
-                where = _statement(state, _saying(content.root, cue) or cue, passage,
+                where = _statement(state, _saying(content.root, cue, state.cues) or cue, passage,
                                    content) if embedded else (passage.start, passage.end)
                 quote = state.quote(*where, kind, speaker, token_span(cue))
         elif not embedded and (signed := _signed(state, passage)) is not None:
@@ -231,7 +231,7 @@ def _direct_quotes(state: ArticleState) -> list[Quote]:
             verb = next((t for t in speaker.ancestors if t.pos_ in ("VERB", "AUX")),
                         speaker.head) if speaker is not None else None
             if verb is not None and embedded:
-                verb = _saying(content.root, verb)
+                verb = _saying(content.root, verb, state.cues)
             if verb is not None:
                 where = _statement(state, verb, passage, content) if embedded else (
                     passage.start, passage.end)
@@ -339,7 +339,7 @@ def _joins(state: ArticleState, previous: Quote, quote: Quote, *, continued: boo
     gap = state.doc.char_span(previous.span.clean_end, quote.span.clean_start,
                               alignment_mode="expand")
     return gap is None or not any(
-        t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS and t.idx not in cues
+        t.pos_ == "VERB" and t.lemma_.lower() in state.cues.speech and t.idx not in cues
         and not state.marked(t.idx) and any(c.dep_ == "ccomp" for c in t.children)
         for t in gap)
 

@@ -15,6 +15,8 @@ from typing import Any
 import pysbd
 from pysbd.utils import TextSpan
 
+from parallax.lang import LanguagePack
+from parallax.lang.en import ENGLISH
 from parallax.model import Sentence
 
 __all__ = ["paragraphs", "split_sentences"]
@@ -64,8 +66,9 @@ def _occurrences(text: str, sent: str) -> Iterator[tuple[int, int]]:
 
 
 @cache
-def _segmenter() -> pysbd.Segmenter:
-    return _Segmenter(language="en", clean=False, char_span=True)
+def _segmenter(language: str) -> pysbd.Segmenter:
+    """One segmenter per pysbd language (its rules are built at construction)."""
+    return _Segmenter(language=language, clean=False, char_span=True)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -83,12 +86,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Sentences with offsets into ``text``, surrounding whitespace trimmed."""
+def split_sentences(text: str, lang: LanguagePack = ENGLISH) -> tuple[Sentence, ...]:
+    """Sentences with offsets into ``text``, surrounding whitespace trimmed, split by
+    pysbd's rules for ``lang``."""
     sentences: list[Sentence] = []
     for para_start, para_end in paragraphs(text):
         paragraph = text[para_start:para_end]
-        for piece in _segmenter().segment(paragraph):
+        for piece in _segmenter(lang.pysbd_language).segment(paragraph):
             raw = piece.sent
             stripped = raw.strip()
             if not stripped:

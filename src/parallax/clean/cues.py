@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from parallax.lang.en import ENGLISH
+
 __all__ = ["URLISH", "Cue", "strongest_cue"]
 
 _I = 1  # match on the lowercased line
@@ -27,7 +29,9 @@ URLISH = re.compile(
     r"|au|ca|info|biz|news|tv|me)\b(?:/\S*)?"
 )
 _PHONE = r"\(?\+\d{1,3}\)?[\s.-]*\d[\d\s.-]{7,}\d|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b"
-_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+# A month written in full or cut after three letters ("Sept.", "March"): the
+# English pack's months by their first three letters.
+_MONTH = "(?:" + "|".join(dict.fromkeys(m[:3] for m in ENGLISH.months)) + r")[a-z]*\.?"
 _SOCIAL = r"facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|tumblr|instagram"
 
 _PATTERNS: dict[str, tuple[tuple[str, int, int], ...]] = {

@@ -10,20 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from parallax.clean.shape import final_mark, words
+from parallax.lang.en import ENGLISH
 from parallax.model import Removal
 from parallax.options import DEFAULT_OPTIONS, CleanOptions
 
-__all__ = ["STOPWORDS", "article_flags"]
+__all__ = ["article_flags"]
 
 _ELLIPSES = ("...", "\u2026")
-# English news prose runs at 35-50% of these words; other Latin-script languages
-# share almost none of them (``CleanOptions.min_english_ratio``).
-STOPWORDS = frozenset((
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "it", "its",
-    "that", "this", "which", "who", "he", "she", "they", "we", "i", "you", "not", "said",
-    "will", "would",
-))
 
 
 def _truncated(text: str, removed: Sequence[Removal]) -> bool:
@@ -37,10 +30,10 @@ def _truncated(text: str, removed: Sequence[Removal]) -> bool:
 
 def _non_english(tokens: list[str], language: str | None, options: CleanOptions) -> bool:
     if language:
-        return not language.lower().startswith("en")
+        return not language.lower().startswith(ENGLISH.code)
     if len(tokens) < options.min_words_for_language:
         return False
-    hits = sum(1 for t in tokens if t.casefold() in STOPWORDS)
+    hits = sum(1 for t in tokens if t.casefold() in ENGLISH.common_words)
     return hits / len(tokens) < options.min_english_ratio
 
 

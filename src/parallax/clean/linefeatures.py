@@ -20,8 +20,8 @@ import numpy.typing as npt
 
 from parallax.clean.blocks import Unit
 from parallax.clean.cues import URLISH, strongest_cue
-from parallax.clean.flags import STOPWORDS
 from parallax.clean.shape import ends_sentence, is_prose, starts_lowercase, words
+from parallax.lang.en import ENGLISH
 
 __all__ = ["FEATURE_NAMES", "line_features", "story_run"]
 
@@ -96,7 +96,8 @@ def _own(unit: Unit, removed: bool, block_units: int) -> list[float]:
         float(starts_lowercase(text)),
         lower / count if count else 0.0,
         (count - lower) / count if count else 0.0,
-        sum(1 for t in tokens if t.casefold() in STOPWORDS) / count if count else 0.0,
+        # The line model (lines.json) was trained on English pages with this feature.
+        sum(1 for t in tokens if t.casefold() in ENGLISH.common_words) / count if count else 0.0,
         len(_DIGIT.findall(text)) / chars,
         len(_SYMBOL.findall(text)) / chars,
         sum(text.count(mark) for mark in ".?!") / max(1, count),

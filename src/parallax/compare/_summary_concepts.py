@@ -25,8 +25,9 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
-from parallax.compare.claims import stem, stopwords
 from parallax.errors import ModelError
+from parallax.lang import LanguagePack
+from parallax.lang.en import ENGLISH
 
 __all__ = ["FEATURE_NAMES", "Bigram", "ConceptModel", "bigrams", "concept_features",
            "concept_values", "load_model"]
@@ -49,7 +50,6 @@ FEATURE_NAMES = (
     "word_early",  # ``early`` of each of its two words on its own, averaged
     "word_length",  # characters per word (long words are specific)
 )
-_WORD = re.compile(r"[a-z0-9]+")
 _CAPITALISED = re.compile(r"(?<=\S)\s+([A-Z][a-z]+)")
 # Features of a trained model (tools/train_summary.py): not in ``parallax.options``, since a
 # value here changes only together with a retrained model.
@@ -80,41 +80,48 @@ class _Seen:
 
 
 # A story repeats its words: stemming each spelling once halves the cost.
-_stemmed = lru_cache(maxsize=1 << 16)(stem)
+@lru_cache(maxsize=1 << 16)
+def _stemmed(word: str, lang: LanguagePack) -> str:
+    return lang.stem(word)
 
 
-def _words(text: str) -> list[str]:
-    return [_stemmed(word) for word in _WORD.findall(text.lower())]
+def _words(text: str, lang: LanguagePack) -> list[str]:
+    return [_stemmed(word, lang) for word in lang.bare_word.findall(text.lower())]
 
 
 def _early(position: int) -> float:
     return math.exp(-position / _EARLY_DECAY)
 
 
-def bigrams(text: str) -> frozenset[Bigram]:
+def bigrams(text: str, lang: LanguagePack = ENGLISH) -> frozenset[Bigram]:
     """The word pairs of ``text`` (lower-cased, crudely stemmed, stopwords kept)."""
-    words = _words(text)
+    words = _words(text, lang)
     return frozenset(pairwise(words))
 
 
-def concept_features(sentences: Sequence[Sequence[str]], titles: Sequence[bool]
+def concept_features(sentences: Sequence[Sequence[str]], titles: Sequence[bool],
+                     packs: Sequence[LanguagePack] | None = None
                      ) -> tuple[list[Bigram], npt.NDArray[np.float64]]:
     """Every word pair of a story and its ``FEATURE_NAMES`` row.
 
     ``sentences`` holds each article's sentences; ``titles[a]`` says whether
     article ``a``'s first sentence is its headline (headlines are not body
-    text: they do not count as the earliest sentence).
+    text: they do not count as the earliest sentence). ``packs[a]`` is article
+    ``a``'s language pack (English for all when not given); a word is a
+    stopword when it is one in any of them.
     """
+    langs = list(packs) if packs is not None else [ENGLISH] * len(sentences)
     n = max(len(sentences), 1)
     seen: dict[Bigram, _Seen] = {}
     word_articles: dict[str, set[int]] = {}
     word_first: dict[str, int] = {}
     for a, group in enumerate(sentences):
+        lang = langs[a]
         body = 0
         for s, text in enumerate(group):
             headline = s == 0 and titles[a]
-            names = {_stemmed(w.lower()) for w in _CAPITALISED.findall(text)}
-            words = _words(text)
+            names = {_stemmed(w.lower(), lang) for w in _CAPITALISED.findall(text)}
+            words = _words(text, lang)
             for word in words:
                 word_articles.setdefault(word, set()).add(a)
                 if not headline:
@@ -131,7 +138,7 @@ def concept_features(sentences: Sequence[Sequence[str]], titles: Sequence[bool]
                 else:
                     entry.first = min(entry.first, body)
             body += not headline
-    stop = stopwords()
+    stop = frozenset().union(*(pack.stopwords() for pack in set(langs)))
     keys = list(seen)
     rows = np.zeros((len(keys), len(FEATURE_NAMES)))
     for row, pair in enumerate(keys):
@@ -149,9 +156,11 @@ def concept_features(sentences: Sequence[Sequence[str]], titles: Sequence[bool]
 
 
 def concept_values(sentences: Sequence[Sequence[str]], titles: Sequence[bool],
-                   model: ConceptModel | None = None) -> Mapping[Bigram, float]:
-    """Each word pair of the story and the probability that a roundup repeats it."""
-    keys, rows = concept_features(sentences, titles)
+                   model: ConceptModel | None = None,
+                   packs: Sequence[LanguagePack] | None = None) -> Mapping[Bigram, float]:
+    """Each word pair of the story and the probability that a roundup repeats it
+    (``packs``: each article's language pack, as in ``concept_features``)."""
+    keys, rows = concept_features(sentences, titles, packs)
     if not keys:
         return {}
     return dict(zip(keys, (model or load_model()).probability(rows).tolist(), strict=True))

@@ -24,11 +24,13 @@ from parallax.compare.stance import (
     load_stance_model,
     pair_features,
 )
+from parallax.lang import LanguagePack, pack_for
 from parallax.model import AnalyzedArticle, CheckResult, Verdict
 from parallax.options import DEFAULT_OPTIONS
 from parallax.registry import registry
 
 __all__ = ["CheckResult", "Stance", "Verdict", "check_claim", "judge"]
+
 
 def check_claim(claim: str, analyzed: Sequence[AnalyzedArticle],
                 vectors: VectorStore | None = None, *,
@@ -45,18 +47,22 @@ def check_claim(claim: str, analyzed: Sequence[AnalyzedArticle],
     claim_vectors = model.encode(claim_texts(claim))
     texts = [([s.text for s in item.sentences], store.rows(n, range(len(item.sentences))))
              for n, item in enumerate(analyzed) if item.sentences]
-    judged = iter(judge(claim, claim_vectors, texts))
+    judged = iter(judge(claim, claim_vectors, texts,
+                        [pack_for(item.article.document.language)
+                         for item in analyzed if item.sentences]))
     verdicts = [_verdict(item, *next(judged)) if item.sentences
                 else Verdict(item.id, "unrelated", ()) for item in analyzed]
     return CheckResult(claim, tuple(verdicts))
 
 
 def judge(claim: str, claim_vectors: np.ndarray[Any, Any],
-          texts: Sequence[tuple[Sequence[str], np.ndarray[Any, Any]]]
+          texts: Sequence[tuple[Sequence[str], np.ndarray[Any, Any]]],
+          packs: Sequence[LanguagePack] | None = None
           ) -> list[tuple[Stance, tuple[int, ...]]]:
     """Stance and evidence sentence indices for each text (its sentences and their vectors).
 
-    ``claim_vectors`` embed :func:`parallax.compare.stance.claim_texts` of the claim.
+    ``claim_vectors`` embed :func:`parallax.compare.stance.claim_texts` of the claim;
+    ``packs`` hold each text's language pack (English for all when not given).
 
     The model decides first, then a sentence that restates the claim with
     another figure, year or polarity overrides it (``parallax.compare.mismatch``).
@@ -65,12 +71,14 @@ def judge(claim: str, claim_vectors: np.ndarray[Any, Any],
     if not texts:
         return []
     model = load_stance_model()
-    found = [pair_features(claim, claim_vectors, sentences, vectors)
-             for sentences, vectors in texts]
+    langs = list(packs) if packs is not None else [pack_for(None)] * len(texts)
+    found = [pair_features(claim, claim_vectors, sentences, vectors, lang)
+             for (sentences, vectors), lang in zip(texts, langs, strict=True)]
     stances = decide(model.predict_proba(np.stack([f.values for f in found])), model.bias)
     results = []
-    for (sentences, _), features, stance in zip(texts, found, stances, strict=True):
-        reading = read_mismatch(claim, sentences, features.similarities)
+    for (sentences, _), features, stance, lang in zip(texts, found, stances, langs,
+                                                      strict=True):
+        reading = read_mismatch(claim, sentences, features.similarities, lang)
         results.append(refine(stance, features.evidence_for(stance), reading))
     return results
 

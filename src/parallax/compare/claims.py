@@ -17,13 +17,15 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from parallax.analyze.vectors import VectorStore
 from parallax.compare.sources import count_sources
+from parallax.lang import LanguagePack, pack_for
+from parallax.lang.en import ENGLISH
 from parallax.model import AnalyzedArticle, Article, Claim, Span
 from parallax.options import DEFAULT_OPTIONS, ClaimsOptions
 
@@ -36,18 +38,12 @@ __all__ = [
     "find_claims",
     "is_claimable",
     "sentence_index",
-    "stem",
-    "stopwords",
 ]
 
 Ref = tuple[int, int]
 """(article position in the input, sentence position in that article)."""
 
 NEGATION = "<not>"
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019.-][A-Za-z0-9]+)*")
-_NEGATORS = frozenset({"no", "not", "never", "without", "none", "nothing", "nor", "neither",
-                       "cannot", "n't", "nobody"})
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s")
 _TERMINAL = re.compile("[.!\u2026]['\"\u2019\u201d)\\]]*$")
 _QUOTED = re.compile(r"[\"“](.+?)[\"”]")
 # Words that make up pleasantries ("a great honour", "thank you"): a sentence
@@ -59,46 +55,33 @@ _PLEASANTRIES = frozenset({
     "successful", "tremendous", "incredible", "special", "relationship", "lot", "really",
 })
 
-@cache
-def stopwords() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS) - _NEGATORS
-
-
-def stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def _tokens(text: str) -> list[tuple[str, bool]]:
+def _tokens(text: str, lang: LanguagePack) -> list[tuple[str, bool]]:
     """(term, written capitalised inside the sentence) for each content word."""
-    stop = stopwords()
+    stop = lang.stopwords()
     tokens: list[tuple[str, bool]] = []
-    for position, raw in enumerate(_WORD.findall(text)):
+    for position, raw in enumerate(lang.word.findall(text)):
         word = raw.casefold().replace("\u2019", "'")
-        if word in _NEGATORS or word.endswith("n't"):
+        if word in lang.negators or word.endswith(lang.negating_suffixes):
             tokens.append((NEGATION, False))
         elif word not in stop and (len(word) > 1 or word.isdigit()):
-            tokens.append((stem(word), position > 0 and raw[0].isupper()))
+            tokens.append((lang.stem(word), position > 0 and raw[0].isupper()))
     return tokens
 
 
 # Conflicts and claims ask for the same sentences' (and words') terms once per
 # pair; bounded, so a long-running process does not grow.
 @lru_cache(maxsize=1 << 16)
-def content_terms(text: str) -> tuple[str, ...]:
+def content_terms(text: str, lang: LanguagePack = ENGLISH) -> tuple[str, ...]:
     """Stems of the content words of ``text`` in order; negators become ``NEGATION``.
 
     Crude suffix stripping is enough here: both sides of a comparison go
     through the same function, and it runs without a parser.
     """
-    return tuple(term for term, _ in _tokens(text))
+    return tuple(term for term, _ in _tokens(text, lang))
 
 
-def is_claimable(text: str, min_words: int = DEFAULT_OPTIONS.claims.min_words) -> bool:
+def is_claimable(text: str, min_words: int = DEFAULT_OPTIONS.claims.min_words,
+                 lang: LanguagePack = ENGLISH) -> bool:
     """False for questions, headings, quotes that are only pleasantries, and short lines.
 
     Headings and page furniture carry no terminal punctuation; questions ask
@@ -112,7 +95,7 @@ def is_claimable(text: str, min_words: int = DEFAULT_OPTIONS.claims.min_words) -
         return False
     quoted = "".join(_QUOTED.findall(stripped))
     if len(quoted) >= 0.6 * len(stripped):
-        terms = [t for t in content_terms(quoted) if not t.isdigit()]
+        terms = [t for t in content_terms(quoted, lang) if not t.isdigit()]
         specific = [t for t in terms if t not in _PLEASANTRIES]
         return len(specific) >= max(3, len(terms) // 2)
     return True
@@ -165,8 +148,10 @@ class SentenceIndex:
                     and self.shared[i, j] >= o.min_shared_weight)
 
     def claimable(self, ref: Ref) -> bool:
-        """``is_claimable`` of the sentence at ``ref``, by this index's options."""
-        return is_claimable(self.text(ref), self.options.min_words)
+        """``is_claimable`` of the sentence at ``ref``, by this index's options and the
+        language pack of its article."""
+        language = self.analyzed[ref[0]].article.document.language
+        return is_claimable(self.text(ref), self.options.min_words, pack_for(language))
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,14 +167,18 @@ class _Lexical:
     candidates: np.ndarray[Any, Any]
 
 
-def _lexical(texts: Sequence[Sequence[str]], options: ClaimsOptions) -> _Lexical:
-    return _lexical_of(tuple(tuple(group) for group in texts), options)
+def _lexical(texts: Sequence[Sequence[str]], options: ClaimsOptions,
+             packs: Sequence[LanguagePack] | None = None) -> _Lexical:
+    """``packs``: each article's language pack (English for all when not given)."""
+    return _lexical_of(tuple(tuple(group) for group in texts), options,
+                       tuple(packs) if packs is not None else (ENGLISH,) * len(texts))
 
 
 # The briefing asks for the same corpus twice (which sentences to embed while
 # parsing, then the alignment itself): keep the last result.
 @lru_cache(maxsize=1)
-def _lexical_of(texts: tuple[tuple[str, ...], ...], options: ClaimsOptions) -> _Lexical:
+def _lexical_of(texts: tuple[tuple[str, ...], ...], options: ClaimsOptions,
+                packs: tuple[LanguagePack, ...]) -> _Lexical:
     """IDF-weighted overlaps of every sentence pair, and the rows that may align.
 
     A candidate is a claimable sentence sharing at least ``min_shared_weight``
@@ -198,7 +187,7 @@ def _lexical_of(texts: tuple[tuple[str, ...], ...], options: ClaimsOptions) -> _
     to what claims can use.
     """
     refs = tuple((a, s) for a, group in enumerate(texts) for s in range(len(group)))
-    tokens = [_tokens(texts[a][s]) for a, s in refs]
+    tokens = [_tokens(texts[a][s], packs[a]) for a, s in refs]
     terms = tuple(frozenset(term for term, _ in bag) for bag in tokens)
     n = len(refs)
     df = Counter(t for bag in terms for t in bag)
@@ -226,8 +215,8 @@ def _lexical_of(texts: tuple[tuple[str, ...], ...], options: ClaimsOptions) -> _
     shared = (present * weights) @ present.T
     lexical = 2.0 * shared / np.maximum(totals[:, None] + totals[None, :], 1e-9)
     owner = np.array([a for a, _ in refs], dtype=np.int64)
-    claimable = np.array([is_claimable(texts[a][s], options.min_words) for a, s in refs],
-                         dtype=bool)
+    claimable = np.array([is_claimable(texts[a][s], options.min_words, packs[a])
+                          for a, s in refs], dtype=bool)
     partnered = (shared >= options.min_shared_weight) & (owner[:, None] != owner[None, :])
     partnered &= claimable[None, :]
     candidates = np.flatnonzero(partnered.any(axis=1) & claimable)
@@ -251,7 +240,8 @@ def sentence_index(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | N
     """
     if vectors is None:
         vectors = VectorStore.of(analyzed)
-    lex = _lexical([[s.text for s in item.sentences] for item in analyzed], options)
+    lex = _lexical([[s.text for s in item.sentences] for item in analyzed], options,
+                   [pack_for(item.article.document.language) for item in analyzed])
     n = len(lex.refs)
     cosine = np.zeros((n, n), dtype=np.float32)
     if len(lex.candidates):

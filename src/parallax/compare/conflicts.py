@@ -33,6 +33,7 @@ import numpy as np
 from parallax.analyze.vectors import VectorStore
 from parallax.compare.claims import NEGATION, SentenceIndex, content_terms, sentence_index
 from parallax.compare.sources import count_sources, source_key
+from parallax.lang.en import ENGLISH
 from parallax.model import (
     Actor,
     AnalyzedArticle,
@@ -55,15 +56,13 @@ _PART = frozenset({"partial", "partially", "part", "portion", "some", "only", "l
 _HEDGES = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately",
                      "some", "over", "under", "more", "less", "up", "least", "estimated"})
 _CUES = _WHOLE | _PART
-_WORD = re.compile(r"[A-Za-z0-9]+(?:[.,'\u2019-][A-Za-z0-9]+)*")
+# Conflicts compare texts of any article pair through helpers that take only
+# text, so they read the English pack (the only one shipped, see
+# parallax.lang.pack_for) rather than each article's.
+_WORD = ENGLISH.figure_word
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?![\d.,])")
-_NUMBER_WORDS = {w: float(i) for i, w in enumerate((
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty"))}
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+_NUMBER_WORDS = {word: float(value) for word, value in ENGLISH.number_words.items()}
+_MONTHS = frozenset(ENGLISH.months)
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 

@@ -29,6 +29,8 @@ from parallax.compare.conflicts import (
     negated_within,
 )
 from parallax.compare.stance import Stance, hedged
+from parallax.lang import LanguagePack
+from parallax.lang.en import ENGLISH
 from parallax.options import DEFAULT_OPTIONS, CheckOptions
 
 __all__ = ["Reading", "read_mismatch", "refine"]
@@ -42,7 +44,6 @@ _IMPLICIT_NEGATION = frozenset([
     "lacks", "lacked", "absent", "cancel", "cancels", "cancelled", "block", "blocks", "blocked",
     "keep", "keeps", "kept", "fake", "hoax", "false",
 ])
-_WORD = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?!\d|[.,]\d)")
 
 
@@ -62,18 +63,15 @@ class Reading:
     restating: tuple[int, ...] = ()
 
 
-def _base(term: str) -> str:
-    """The stem without a final "e": the crude stemmer keeps "approve" but makes
-    "approved" "approv", and "did not approve" is how "approved" is negated."""
-    return term[:-1] if term.endswith("e") and len(term) > 4 else term
+def _terms(text: str, lang: LanguagePack) -> frozenset[str]:
+    """Content terms without negators and digits (number words are stopwords there),
+    as roots: "did not approve" is how "approved" is negated."""
+    return frozenset(lang.root(t) for t in content_terms(text, lang)
+                     if t != NEGATION and not t.isdigit())
 
 
-def _terms(text: str) -> frozenset[str]:
-    """Content terms without negators and digits (number words are stopwords there)."""
-    return frozenset(_base(t) for t in content_terms(text) if t != NEGATION and not t.isdigit())
-
-
-def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any], *,
+def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any],
+                  lang: LanguagePack = ENGLISH, *,
                   options: CheckOptions = DEFAULT_OPTIONS.check) -> Reading:
     """Compare the claim with every sentence of a text that restates it.
 
@@ -83,20 +81,21 @@ def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, An
     FNC-1 training bodies, withholding *supports* whenever the model's
     evidence gave a claim's figure differently was wrong in 5 of 5 cases).
     """
-    claim_terms = _terms(claim)
+    claim_terms = _terms(claim, lang)
     # Only a plainly affirmative claim is read against negated restatements. A
     # negated claim ("won't turn into", "no segregation") meets its affirmative
     # paraphrase in sentences that negate in other words ("to prevent him from
     # turning"), which a negator list cannot see.
-    affirmative = (not negated_terms(claim) and not hedged(claim) and "?" not in claim
-                   and _IMPLICIT_NEGATION.isdisjoint(_WORD.findall(claim.lower())))
+    affirmative = (not negated_terms(claim) and not hedged(claim, lang) and "?" not in claim
+                   and _IMPLICIT_NEGATION.isdisjoint(lang.letters.findall(claim.lower())))
     agree: list[int] = []
     clash: list[int] = []
     opposite: list[int] = []
     restating: list[int] = []
     for index, text in enumerate(sentences):
         if float(sims[index]) < options.related_cosine or not claim_terms or (
-                len(claim_terms & _terms(text)) < options.claim_coverage * len(claim_terms)):
+                len(claim_terms & _terms(text, lang))
+                < options.claim_coverage * len(claim_terms)):
             continue
         restating.append(index)
         same, different = compare_figures(claim, text)
@@ -105,7 +104,7 @@ def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, An
             agree.append(index)
         elif different or years == "different":
             clash.append(index)
-        if affirmative and _negates(text, claim_terms, options.negation_reach):
+        if affirmative and _negates(text, claim_terms, lang, options.negation_reach):
             opposite.append(index)
     restating.sort(key=lambda i: -float(sims[i]))
     return Reading(tuple(agree), tuple(clash), tuple(opposite), tuple(restating))
@@ -137,7 +136,7 @@ def _years_compared(claim: str, text: str) -> str | None:
     return "same" if any(a[w] & b[w] for w in shared) else "different"
 
 
-def _negates(text: str, claim_terms: frozenset[str], reach: int) -> bool:
+def _negates(text: str, claim_terms: frozenset[str], lang: LanguagePack, reach: int) -> bool:
     """Whether ``text`` plainly negates one of the claim's words, and asserts rather than hedges.
 
     The negated word must follow the negator closely ("without an
@@ -147,9 +146,9 @@ def _negates(text: str, claim_terms: frozenset[str], reach: int) -> bool:
     Ferguson") denies a link, not the claim; a hedged sentence ("may not be as
     bad") only reports a doubt.
     """
-    if hedged(text) or "?" in text:
+    if hedged(text, lang) or "?" in text:
         return False
-    return any(_base(t) in claim_terms and not is_name(text, t)
+    return any(lang.root(t) in claim_terms and not is_name(text, t)
                for t in negated_within(text, reach))
 
 

@@ -27,6 +27,8 @@ from typing import Any
 import numpy as np
 
 from parallax.errors import ModelError
+from parallax.lang import LanguagePack
+from parallax.lang.en import ENGLISH
 from parallax.model import Stance
 from parallax.options import DEFAULT_OPTIONS, CheckOptions
 
@@ -50,7 +52,6 @@ LABELS: tuple[Stance, ...] = ("supports", "contradicts", "discusses", "unrelated
 REFUTED = "It is false that {claim}: the story is a hoax and it was denied."
 HEDGED = "It is reported, but not confirmed, that {claim}."
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -78,10 +79,6 @@ suggests suggest suggested appears appear seems seem believed unclear whether if
 # Attribution is not doubt ("the coastguard said it was a hoax"), but articles
 # that only discuss a claim lean on it, so it is counted on its own.
 _ATTRIBUTION = _lexicon("say says said saying told tells according report reports reported")
-_NEGATION = _lexicon("""
-not no never none nobody nothing neither nor without cannot n't isn't wasn't aren't weren't
-don't doesn't didn't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't
-""")
 _CONFIRMING = _lexicon("""
 confirm confirms confirmed confirmation official officially announced announces announce
 revealed reveals verified proof proves proved true indeed actually
@@ -168,28 +165,21 @@ class _Cues:
     question: bool
 
 
-def _stem(word: str) -> str:
-    """A crude suffix strip: enough for "denies"/"denied"/"deny" to share a key."""
-    for suffix in ("ing", "ied", "ies", "ed", "es", "s", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 # Bounded: a claim is checked against the same sentences many times (and
 # training reads each body for many claims), but a long process must not grow.
 @lru_cache(maxsize=1 << 15)
-def _cues(text: str) -> _Cues:
+def _cues(text: str, lang: LanguagePack) -> _Cues:
     lowered = text.lower().replace("\u2019", "'")
-    words = _WORD.findall(lowered)
-    content = [_stem(w) for w in words if w not in _STOP and w not in _NEGATION]
+    words = lang.cue_word.findall(lowered)
+    negation = lang.negators | lang.negated_forms
+    content = [lang.stance_stem(w) for w in words if w not in _STOP and w not in negation]
     return _Cues(
         content=frozenset(content),
         bigrams=frozenset(itertools.pairwise(content)),
         numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
         refute=sum(w in _REFUTING for w in words),
         hedge=sum(w in _HEDGING for w in words),
-        negation=sum(w in _NEGATION for w in words),
+        negation=sum(w in negation for w in words),
         confirm=sum(w in _CONFIRMING for w in words),
         attribution=sum(w in _ATTRIBUTION for w in words),
         words=frozenset(words),
@@ -198,9 +188,9 @@ def _cues(text: str) -> _Cues:
     )
 
 
-def hedged(text: str) -> bool:
+def hedged(text: str, lang: LanguagePack = ENGLISH) -> bool:
     """Whether ``text`` hedges ("reportedly", "may", "suggests"): it reports, not asserts."""
-    return _cues(text).hedge > 0
+    return _cues(text, lang).hedge > 0
 
 
 def _share(part: frozenset[Any], whole: frozenset[Any]) -> float:
@@ -223,7 +213,7 @@ def claim_texts(claim: str) -> list[str]:
 
 
 def pair_features(claim: str, claim_vectors: np.ndarray[Any, Any], sentences: Sequence[str],
-                  vectors: np.ndarray[Any, Any], *,
+                  vectors: np.ndarray[Any, Any], lang: LanguagePack = ENGLISH, *,
                   options: CheckOptions = DEFAULT_OPTIONS.check) -> PairFeatures:
     """Features of a claim against a text's sentences.
 
@@ -241,8 +231,8 @@ def pair_features(claim: str, claim_vectors: np.ndarray[Any, Any], sentences: Se
     top = [int(i) for i in order[:options.evidence_sentences]]
     best = top[0]
     window = range(max(0, best - 1), min(count, best + 2))
-    c = _cues(claim)
-    per = [_cues(s) for s in sentences]
+    c = _cues(claim, lang)
+    per = [_cues(s, lang) for s in sentences]
     body_content = frozenset().union(*(p.content for p in per))
     body_bigrams = frozenset().union(*(p.bigrams for p in per))
     body_words = frozenset().union(*(p.words for p in per))

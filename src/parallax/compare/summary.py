@@ -27,6 +27,8 @@ from parallax.analyze.vectors import VectorStore
 from parallax.compare._summary_concepts import Bigram, ConceptModel, bigrams, concept_values
 from parallax.compare.claims import Ref, SentenceIndex, sentence_index
 from parallax.compare.sources import count_sources
+from parallax.errors import UsageError
+from parallax.lang import pack_for
 from parallax.model import AnalyzedArticle, Claim, Span, SummaryLine
 from parallax.options import DEFAULT_OPTIONS, SummaryOptions
 
@@ -44,11 +46,11 @@ _LENGTH = re.compile(r"^\s*(\d+)\s*(w|words?|s|sentences?)?\s*$", re.IGNORECASE)
 
 def parse_length(value: str) -> tuple[int, int | None]:
     """``--length`` as (sentences, words): "5" or "5s" is five sentences, "120w"
-    about 120 words (``summarize(..., words=120)``); ValueError for anything
-    else, zero included."""
+    about 120 words (``summarize(..., words=120)``); ``UsageError`` for
+    anything else, zero included."""
     match = _LENGTH.match(value)
     if match is None or int(match.group(1)) < 1:
-        raise ValueError(f"summary length {value!r}: use a number of sentences (5) or of "
+        raise UsageError(f"summary length {value!r}: use a number of sentences (5) or of "
                          "words (120w)")
     number, unit = int(match.group(1)), (match.group(2) or "s").lower()
     return (number, None) if unit.startswith("s") else (number, number)
@@ -118,12 +120,13 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
         sentence = index.analyzed[ref[0]].sentences[ref[1]]
         return claim_of.get((index.analyzed[ref[0]].id, sentence.start, sentence.end))
 
+    packs = [pack_for(item.article.document.language) for item in analyzed]
     usable = [k for k, ref in enumerate(index.refs)
               if index.claimable(ref) and not _CUT_OFF.search(index.text(ref))
               and not _LEANS_BACK.match(index.text(ref))]
     first = [k for k in usable if index.refs[k][1] < options.lead_pool or claim_at(index.refs[k])]
     values = concept_values([[s.text for s in item.sentences] for item in analyzed],
-                            [_headline(item) for item in analyzed], model)
+                            [_headline(item) for item in analyzed], model, packs)
     picked = _choose(index, first, values, length, words, [], options)
     if len(first) < len(usable) and _room(index, picked, length, words):
         picked = _choose(index, usable, values, length, words, picked, options)
@@ -154,7 +157,8 @@ def _choose(index: SentenceIndex, rows: Sequence[int], values: Mapping[Bigram, f
         return list(picked)
     vectors = index.vectors.stack(pool)
     similarity = vectors @ vectors.T
-    pairs = [bigrams(index.text(ref)) for ref in pool]
+    pairs = [bigrams(index.text(ref), pack_for(index.analyzed[ref[0]].article.document.language))
+             for ref in pool]
     scale = np.array([max(len(index.text(ref).split()), 1) for ref in pool],
                      dtype=np.float64) ** options.length_exponent
     chosen = list(picked)

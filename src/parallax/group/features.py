@@ -21,6 +21,7 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from parallax.analyze.sentences import paragraphs
+from parallax.lang.en import ENGLISH
 from parallax.model import Article
 from parallax.options import DEFAULT_OPTIONS
 from parallax.registry import registry
@@ -57,20 +58,19 @@ _NAME_WORD = rf"[A-Z][\w{_APOSTROPHES}.-]*\w"
 _NAME = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:of|de|del|la|le|van|von|bin|al|da|di|du))?"
                    rf"[ \t]+{_NAME_WORD})*")
 _WORD = re.compile(rf"[^\W\d_][\w{_APOSTROPHES}-]*[^\W_]|\d[\d.,]*\d")
-# Capitalised words that are not names: sentence openers, calendar words, and
-# the titles people carry ("Chief Odile Marrick" is the name "Odile Marrick").
+# Capitalised words that are not names: sentence openers, calendar words (the
+# English pack's months and weekdays), and the titles people carry ("Chief Odile
+# Marrick" is the name "Odile Marrick").
 _NOT_NAMES_TEXT = """
 a an and as at but by for from he her his how i if in it its mr mrs ms dr no not
 of on or our she so that the their there these they this those to we what when where which
 while who why with you your after before new said says according also more most
-monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec read watch updated published by
+today yesterday tomorrow read watch updated published by
 chief president vice prime minister foreign secretary senator sen rep gov governor mayor
 general gen judge justice officer king queen pope sir lord lady captain capt col lt sgt
 prof professor former leader spokesman spokeswoman spokesperson
 """
-_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+_NOT_NAMES = frozenset((*_NOT_NAMES_TEXT.split(), *ENGLISH.months, *ENGLISH.weekdays))
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s$")
 
 

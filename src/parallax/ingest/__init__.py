@@ -7,16 +7,19 @@ documents that did load, so the caller can report it and go on.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from typing import BinaryIO
 
 from parallax.errors import InputError
 from parallax.ingest.compressed import (
     GZIP_MAGIC,
     CorruptArchive,
+    TooLarge,
     gunzip,
     is_gzip_name,
     reader_name,
@@ -26,6 +29,7 @@ from parallax.ingest.html import NoArticleText, html_document, looks_like_html
 from parallax.ingest.jsonl import jsonl_documents, looks_like_jsonl
 from parallax.ingest.text import text_document
 from parallax.model import Document
+from parallax.options import DEFAULT_OPTIONS, IngestOptions
 
 __all__ = ["ARTICLE_SUFFIXES", "Inputs", "read_inputs"]
 
@@ -39,36 +43,100 @@ ARTICLE_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
 
 @dataclass(frozen=True, slots=True)
 class Inputs:
-    """What ``read_inputs`` found: documents, failures, and folder files it did not read."""
+    """What ``read_inputs`` found: documents, failures, and what it did not read.
+
+    ``skipped`` lists the paths in folders that were not read (not articles,
+    hidden, not regular files); ``notes`` holds one line per such path and per
+    input that was read only in part (over a size limit), so nothing is left
+    out without a word.
+    """
 
     documents: tuple[Document, ...]
     errors: tuple[InputError, ...]
     skipped: tuple[str, ...]
+    notes: tuple[str, ...] = field(default=())
 
 
-def _walk(paths: Sequence[str]) -> tuple[list[str], list[str], list[InputError]]:
-    files: list[str] = []
-    skipped: list[str] = []
-    errors: list[InputError] = []
+def _kind_of(mode: int) -> str | None:
+    """What a file that is not a regular file or folder is, in words; None when it is one."""
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), None)
+
+
+@dataclass(slots=True)
+class _Walk:
+    files: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    def skip(self, path: str, reason: str) -> None:
+        self.skipped.append(path)
+        self.notes.append(f"note: {path}: skipped, {reason}")
+
+
+def _walk_folder(root: str, found: _Walk) -> None:
+    """Every entry under ``root``: article files to read, and a note for each one not read.
+
+    ``os.walk`` with ``onerror`` so that a sub-folder that cannot be listed is
+    reported (``Path.rglob`` passes over it in silence).
+    """
+    def unreadable(error: OSError) -> None:
+        found.errors.append(InputError(str(error.filename or root),
+                                       f"cannot read folder ({error.strerror or error})"))
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
+        hidden = sorted(d for d in dirs if d.startswith("."))
+        for name in hidden:
+            found.skip(os.path.join(folder, name), "hidden folder")
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            child = os.path.join(folder, name)
+            if name.startswith("."):
+                found.skip(child, "hidden file")
+                continue
+            try:
+                mode = os.stat(child).st_mode
+            except FileNotFoundError:
+                found.errors.append(InputError(child, "broken symbolic link"))
+                continue
+            except OSError as exc:
+                found.errors.append(InputError(child, f"cannot read ({exc.strerror or exc})"))
+                continue
+            if stat.S_ISDIR(mode):  # a link to a folder: os.walk does not follow it
+                found.skip(child, "a link to a folder (not followed)")
+            elif (kind := _kind_of(mode)) is not None:
+                found.skip(child, f"{kind}, not a file")
+            elif reader_name(child).suffix.lower() in ARTICLE_SUFFIXES:
+                found.files.append(child)
+            else:
+                found.skip(child, "not an article file (.txt, .html, .jsonl, or those .gz)")
+
+
+def _walk(paths: Sequence[str]) -> _Walk:
+    found = _Walk()
     for raw in paths:
         if raw == "-":
-            files.append(raw)
+            found.files.append(raw)
             continue
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue
-                if child.is_file():
-                    suffix = reader_name(str(child)).suffix.lower()
-                    (files if suffix in ARTICLE_SUFFIXES else skipped).append(str(child))
-                elif child.is_symlink() and not child.exists():
-                    errors.append(InputError(str(child), "broken symbolic link"))
-        elif path.exists():
-            files.append(raw)
+        try:
+            mode = os.stat(raw).st_mode
+        except FileNotFoundError:
+            reason = "broken symbolic link" if os.path.islink(raw) else "no such file or directory"
+            found.errors.append(InputError(raw, reason))
+            continue
+        except OSError as exc:
+            found.errors.append(InputError(raw, f"cannot read ({exc.strerror or exc})"))
+            continue
+        if stat.S_ISDIR(mode):
+            _walk_folder(raw, found)
+        elif (kind := _kind_of(mode)) is not None:
+            found.errors.append(InputError(raw, f"{kind}, not a file: refused (reading it "
+                                                "could block or never end)"))
         else:
-            errors.append(InputError(raw, "no such file or directory"))
-    return files, skipped, errors
+            found.files.append(raw)
+    return found
 
 
 def _unique_id(stem: str, taken: set[str]) -> str:
@@ -80,20 +148,37 @@ def _unique_id(stem: str, taken: set[str]) -> str:
     return candidate
 
 
-def _read_bytes(path: str) -> bytes:
+_CHUNK = 1 << 20
+
+
+def _read_bounded(stream: BinaryIO, limit: int) -> bytes:
+    """At most ``limit`` bytes, read in chunks; ``TooLarge`` when the stream holds more."""
+    chunks, size = [], 0
+    while chunk := stream.read(min(_CHUNK, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise TooLarge(f"larger than the input limit of {limit:,} bytes "
+                           "(ingest.max_input_bytes)")
+    return b"".join(chunks)
+
+
+def _read_bytes(path: str, limit: int) -> bytes:
     """The file's bytes, decompressed when it is gzip (by name, or by content on stdin)."""
     if path == "-":
-        data = sys.stdin.buffer.read()
-        return gunzip(data) if data.startswith(GZIP_MAGIC) else data
-    data = Path(path).read_bytes()
-    return gunzip(data) if is_gzip_name(path) else data
+        data = _read_bounded(sys.stdin.buffer, limit)
+        return gunzip(data, limit) if data.startswith(GZIP_MAGIC) else data
+    with open(path, "rb") as stream:
+        data = _read_bounded(stream, limit)
+    return gunzip(data, limit) if is_gzip_name(path) else data
 
 
-def _documents_from(path: str, doc_id: str) -> Iterable[Document | InputError]:
+def _documents_from(path: str, doc_id: str, options: IngestOptions
+                    ) -> Iterable[Document | InputError]:
     name = "<stdin>" if path == "-" else path
     try:
-        data = _read_bytes(path)
-    except CorruptArchive as exc:
+        data = _read_bytes(path, options.max_input_bytes)
+    except (CorruptArchive, TooLarge) as exc:
         return [InputError(name, str(exc))]
     except OSError as exc:
         return [InputError(name, f"cannot read ({exc.strerror or exc})")]
@@ -113,21 +198,26 @@ def _documents_from(path: str, doc_id: str) -> Iterable[Document | InputError]:
     return [text_document(doc_id, name, text)]
 
 
-def read_inputs(paths: Sequence[str]) -> Inputs:
+def read_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTIONS.ingest
+                ) -> Inputs:
     """Documents from files, folders (recursive) and ``-`` (standard input).
 
     Files may be gzip-compressed (``.txt.gz``). Standard input and files of
     unknown suffix are read as JSON Lines when their first line is an article
     record, else as HTML or text. Document ids are file stems without
-    suffixes (made unique), JSONL ids as given.
+    suffixes (made unique), JSONL ids as given. FIFOs and devices are refused
+    by name (reading one could block for ever), an input over
+    ``options.max_input_bytes`` is an error line, and everything in a folder
+    that is not read gets a note saying why.
     """
-    files, skipped, errors = _walk(paths)
+    found = _walk(paths)
+    errors = found.errors
     documents: list[Document] = []
     taken: set[str] = set()
     used: set[str] = set()
-    for path in files:
+    for path in found.files:
         stem = "stdin" if path == "-" else reader_name(path).stem
-        for item in _documents_from(path, _unique_id(stem, taken)):
+        for item in _documents_from(path, _unique_id(stem, taken), options):
             if isinstance(item, InputError):
                 errors.append(item)
                 continue
@@ -136,4 +226,4 @@ def read_inputs(paths: Sequence[str]) -> Inputs:
             taken.add(item.id)
             used.add(item.id)
             documents.append(item)
-    return Inputs(tuple(documents), tuple(errors), tuple(skipped))
+    return Inputs(tuple(documents), tuple(errors), tuple(found.skipped), tuple(found.notes))

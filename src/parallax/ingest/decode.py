@@ -34,6 +34,9 @@ _MAX_STRAY_BYTES = DEFAULT_OPTIONS.ingest.max_stray_bytes
 _MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _UTF16_NUL_SHARE = DEFAULT_OPTIONS.ingest.utf16_nul_share
+# Latin-script text is mostly ASCII letters, digits and spaces even in French
+# or German (accented letters are a minority); chosen, not tuned.
+_UTF16_PRINTABLE_SHARE = 0.7
 
 
 class DecodeError(ValueError):
@@ -53,11 +56,21 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     if not even or not odd:
         return None
     even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
-    if odd_nul >= _UTF16_NUL_SHARE and even_nul < _UTF16_NUL_SHARE / 10:
+    if odd_nul >= _UTF16_NUL_SHARE and even_nul < _UTF16_NUL_SHARE / 10 and _texty(even):
         return "utf-16-le"
-    if even_nul >= _UTF16_NUL_SHARE and odd_nul < _UTF16_NUL_SHARE / 10:
+    if even_nul >= _UTF16_NUL_SHARE and odd_nul < _UTF16_NUL_SHARE / 10 and _texty(odd):
         return "utf-16-be"
     return None
+
+
+def _texty(low_bytes: bytes) -> bool:
+    """Are the low bytes of UTF-16 code units mostly printable ASCII, as in Latin text?
+
+    Binary data with every other byte NUL (``00 ff 00 fe``) has the NUL
+    pattern too, but its other bytes are not letters, digits and spaces.
+    """
+    printable = sum(1 for b in low_bytes if 0x20 <= b < 0x7F or b in (0x09, 0x0A, 0x0D))
+    return printable >= _UTF16_PRINTABLE_SHARE * len(low_bytes)
 
 
 def _repair_byte(error: UnicodeError) -> tuple[str, int]:

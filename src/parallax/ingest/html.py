@@ -23,6 +23,7 @@ from parallax.ingest.headline import drop_headline
 from parallax.ingest.links import drop_link_lines
 from parallax.ingest.metadata import guess_outlet, iso_date
 from parallax.ingest.sections import restore_sections
+from parallax.lang import pack_for
 from parallax.model import Document
 from parallax.options import DEFAULT_OPTIONS
 
@@ -145,7 +146,7 @@ def html_document(doc_id: str, path: str, html: str, *, url: str | None = None) 
         source=source,
         outlet=meta("sitename") or meta("hostname") or guess_outlet(path),
         title=meta("title"),
-        published=iso_date(published) if published else None,
+        published=iso_date(published, pack_for(meta("language"))) if published else None,
         url=url or meta("url"),
         author=meta("author"),
         language=meta("language"),

@@ -14,6 +14,7 @@ from dataclasses import replace
 from parallax.errors import InputError
 from parallax.ingest.html import NoArticleText, html_document
 from parallax.ingest.metadata import guess_title, iso_date
+from parallax.lang import pack_for
 from parallax.model import Document
 
 __all__ = ["jsonl_documents", "looks_like_jsonl"]
@@ -107,5 +108,5 @@ def jsonl_documents(path: str, text: str, default_id: str) -> Iterator[Document 
             yield InputError(where, "no 'text' or 'html' field")
             continue
         if published:
-            doc = replace(doc, published=iso_date(published))
+            doc = replace(doc, published=iso_date(published, pack_for(doc.language)))
         yield doc

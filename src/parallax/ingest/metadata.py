@@ -10,23 +10,19 @@ never mistaken for its publication date.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from parallax.calendar import parse_calendar_date
 from parallax.ingest.compressed import reader_name
 from parallax.ingest.named_outlet import outlet_named_in
+from parallax.lang import LanguagePack
+from parallax.lang.en import ENGLISH
 from parallax.options import DEFAULT_OPTIONS
 
 __all__ = ["guess_outlet", "guess_published", "guess_title", "header_fields", "iso_date"]
 
 _HEADER = re.compile(r"^(title|outlet|source|publisher|site|published|date|author|url)\s*:\s*(.+)$",
                      re.IGNORECASE)
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
-           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-_DATE_SHAPE = re.compile(
-    rf"\b(\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|"
-    rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
-    re.IGNORECASE,
-)
 _HEAD_LINES = DEFAULT_OPTIONS.ingest.head_lines
 # An outlet name in a byline ("The Meridane Courier", "KBN News") is short.
 _MAX_OUTLET_WORDS = DEFAULT_OPTIONS.ingest.max_outlet_words
@@ -58,25 +54,37 @@ def guess_title(text: str) -> str | None:
     return None
 
 
-def iso_date(value: str) -> str | None:
-    """ISO date (YYYY-MM-DD) of a date-shaped string, or None when it does not parse."""
-    fast = parse_calendar_date(value)
+@cache
+def _date_shape(lang: LanguagePack) -> re.Pattern[str]:
+    """A written date ("15 March 2025", "March 15th, 2025", ISO) with the pack's months."""
+    months = lang.month_pattern()
+    return re.compile(
+        rf"\b(\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|"
+        rf"(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
+        re.IGNORECASE,
+    )
+
+
+def iso_date(value: str, lang: LanguagePack = ENGLISH) -> str | None:
+    """ISO date (YYYY-MM-DD) of a date-shaped string in ``lang``, or None when it does not parse."""
+    fast = parse_calendar_date(value, lang=lang)
     if fast is not None:
         return fast[0].isoformat() if fast[1] == "day" else None
     import dateparser  # deferred: importing it costs ~0.1 s and most inputs never need it
 
-    parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
+    parsed = dateparser.parse(value, languages=list(lang.dateparser_languages),
+                              settings={"STRICT_PARSING": True})
     return parsed.date().isoformat() if parsed else None
 
 
-def guess_published(text: str) -> str | None:
+def guess_published(text: str, lang: LanguagePack = ENGLISH) -> str | None:
     """A date found in the first lines (byline/dateline), as an ISO date."""
     head = "\n".join(text.strip().split("\n")[:_HEAD_LINES])
-    match = _DATE_SHAPE.search(head)
-    return iso_date(match.group(1)) if match else None
+    match = _date_shape(lang).search(head)
+    return iso_date(match.group(1), lang) if match else None
 
 
-def guess_outlet(path: str, text: str = "") -> str | None:
+def guess_outlet(path: str, text: str = "", lang: LanguagePack = ENGLISH) -> str | None:
     """An outlet name from a file name like ``03_riverland-herald.txt``.
 
     A file name is a crude spelling of the outlet ("kbn-live"); when a field
@@ -94,11 +102,11 @@ def guess_outlet(path: str, text: str = "") -> str | None:
     if not words or re.search(r"\d{3,}|[0-9a-f]{8,}|^<\w+>$", words):
         return outlet_named_in(text) or stem
     parts = [w for w in re.split(r"[_\-\s]+", words) if w]
-    return _byline_outlet(text, {w.lower() for w in parts}) or " ".join(
+    return _byline_outlet(text, {w.lower() for w in parts}, lang) or " ".join(
         w.capitalize() for w in parts)
 
 
-def _byline_outlet(text: str, hints: set[str]) -> str | None:
+def _byline_outlet(text: str, hints: set[str], lang: LanguagePack) -> str | None:
     """The byline field naming the outlet: short, capitalised, not the author or the date,
     sharing a word (other than a stopword) with ``hints``."""
     for line in text.strip().split("\n")[:_HEAD_LINES]:
@@ -107,7 +115,7 @@ def _byline_outlet(text: str, hints: set[str]) -> str | None:
         for field in (f.strip() for f in line.split("|")):
             words = field.split()
             if (not words or len(words) > _MAX_OUTLET_WORDS or field.lower().startswith("by ")
-                    or _DATE_SHAPE.search(field) or not words[-1][:1].isupper()):
+                    or _date_shape(lang).search(field) or not words[-1][:1].isupper()):
                 continue
             if {w.lower().strip(".,") for w in words} & hints - _NOT_NAMES:
                 return field

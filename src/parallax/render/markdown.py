@@ -31,7 +31,9 @@ from parallax.render.view import (
 )
 
 __all__ = [
+    "render_briefings_markdown",
     "render_check_markdown",
+    "render_checks_markdown",
     "render_markdown",
     "render_quotes_markdown",
     "render_stories_markdown",
@@ -178,6 +180,14 @@ def render_markdown(briefing: Briefing, *, options: RenderOptions = DEFAULT_OPTI
     return _join(_body(briefing_view(briefing, options=options), options))
 
 
+def render_briefings_markdown(briefings: Sequence[Briefing]) -> str:
+    """Several stories: the list of them (as ``parallax stories`` prints it), then each briefing."""
+    overview = render_stories_markdown([b.stories[0] for b in briefings],
+                                       [a for b in briefings for a in b.articles])
+    texts = [render_markdown(b) for b in briefings]
+    return "\n\n---\n\n".join([overview.rstrip(), *(t.rstrip() for t in texts)]) + "\n"
+
+
 def render_quotes_markdown(quotes: Sequence[Quote], actors: Sequence[Actor],
                            articles: Sequence[Article], *,
                            options: RenderOptions = DEFAULT_OPTIONS.render) -> str:
@@ -214,6 +224,11 @@ def render_stories_markdown(stories: Sequence[Story], articles: Sequence[Article
     if rest:
         rows += ["## Not in any story", "", *map(entry, rest), ""]
     return _join(rows)
+
+
+def render_checks_markdown(results: Sequence[CheckResult]) -> str:
+    """``parallax check --claims``: each claim's check in turn."""
+    return "\n\n".join(render_check_markdown(r) for r in results)
 
 
 def render_check_markdown(result: CheckResult) -> str:

@@ -1,0 +1,161 @@
+"""Language packs: every word list, pattern and model name a stage needs for one language.
+
+The stages read words: they split sentences (pysbd's rules for a language),
+parse dates (month and weekday names, dateparser's locale), match content
+words across articles (a stemmer, stopwords, negators) and read figures
+(number words). A ``LanguagePack`` holds all of that for one language, so a
+stage asks the pack of its article's ``Document.language`` instead of
+carrying its own English copy, and adding a language is a new pack module
+(plus its models) registered as ``parallax.lang.<code>.v1``, not edits across
+the modules. See docs/LANGUAGES.md.
+
+    >>> from parallax.lang import pack_for
+    >>> pack_for("en-GB").code
+    'en'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from parallax.errors import RegistryError
+from parallax.registry import registry
+
+__all__ = ["LanguagePack", "QuoteCues", "SuffixStemmer", "pack_for", "primary_code"]
+
+
+@dataclass(frozen=True, slots=True)
+class SuffixStemmer:
+    """Strip the first listed suffix that leaves at least ``shortest`` characters.
+
+    Crude, but both sides of every comparison go through the same function and
+    it runs without a parser; a language's pack chooses the suffixes.
+    """
+
+    suffixes: tuple[str, ...]
+    shortest: int
+
+    def __call__(self, word: str) -> str:
+        for suffix in self.suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= self.shortest:
+                return word[: -len(suffix)]
+        return word
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCues:
+    """The lemmas that introduce a statement, by the shape of the statement in the parse
+    (see ``parallax.analyze._quote_cues``)."""
+
+    speech: frozenset[str]
+    """Verbs of saying whose clause is the statement (`X said (that) ...`); findings too."""
+    belief: frozenset[str]
+    """Beliefs and expectations with a clause: reported, but no cue for marks."""
+    objects: frozenset[str]
+    """Verbs whose direct object is the statement (`denied the report`)."""
+    intent: frozenset[str]
+    """Verbs of intent whose infinitive is the statement (`vowed to appeal`)."""
+    preps: Mapping[str, frozenset[str]]
+    """Verbs whose prepositional object names what was said (`called for a recount`)."""
+    nouns: frozenset[str]
+    """Nouns whose "that" clause is a statement (`his claim that ...`)."""
+    lemmas: frozenset[str] = field(init=False)
+    """Every lemma that can cue a statement."""
+    reporting: frozenset[str] = field(init=False)
+    """The lemmas that report a statement in a clause (speech and belief)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lemmas", self.speech | self.belief | self.objects
+                           | self.intent | self.preps.keys())
+        object.__setattr__(self, "reporting", self.speech | self.belief)
+
+
+# eq=False: a pack is compared and hashed by identity, so stages may cache
+# what they compile from it (date patterns) per pack.
+@dataclass(frozen=True, slots=True, eq=False)
+class LanguagePack:
+    """What the stages need to read text in one language.
+
+    Fields are data, or small functions where the data is a rule (the stemmer).
+    The word patterns differ on purpose, each for the stage that was tuned or
+    trained with it; they are named for what they keep together.
+    """
+
+    code: str
+    """ISO 639-1 code, as ``Document.language`` carries it ("en")."""
+    name: str
+    pysbd_language: str
+    """The language code pysbd's segmenter takes."""
+    dateparser_languages: tuple[str, ...]
+    """Locales dateparser may try, in order."""
+    months: Mapping[str, int]
+    """Lower-case month names and abbreviations -> month number (1-12)."""
+    weekdays: tuple[str, ...]
+    """Lower-case weekday names, Monday first (``datetime.date.weekday()`` order)."""
+    number_words: Mapping[str, int]
+    """Spelled-out numbers a text writes for figures ("three hours") -> value."""
+    negators: frozenset[str]
+    """Words that negate what follows ("not", "never", "without")."""
+    negated_forms: frozenset[str]
+    """Contractions that carry a negator ("didn't"): one token in some word patterns."""
+    negating_suffixes: tuple[str, ...]
+    """Endings that make any word a negation ("n't": also "mightn't", "ain't")."""
+    common_words: frozenset[str]
+    """The most frequent function words: their share in a text tells whether it is
+    in this language at all, and in a line whether it is prose."""
+    stopwords: Callable[[], frozenset[str]]
+    """Words too common to say what a sentence is about, negators excluded (a
+    loader: the English list comes from spaCy, slow to import where unneeded)."""
+    stem: Callable[[str], str]
+    """The stemmer for content words (claims, conflicts, mismatch, summary)."""
+    root: Callable[[str], str]
+    """A stem with the spelling change of inflection undone, so the stem of a
+    base form and of an inflected one meet ("approve" / "approv" from "approved")."""
+    stance_stem: Callable[[str], str]
+    """The stemmer the shipped stance model's features were computed with
+    (``stance-features/2``); a different one needs a retrained model."""
+    word: re.Pattern[str]
+    """A word with inner apostrophes, dots and hyphens kept ("U.S.", "don't", "co-op")."""
+    figure_word: re.Pattern[str]
+    """``word`` that also keeps thousands separators ("1,200"), for reading figures."""
+    cue_word: re.Pattern[str]
+    """A lower-case word with one apostrophe ending ("isn't"): the stance features'."""
+    bare_word: re.Pattern[str]
+    """Lower-case letters and digits only: the summary model's words."""
+    letters: re.Pattern[str]
+    """Lower-case letters only."""
+    quote_cues: QuoteCues
+    """The cue lemmas of quotes and reported speech (matched on the parse's lemmas)."""
+
+    def month_pattern(self) -> str:
+        """A regex alternation of the month names, longest first (so "sept" beats "sep")."""
+        return "|".join(sorted(self.months, key=len, reverse=True))
+
+
+def primary_code(language: str | None) -> str:
+    """The primary subtag of a language tag, lower-cased ("en-GB", "EN_us" -> "en")."""
+    return re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]
+
+
+def pack_for(language: str | None) -> LanguagePack:
+    """The pack registered as ``parallax.lang.<code>.v1`` for a document's language.
+
+    A document without a language, or in one no pack is registered for, gets
+    English: it is the only language parallax ships, and a document in another
+    one is already flagged ``non-english`` by the cleaning stage, so the reader
+    knows that what the English rules made of it is a best effort.
+    """
+    code = primary_code(language)
+    if not code.isalpha():
+        code = "en"
+    try:
+        found = registry.get("languages", f"parallax.lang.{code}.v1")
+    except RegistryError:
+        found = registry.get("languages", "parallax.lang.en.v1")
+    pack = found if isinstance(found, LanguagePack) else found()
+    if not isinstance(pack, LanguagePack):
+        raise RegistryError(f"parallax.lang.{code}.v1 is not a LanguagePack",
+                            hint="register a LanguagePack or a function returning one")
+    return pack

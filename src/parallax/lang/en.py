@@ -1,0 +1,184 @@
+"""English: the word lists, patterns and model settings of ``parallax.lang.en.v1``.
+
+These lists were spread over the stages (claims, stance, mismatch, conflicts,
+dates, calendar, metadata, quotes, flags, cleaning cues, story features) and
+are gathered here unchanged, so every English rule has one home and the
+outputs stay what they were.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from types import MappingProxyType
+
+from parallax.lang import LanguagePack, QuoteCues, SuffixStemmer
+
+__all__ = ["ENGLISH"]
+
+_MONTH_NAMES = (
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"))
+
+_NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty")
+
+_NEGATORS = frozenset({"no", "not", "never", "without", "none", "nothing", "nor", "neither",
+                       "cannot", "n't", "nobody"})
+_NEGATED_FORMS = frozenset((
+    "isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't", "won't", "wouldn't",
+    "can't", "couldn't", "shouldn't", "hasn't", "haven't", "hadn't"))
+
+# English news prose runs at 35-50% of these words; other Latin-script languages
+# share almost none of them.
+_COMMON_WORDS = frozenset((
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "it", "its",
+    "that", "this", "which", "who", "he", "she", "they", "we", "i", "you", "not", "said",
+    "will", "would",
+))
+
+# The cue lemmas of quotes (``parallax.analyze._quote_cues`` reads them by shape).
+_SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "state", "claim", "insist", "warn", "argue", "deny", "stress", "note",
+    "remark", "reply", "announce", "explain", "respond", "answer", "ask", "declare", "write",
+    "tweet", "post", "emphasize", "emphasise", "reiterate", "confirm", "acknowledge", "admit",
+    "suggest", "predict", "promise", "vow", "pledge", "assert", "contend", "maintain",
+    "mention", "comment", "observe", "concede", "complain", "urge", "caution", "repeat",
+    "recall", "describe", "hail", "accuse", "demand", "propose", "testify", "report",
+    "conclude", "agree", "disagree", "threaten", "boast", "joke", "quip", "counter", "retort",
+    "highlight", "underline", "affirm", "allege", "speak", "talk", "point", "cite",
+    "question", "rule", "reveal", "signal", "charge",
+        # Not "call": `called "X"` names something ("the so-called "X"") rather than quoting.
+    # Findings attributed to a source ("a poll showed that ..."): annotated like speech.
+    "show", "find", "indicate", "estimate", "believe",
+})
+# Beliefs and expectations with a clause (`officials fear the dam will fail`): reported
+# like speech, but no cue for a quotation in marks.
+_BELIEF_VERBS = frozenset({
+    "think", "hope", "expect", "fear", "worry", "doubt", "feel", "know", "understand",
+    "recognize", "recognise", "realize", "realise", "learn", "discover", "suspect", "assume",
+})
+# Verbs whose direct object is itself the statement ("confirmed his intention to ...",
+# "criticized the ruling"), with the object's predicate when there is one ("called the
+# plan a trap", "urged voters to stay home").
+_OBJECT_VERBS = frozenset({
+    "announce", "confirm", "deny", "claim", "reiterate", "promise", "pledge", "vow", "demand",
+    "propose", "reject", "acknowledge", "admit", "predict", "call", "cite", "mention",
+    "describe", "question", "urge", "criticize", "criticise", "praise", "defend", "dispute",
+    "dismiss", "discuss", "outline", "detail", "reference", "reveal", "highlight", "stress",
+    "echo", "condemn", "denounce", "blast", "slam", "attack", "welcome", "endorse", "mock",
+    "encourage", "invoke", "declare", "label", "recommend", "report", "blame", "hail",
+    "offer", "support", "back", "oppose", "favor", "favour", "accept", "unveil", "tout",
+    "promote", "pitch", "applaud", "decry", "lament", "deride", "ridicule", "fault", "chide",
+    "rebuke", "challenge", "address", "express", "voice", "forecast", "concede",
+    "characterize", "characterise", "brand", "dub", "term",
+})
+# Verbs of intent whose infinitive is the statement ("vowed to appeal the ruling").
+_INTENT_VERBS = frozenset({
+    "vow", "promise", "pledge", "threaten", "agree", "refuse", "decline", "offer", "plan",
+    "want", "seek", "intend", "urge", "encourage", "ask", "demand", "call", "propose",
+    "aim", "like", "prefer", "hope", "expect", "decide",
+})
+# Verbs whose prepositional object names what was said ("called for a recount").
+_PREP_CUES: dict[str, frozenset[str]] = {
+    "call": frozenset({"for"}),
+    # Not "on": "speaking on regional radio", "spoke to reporters on the quay".
+    "speak": frozenset({"of", "about"}),
+    "talk": frozenset({"of", "about"}),
+    "complain": frozenset({"of", "about"}),
+    "warn": frozenset({"of", "about", "against"}),
+    "comment": frozenset({"on"}),
+    "ask": frozenset({"for", "about"}),
+    "argue": frozenset({"for", "against"}),
+    "push": frozenset({"for"}),
+    "press": frozenset({"for"}),
+    "accuse": frozenset({"of"}),
+    "blame": frozenset({"for"}),
+    "criticize": frozenset({"for"}),
+    "criticise": frozenset({"for"}),
+    "praise": frozenset({"for"}),
+    "attack": frozenset({"for"}),
+    "insist": frozenset({"on"}),
+    "write": frozenset({"about", "of"}),
+    "worry": frozenset({"about"}),
+    "boast": frozenset({"about", "of"}),
+    "testify": frozenset({"about", "on"}),
+    "report": frozenset({"on"}),
+    "point": frozenset({"to"}),
+    "respond": frozenset({"to"}),
+    "react": frozenset({"to"}),
+    "refer": frozenset({"to"}),
+    "allude": frozenset({"to"}),
+    "hint": frozenset({"at"}),
+    "apologize": frozenset({"for"}),
+    "apologise": frozenset({"for"}),
+    "thank": frozenset({"for"}),
+    "advocate": frozenset({"for"}),
+    "campaign": frozenset({"for", "against"}),
+    "rail": frozenset({"against"}),
+    "lash": frozenset({"at"}),
+    "focus": frozenset({"on"}),
+    "joke": frozenset({"about"}),
+    "tweet": frozenset({"about"}),
+}
+# Nouns whose "that" clause is a statement ("his claim that ...").
+_NOUN_CUES = frozenset({
+    "claim", "assertion", "statement", "warning", "announcement", "charge", "allegation",
+    "accusation", "promise", "pledge", "suggestion", "argument", "belief", "insistence",
+    "view", "contention", "complaint", "threat", "vow", "admission", "acknowledgment",
+    "acknowledgement", "prediction", "assurance", "denial", "remark", "comment", "message",
+    "report", "conclusion", "finding", "assessment", "hope", "fear", "concern", "notion",
+    "idea", "theory", "position", "insinuation", "implication", "declaration", "word",
+})
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    """spaCy's English stop words without the negators (a negation is content)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) - _NEGATORS
+
+
+def _root(stem: str) -> str:
+    """The stem without a final "e": the stemmer keeps "approve" but makes
+    "approved" "approv", and "did not approve" is how "approved" is negated."""
+    return stem[:-1] if stem.endswith("e") and len(stem) > 4 else stem
+
+
+ENGLISH = LanguagePack(
+    code="en",
+    name="English",
+    pysbd_language="en",
+    dateparser_languages=("en",),
+    months=MappingProxyType({name: number for number, names in enumerate(_MONTH_NAMES, start=1)
+                             for name in names}),
+    weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    number_words=MappingProxyType({word: value for value, word in enumerate(_NUMBER_WORDS)}),
+    negators=_NEGATORS,
+    negated_forms=_NEGATED_FORMS,
+    negating_suffixes=("n't",),
+    common_words=_COMMON_WORDS,
+    stopwords=_stopwords,
+    # Content words: a stem keeps at least four letters, so "news" and "uses"
+    # stay whole; the seeds' claims and the summary model were tuned on it.
+    stem=SuffixStemmer(("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed",
+                        "es", "s"), 4),
+    root=_root,
+    # Stance cues: shorter stems ("denies"/"denied" -> "den"), "-ly" too.
+    # Folding it into ``stem`` changes the stance features on FNC-1 (see
+    # docs/LANGUAGES.md), so it stays until the stance model is retrained.
+    stance_stem=SuffixStemmer(("ing", "ied", "ies", "ed", "es", "s", "ly"), 3),
+    word=re.compile(r"[A-Za-z0-9]+(?:['\u2019.-][A-Za-z0-9]+)*"),
+    figure_word=re.compile(r"[A-Za-z0-9]+(?:[.,'\u2019-][A-Za-z0-9]+)*"),
+    cue_word=re.compile(r"[a-z0-9]+(?:'[a-z]+)?"),
+    bare_word=re.compile(r"[a-z0-9]+"),
+    letters=re.compile(r"[a-z]+"),
+    quote_cues=QuoteCues(speech=_SPEECH_VERBS, belief=_BELIEF_VERBS, objects=_OBJECT_VERBS,
+                         intent=_INTENT_VERBS, preps=MappingProxyType(_PREP_CUES),
+                         nouns=_NOUN_CUES),
+)
