@@ -30,23 +30,28 @@ def _slot(word: str) -> tuple[int, float]:
     return digest % DIMENSIONS, 1.0 if digest >> 63 else -1.0
 
 
+def hashed_vectors(texts: Sequence[str]) -> np.ndarray[Any, Any]:
+    """One L2-normalised row per text (all zeros for a text without words)."""
+    out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    for row, text in enumerate(texts):
+        for word in WORD.findall(text.lower()):
+            slot, sign = _slot(word)
+            out[row, slot] += sign
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    normalised: np.ndarray[Any, Any] = out / np.clip(norms, 1e-12, None)
+    return normalised
+
+
 class FakeEmbedder:
     """Hashed bag-of-words vectors with the interface of ``Embedder``."""
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray[Any, Any]:
-        """One L2-normalised row per text; empty input gives a (0, 384) array."""
-        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in WORD.findall(text.lower()):
-                slot, sign = _slot(word)
-                out[row, slot] += sign
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        normalised: np.ndarray[Any, Any] = out / np.clip(norms, 1e-12, None)
-        return normalised
+        """One row per text; empty input gives a (0, 384) array."""
+        return hashed_vectors(texts)
 
     def batches(self, texts: Sequence[str], batch_size: int = 64
                 ) -> Iterator[tuple[list[int], np.ndarray[Any, Any]]]:
         """(positions, vectors) ``batch_size`` texts at a time, in input order."""
         for first in range(0, len(texts), batch_size):
             rows = list(range(first, min(first + batch_size, len(texts))))
-            yield rows, self.encode([texts[i] for i in rows])
+            yield rows, hashed_vectors([texts[i] for i in rows])

@@ -55,6 +55,7 @@ def test_two_events_of_one_kind_are_apart_and_wordings_together(fires: list[Arti
                                  frozenset({"caskwell1", "caskwell2"})}
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_same_topic_on_distant_days_is_two_stories() -> None:
     same_day = story_articles([("vote", [COUNCIL_VOTE], "2025-02-01"),
                           ("again", [COUNCIL_VOTE], "2025-02-02")])
@@ -107,6 +108,7 @@ def test_alike_leads_with_disjoint_details_stay_two_stories() -> None:
     assert _members(later.stories()) == pairs
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_state_round_trips_and_continues_the_same(fires: list[Article]) -> None:
     state = group_articles(fires[:3])
     loaded = StoryState.from_json(state.to_json())
