@@ -21,8 +21,8 @@ from builders import ROOT, shared_path
 sys.path.insert(0, str(ROOT / "bench"))
 from quotes import Score, load_dev, parallax_quotes
 
-MIN_F1 = 0.65
-MIN_SPEAKER_ACCURACY = 0.89
+MIN_F1 = 0.65  # today 0.667 (bench/quotes.py, held-out half)
+MIN_SPEAKER_ACCURACY = 0.89  # today 0.907
 
 
 def test_quotes_keep_their_overlap_f1_and_speaker_floors() -> None:
