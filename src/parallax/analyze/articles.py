@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc
 
 from parallax.analyze.dates import explicit_dates, find_dates, reference_date
-from parallax.analyze.embed import load_embedder
 from parallax.analyze.nlp import load_nlp
 from parallax.analyze.quotes import extract_quotes
 from parallax.analyze.sentences import split_sentences
@@ -23,6 +22,7 @@ from parallax.analyze.vectors import Ref, VectorStore
 from parallax.lang import pack_for
 from parallax.model import AnalyzedArticle, Article, Entity
 from parallax.options import DEFAULT_OPTIONS, DatesOptions, QuotesOptions
+from parallax.registry import registry
 
 __all__ = ["KEPT_LABELS", "analyze_articles", "parse_articles"]
 
@@ -57,8 +57,9 @@ def analyze_articles(articles: Sequence[Article], tick: Callable[[], None] | Non
     """
     packs = [pack_for(a.document.language) for a in articles]
     sentences = [split_sentences(a.text, lang) for a, lang in zip(articles, packs, strict=True)]
-    store = VectorStore(load_embedder(), [[s.text for s in group] for group in sentences],
-                        background=load_embedder(threads=1))
+    embedder = registry.get("embedders", "parallax.embed.minilm.v1")
+    store = VectorStore(embedder(threads=0), [[s.text for s in group] for group in sentences],
+                        background=embedder(threads=1))
     stop = threading.Event()
     order = priority(store.texts) if priority else None
     worker = threading.Thread(target=store.speculate, args=(stop, order),

@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy as np
 
-from parallax.analyze.embed import load_embedder
 from parallax.analyze.vectors import prefetch
 from parallax.compare.mismatch import read_mismatch, refine
 from parallax.compare.stance import (
@@ -28,6 +27,7 @@ from parallax.compare.stance import (
 )
 from parallax.lang import LanguagePack, pack_for
 from parallax.model import AnalyzedArticle, Span
+from parallax.registry import registry
 
 __all__ = ["CheckResult", "Stance", "Verdict", "check_claim", "judge"]
 
@@ -56,7 +56,8 @@ def check_claim(claim: str, analyzed: Sequence[AnalyzedArticle]) -> CheckResult:
     """One verdict per article, in article order."""
     prefetch([item.embeddings for item in analyzed],
              [(n, s) for n, item in enumerate(analyzed) for s in range(len(item.sentences))])
-    claim_vectors = load_embedder().encode(claim_texts(claim))
+    claim_vectors = registry.get("embedders", "parallax.embed.minilm.v1")(threads=0).encode(
+        claim_texts(claim))
     judged = iter(judge(claim, claim_vectors,
                         [([s.text for s in item.sentences], np.asarray(item.embeddings))
                          for item in analyzed if item.sentences],

@@ -20,10 +20,10 @@ from typing import Any
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from parallax.analyze.embed import load_embedder
 from parallax.analyze.sentences import paragraphs
 from parallax.lang.en import ENGLISH
 from parallax.model import Article
+from parallax.registry import registry
 
 __all__ = [
     "Encoder",
@@ -169,7 +169,7 @@ MODEL_BATCH = 16
 
 
 def _default_encoder() -> Encoder:
-    embedder = load_embedder()
+    embedder = registry.get("embedders", "parallax.embed.minilm.v1")(threads=0)
     return lambda texts: embedder.encode(texts, batch_size=MODEL_BATCH)
 
 
