@@ -15,8 +15,9 @@ from __future__ import annotations
 import itertools
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from _metrics import TOKEN, class_f1, confusion, fnc_score, macro_f1
@@ -49,10 +50,16 @@ def run_baseline(scores: Sequence[float], thresholds: tuple[float, float]) -> li
             for s in scores]
 
 
-def judged(pairs: Sequence[Pair], bodies: dict[int, str]) -> list[str]:
-    """What `parallax check` answers for each pair: the model, then the mismatch reading."""
+def judged(pairs: Sequence[Pair], bodies: dict[int, str],
+           encode: Callable[[Sequence[str]], dict[str, np.ndarray[Any, Any]]] = encode_cached
+           ) -> list[str]:
+    """What `parallax check` answers for each pair: the model, then the mismatch reading.
+
+    ``encode`` gives each distinct text its vector (tests/test_stance_eval.py
+    passes one without the disk cache, so a changed model is measured afresh).
+    """
     texts = {b: [s.text for s in split_sentences(bodies[b])] for b in {p.body for p in pairs}}
-    vectors = encode_cached([t for p in pairs for t in claim_texts(p.claim)]
+    vectors = encode([t for p in pairs for t in claim_texts(p.claim)]
                             + [s for sentences in texts.values() for s in sentences])
     by_claim: dict[str, list[int]] = {}
     for n, pair in enumerate(pairs):

@@ -110,14 +110,18 @@ class Score:
     def _f(p: float, r: float) -> float:
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def row(self, name: str, seconds: float) -> str:
+    def figures(self) -> tuple[float, float, float, float, float]:
+        """Precision, recall, F1 (overlap), F1 (exact), speaker accuracy."""
         p = self.matched_pred / self.predicted if self.predicted else 0.0
         r = self.matched_gold / self.gold if self.gold else 0.0
         ep = self.exact_pred / self.predicted if self.predicted else 0.0
         er = self.exact_gold / self.gold if self.gold else 0.0
         acc = self.speaker_right / self.speaker_checked if self.speaker_checked else 0.0
-        return (f"| {name} | {self.predicted} | {p:.3f} | {r:.3f} | {self._f(p, r):.3f} | "
-                f"{self._f(ep, er):.3f} | {acc:.3f} | {seconds:.1f} |")
+        return p, r, self._f(p, r), self._f(ep, er), acc
+
+    def row(self, name: str, seconds: float) -> str:
+        values = " | ".join(f"{v:.3f}" for v in self.figures())
+        return f"| {name} | {self.predicted} | {values} | {seconds:.1f} |"
 
 
 def textacy_quotes(doc: object) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
@@ -138,36 +142,52 @@ def textacy_quotes(doc: object) -> list[tuple[tuple[int, int], tuple[int, int] |
     return found
 
 
+Predicted = list[tuple[tuple[int, int], tuple[int, int] | None]]
+
+
+def load_dev(root: Path = DATA) -> tuple[dict[str, str], dict[str, list[Attribution]]]:
+    """Texts and gold attributions by text name, in name order (first annotator per text)."""
+    files: dict[str, Path] = {}
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        files.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    texts = {k: (root / "text" / f"{k}.txt").read_text(encoding="utf-8") for k in files}
+    return texts, {k: load_gold(files[k]) for k in files}
+
+
+def parallax_quotes(texts: dict[str, str]) -> dict[str, Predicted]:
+    """(content span, speaker span) of every quote parallax finds, by text name."""
+    from parallax.analyze.actors import resolve_actors
+    from parallax.ingest.text import text_document
+    from parallax.pipeline import analyze_documents
+
+    analyzed = analyze_documents([text_document(k, k, texts[k]) for k in texts])
+    _, quotes = resolve_actors(analyzed)
+    return {key: [((q.span.start, q.span.end),
+                   (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None)
+                  for q in quotes if q.article == key]
+            for key in texts}
+
+
 def main() -> None:
     if not DATA.is_dir():
         print(f"skipping: {DATA} not found (shared eval data absent)")
         return
-    from parallax.analyze.actors import resolve_actors
     from parallax.analyze.nlp import load_nlp
-    from parallax.ingest.text import text_document
-    from parallax.pipeline import analyze_documents
 
-    files: dict[str, Path] = {}
-    for ann in sorted((DATA / "attributions").glob("*.ann")):
-        files.setdefault(ann.stem.rsplit("_", 1)[0], ann)
-    texts = {k: (DATA / "text" / f"{k}.txt").read_text(encoding="utf-8") for k in files}
-    gold = {k: load_gold(files[k]) for k in files}
+    texts, gold = load_dev()
+    files = list(texts)
 
     # The rules were tuned by error analysis on the first half of the files (sorted by
     # name); the second half is reported apart to show how they generalise.
-    held_out = set(list(files)[len(files) // 2:])
+    held_out = set(files[len(files) // 2:])
     start = time.perf_counter()
-    analyzed = analyze_documents([text_document(k, k, texts[k]) for k in files])
-    _, quotes = resolve_actors(analyzed)
+    found = parallax_quotes(texts)
     ours_seconds = time.perf_counter() - start
     ours, ours_held = Score(), Score()
     for key in files:
-        predicted = [((q.span.start, q.span.end),
-                      (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None)
-                     for q in quotes if q.article == key]
-        ours.add(texts[key], predicted, gold[key])
+        ours.add(texts[key], found[key], gold[key])
         if key in held_out:
-            ours_held.add(texts[key], predicted, gold[key])
+            ours_held.add(texts[key], found[key], gold[key])
 
     baseline, baseline_held = Score(), Score()
     baseline_seconds = 0.0

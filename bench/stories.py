@@ -217,13 +217,15 @@ def report(sets: Sequence[Prepared]) -> None:
 
 def _behaviour() -> list[tuple[list[StoryFeatures], int]]:
     """Feature lists and the number of stories tests/test_stories.py expects of them."""
+    # The invented fires live with the tests' builders (tests never import bench,
+    # so the shared cases sit on their side); tests/ goes on the path for them.
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_stories import FIRE_BRINDLEMOOR, FIRE_CASKWELL, _articles
-
     from parallax.ingest import read_inputs
 
-    fires = list(story_features(_articles([("brindlemoor", FIRE_BRINDLEMOOR, "2025-05-03"),
-                                           ("caskwell", FIRE_CASKWELL, "2025-05-03")])))
+    from builders import FIRE_BRINDLEMOOR, FIRE_CASKWELL, story_articles
+
+    fires = list(story_features(story_articles([("brindlemoor", FIRE_BRINDLEMOOR, "2025-05-03"),
+                                                ("caskwell", FIRE_CASKWELL, "2025-05-03")])))
     corpora = [ROOT / "examples", ROOT.parent / "shared" / "seeds"]
     cases = [(list(story_features(clean_documents(read_inputs([str(c)]).documents))), 1)
              for c in corpora if c.is_dir()]

@@ -3,6 +3,8 @@
 A module of helpers, not of tests, so that no test module imports another
 (pytest collects ``test_*`` files only). Articles here are invented; the real
 data under ``../shared`` is read at run time through ``shared_path``.
+``bench/stories.py --tune`` imports the invented fires too: the grid points it
+may choose are those that keep them two stories, as tests/test_stories.py checks.
 """
 
 from __future__ import annotations
@@ -11,15 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from parallax.analyze.embed import load_embedder
 from parallax.analyze.sentences import split_sentences
 from parallax.model import AnalyzedArticle, Article, Document
 from parallax.offsets import OffsetMap
+from parallax.pipeline import clean_documents
+from parallax.registry import registry
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
+EMBEDDER = "parallax.embed.minilm.v1"
+"""The registry name the pipeline loads its embedder by (the ``fake_embedder`` fixture swaps it)."""
 
 LEDGER = ("The city council approved a new budget for the harbour on Monday. "
           "The plan sets aside 40 million euros for dredging the old port. "
@@ -44,7 +49,48 @@ def make_article(article_id: str, text: str, outlet: str | None = None,
 
 
 def analyze(article: Article) -> AnalyzedArticle:
-    """Sentences and real embeddings, no spaCy: all the compare stages read."""
+    """Sentences and embeddings, no spaCy: all the compare stages read.
+
+    The embedder is the registry's, so a test using the ``fake_embedder``
+    fixture gets hashed bags of words and any other test the real model.
+    """
     sentences = split_sentences(article.text)
-    vectors = load_embedder().encode([s.text for s in sentences])
+    vectors = registry.get("embedders", EMBEDDER)(threads=0).encode([s.text for s in sentences])
     return AnalyzedArticle(article, sentences, (), (), (), vectors)
+
+
+# Two fires of one kind on one day, two reports of each: tests/test_stories.py
+# expects two stories of them, and bench/stories.py --tune keeps only settings
+# that do.
+FIRE_BRINDLEMOOR = [
+    ("Fire guts textile warehouse in Brindlemoor",
+     "A fire destroyed the Hollin textile warehouse in Brindlemoor on Saturday night. Fire chief "
+     "Odile Marrick said forty firefighters fought the blaze for six hours. Nobody was hurt, "
+     "but the Hollin mill will stay closed for months."),
+    ("Brindlemoor blaze: Hollin mill store burns down",
+     "Forty firefighters spent six hours on Saturday night battling flames at the Hollin "
+     "warehouse in Brindlemoor, chief Odile Marrick told reporters. No injuries were reported. "
+     "The owners of the Hollin mill said bolts of cloth worth millions were lost."),
+]
+FIRE_CASKWELL = [
+    ("Two workers hurt as grain store burns in Caskwell port",
+     "Flames tore through a grain warehouse at Caskwell port on Saturday, injuring two dock "
+     "workers. Fire chief Tobias Wrenfield said the Pellam grain company store collapsed. "
+     "Shipping at Caskwell was halted while crews cooled the ruins."),
+    ("Caskwell grain warehouse fire injures dockers",
+     "Two dockers were taken to hospital after a blaze at the Pellam grain warehouse in the port "
+     "of Caskwell on Saturday. Chief Tobias Wrenfield said the roof fell in within an hour, and "
+     "ships were kept out of Caskwell harbour overnight."),
+]
+
+
+def story_articles(stories: list[tuple[str, list[tuple[str, str]], str]]) -> list[Article]:
+    """Cleaned articles from (name, [(title, text), ...], published day) per story.
+
+    Article ids are the name and a count from 1; each report of a story is from
+    another outlet.
+    """
+    documents = [Document(id=f"{name}{n}", path=f"{name}{n}.txt", source=f"{title}\n\n{text}",
+                          title=title, outlet=f"Outlet {n}", published=day)
+                 for name, items, day in stories for n, (title, text) in enumerate(items, 1)]
+    return list(clean_documents(documents))

@@ -1,12 +1,30 @@
-"""Shared fixtures: the example corpus and the seeds, briefed once per session."""
+"""Shared fixtures: the example corpus and the seeds, briefed once per session;
+the fake embedder for tests that are not about embeddings."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 
 from parallax.model import Briefing
+from parallax.registry import registry
 
-from builders import EXAMPLES, shared_path
+from builders import EMBEDDER, EXAMPLES, shared_path
+from fakes import FakeEmbedder
+
+
+@pytest.fixture
+def fake_embedder() -> Iterator[FakeEmbedder]:
+    """Within the test, the pipeline's embedder is ``FakeEmbedder`` (hashed bags of words).
+
+    For tests of dedupe, cleaning, quotes, dates, offsets or rendering, whose
+    outcome does not depend on what the vectors mean: they skip loading MiniLM
+    and no longer move when the model does.
+    """
+    embedder = FakeEmbedder()
+    with registry.overriding("embedders", EMBEDDER, lambda threads=0: embedder):
+        yield embedder
 
 
 @pytest.fixture(scope="session")

@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from parallax.analyze.embed import load_embedder
-from parallax.analyze.sentences import split_sentences
 from parallax.compare.check import check_claim
 from parallax.model import AnalyzedArticle, Article, Document
 from parallax.offsets import OffsetMap, TextBuilder
 
-from builders import shared_path
+from builders import analyze, make_article, shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -50,17 +48,9 @@ ARTICLES = {
 }
 
 
-def _analyzed(article_id: str, text: str) -> AnalyzedArticle:
-    sentences = split_sentences(text)
-    article = Article(Document(article_id, f"{article_id}.txt", text), text,
-                      OffsetMap.identity(len(text)))
-    vectors = load_embedder().encode([s.text for s in sentences])
-    return AnalyzedArticle(article, sentences, (), (), (), vectors)
-
-
 @pytest.fixture(scope="module")
 def verdicts() -> dict[str, tuple[str, tuple[str, ...]]]:
-    analyzed = [_analyzed(name, text) for name, text in ARTICLES.items()]
+    analyzed = [analyze(make_article(name, text)) for name, text in ARTICLES.items()]
     result = check_claim(CLAIM, analyzed)
     assert result.claim == CLAIM
     return {v.article: (v.stance, tuple(s.text for s in v.evidence)) for v in result.verdicts}
@@ -89,7 +79,7 @@ def test_evidence_spans_point_into_the_source() -> None:
     builder = TextBuilder(source)
     builder.copy(source.index("A giant"), len(source))
     text, offsets = builder.build()
-    plain = _analyzed("shifted", text)
+    plain = analyze(make_article("shifted", text))
     item = replace(plain, article=Article(Document("shifted", "s.txt", source), text, offsets))
     verdict = check_claim(CLAIM, [item]).verdicts[0]
     assert verdict.stance == "supports"
@@ -98,6 +88,7 @@ def test_evidence_spans_point_into_the_source() -> None:
         assert span.start > span.clean_start
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_an_article_without_sentences_is_unrelated() -> None:
     empty = Article(Document("empty", "empty.txt", ""), "", OffsetMap.identity(0))
     result = check_claim(CLAIM, [AnalyzedArticle(empty, (), (), (), (), None)])

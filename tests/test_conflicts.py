@@ -40,6 +40,7 @@ def test_number_mentions() -> None:
     assert number_mentions("The treaty expires on 31 March.") == {}
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_different_numbers_across_sources_are_a_facts_conflict() -> None:
     conflicts = find_conflicts([analyze(make_article("a", FLOOD_A, "North Post")),
                                 analyze(make_article("b", FLOOD_B, "Valley Herald"))], [], [])
@@ -51,6 +52,7 @@ def test_different_numbers_across_sources_are_a_facts_conflict() -> None:
     assert all(s.actor is None for s in conflict.sides)
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_agreeing_numbers_and_same_outlet_are_no_conflict() -> None:
     assert find_conflicts([analyze(make_article("a", FLOOD_A, "North Post")),
                            analyze(make_article("c", FLOOD_C, "Valley Herald"))], [], []) == ()
@@ -58,6 +60,7 @@ def test_agreeing_numbers_and_same_outlet_are_no_conflict() -> None:
                            analyze(make_article("b", FLOOD_B, "North Post"))], [], []) == ()
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_pairwise_clashes_merge_into_one_conflict_grouped_by_value() -> None:
     items = [analyze(make_article("a", FLOOD_A, "North Post")),
              analyze(make_article("b", FLOOD_B, "Valley Herald")),
@@ -67,6 +70,7 @@ def test_pairwise_clashes_merge_into_one_conflict_grouped_by_value() -> None:
     assert [s.span.article for s in conflicts[0].sides] == ["a", "c", "b"]
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_a_copy_is_never_a_side() -> None:
     copy = make_article("a2", FLOOD_A, "Syndicate Daily", flags=("duplicate-of:a",))
     items = [analyze(make_article("a", FLOOD_A, "North Post")), analyze(copy),
@@ -78,6 +82,7 @@ def test_a_copy_is_never_a_side() -> None:
     assert [[s.span.article for s in c.sides] for c in alone] == [["a2", "b"]]
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_hedged_numbers_within_tolerance_agree() -> None:
     road_a = "Engineers said the new road runs about 40 kilometres along the coast."
     road_b = "The new road runs 38 kilometres along the coast, engineers said."
@@ -88,6 +93,7 @@ def test_hedged_numbers_within_tolerance_agree() -> None:
     assert [c.topic for c in far] == ["kilometres: 40 (1 source) vs 25 (1 source)"]
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_precomputed_index_gives_the_same_answer() -> None:
     items = [analyze(make_article("a", FLOOD_A, "North Post")),
              analyze(make_article("b", FLOOD_B, "Valley Herald"))]
@@ -120,6 +126,7 @@ def test_date_fields_are_what_the_writer_spelled_out() -> None:
     assert date_fields(_date("the end of this month", "2025-03")) == frozenset()
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_different_explicit_days_for_one_event_conflict() -> None:
     a = _dated("a", "North Post", "on 4 May 2019", "2019-05-04")
     b = _dated("b", "Valley Herald", "on 9 May 2019", "2019-05-09")
@@ -128,6 +135,7 @@ def test_different_explicit_days_for_one_event_conflict() -> None:
         ("facts", "opened: 4 May 2019 (1 source) vs 9 May 2019 (1 source)")]
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_same_date_at_another_precision_or_inferred_is_no_conflict() -> None:
     full = _dated("a", "North Post", "on 4 May 2019", "2019-05-04")
     # A year-less "4 May" resolved to the wrong year still says the same day.
@@ -138,6 +146,7 @@ def test_same_date_at_another_precision_or_inferred_is_no_conflict() -> None:
         assert find_conflicts([full, other], [], []) == (), other.dates[0].text
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_dates_of_different_events_do_not_conflict() -> None:
     text = "The transport ministry said the new bridge over the river was designed {}."
     designed = _dated("a", "North Post", "in 2015", "2015", text)
@@ -153,6 +162,7 @@ def test_negated_terms() -> None:
     assert negated_terms("They left the room without explanation.") == {"explan"}
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_opposite_polarity_on_the_same_predicate_conflicts() -> None:
     yes = "The regional council said the new bridge will open to traffic before the winter."
     no = "The regional council said the new bridge will not open to traffic before the winter."
@@ -161,6 +171,7 @@ def test_opposite_polarity_on_the_same_predicate_conflicts() -> None:
     assert [c.topic for c in conflicts] == ["open: open (1 source) vs not open (1 source)"]
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_negation_of_something_else_is_no_conflict() -> None:
     plain = "The visiting delegation left the conference hall early on the second day."
     without = ("The visiting delegation left the conference hall early on the second day "
@@ -206,6 +217,7 @@ def test_opposite_accounts_of_one_matter() -> None:
     assert find_conflicts([item], ACTORS, unknown) == ()
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_a_disputed_name_is_labelled_with_what_each_side_says() -> None:
     text = ("Eastland demanded full control of the harbour cranes, the minister said. "
             "Eastland said it asked only for a shared inspection of the harbour cranes.")
@@ -226,6 +238,7 @@ def _two_statements(first: tuple[str, str, str], second: tuple[str, str, str],
                                            _quote(text, "s", second[1], second[2])])
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_opposite_polarity_on_a_shared_matter_is_an_account_clash() -> None:
     [conflict] = _two_statements(
         ("The minister said the Eastland team walked out of the ferry talks.",
@@ -243,6 +256,7 @@ def test_a_negated_word_shared_with_nothing_else_is_no_clash() -> None:
          "what matters is to make the right agreement", "envoy")) == ()
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_a_country_and_its_minister_are_one_camp() -> None:
     actors = [Actor("eastland", "Eastland", "country"),
               Actor("envoy", "Boris Vel", "person", affiliation="Eastland")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from parallax.compare.claims import find_claims, sentence_index
 from parallax.compare.outlets import outlet_reports, widely_reported
 from parallax.model import AnalyzedArticle, Briefing, Claim, Entity
@@ -59,6 +61,7 @@ def test_widely_reported_claim_is_listed_as_omitted_by_the_others() -> None:
     assert by_outlet["Daily Ledger"].omits == () and by_outlet["Coastal Times"].omits == ()
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_a_copy_belongs_to_its_original_source() -> None:
     original = make_article("a", LEDGER, "Daily Ledger")
     copy = make_article("d", LEDGER, "Ledger Wire", flags=("duplicate-of:a",))
@@ -70,6 +73,7 @@ def test_a_copy_belongs_to_its_original_source() -> None:
     assert len(texts) == len(set(texts)), "the copy repeats the original's exclusives"
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_one_source_has_nothing_to_compare() -> None:
     corpus = [analyze(make_article("a", LEDGER, "Daily Ledger"))]
     index = sentence_index(corpus)
@@ -83,6 +87,7 @@ def test_widely_reported_means_half_of_the_sources_and_at_least_two() -> None:
     assert not widely_reported(replace(claim, sources=1), 1)
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_reports_round_trip_through_json() -> None:
     corpus = _corpus()
     index = sentence_index(corpus)

@@ -12,32 +12,12 @@ from parallax.errors import StateError, UsageError
 from parallax.group.features import StoryFeatures, names_in, story_features, terms_in
 from parallax.group.state import StoryState
 from parallax.group.stories import add_features, group_articles, group_stories
-from parallax.model import Article, Briefing, Document, Story
+from parallax.model import Article, Briefing, Story
 from parallax.options import GroupOptions
-from parallax.pipeline import brief_stories, clean_documents, select_story
+from parallax.pipeline import brief_stories, select_story
 
-from builders import EXAMPLES
+from builders import EXAMPLES, FIRE_BRINDLEMOOR, FIRE_CASKWELL, story_articles
 
-FIRE_BRINDLEMOOR = [
-    ("Fire guts textile warehouse in Brindlemoor",
-     "A fire destroyed the Hollin textile warehouse in Brindlemoor on Saturday night. Fire chief "
-     "Odile Marrick said forty firefighters fought the blaze for six hours. Nobody was hurt, "
-     "but the Hollin mill will stay closed for months."),
-    ("Brindlemoor blaze: Hollin mill store burns down",
-     "Forty firefighters spent six hours on Saturday night battling flames at the Hollin "
-     "warehouse in Brindlemoor, chief Odile Marrick told reporters. No injuries were reported. "
-     "The owners of the Hollin mill said bolts of cloth worth millions were lost."),
-]
-FIRE_CASKWELL = [
-    ("Two workers hurt as grain store burns in Caskwell port",
-     "Flames tore through a grain warehouse at Caskwell port on Saturday, injuring two dock "
-     "workers. Fire chief Tobias Wrenfield said the Pellam grain company store collapsed. "
-     "Shipping at Caskwell was halted while crews cooled the ruins."),
-    ("Caskwell grain warehouse fire injures dockers",
-     "Two dockers were taken to hospital after a blaze at the Pellam grain warehouse in the port "
-     "of Caskwell on Saturday. Chief Tobias Wrenfield said the roof fell in within an hour, and "
-     "ships were kept out of Caskwell harbour overnight."),
-]
 FERRY_STRIKE = [
     ("Lunport ferry crews walk out over pay",
      "Ferry crews in Lunport stopped work on Monday in a dispute over pay, leaving island "
@@ -53,20 +33,13 @@ COUNCIL_VOTE = ("Ostrava Vale council approves budget",
                 "on roads and the library. Mayor Celia Brannagh said the vote was close.")
 
 
-def _articles(stories: list[tuple[str, list[tuple[str, str]], str]]) -> list[Article]:
-    documents = [Document(id=f"{name}{n}", path=f"{name}{n}.txt", source=f"{title}\n\n{text}",
-                          title=title, outlet=f"Outlet {n}", published=day)
-                 for name, items, day in stories for n, (title, text) in enumerate(items, 1)]
-    return list(clean_documents(documents))
-
-
 def _members(stories: tuple[Story, ...]) -> set[frozenset[str]]:
     return {frozenset(s.articles) for s in stories}
 
 
 @pytest.fixture(scope="module")
 def fires() -> list[Article]:
-    return _articles([("brindlemoor", FIRE_BRINDLEMOOR, "2025-05-03"),
+    return story_articles([("brindlemoor", FIRE_BRINDLEMOOR, "2025-05-03"),
                       ("caskwell", FIRE_CASKWELL, "2025-05-03")])
 
 
@@ -84,11 +57,12 @@ def test_two_events_of_one_kind_are_apart_and_wordings_together(fires: list[Arti
                                  frozenset({"caskwell1", "caskwell2"})}
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_same_topic_on_distant_days_is_two_stories() -> None:
-    same_day = _articles([("vote", [COUNCIL_VOTE], "2025-02-01"),
+    same_day = story_articles([("vote", [COUNCIL_VOTE], "2025-02-01"),
                           ("again", [COUNCIL_VOTE], "2025-02-02")])
     assert len(group_stories(same_day)) == 1
-    apart = _articles([("vote", [COUNCIL_VOTE], "2025-02-01"),
+    apart = story_articles([("vote", [COUNCIL_VOTE], "2025-02-01"),
                        ("again", [COUNCIL_VOTE], "2025-04-01")])
     assert len(group_stories(apart)) == 2
 
@@ -96,7 +70,7 @@ def test_same_topic_on_distant_days_is_two_stories() -> None:
 def test_adding_articles_keeps_ids_and_untouched_stories(fires: list[Article]) -> None:
     first = group_articles([fires[0], fires[2], fires[3]])
     before = {s.id: s.articles for s in first.stories()}
-    strike = _articles([("ferry", FERRY_STRIKE, "2025-05-05")])
+    strike = story_articles([("ferry", FERRY_STRIKE, "2025-05-05")])
     second = group_articles([fires[1], *strike], first)
     after = {s.id: s.articles for s in second.stories()}
     old_fire = first.assignment()["brindlemoor1"]
@@ -136,6 +110,7 @@ def test_alike_leads_with_disjoint_details_stay_two_stories() -> None:
     assert _members(later.stories()) == pairs
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_state_round_trips_and_continues_the_same(fires: list[Article]) -> None:
     state = group_articles(fires[:3])
     loaded = StoryState.from_json(state.to_json())

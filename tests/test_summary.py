@@ -87,6 +87,7 @@ def test_a_restatement_adds_nothing_once_its_words_are_covered() -> None:
     assert sum("torm warnings" in text for text in texts) == 1, texts
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_a_sentence_opening_on_a_pronoun_is_not_a_line() -> None:
     """"Its chairman said ..." needs the sentence before it; the summary shows
     the sentence that names the company instead, even when the pronoun one
@@ -147,6 +148,7 @@ def test_shipped_model_matches_the_features() -> None:
         assert np.all(np.diff(model.probability(rows)) > 0), feature
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_a_model_can_replace_the_shipped_weights() -> None:
     """Only numbers matter to this model: the line with a figure wins."""
     analyzed = _corpus()
@@ -156,6 +158,7 @@ def test_a_model_can_replace_the_shipped_weights() -> None:
     assert "40 million" in lines[0].text
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_length_zero_and_larger_than_corpus() -> None:
     analyzed = _corpus()
     assert summarize(analyzed, (), length=0) == ()
@@ -175,6 +178,7 @@ def test_seed_summary() -> None:
     assert all("Subscribe" not in line.text for line in lines)
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_word_budget_adds_whole_lines_until_reached() -> None:
     analyzed = _corpus()
     claims = find_claims(analyzed)
@@ -190,6 +194,7 @@ def test_word_budget_adds_whole_lines_until_reached() -> None:
     assert summarize(analyzed, claims, words=0) == ()
 
 
+@pytest.mark.usefixtures("fake_embedder")
 def test_leads_cut_off_with_an_ellipsis_are_never_lines() -> None:
     lines = summarize(_corpus(), (), length=50)
     assert not any(line.text.endswith("...") for line in lines)
