@@ -287,9 +287,13 @@ def extract(source: Source, *, options: Options | None = None, progress: bool = 
 def quotes(source: Source, *, options: Options | None = None, progress: bool = False
            ) -> QuotesResult:
     """Who said what in ``source``: statements and their speakers (``parallax quotes``)."""
+    options = options or Options()
     with reporter(progress) as report:
-        analyzed = analyze_documents(_documents_of(source), report, options=options)
-    actors, found = resolve_actors(analyzed, options=(options or Options()).actors)
+        articles = clean_documents(_documents_of(source), report, options=options)
+        # Quotes read no sentence vectors: the records stay without them.
+        analyzed, _ = _analyze_lazily(articles, report.stage("Analysing", len(articles)),
+                                      options)
+    actors, found = resolve_actors(analyzed, options=options.actors)
     return QuotesResult(tuple(a.article for a in analyzed), actors, found)
 
 

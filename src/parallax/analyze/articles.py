@@ -74,9 +74,9 @@ def analyze_lazily(articles: Sequence[Article], tick: Callable[[], None] | None 
     will read, given every article's sentence texts; they are embedded first
     while spaCy parses (default: lead sentences first). ``quotes`` and
     ``dates`` are those stages' options; ``embedder`` is the registered name
-    of the embedder. Articles without a publication date
-    resolve relative dates against the latest fully written date anywhere in
-    the set (DESIGN.md: "the latest explicit date in the story").
+    of the embedder. Articles without a publication date resolve relative
+    dates against the latest fully written date anywhere in the set
+    (DESIGN.md: "the latest explicit date in the story").
     """
     packs = [pack_for(a.document.language) for a in articles]
     sentences = [split_sentences(a.text, lang) for a, lang in zip(articles, packs, strict=True)]
