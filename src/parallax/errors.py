@@ -71,7 +71,7 @@ class ConfigError(ParallaxError):
     """An options file cannot be read, or names an option or value that does not exist."""
 
     code = "P300"
-    hint = "see `parallax --help` and docs/ARCHITECTURE.md for the options"
+    hint = "docs/OPTIONS.md lists every option with its type and default"
 
 
 class RegistryError(ConfigError):
