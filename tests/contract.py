@@ -1,4 +1,4 @@
-"""A checker for the parallax.briefing/1 JSON contract (DESIGN.md), used by the tests.
+"""A checker for the parallax.briefing/1 JSON contract (docs/ARCHITECTURE.md), used by the tests.
 
 Beyond key presence and types it checks provenance: every span lies inside its
 article's original source, its ``text`` is exactly the cleaned text at

@@ -85,3 +85,32 @@ def test_gzip_bomb_stops_at_the_limit(tmp_path: Path) -> None:
     inputs = read_inputs([str(path)], options=options)
     (error,) = inputs.errors
     assert "decompresses to more than the input limit of 100,000 bytes" in error.one_line()
+
+
+def test_article_over_the_limit_is_cut_at_a_paragraph_and_flagged(tmp_path: Path) -> None:
+    paragraph = STORY * 5
+    (tmp_path / "long.txt").write_text("Harbour budget\n\n" + "\n\n".join([paragraph] * 40),
+                                       encoding="utf-8")
+    options = Options.from_dict({"ingest": {"max_article_chars": 5000}})
+    inputs = read_inputs([str(tmp_path)], options=options.ingest)
+    (document,) = inputs.documents
+    assert len(document.source) <= 5000
+    assert document.source.endswith(STORY.strip())
+    assert document.flags == ("cut-at-limit",)
+    (note,) = inputs.notes
+    assert "long.txt" in note and "read the first" in note
+
+    from parallax.clean import clean_document
+
+    assert "cut-at-limit" in clean_document(document).flags
+
+
+def test_single_huge_line_is_cut_at_a_sentence_end(tmp_path: Path) -> None:
+    (tmp_path / "line.jsonl").write_text(
+        '{"id": "big", "text": "' + (STORY.strip() + " ") * 2000 + '"}\n'
+        '{"id": "small", "text": "' + STORY.strip() + '"}\n', encoding="utf-8")
+    options = Options.from_dict({"ingest": {"max_article_chars": 20_000}})
+    inputs = read_inputs([str(tmp_path)], options=options.ingest)
+    big, small = inputs.documents
+    assert big.source.endswith("debate.") and len(big.source) <= 20_000
+    assert small.flags == ()

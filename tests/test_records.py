@@ -373,7 +373,7 @@ def test_lookups_raise_catalogue_errors() -> None:
 
 
 def test_no_group_module_imports_compare() -> None:
-    """Grouping runs before comparison (DESIGN.md): no import arrow from group to compare."""
+    """Grouping runs before comparison (docs/ARCHITECTURE.md): no import from group to compare."""
     offenders = []
     for path in sorted((ROOT / "src" / "parallax" / "group").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

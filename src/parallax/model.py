@@ -5,7 +5,7 @@ Every stage reads one kind of record and returns a new one
 for grouping, ``CheckResult`` for claim checks); nothing is mutated. Every
 record pickles (an engine ships records between processes) and round-trips
 ``to_dict``/``from_dict``; records that reach the briefing serialise to the
-``parallax.briefing/1`` contract of DESIGN.md. No record holds a cache or a
+``parallax.briefing/1`` contract (docs/ARCHITECTURE.md, README). No record holds a cache or a
 model: sentence vectors travel as finished arrays, and the lazy vector cache
 of a run belongs to the pipeline (``parallax.analyze.vectors``).
 
@@ -83,6 +83,8 @@ class Document:
     trafilatura extracts (the markup itself is kept in ``html``). ``html`` is
     left out of equality: the cleaner reads it, but what a document says, and
     every offset, is ``source``, and a briefing's JSON does not carry the markup.
+    ``flags`` are what reading found that the article must carry (an input cut
+    at the size limit); the cleaner puts them on the article.
     """
 
     id: str
@@ -95,17 +97,20 @@ class Document:
     author: str | None = None
     language: str | None = None
     html: str | None = field(default=None, repr=False, compare=False)
+    flags: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "path": self.path, "source": self.source, "outlet": self.outlet,
                 "title": self.title, "published": self.published, "url": self.url,
-                "author": self.author, "language": self.language, "html": self.html}
+                "author": self.author, "language": self.language, "html": self.html,
+                "flags": list(self.flags)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
         return cls(data["id"], data["path"], data["source"], data.get("outlet"),
                    data.get("title"), data.get("published"), data.get("url"),
-                   data.get("author"), data.get("language"), data.get("html"))
+                   data.get("author"), data.get("language"), data.get("html"),
+                   tuple(data.get("flags", ())))
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,7 +75,8 @@ class PartsOptions:
     """Which registered part does each swappable job (names from ``parallax.registry``)."""
 
     embedder: str = tuned("parallax.embed.minilm.v1",
-                          "all-MiniLM-L6-v2, int8 ONNX on CPU: DESIGN.md's chosen model")
+                          "all-MiniLM-L6-v2, int8 ONNX on CPU: the project's chosen "
+                          "model (docs/ARCHITECTURE.md)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,12 @@ class IngestOptions:
     # at worst) would put the run at risk, so it is one error line instead.
     max_input_bytes: int = tuned(256 * 1024 * 1024, "largest input (file, standard input or "
                                                     "decompressed gzip) read, in bytes")
+    # The longest news features run to about 20,000 words (some 120,000
+    # characters); a text past this is a dump, a log or a crawl error, and the
+    # cross-sentence stages cost memory with the square of a story's sentences.
+    max_article_chars: int = tuned(300_000, "characters of one article's text read; the rest "
+                                            "is cut at a paragraph or sentence end and the "
+                                            "article flagged cut-at-limit")
     sniff_bytes: int = tuned(8192, "bytes sampled to guess an input's encoding and whether it "
                                    "is binary")
     max_control_share: float = tuned(0.02, "share of control characters above which a decoded "

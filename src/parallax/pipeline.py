@@ -1,4 +1,6 @@
-"""The flow of DESIGN.md as plain functions: ingest -> clean -> analyze -> compare.
+"""The stage order as plain functions: ingest -> clean -> group -> analyze -> compare.
+
+The data flow is described in docs/ARCHITECTURE.md.
 
 One function per command of the command line, each returning records, so the
 CLI (and later a web route) only parses, calls one of them and renders:
@@ -231,7 +233,9 @@ def group_into_stories(articles: Sequence[Article], state: StoryState | None = N
                        ) -> StoryState:
     """The grouping of ``articles``, continued from ``state``: the one place story ids come from."""
     tick = report.stage("Grouping", 1) if report else None
-    grouped = group_articles(articles, state, options=(options or Options()).group)
+    options = options or Options()
+    grouped = group_articles(articles, state, options=options.group,
+                             embedder=options.parts.embedder)
     if tick:
         tick()
     return grouped

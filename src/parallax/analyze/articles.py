@@ -75,8 +75,8 @@ def analyze_lazily(articles: Sequence[Article], tick: Callable[[], None] | None 
     while spaCy parses (default: lead sentences first). ``quotes`` and
     ``dates`` are those stages' options; ``embedder`` is the registered name
     of the embedder. Articles without a publication date resolve relative
-    dates against the latest fully written date anywhere in the set
-    (DESIGN.md: "the latest explicit date in the story").
+    dates against the latest fully written date anywhere in the set: the
+    latest explicit date in the story is the best stand-in for "today".
     """
     packs = [pack_for(a.document.language) for a in articles]
     sentences = [split_sentences(a.text, lang) for a, lang in zip(articles, packs, strict=True)]

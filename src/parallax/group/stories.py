@@ -391,9 +391,14 @@ def add_features(features: Iterable[StoryFeatures], state: StoryState | None = N
 
 def group_articles(articles: Iterable[Article], state: StoryState | None = None,
                    encode: Encoder | None = None, *,
-                   options: GroupOptions = DEFAULT_OPTIONS.group) -> StoryState:
-    """Group cleaned articles, continuing from ``state`` when given."""
-    return add_features(story_features(articles, encode), state, options=options)
+                   options: GroupOptions = DEFAULT_OPTIONS.group,
+                   embedder: str = DEFAULT_OPTIONS.parts.embedder) -> StoryState:
+    """Group cleaned articles, continuing from ``state`` when given.
+
+    Lead vectors come from ``encode``, else from the registered ``embedder``.
+    """
+    return add_features(story_features(articles, encode, embedder=embedder), state,
+                        options=options)
 
 
 def group_stories(articles: Sequence[Article], encode: Encoder | None = None, *,

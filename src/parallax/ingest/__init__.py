@@ -31,7 +31,7 @@ from parallax.ingest.text import text_document
 from parallax.model import Document
 from parallax.options import DEFAULT_OPTIONS, IngestOptions
 
-__all__ = ["ARTICLE_SUFFIXES", "Inputs", "read_inputs"]
+__all__ = ["ARTICLE_SUFFIXES", "Inputs", "cut_to_limit", "read_inputs"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -198,6 +198,35 @@ def _documents_from(path: str, doc_id: str, options: IngestOptions
     return [text_document(doc_id, name, text)]
 
 
+# Where to cut an over-long text, best first: a paragraph break, a sentence
+# end, any white space.
+_CUT_POINTS = (re.compile(r"\n\s*\n"), re.compile(r"[.!?][\"\u201d\u2019)]?\s"), re.compile(r"\s"))
+
+
+def cut_to_limit(document: Document, limit: int) -> tuple[Document, str | None]:
+    """``document`` with its text cut to at most ``limit`` characters, and a note saying so.
+
+    The cut falls at the last paragraph break before the limit, else the last
+    sentence end, else the last white space in the final tenth; the document
+    is flagged ``cut-at-limit`` so the briefing says it was read in part.
+    """
+    source = document.source
+    if len(source) <= limit:
+        return document, None
+    head = source[:limit]
+    end = limit
+    for pattern in _CUT_POINTS:
+        found = [m.end() for m in pattern.finditer(head, limit - limit // 10)]
+        if found:
+            end = found[-1]
+            break
+    cut = replace(document, source=source[:end].rstrip(),
+                  flags=(*document.flags, "cut-at-limit"))
+    note = (f"note: {document.path}: {len(source):,} characters, read the first {len(cut.source):,}"
+            " (ingest.max_article_chars); the article is flagged cut-at-limit")
+    return cut, note
+
+
 def read_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTIONS.ingest
                 ) -> Inputs:
     """Documents from files, folders (recursive) and ``-`` (standard input).
@@ -207,8 +236,9 @@ def read_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTION
     record, else as HTML or text. Document ids are file stems without
     suffixes (made unique), JSONL ids as given. FIFOs and devices are refused
     by name (reading one could block for ever), an input over
-    ``options.max_input_bytes`` is an error line, and everything in a folder
-    that is not read gets a note saying why.
+    ``options.max_input_bytes`` is an error line, an article over
+    ``options.max_article_chars`` is cut there (``cut_to_limit``) with a note,
+    and everything in a folder that is not read gets a note saying why.
     """
     found = _walk(paths)
     errors = found.errors
@@ -223,6 +253,9 @@ def read_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTION
                 continue
             if item.id in used:
                 item = replace(item, id=_unique_id(item.id, taken))
+            item, note = cut_to_limit(item, options.max_article_chars)
+            if note:
+                found.notes.append(note)
             taken.add(item.id)
             used.add(item.id)
             documents.append(item)

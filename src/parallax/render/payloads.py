@@ -1,7 +1,7 @@
 """The JSON every command prints, one function per schema, and the schemas themselves.
 
 Each payload is a plain dict with a ``schema`` key naming its contract
-(DESIGN.md): ``parallax.briefing/1``, ``parallax.document/1``,
+(docs/ARCHITECTURE.md): ``parallax.briefing/1``, ``parallax.document/1``,
 ``parallax.quotes/1``, ``parallax.stories/1`` and ``parallax.check/1``. The
 records serialise themselves (``to_dict``); this module only wraps them, so
 the command line and a web route print the same bytes. The JSON Schema of
