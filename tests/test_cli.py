@@ -446,3 +446,15 @@ def test_the_page_of_several_stories_escapes_their_titles() -> None:
     assert "<script>alert" not in page and page.count("<iframe") == 2
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co" in page
     assert '<li><a href="#story-2">Calm</a> (1 article)</li>' in page
+
+
+def test_summary_length_of_the_options_file_holds_unless_length_is_given(
+        three_examples: Path, tmp_path: Path) -> None:
+    config = tmp_path / "short.toml"
+    config.write_text("[summary]\nlength = 2\n", encoding="utf-8")
+    from_file = invoke("brief", str(three_examples), "--format", "json", "--config", str(config))
+    assert from_file.exit_code == 0, from_file.stderr
+    assert len(json.loads(from_file.stdout)["summary"]) == 2
+    given = invoke("brief", str(three_examples), "--format", "json", "--config", str(config),
+                   "--length", "3")
+    assert len(json.loads(given.stdout)["summary"]) == 3

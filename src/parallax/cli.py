@@ -212,9 +212,11 @@ def _status(inputs: Inputs) -> int:
     return EXIT_SOME_FAILED if inputs.errors else EXIT_OK
 
 
-def _length(value: str) -> str:
+def _length(value: str | None) -> str | None:
     from parallax import pipeline
 
+    if value is None:
+        return None
     try:
         pipeline.check_length(value)
     except UsageError as exc:
@@ -231,8 +233,9 @@ def brief(
         BriefFormat.md
     ),
     output: OutputOpt = None,
-    length: Annotated[str, typer.Option(
-        callback=_length, help="Summary length: sentences (5) or words (120w).")] = "5",
+    length: Annotated[str | None, typer.Option(
+        callback=_length, help="Summary length: sentences (5) or words (120w); default: "
+                               "summary.length of the options (5).")] = None,
     story: StoryOpt = None,
     state: Annotated[Path | None, typer.Option(
         "--state", metavar="FILE", help="Grouping state of `parallax stories --state`: story "
