@@ -22,8 +22,9 @@ Scores, per event and pooled over the events (counts summed, then divided):
   whose span overlaps a gold statement of their article; recall = gold
   statements a shown one covers >= 60 % of (by words); of the found gold
   statements whose speaker the text names, the speaker is right (gold surname
-  among the words of the resolved actor's name), wrong-named (another actor)
-  or left unnamed. Gold statements marked ``pronoun`` are counted apart.
+  among the words of the resolved actor's name; either surname where the gold
+  names two speakers), wrong-named (another actor) or left unnamed. Gold
+  statements marked ``pronoun`` are counted apart.
 - Conflicts (issue 17): a shown conflict is real when two of its sides overlap
   two different sides of one gold disagreement; precision over shown
   conflicts, recall over gold disagreements, by kind; "traps" are shown
@@ -326,11 +327,10 @@ def score_summary(lines: Sequence[str], event: Event) -> Counter[str]:
 
     stopwords = ENGLISH.stopwords()
     bags = [content_words(line, stopwords) for line in lines]
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter(lines=len(lines))
     for point in event.claims["key_points"]:
         best, union = carried(content_words(point, stopwords), bags)
         counts["points"] += 1
-        counts["lines"] = len(lines)
         counts["conveyed"] += best >= CONVEYED
         # Counters hold integers: shares are kept in thousandths.
         counts["best"] += round(best * 1000)

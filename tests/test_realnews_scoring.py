@@ -55,6 +55,8 @@ def test_speaker_is_right_when_the_gold_surname_is_a_word_of_the_actor_name() ->
     assert speaker_right("Ada Quill", "Quill's office")
     assert not speaker_right("Ada Quill", "Ada Quillon")
     assert not speaker_right("Ada Quill", "Ben Roe")
+    assert speaker_right("Ada Quill and Ben Roe", "Ben Roe")
+    assert not speaker_right("Ada Quill and Ben Roe", "Cy Andover")
 
 
 def test_dates_compare_at_the_gold_precision() -> None:
