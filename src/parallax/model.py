@@ -18,7 +18,6 @@ Offsets: ``Span.start``/``Span.end`` index the article's *original input*
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -833,11 +832,12 @@ def _day(data: dict[str, Any], key: str, where: str) -> int | None:
 
 
 def _number(value: Any, what: str) -> float:
+    """A finite JSON number that fits the state's 32-bit vectors."""
     if not isinstance(value, int | float) or isinstance(value, bool):
         raise StateError(f"{what} is {_kind(value)}, not a number")
-    if not math.isfinite(value):
-        raise StateError(f"{what} is {value}, not a finite number")
-    return float(value)
+    if abs(value) <= _LARGEST:  # false for NaN too
+        return float(value)
+    raise StateError(f"{what} is {str(value)[:12]}, not a finite 32-bit number")
 
 
 def _total(data: dict[str, Any], where: str) -> np.ndarray[Any, Any]:
@@ -845,9 +845,13 @@ def _total(data: dict[str, Any], where: str) -> np.ndarray[Any, Any]:
     if not isinstance(value, list):
         raise StateError(f"{where}: 'total' is {_kind(value)}, not a list")
     if len(value) != DIMENSIONS:
-        raise StateError(f"{where}: 'total' has {len(value)} numbers, not {DIMENSIONS}")
-    return np.array([_number(x, f"{where}: 'total[{i}]'") for i, x in enumerate(value)],
-                    dtype=np.float32)
+        raise StateError(f"{where}: 'total' has {len(value)} values, not {DIMENSIONS}")
+    # Checked as a whole first (a state holds thousands of these), one by one to name a bad one.
+    if all((type(x) is float or type(x) is int) and abs(x) <= _LARGEST for x in value):
+        return np.asarray(value, dtype=np.float32)
+    for index, number in enumerate(value):
+        _number(number, f"{where}: 'total[{index}]'")
+    raise StateError(f"{where}: 'total' is not {DIMENSIONS} finite numbers")
 
 
 def _dense(data: dict[str, Any], key: str, size: int, where: str) -> np.ndarray[Any, Any]:
@@ -871,6 +875,8 @@ def _sparse(vector: np.ndarray[Any, Any]) -> dict[str, float]:
     return {str(i): round(float(vector[i]), _DECIMALS) for i in np.flatnonzero(vector)}
 
 
+# The largest number a state's vectors (float32) hold.
+_LARGEST = float(np.finfo(np.float32).max)
 # An article's fingerprint: hex of a truncated SHA-256 (``group.identity``).
 _FINGERPRINT = re.compile(r"[0-9a-f]{32}")
 # Story ids grouping makes: "s" and a number below ``StoryState.next_id``.
