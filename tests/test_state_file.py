@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from parallax import pipeline
@@ -160,6 +162,35 @@ def test_every_wrong_shape_is_a_state_error_naming_it(change: Any, message: str)
         data = change
     with pytest.raises(StateError, match=message):
         StoryState.from_json(json.dumps(data))
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=4),
+                    lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.text(max_size=4), inner, max_size=3), max_leaves=6)
+
+
+def _places(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every key path in a JSON value (list items and object keys)."""
+    items = (enumerate(value) if isinstance(value, list)
+             else value.items() if isinstance(value, dict) else ())
+    return [path] + [p for key, item in items for p in _places(item, (*path, key))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), JSON)
+def test_any_value_anywhere_loads_or_is_a_state_error(data: st.DataObject, value: Any) -> None:
+    state = _valid()
+    # Of the 384 numbers of each "total", the first three, so the places drawn spread.
+    places = [p for p in _places(state)[1:] if "total" not in p or p[-1] in ("total", 0, 1, 2)]
+    path = data.draw(st.sampled_from(places))
+    holder = state
+    for key in path[:-1]:
+        holder = holder[key]
+    holder[path[-1]] = value
+    try:
+        StoryState.from_dict(state)
+    except StateError as exc:
+        assert "\n" not in str(exc)
 
 
 def test_the_valid_state_of_these_cases_loads() -> None:
