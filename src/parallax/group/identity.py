@@ -49,7 +49,7 @@ class Known:
     """``recognise``'s result: the articles (some renamed), the state, and notes.
 
     ``state`` is the one given with fingerprints added for the articles of
-    old states that had none; ``notes`` say which article got which new id.
+    old states that had none; ``notes`` say which article took which other id.
     """
 
     articles: tuple[Article, ...]
@@ -58,9 +58,11 @@ class Known:
 
 
 def recognise(articles: Sequence[Article], state: StoryState | None) -> Known:
-    """Give each article that is not the one ``state`` knows by its id a fresh id.
+    """Rename each article that is not the one ``state`` knows by its id.
 
-    A copy's ``duplicate_of`` follows its original's new id.
+    It takes the id its fingerprint is known under (an earlier run renamed
+    it so), else a fresh one. A copy's ``duplicate_of`` follows its
+    original's new id.
     """
     if state is None:
         return Known(tuple(articles), None)
@@ -74,17 +76,21 @@ def recognise(articles: Sequence[Article], state: StoryState | None) -> Known:
     adopted: dict[str, str] = {}
     notes = []
     for article in articles:
-        mark = fingerprint(article)
         if article.id not in named:
             continue
+        mark = fingerprint(article)
         if article.id not in known:
             adopted.setdefault(article.id, mark)
         elif known[article.id] != mark:
-            fresh = owner.get(mark) or _fresh(article.id, taken)
-            renamed[article.id] = fresh
-            if fresh not in named:
-                notes.append(f"note: {article.document.path}: not the article the state knows "
-                             f"as {article.id!r} (its text differs); grouped as {fresh!r}")
+            path, earlier = article.document.path, owner.pop(mark, None)
+            if earlier is None:
+                renamed[article.id] = _fresh(article.id, taken)
+                notes.append(f"note: {path}: not the article the state knows as "
+                             f"{article.id!r} (its text differs); grouped as "
+                             f"{renamed[article.id]!r}")
+            else:
+                renamed[article.id] = earlier
+                notes.append(f"note: {path}: the article the state knows as {earlier!r}")
     if adopted:
         state = replace(state, fingerprints={**known, **adopted})
     return Known(tuple(_renamed(a, renamed) for a in articles), state, tuple(notes))
