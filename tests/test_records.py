@@ -184,8 +184,26 @@ def story_groups(draw: st.DrawFn) -> StoryGroup:
 
 
 frequencies = st.dictionaries(texts, counts, max_size=3)
-states = st.builds(StoryState, st.lists(story_groups(), max_size=2).map(tuple), frequencies,
-                   frequencies, counts, counts)
+
+
+@st.composite
+def states(draw: st.DrawFn) -> StoryState:
+    """States as grouping leaves them: distinct story ids, each article in one story."""
+    groups = draw(st.lists(story_groups(), max_size=2, unique_by=lambda g: g.id))
+    taken: set[str] = set()
+    kept = []
+    for group in groups:
+        own = tuple(a for a in group.articles if a not in taken)
+        if own:
+            taken.update(own)
+            kept.append(replace(group, articles=own))
+    prints = draw(st.lists(st.text(alphabet="0123456789abcdef", min_size=32, max_size=32),
+                           min_size=len(taken), max_size=len(taken)))
+    fingerprints = {a: p for a, p in zip(sorted(taken), prints, strict=True) if p[0] != "0"}
+    return StoryState(tuple(kept), draw(frequencies), draw(frequencies), draw(counts),
+                      draw(st.integers(1, 50)), fingerprints)
+
+
 briefings = st.builds(Briefing, st.lists(articles(), max_size=2).map(tuple),
                       st.lists(actors, max_size=2).map(tuple),
                       st.lists(quotes(), max_size=2).map(tuple),
@@ -220,7 +238,7 @@ RECORDS: list[tuple[type[Any], st.SearchStrategy[Any], Callable[[Any], dict[str,
     (Verdict, verdicts(), lambda r: r.to_dict(full=True)),
     (CheckResult, check_results, lambda r: r.to_dict(full=True)),
     (StoryGroup, story_groups(), lambda r: r.to_dict()),
-    (StoryState, states, lambda r: r.to_dict()),
+    (StoryState, states(), lambda r: r.to_dict()),
     (Briefing, briefings, lambda r: r.to_dict()),
 ]
 

@@ -37,6 +37,7 @@ from rich.markdown import Markdown
 
 from parallax import __version__, render
 from parallax.errors import EXIT_STATUS, ParallaxError, UsageError
+from parallax.group.statefile import DEFAULT_WAIT
 from parallax.options import Options
 
 # The pipeline pulls in spaCy and onnxruntime, so each command imports it
@@ -328,7 +329,12 @@ def stories(
     state: Annotated[Path | None, typer.Option(
         "--state", metavar="FILE", help="Grouping state FILE.json: continued from when it "
                                         "exists (known articles keep their story ids), then "
-                                        "saved.")] = None,
+                                        "saved. Runs on one FILE take turns (FILE.lock).")
+    ] = None,
+    wait: Annotated[float, typer.Option(
+        "--wait", metavar="SECONDS", min=0,
+        help="How long to wait for another run holding the --state FILE (0: fail at once).")
+    ] = DEFAULT_WAIT,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     config: ConfigOpt = None,
@@ -340,11 +346,12 @@ def stories(
     from parallax import pipeline
 
     run, options = _start(ctx, quiet, verbose, config, writes=(output, state))
-    previous = pipeline.load_state(state) if state is not None else None
     inputs = _load(paths, run, options)
-    found = pipeline.stories(inputs, state=previous, options=options, progress=not run.quiet)
-    if state is not None:
-        pipeline.save_state(found.state, state)
+    found = pipeline.stories(inputs, state_file=state, wait=wait, options=options,
+                             progress=not run.quiet)
+    if not run.quiet:
+        for note in found.notes:
+            _stderr.print(note, markup=False)
     text = (render.stories_json(found.stories) if fmt is ListFormat.json
             else render.render_stories_markdown(found.stories, found.articles))
     emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)

@@ -18,6 +18,7 @@ Offsets: ``Span.start``/``Span.end`` index the article's *original input*
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -63,7 +64,7 @@ __all__ = [
 ]
 
 BRIEFING_SCHEMA = "parallax.briefing/1"
-STATE_SCHEMA = "parallax.stories-state/1"
+STATE_SCHEMA = "parallax.stories-state/2"
 # How a copy names its original in the JSON ``flags`` of an article: other
 # tools read it there, so ``Article.to_dict`` keeps writing it next to the
 # ``duplicate_of`` key, and ``from_dict`` reads either.
@@ -749,37 +750,137 @@ class StoryGroup:
                 "terms": _sparse(self.terms), "names": _sparse(self.names)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> StoryGroup:
-        """The group ``to_dict`` wrote; ``StateError`` when it is of another shape."""
-        try:
-            total = np.asarray(data["total"], dtype=np.float32)
-            if total.shape != (DIMENSIONS,):
-                raise StateError(f"story {data['id']}: centroid has shape {total.shape}, "
-                                 f"not ({DIMENSIONS},)")
-            return cls(str(data["id"]), str(data["title"]), total,
-                       _dense(data.get("terms", {}), TERM_DIMENSIONS),
-                       _dense(data.get("names", {}), NAME_DIMENSIONS),
-                       data.get("first"), data.get("last"), tuple(data["articles"]))
-        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
-            raise StateError(f"story {_field(data, 'id')}: unreadable "
-                             f"({type(exc).__name__}: {exc})") from exc
+    def from_dict(cls, data: Any, where: str = "story") -> StoryGroup:
+        """The group ``to_dict`` wrote; a ``StateError`` naming what is wrong otherwise.
+
+        ``where`` names the group in the message (``StoryState`` passes
+        "story 3 (s7)"). Every key ``to_dict`` writes must be there with its
+        type: a state is only ever written by ``to_dict``, so anything else is
+        a damaged or hand-edited file, and grouping on it would go wrong later.
+        """
+        data = _object(data, where)
+        story_id = _text(data, "id", where)
+        if not story_id:
+            raise StateError(f"{where}: 'id' is empty")
+        articles = _texts(data, "articles", where)
+        if len(set(articles)) != len(articles):
+            raise StateError(f"{where}: an article is listed twice in 'articles'")
+        first, last = _day(data, "first", where), _day(data, "last", where)
+        if first is not None and last is not None and first > last:
+            raise StateError(f"{where}: 'first' ({first}) is after 'last' ({last})")
+        return cls(story_id, _text(data, "title", where), _total(data, where),
+                   _dense(data, "terms", TERM_DIMENSIONS, where),
+                   _dense(data, "names", NAME_DIMENSIONS, where), first, last, articles)
 
 
-def _field(data: Any, key: str) -> Any:
-    return data.get(key) if isinstance(data, dict) else None
+# The parsers of the state file below check one key each and name it, the
+# story and what was found, so a damaged state is one clear ``StateError``.
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in the words of an error message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    names = {dict: "an object", list: "a list", str: "a string", int: "an integer",
+             float: "a number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _object(data: Any, where: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise StateError(f"{where} is {_kind(data)}, not an object")
+    return data
+
+
+def _key(data: dict[str, Any], key: str, where: str) -> Any:
+    if key not in data:
+        raise StateError(f"{where}: no {key!r}")
+    return data[key]
+
+
+def _text(data: dict[str, Any], key: str, where: str) -> str:
+    value = _key(data, key, where)
+    if not isinstance(value, str):
+        raise StateError(f"{where}: {key!r} is {_kind(value)}, not a string")
+    return value
+
+
+def _texts(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = _key(data, key, where)
+    if not isinstance(value, list):
+        raise StateError(f"{where}: {key!r} is {_kind(value)}, not a list")
+    for item in value:
+        if not isinstance(item, str):
+            raise StateError(f"{where}: {key!r} holds {_kind(item)}, not only strings")
+    return tuple(value)
+
+
+def _count(data: dict[str, Any], key: str, where: str, least: int = 0) -> int:
+    value = _key(data, key, where)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise StateError(f"{where}: {key!r} is {_kind(value)}, not an integer")
+    if value < least:
+        raise StateError(f"{where}: {key!r} is {value}, below {least}")
+    return value
+
+
+def _day(data: dict[str, Any], key: str, where: str) -> int | None:
+    if _key(data, key, where) is None:
+        return None
+    return _count(data, key, where)
+
+
+def _number(value: Any, what: str) -> float:
+    """A finite JSON number that fits the state's 32-bit vectors."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise StateError(f"{what} is {_kind(value)}, not a number")
+    if abs(value) <= _LARGEST:  # false for NaN too
+        return float(value)
+    raise StateError(f"{what} is {str(value)[:12]}, not a finite 32-bit number")
+
+
+def _total(data: dict[str, Any], where: str) -> np.ndarray[Any, Any]:
+    value = _key(data, "total", where)
+    if not isinstance(value, list):
+        raise StateError(f"{where}: 'total' is {_kind(value)}, not a list")
+    if len(value) != DIMENSIONS:
+        raise StateError(f"{where}: 'total' has {len(value)} values, not {DIMENSIONS}")
+    # Checked as a whole first (a state holds thousands of these), one by one to name a bad one.
+    if all((type(x) is float or type(x) is int) and abs(x) <= _LARGEST for x in value):
+        return np.asarray(value, dtype=np.float32)
+    for index, number in enumerate(value):
+        _number(number, f"{where}: 'total[{index}]'")
+    raise StateError(f"{where}: 'total' is not {DIMENSIONS} finite numbers")
+
+
+def _dense(data: dict[str, Any], key: str, size: int, where: str) -> np.ndarray[Any, Any]:
+    """The vector of ``size`` slots that ``_sparse`` wrote as {slot: value}."""
+    value = _object(_key(data, key, where), f"{where}: {key!r}")
+    vector = np.zeros(size, dtype=np.float32)
+    for slot, weight in value.items():
+        index = int(slot) if slot.isdigit() else -1
+        if not 0 <= index < size:
+            raise StateError(f"{where}: {key!r} has slot {slot!r}, not one of 0..{size - 1}")
+        vector[index] = _number(weight, f"{where}: {key!r}[{slot!r}]")
+    return vector
+
+
+def _frequencies(data: dict[str, Any], key: str) -> dict[str, int]:
+    value = _object(_key(data, key, "the state"), f"the state's {key!r}")
+    return {name: _count(value, name, f"the state's {key!r}") for name in value}
 
 
 def _sparse(vector: np.ndarray[Any, Any]) -> dict[str, float]:
     return {str(i): round(float(vector[i]), _DECIMALS) for i in np.flatnonzero(vector)}
 
 
-def _dense(values: Mapping[str, float], size: int) -> np.ndarray[Any, Any]:
-    vector = np.zeros(size, dtype=np.float32)
-    for index, value in values.items():
-        if not 0 <= int(index) < size:
-            raise IndexError(f"slot {index} outside a vector of {size}")
-        vector[int(index)] = value
-    return vector
+# The largest number a state's vectors (float32) hold.
+_LARGEST = float(np.finfo(np.float32).max)
+# An article's fingerprint: hex of a truncated SHA-256 (``group.identity``).
+_FINGERPRINT = re.compile(r"[0-9a-f]{32}")
+# Story ids grouping makes: "s" and a number below ``StoryState.next_id``.
+_MADE_ID = re.compile(r"s([1-9][0-9]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -789,8 +890,12 @@ class StoryState:
     Stories in creation order, name and term document frequencies (in how many
     articles each name and term occurs, so rare ones, the people and places of
     one event, weigh more than "Washington" or "police"), the articles seen and
-    the next story number. ``to_json``/``from_json`` round-trip it so ``parallax
-    stories --state FILE`` adds articles without regrouping the ones it has seen.
+    the next story number. ``fingerprints`` holds, per article id, a hash of
+    what the article said (``parallax.group.identity``), so an article of a
+    known id but other content is told apart; ids without one (states written
+    before ``parallax.stories-state/2``) are taken to be the article they name.
+    ``to_json``/``from_json`` round-trip it so ``parallax stories --state FILE``
+    adds articles without regrouping the ones it has seen.
     """
 
     groups: tuple[StoryGroup, ...] = ()
@@ -798,6 +903,7 @@ class StoryState:
     term_frequency: Mapping[str, int] = field(default_factory=dict)
     seen: int = 0
     next_id: int = 1
+    fingerprints: Mapping[str, str] = field(default_factory=dict)
 
     def assignment(self) -> dict[str, str]:
         """Article id -> story id."""
@@ -811,24 +917,38 @@ class StoryState:
     def to_dict(self) -> dict[str, Any]:
         return {"schema": STATE_SCHEMA, "seen": self.seen, "next_id": self.next_id,
                 "frequency": dict(self.frequency), "term_frequency": dict(self.term_frequency),
+                "fingerprints": dict(self.fingerprints),
                 "stories": [g.to_dict() for g in self.groups]}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> StoryState:
-        """The state ``to_dict`` wrote; ``StateError`` for anything else."""
-        if _field(data, "schema") != STATE_SCHEMA:
-            raise StateError(f"not a {STATE_SCHEMA} file: schema={_field(data, 'schema')!r}")
-        try:
-            groups = tuple(StoryGroup.from_dict(g) for g in data["stories"])
-            return cls(groups, {str(k): int(v) for k, v in data.get("frequency", {}).items()},
-                       {str(k): int(v) for k, v in data.get("term_frequency", {}).items()},
-                       int(data["seen"]), int(data["next_id"]))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise StateError(f"unreadable {STATE_SCHEMA} file "
-                             f"({type(exc).__name__}: {exc})") from exc
+    def from_dict(cls, data: Any) -> StoryState:
+        """The state ``to_dict`` wrote (or a ``parallax.stories-state/1`` one).
+
+        Anything else is a ``StateError`` naming the key and story that are
+        wrong: the top level not an object, an unknown schema, a missing key or
+        one of another type, a vector of the wrong width or a slot outside it,
+        two stories of one id, an article in two stories, a story without
+        articles, a story number at or above ``next_id`` (the next story would
+        take it again), a fingerprint that is not one or names no article.
+        """
+        data = _object(data, f"the top level of a {STATE_SCHEMA} file")
+        schema = data.get("schema")
+        if schema not in (STATE_SCHEMA, _STATE_SCHEMA_1):
+            raise StateError(f"not a {STATE_SCHEMA} file: schema={schema!r}")
+        stories = _key(data, "stories", "the state")
+        if not isinstance(stories, list):
+            raise StateError(f"the state's 'stories' is {_kind(stories)}, not a list")
+        groups = tuple(StoryGroup.from_dict(g, _story_where(i, g))
+                       for i, g in enumerate(stories, 1))
+        next_id = _count(data, "next_id", "the state", least=1)
+        _check_stories(groups, next_id)
+        fingerprints = (_fingerprints(data, groups) if schema == STATE_SCHEMA else {})
+        return cls(groups, _frequencies(data, "frequency"),
+                   _frequencies(data, "term_frequency"), _count(data, "seen", "the state"),
+                   next_id, fingerprints)
 
     @classmethod
     def from_json(cls, text: str) -> StoryState:
@@ -837,3 +957,43 @@ class StoryState:
         except ValueError as exc:
             raise StateError(f"not a {STATE_SCHEMA} file: not JSON ({exc})") from exc
         return cls.from_dict(data)
+
+
+# States written before fingerprints: read (their articles have none), never written.
+_STATE_SCHEMA_1 = "parallax.stories-state/1"
+
+
+def _story_where(number: int, data: Any) -> str:
+    story_id = data.get("id") if isinstance(data, dict) else None
+    return f"story {number} ({story_id})" if isinstance(story_id, str) else f"story {number}"
+
+
+def _check_stories(groups: tuple[StoryGroup, ...], next_id: int) -> None:
+    """What holds between the stories: distinct ids, each article in one story."""
+    owner: dict[str, str] = {}
+    ids: set[str] = set()
+    for group in groups:
+        if group.id in ids:
+            raise StateError(f"two stories have the id {group.id!r}")
+        ids.add(group.id)
+        if not group.articles:
+            raise StateError(f"story {group.id!r} has no articles")
+        made = _MADE_ID.fullmatch(group.id)
+        if made and int(made[1]) >= next_id:
+            raise StateError(f"story {group.id!r} is numbered at or above 'next_id' ({next_id})")
+        for article in group.articles:
+            if article in owner:
+                raise StateError(f"article {article!r} is in two stories: "
+                                 f"{owner[article]!r} and {group.id!r}")
+            owner[article] = group.id
+
+
+def _fingerprints(data: dict[str, Any], groups: tuple[StoryGroup, ...]) -> dict[str, str]:
+    value = _object(_key(data, "fingerprints", "the state"), "the state's 'fingerprints'")
+    known = {a for g in groups for a in g.articles}
+    for article, fingerprint in value.items():
+        if article not in known:
+            raise StateError(f"the state's 'fingerprints' names {article!r}, in no story")
+        if not isinstance(fingerprint, str) or not _FINGERPRINT.fullmatch(fingerprint):
+            raise StateError(f"the state's 'fingerprints' of {article!r} is not 32 hex digits")
+    return dict(value)

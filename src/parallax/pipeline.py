@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -45,9 +46,11 @@ from parallax.compare.conflicts import find_conflicts
 from parallax.compare.outlets import outlet_reports
 from parallax.compare.summary import parse_length, summarize
 from parallax.compare.timeline import build_timeline
-from parallax.errors import OutputError, StateError, UsageError
+from parallax.errors import OutputError, UsageError
 from parallax.group.dedupe import mark_duplicates
+from parallax.group.identity import recognise
 from parallax.group.state import StoryState
+from parallax.group.statefile import DEFAULT_WAIT, held, read_state, write_state
 from parallax.group.stories import group_articles
 from parallax.ingest import Inputs, read_inputs
 from parallax.model import Actor, AnalyzedArticle, Article, Briefing, Document, Quote, Story
@@ -152,22 +155,20 @@ def write_text(path: str | Path, text: str) -> None:
 
 
 def load_state(path: str | Path, *, missing_ok: bool = True) -> StoryState | None:
-    """The grouping state saved at ``path``; None when there is none yet (and ``missing_ok``)."""
-    path = Path(path)
-    if not path.exists():
-        if missing_ok:
-            return None
-        raise StateError(f"{path}: no such stories state",
-                         hint="make one with: parallax stories PATH... --state FILE")
-    try:
-        return StoryState.from_json(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, StateError) as exc:
-        raise StateError(f"{path}: not a readable stories state ({exc})") from None
+    """The grouping state saved at ``path``; None when there is none yet (and ``missing_ok``).
+
+    No lock is needed to read one: ``save_state`` replaces the file whole.
+    """
+    return read_state(path, missing_ok=missing_ok)
 
 
 def save_state(state: StoryState, path: str | Path) -> None:
-    """Save ``state`` where ``load_state`` will find it next time."""
-    write_text(path, state.to_json())
+    """Save ``state`` where ``load_state`` will find it next time, atomically.
+
+    To continue a state safely while other runs may too, hold it from loading
+    to saving (``parallax.group.statefile.held``), as ``stories(state_file=)`` does.
+    """
+    write_state(state, path)
 
 
 def check_length(summary_length: int | str) -> tuple[int, int | None]:
@@ -232,13 +233,10 @@ def group_into_stories(articles: Sequence[Article], state: StoryState | None = N
                        report: Reporter | None = None, *, options: Options | None = None
                        ) -> StoryState:
     """The grouping of ``articles``, continued from ``state``: the one place story ids come from."""
-    tick = report.stage("Grouping", 1) if report else None
+    tick = report.stage("Grouping", len(articles)) if report else None
     options = options or Options()
-    grouped = group_articles(articles, state, options=options.group,
-                             embedder=options.parts.embedder)
-    if tick:
-        tick()
-    return grouped
+    return group_articles(articles, state, options=options.group,
+                          embedder=options.parts.embedder, tick=tick)
 
 
 def select_story(stories: Sequence[Story], story: str | None) -> tuple[Story, ...]:
@@ -273,12 +271,15 @@ class StoriesResult:
     """``stories``: the stories largest first, the articles read, and the state to save.
 
     With a state, ``stories`` also holds the stories of earlier runs (their
-    articles are not in ``articles``).
+    articles are not in ``articles``). An article the state knows the id of
+    but not the text is another article: it is in ``articles`` under a fresh
+    id, and ``notes`` says so (``parallax.group.identity``).
     """
 
     articles: tuple[Article, ...]
     stories: tuple[Story, ...]
     state: StoryState
+    notes: tuple[str, ...] = ()
 
 
 def extract(source: Source, *, options: Options | None = None, progress: bool = False
@@ -301,17 +302,33 @@ def quotes(source: Source, *, options: Options | None = None, progress: bool = F
     return QuotesResult(tuple(a.article for a in analyzed), actors, found)
 
 
-def stories(source: Source, *, state: StoryState | None = None, options: Options | None = None,
-            progress: bool = False) -> StoriesResult:
+def stories(source: Source, *, state: StoryState | None = None,
+            state_file: str | Path | None = None, wait: float = DEFAULT_WAIT,
+            options: Options | None = None, progress: bool = False) -> StoriesResult:
     """The stories of ``source``, continuing ``state`` when given (``parallax stories``).
 
     Articles ``state`` knows keep their story ids; ``StoriesResult.state`` is
-    the state to save for the next run (``save_state``).
+    the state to save for the next run (``save_state``). With ``state_file``
+    instead, the state there (if any) is continued and saved back, the file
+    held from reading to writing so concurrent runs each add their articles
+    (a run waits up to ``wait`` seconds for another: ``statefile.held``).
     """
-    with reporter(progress) as report:
+    if state is not None and state_file is not None:
+        raise UsageError("give a state or a state file, not both")
+    with reporter(progress) as report, _holding(state_file, wait, report):
+        if state_file is not None:
+            state = load_state(state_file)
         articles = clean_documents(_documents_of(source), report, options=options)
-        grouped = group_into_stories(articles, state, report, options=options)
-    return StoriesResult(articles, grouped.stories(), grouped)
+        known = recognise(articles, state)
+        grouped = group_into_stories(known.articles, known.state, report, options=options)
+        if state_file is not None:
+            save_state(grouped, state_file)
+    return StoriesResult(known.articles, grouped.stories(), grouped, known.notes)
+
+
+def _holding(state_file: str | Path | None, wait: float, report: Reporter
+             ) -> AbstractContextManager[None]:
+    return nullcontext() if state_file is None else held(state_file, wait=wait, report=report)
 
 
 def check(claims: str | Sequence[str], source: Source, *, options: Options | None = None,
@@ -354,7 +371,7 @@ def brief_analyzed(analyzed: Sequence[AnalyzedArticle], *,
         timeline=build_timeline(analyzed, index.vectors, options=options.timeline),
         summary=summarize(analyzed, claims, sentences, index, words=words,
                           options=options.summary),
-        stories=tuple(_briefable(articles, None, None, options) if stories is None
+        stories=tuple(_briefable(articles, None, None, options)[1] if stories is None
                       else stories),
         errors=tuple(errors),
         outlets=outlet_reports(analyzed, claims, index, options=options.outlets),
@@ -362,20 +379,24 @@ def brief_analyzed(analyzed: Sequence[AnalyzedArticle], *,
 
 
 def _briefable(articles: Sequence[Article], state: StoryState | None,
-               report: Reporter | None, options: Options | None) -> tuple[Story, ...]:
-    """The stories of ``articles`` with the ids ``stories`` gives them, largest first.
+               report: Reporter | None, options: Options | None
+               ) -> tuple[tuple[Article, ...], tuple[Story, ...]]:
+    """The articles with the ids ``stories`` gives them, and their stories, largest first.
 
     A state may hold stories of articles not given here: those are left out,
     and the others keep only the given articles.
     """
     if not articles:
-        return ()
-    grouped = group_into_stories(articles, state, report, options=options).stories()
+        return (), ()
+    known = recognise(articles, state)
+    grouped = group_into_stories(known.articles, known.state, report,
+                                 options=options).stories()
     if state is None:
-        return grouped
-    present = {a.id for a in articles}
+        return known.articles, grouped
+    present = {a.id for a in known.articles}
     kept = (replace(s, articles=tuple(a for a in s.articles if a in present)) for s in grouped)
-    return tuple(sorted((s for s in kept if s.articles), key=lambda s: -len(s.articles)))
+    return known.articles, tuple(sorted((s for s in kept if s.articles),
+                                        key=lambda s: -len(s.articles)))
 
 
 def _brief_selected(documents: Sequence[Document], summary_length: int | str | None,
@@ -385,9 +406,9 @@ def _brief_selected(documents: Sequence[Document], summary_length: int | str | N
                     ) -> tuple[tuple[Story, ...], tuple[Briefing, ...]]:
     """Every story of ``documents``, and a briefing of each selected one (in story order)."""
     with reporter(progress) as report:
-        articles = clean_documents(documents, report, options=options)
+        articles, found = _briefable(clean_documents(documents, report, options=options),
+                                     state, report, options)
         by_id = {a.id: a for a in articles}
-        found = _briefable(articles, state, report, options)
         chosen = select_story(found, story)
         tick = report.stage("Analysing", sum(len(s.articles) for s in chosen))
         briefings = []

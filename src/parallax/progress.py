@@ -60,7 +60,11 @@ def reporter(enabled: bool) -> Iterator[Reporter]:
         return
     columns = (TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    console = Console(stderr=True)
+    # Off a terminal a transient bar shows nothing but leaves an empty line on
+    # standard error, before the error line of a run that fails: so none there.
+    with Progress(*columns, console=console, transient=True,
+                  disable=not console.is_terminal) as progress:
         report = Reporter(progress)
         yield report
         report.finish()

@@ -43,14 +43,15 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
 from parallax.analyze.embed import DIMENSIONS
 from parallax.group.features import Encoder, StoryFeatures, story_features
+from parallax.group.identity import fingerprint
 from parallax.group.state import NAME_DIMENSIONS, TERM_DIMENSIONS, StoryGroup, StoryState
 from parallax.model import Article, Story
 from parallax.options import DEFAULT_OPTIONS, GroupOptions
@@ -358,7 +359,7 @@ def _add_batch(state: StoryState, items: Sequence[StoryFeatures], options: Group
             older = stories.best(stories.row(index), options, index)
             if older is not None:
                 stories.merge(older, index)
-    return StoryState(stories.frozen(), names, terms, seen, next_id)
+    return StoryState(stories.frozen(), names, terms, seen, next_id, state.fingerprints)
 
 
 def _batches(items: Iterable[StoryFeatures], size: int) -> Iterator[list[StoryFeatures]]:
@@ -373,32 +374,57 @@ def _batches(items: Iterable[StoryFeatures], size: int) -> Iterator[list[StoryFe
 
 
 def add_features(features: Iterable[StoryFeatures], state: StoryState | None = None, *,
-                 options: GroupOptions = DEFAULT_OPTIONS.group) -> StoryState:
+                 options: GroupOptions = DEFAULT_OPTIONS.group,
+                 tick: Callable[[], None] | None = None) -> StoryState:
     """``state`` with the articles of ``features`` grouped in (ones it knows are skipped).
 
     Within a batch, articles are ordered by publication day (undated last,
     input order within a day), so the result does not depend on file order.
+    ``tick`` is called once per article: at once for one the state knows,
+    when its batch is grouped for the others.
     """
     current = state or StoryState()
     known = set(current.assignment())
-    for chunk in _batches((f for f in features if f.id not in known), options.batch):
+    for chunk in _batches(_unknown(features, known, tick), options.batch):
         fresh = list({f.id: f for f in chunk}.values())
         fresh.sort(key=lambda f: (f.day is None, f.day or 0))
         current = _add_batch(current, fresh, options)
         known.update(f.id for f in fresh)
+        if tick:
+            for _ in chunk:
+                tick()
     return current
+
+
+def _unknown(features: Iterable[StoryFeatures], known: set[str],
+             tick: Callable[[], None] | None) -> Iterator[StoryFeatures]:
+    """The features of articles not in ``known``; ``tick`` for each one that is."""
+    for item in features:
+        if item.id not in known:
+            yield item
+        elif tick:
+            tick()
 
 
 def group_articles(articles: Iterable[Article], state: StoryState | None = None,
                    encode: Encoder | None = None, *,
                    options: GroupOptions = DEFAULT_OPTIONS.group,
-                   embedder: str = DEFAULT_OPTIONS.parts.embedder) -> StoryState:
+                   embedder: str = DEFAULT_OPTIONS.parts.embedder,
+                   tick: Callable[[], None] | None = None) -> StoryState:
     """Group cleaned articles, continuing from ``state`` when given.
 
     Lead vectors come from ``encode``, else from the registered ``embedder``.
+    The state records the fingerprint of each article it adds
+    (``parallax.group.identity``); ``tick`` is ``add_features``'.
+    An article whose id ``state`` knows is skipped: ``identity.recognise``
+    renames first the ones that are another article under a known id.
     """
-    return add_features(story_features(articles, encode, embedder=embedder), state,
-                        options=options)
+    given = tuple(articles)
+    before = set(state.assignment()) if state else set()
+    grouped = add_features(story_features(given, encode, embedder=embedder), state,
+                           options=options, tick=tick)
+    added = {a.id: fingerprint(a) for a in given if a.id not in before}
+    return replace(grouped, fingerprints={**grouped.fingerprints, **added})
 
 
 def group_stories(articles: Sequence[Article], encode: Encoder | None = None, *,
