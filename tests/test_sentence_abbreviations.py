@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 
 import pytest
 
 from parallax.analyze.sentences import split_sentences
 from parallax.lang.en import ENGLISH
+
+from builders import ROOT
 
 
 def _texts(text: str) -> list[str]:
@@ -88,3 +91,24 @@ def test_the_abbreviations_come_from_the_language_pack() -> None:
     no_tags = dataclasses.replace(ENGLISH.abbreviations, party_tag=re.compile(r"(?!)"))
     assert len(split_sentences(text, dataclasses.replace(ENGLISH, abbreviations=no_tags))) == 2
     assert len(split_sentences(text, ENGLISH)) == 1
+
+
+def _flagged(before: str, after: str) -> list[str]:
+    """The classes tools/count_splits.py counts a boundary between ``before`` and ``after`` in."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from count_splits import CLASSES
+
+    return [label for label, (ends, continues) in CLASSES.items()
+            if ends.search(before) and continues(after)]
+
+
+@pytest.mark.parametrize(("before", "after", "labels"), [
+    ("Sen. Ana Ruiz, D-Calif.", ", told reporters.", ["party tag"]),
+    ("The ferry left at 9 a.m.", "and came back.", ["a.m./p.m."]),
+    ("It opens on Sept.", "30 at the quay.", ["month"]),
+    ("The mayor met Ana Ruiz, D-Calif.", "She left early.", []),
+    ("He moved to the U.S.", "He was 12.", []),
+])
+def test_the_counter_flags_splits_inside_abbreviations_only(before: str, after: str,
+                                                            labels: list[str]) -> None:
+    assert _flagged(before, after) == labels
