@@ -2,7 +2,11 @@
 
 pysbd handles news abbreviations ("U.S.", "Feb.", "Mr.") better than spaCy's
 parser-based boundaries, and splitting per paragraph (blank-line separated in
-cleaned text) stops a sentence from ever spanning two paragraphs.
+cleaned text) stops a sentence from ever spanning two paragraphs. Where pysbd
+still splits inside an abbreviation (a party-state tag, "Sen. Ana Ruiz,
+D-Calif., said ..."; a title it does not know), the boundary is re-joined by
+the language pack's ``abbreviations`` (``_goes_on``): tools/count_splits.py
+counts such splits on the development data.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import Any
 import pysbd
 from pysbd.utils import TextSpan
 
-from parallax.lang import LanguagePack
+from parallax.lang import Abbreviations, LanguagePack
 from parallax.lang.en import ENGLISH
 from parallax.model import Sentence
 
@@ -86,12 +90,34 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CLOSING = frozenset(",;:)]")
+_OPENING = "(\"'\u201c\u2018"
+
+
+def _goes_on(before: str, after: str, abbreviations: Abbreviations) -> bool:
+    """Whether a sentence ending ``before`` goes on into ``after``: ``before`` ends
+    on one of the abbreviations and ``after`` opens as that one's continuation."""
+    if not before.endswith(".") or not after:
+        return False
+    last = before.rsplit(maxsplit=1)[-1].lstrip(_OPENING)
+    head = after[0]
+    if abbreviations.party_tag.fullmatch(last):
+        return head in _CLOSING or head.islower()
+    word = last[:-1]
+    if word in abbreviations.titles:
+        return head.isupper()
+    if word in abbreviations.before_number:
+        return head.isdigit()
+    return word in abbreviations.before_lower and head.islower()
+
+
 def split_sentences(text: str, lang: LanguagePack = ENGLISH) -> tuple[Sentence, ...]:
     """Sentences with offsets into ``text``, surrounding whitespace trimmed, split by
-    pysbd's rules for ``lang``."""
+    pysbd's rules for ``lang`` and re-joined inside its abbreviations."""
     sentences: list[Sentence] = []
     for para_start, para_end in paragraphs(text):
         paragraph = text[para_start:para_end]
+        spans: list[tuple[int, int]] = []
         for piece in _segmenter(lang.pysbd_language).segment(paragraph):
             raw = piece.sent
             stripped = raw.strip()
@@ -99,5 +125,10 @@ def split_sentences(text: str, lang: LanguagePack = ENGLISH) -> tuple[Sentence, 
                 continue
             start = para_start + piece.start + raw.index(stripped)
             end = start + len(stripped)
-            sentences.append(Sentence(start, end, text[start:end]))
+            if spans and _goes_on(text[spans[-1][0]:spans[-1][1]], stripped,
+                                  lang.abbreviations):
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        sentences.extend(Sentence(start, end, text[start:end]) for start, end in spans)
     return tuple(sentences)

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from parallax.errors import RegistryError
 from parallax.registry import registry
 
-__all__ = ["LanguagePack", "QuoteCues", "SuffixStemmer", "pack_for", "primary_code"]
+__all__ = ["Abbreviations", "LanguagePack", "QuoteCues", "SuffixStemmer", "pack_for",
+           "primary_code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,31 @@ class QuoteCues:
         object.__setattr__(self, "lemmas", self.speech | self.belief | self.objects
                            | self.intent | self.preps.keys())
         object.__setattr__(self, "reporting", self.speech | self.belief)
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviations:
+    """Abbreviations a sentence goes on after, by what has to follow them.
+
+    pysbd's own list handles most news abbreviations, but splits after a
+    party-state tag ("Sen. Ana Ruiz, D-Calif., said ...": a fragment ", said
+    ..." that quotes, claims and timeline entries then cite) and after titles
+    it does not know ("Gens.", "Atty.", "Pres."). The splitter re-joins a
+    boundary after one of these when what follows shows the sentence goes on,
+    so "He met Ana Ruiz, D-Calif. She left." still splits. Entries are
+    written without their final dot and compared case-sensitively.
+    """
+
+    party_tag: re.Pattern[str]
+    """A party-state tag ("D-Calif.", "R-Texas.", "I-Vt."), the last word of a
+    sentence: it goes on before ",", ";", ":", ")" or a lower-case word."""
+    titles: frozenset[str]
+    """Titles before a name ("Sen", "Gens"): go on before a capitalised word."""
+    before_number: frozenset[str]
+    """Words that precede a number ("No", "Jan"): go on before a digit."""
+    before_lower: frozenset[str]
+    """Abbreviations inside a sentence ("U.S", "p.m", "Inc", "Jr"): go on
+    before a lower-case word."""
 
 
 # eq=False: a pack is compared and hashed by identity, so stages may cache
@@ -128,6 +154,9 @@ class LanguagePack:
     """Lower-case letters only."""
     quote_cues: QuoteCues
     """The cue lemmas of quotes and reported speech (matched on the parse's lemmas)."""
+    abbreviations: Abbreviations
+    """Abbreviations a sentence goes on after, which pysbd splits at (the splitter's
+    re-joins; see ``parallax.analyze.sentences``)."""
 
     def month_pattern(self) -> str:
         """A regex alternation of the month names, longest first (so "sept" beats "sep")."""

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from types import MappingProxyType
 
-from parallax.lang import LanguagePack, QuoteCues, SuffixStemmer
+from parallax.lang import Abbreviations, LanguagePack, QuoteCues, SuffixStemmer
 
 __all__ = ["ENGLISH"]
 
@@ -136,6 +136,24 @@ _NOUN_CUES = frozenset({
 })
 
 
+# Sentence splitting: abbreviations the sentence goes on after (measured by
+# tools/count_splits.py on ../shared/eval). "St." and "Dr." are left out: they
+# also end street names ("on Elm St. He ..."), and pysbd keeps "St. Louis" and
+# "Dr. Ruiz" whole on its own.
+_ABBREVIATIONS = Abbreviations(
+    party_tag=re.compile(r"[DRI]-[A-Z][A-Za-z.]*\."),
+    titles=frozenset((
+        "Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Lt", "Gen", "Gens", "Col", "Sgt", "Mr",
+        "Mrs", "Ms", "Messrs", "Prof", "Rev", "Atty", "Supt", "Pres", "Capt", "Cmdr", "Adm",
+        "Maj", "Cpl", "Pvt", "Msgr", "Hon")),
+    before_number=frozenset(("No", "Nos", *(name.capitalize() for names in _MONTH_NAMES
+                                            for name in names[1:]))),
+    before_lower=frozenset((
+        "U.S", "U.N", "U.K", "E.U", "D.C", "a.m", "p.m", "Inc", "Corp", "Co", "Ltd", "Jr",
+        "Sr", "Bros")),
+)
+
+
 @cache
 def _stopwords() -> frozenset[str]:
     """spaCy's English stop words without the negators (a negation is content)."""
@@ -181,4 +199,5 @@ ENGLISH = LanguagePack(
     quote_cues=QuoteCues(speech=_SPEECH_VERBS, belief=_BELIEF_VERBS, objects=_OBJECT_VERBS,
                          intent=_INTENT_VERBS, preps=MappingProxyType(_PREP_CUES),
                          nouns=_NOUN_CUES),
+    abbreviations=_ABBREVIATIONS,
 )
