@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from parallax.errors import RegistryError
 from parallax.registry import registry
 
-__all__ = ["LanguagePack", "QuoteCues", "SuffixStemmer", "pack_for", "primary_code"]
+__all__ = ["LanguagePack", "PersonNames", "QuoteCues", "SuffixStemmer", "pack_for", "primary_code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,23 @@ class QuoteCues:
         object.__setattr__(self, "lemmas", self.speech | self.belief | self.objects
                            | self.intent | self.preps.keys())
         object.__setattr__(self, "reporting", self.speech | self.belief)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNames:
+    """How one person's name varies in writing (``parallax.analyze._actor_names``).
+
+    "Dick Durbin" and "Richard J. Durbin" are one senator; "Donald Trump Jr."
+    is not "Donald Trump". Actor resolution compares given names through
+    ``nicknames`` and keeps the ``generational`` suffix as part of who is meant.
+    """
+
+    nicknames: Mapping[str, frozenset[str]]
+    """Lower-case short forms of given names -> the full given names they stand for
+    ("dick" -> richard; "ted" -> theodore, edward)."""
+    generational: frozenset[str]
+    """Lower-case suffixes, dots removed, that name another member of a family
+    ("jr", "sr", "iii"): never dropped when names are compared."""
 
 
 # eq=False: a pack is compared and hashed by identity, so stages may cache
@@ -128,6 +145,8 @@ class LanguagePack:
     """Lower-case letters only."""
     quote_cues: QuoteCues
     """The cue lemmas of quotes and reported speech (matched on the parse's lemmas)."""
+    person_names: PersonNames
+    """Short forms of given names and generational suffixes (actor identity)."""
 
     def month_pattern(self) -> str:
         """A regex alternation of the month names, longest first (so "sept" beats "sep")."""
