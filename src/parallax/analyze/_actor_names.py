@@ -105,12 +105,16 @@ def demonym_of(place: str, demonym: str) -> bool:
     return stem >= max(4, len(place) - 2)
 
 
-def display_name(text: str) -> str:
+def display_name(text: str, names: PersonNames = ENGLISH.person_names) -> str:
     """A mention as an actor name: no leading "the", titles or trailing possessive.
 
-    A body's name keeps its title words ("State Department", not "Department").
+    A body's name keeps its title words ("State Department", not "Department"),
+    a generational suffix its dot ("Jr.").
     """
-    words = _POSSESSIVE.sub("", " ".join(text.split()).strip(" ,.;:")).split(" ")
+    written = " ".join(text.split())
+    words = _POSSESSIVE.sub("", written.strip(" ,.;:")).split(" ")
+    if words[-1].lower() in names.generational and written.rstrip(" ,;:").endswith("."):
+        words[-1] += "."
     # A heading glued to the name ("16:30 - Foreign Ministry") leaves words without letters.
     while words and (words[0].lower() == "the" or not any(c.isalpha() for c in words[0])):
         words = words[1:]

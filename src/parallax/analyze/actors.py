@@ -150,15 +150,17 @@ class _Registry:
         places or bodies ("Okonkwo-Varr said"), but "Washington" the city must not
         become George Washington.
         """
-        persons = [g.name for g in self.groups.values() if g.kind == "person"]
+        # Every written form: "Dick" is the "Dick Blumenthal" of "Richard Blumenthal".
+        persons = [n for g in self.groups.values() if g.kind == "person" for n in g.names]
         for key, group in list(self.groups.items()):
             if not (group.kinds["person"] or group.speaks):
                 continue
             matches = surname_matches(group.name, persons, self.names)
-            if len(matches) > 1:
+            fitting = {id(g): name_key(g.name) for m in matches if (g := self.find(m))}
+            if len(fitting) > 1:
                 group.ambiguous = True
                 continue
-            target = name_key(matches[0]) if matches else key
+            target = next(iter(fitting.values()), key)
             if target != key and target in self.groups and self.groups[target] is not group:
                 group.kinds = Counter({"person": sum(group.kinds.values())})
                 self.groups[target].absorb(group)
