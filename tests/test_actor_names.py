@@ -161,3 +161,17 @@ def test_a_body_named_after_a_role_keeps_its_name(nlp: Language) -> None:
     speakers = _speakers(actors, quotes)
     assert speakers["The U.S. Attorney's Office"] == "U.S. Attorney's Office"
     assert speakers["The State Department"] == "State Department"
+
+
+def test_a_body_named_again_in_short_is_the_one_named_before(nlp: Language) -> None:
+    one = analyzed(nlp, "Officers from the Norrvik-Dale County Police Department arrived at "
+                        "noon. The County Police Department said the suspect was held "
+                        "overnight.", "county")
+    two = analyzed(nlp, "Officers of the Norrvik County Police Department and the Dale County "
+                        "Police Department came. The County Police Department said the road "
+                        "was closed.", "counties")
+    _, quotes = resolve_actors([one])
+    assert [q.speaker for q in one.quotes] == ["Norrvik-Dale County Police Department"]
+    assert quotes[0].speaker is not None
+    # Two departments end that way: the short name stays as written.
+    assert [q.speaker for q in two.quotes] == ["County Police Department"]

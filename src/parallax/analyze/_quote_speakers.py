@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -46,7 +47,7 @@ _MENTION_DEPS = frozenset({"compound", "amod", "det", "poss", "case", "flat", "a
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Entities whose name a body's short name may end: the NER model tags some bodies
 # as places ("the Miami-Dade County Police Department").
-_BODY_LABELS = frozenset({"ORG", "GPE", "FAC"})
+_BODY_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 # Nouns for a country's state: "the Maravelian government" speaks for Maravel.
 _STATE_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})
 
@@ -197,9 +198,16 @@ class Speakers:
 
     def _body(self, name: str, position: int) -> str:
         """A body's short name as the longer one named before ``position`` ("the County
-        Police Department" after "the Miami-Dade County Police Department")."""
-        return expand_body(name, (e.text for e in self.ents if e.label_ in _BODY_LABELS
-                                  and e.end_char <= position))
+        Police Department" after "the Miami-Dade County Police Department"), whether
+        the NER model tagged that one or not (then the proper name its head noun
+        ends)."""
+        head = name.rpartition(" ")[2]
+        tagged = (e.text for e in self.ents if e.label_ in _BODY_LABELS
+                  and e.end_char <= position)
+        untagged = (self.text[_name_start(t):t.idx + len(t)] for t in self.doc
+                    if t.idx < position and t.text == head and t.pos_ == "PROPN")
+        # Lazy: only a body's name of two or more words reads them.
+        return expand_body(name, chain(tagged, untagged))
 
     def _full(self, text: str) -> str:
         return expand_surname(person_name(text), self.full_names, self.names)
