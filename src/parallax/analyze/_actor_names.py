@@ -9,17 +9,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+from parallax.lang import PersonNames
+from parallax.lang.en import ENGLISH
 
 __all__ = [
+    "BODY_NOUNS",
     "PERSON_PRONOUNS",
     "TITLE_WORDS",
+    "PersonName",
     "demonym_of",
     "display_name",
+    "expand_body",
     "expand_surname",
     "is_title_word",
     "name_end",
     "name_key",
+    "parse_person",
     "person_name",
+    "same_person",
+    "surname_matches",
 ]
 
 # Words that describe a role rather than name someone. They are stripped from
@@ -38,6 +48,14 @@ TITLE_WORDS = frozenset({
     "diplomat", "aide", "analyst"
 })
 
+# The head nouns of bodies named after a role or a portfolio: "State Department",
+# "Supreme Court", "Attorney's Office" keep their title words, which name them.
+BODY_NOUNS = frozenset({
+    "department", "ministry", "office", "court", "committee", "council", "agency", "bureau",
+    "service", "commission", "board", "authority", "embassy", "consulate", "secretariat",
+    "directorate", "command", "cabinet", "tribunal", "assembly",
+})
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 # Countries written in several ways; keys of the same country must compare equal.
@@ -53,15 +71,23 @@ _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s?$")
 # A hyphen joining two capitalised parts of one surname ("Okonkwo-Varr"): spaCy's
 # tokenizer splits there and the NER model often stops at the hyphen.
 _HYPHEN_PART = re.compile(r"[-\u2010\u2011]([^\W\d_][^\W_]*)", re.UNICODE)
+# A capitalised word right after a name, with its dot ("Boutrous Jr.", "Trump, Sr."):
+# a generational suffix when the pack lists it. The NER model often leaves it out.
+_SUFFIX_WORD = re.compile(r",?[ \t]+([A-Z][A-Za-z]{0,3})\.?(?![^\W_])")
 
 
-def name_end(text: str, end: int) -> int:
-    """Where a name ending at ``end`` really ends, past hyphenated capitalised parts.
+def name_end(text: str, end: int, names: PersonNames = ENGLISH.person_names) -> int:
+    """Where a name ending at ``end`` really ends, past hyphenated capitalised parts
+    and a generational suffix.
 
     "Adaeze Okonkwo" tagged in "Adaeze Okonkwo-Varr said" ends after "Varr";
-    a lower-case part ("Kim-led talks") is another word, not the name.
+    a lower-case part ("Kim-led talks") is another word, not the name. "Jr." is
+    part of who is meant, so "Theodore Boutrous" tagged in "Theodore Boutrous
+    Jr. said" ends after it.
     """
     while (match := _HYPHEN_PART.match(text, end)) and match.group(1)[0].isupper():
+        end = match.end()
+    if (match := _SUFFIX_WORD.match(text, end)) and match.group(1).lower() in names.generational:
         end = match.end()
     return end
 
@@ -79,12 +105,21 @@ def demonym_of(place: str, demonym: str) -> bool:
     return stem >= max(4, len(place) - 2)
 
 
-def display_name(text: str) -> str:
-    """A mention as an actor name: no leading "the", titles or trailing possessive."""
-    words = _POSSESSIVE.sub("", " ".join(text.split()).strip(" ,.;:")).split(" ")
+def display_name(text: str, names: PersonNames = ENGLISH.person_names) -> str:
+    """A mention as an actor name: no leading "the", titles or trailing possessive.
+
+    A body's name keeps its title words ("State Department", not "Department"),
+    a generational suffix its dot ("Jr.").
+    """
+    written = " ".join(text.split())
+    words = _POSSESSIVE.sub("", written.strip(" ,.;:")).split(" ")
+    if words[-1].lower() in names.generational and written.rstrip(" ,;:").endswith("."):
+        words[-1] += "."
     # A heading glued to the name ("16:30 - Foreign Ministry") leaves words without letters.
     while words and (words[0].lower() == "the" or not any(c.isalpha() for c in words[0])):
         words = words[1:]
+    if words and words[-1].lower() in BODY_NOUNS:
+        return " ".join(words)
     # Keep the last word even when it is a title: "the Speaker" stays "Speaker".
     while len(words) > 1 and is_title_word(words[0]):
         words = words[1:]
@@ -108,22 +143,113 @@ def name_key(text: str) -> str:
     return _COUNTRY_KEYS.get(key, key)
 
 
-def expand_surname(name: str, full_names: Iterable[str]) -> str:
-    """The unique longer name that ``name`` (one written word) starts or ends, else ``name``.
+def _word_key(word: str) -> str:
+    """One written word as ``name_key`` spells it ("E." -> "e", "Jong-un" -> "jong un")."""
+    return " ".join(w.lower() for w in _WORD.findall(word.replace(".", "")))
 
-    "Trump" -> "Donald Trump"; "Kim" -> "Kim Jong-un" (family names come first
-    in Korean); "Okonkwo-Varr" -> "Adaeze Okonkwo-Varr"; ambiguous or absent
-    -> unchanged. Written words are compared, so "Okonkwo" alone does not
-    expand to "Adaeze Okonkwo-Varr".
+
+def _name_words(name: str, names: PersonNames) -> tuple[list[str], str]:
+    """The keys of a name's written words without its generational suffix, and the suffix."""
+    words = [key for word in display_name(name).split(" ") if (key := _word_key(word))]
+    if len(words) > 1 and words[-1] in names.generational:
+        return words[:-1], words[-1]
+    return words, ""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's full name in parts, as keys: given name, middle names or initials,
+    surname and generational suffix ("" when none)."""
+
+    given: str
+    given_forms: frozenset[str]
+    """The given name and the full names it is a short form of ("dick": richard)."""
+    middles: tuple[str, ...]
+    surname: str
+    suffix: str
+
+
+def parse_person(name: str, names: PersonNames = ENGLISH.person_names) -> PersonName | None:
+    """The parts of a person's name of two or more written words, else None.
+
+    "Theodore J. Boutrous Jr." -> theodore / (j,) / boutrous / jr. Written words
+    are the parts, so a hyphenated surname ("Okonkwo-Varr") stays one.
     """
-    written = display_name(name)
-    if not written or " " in written:
-        return name
-    key = name_key(written)
+    words, suffix = _name_words(name, names)
+    if len(words) < 2:
+        return None
+    given = words[0]
+    return PersonName(given, frozenset({given, *names.nicknames.get(given, ())}),
+                      tuple(words[1:-1]), words[-1], suffix)
+
+
+def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Middle names that may be the same: one side has none, or each pair is equal
+    or an initial of the other ("E." and "Elizabeth"); "H. W." is not "W."."""
+    if not a or not b:
+        return True
+    return len(a) == len(b) and all(
+        x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(a, b, strict=True))
+
+
+def same_person(a: PersonName, b: PersonName) -> bool:
+    """Whether two full names may name one person.
+
+    Middle names and initials do not tell people apart ("Susan E. Rice" /
+    "Susan Rice"), short forms of a given name do not ("Dick" / "Richard");
+    another given name, surname or generational suffix does ("Donald Trump" /
+    "Donald Trump Jr." / "Eric Trump").
+    """
+    return (a.surname == b.surname and a.suffix == b.suffix
+            and bool(a.given_forms & b.given_forms) and _middles_agree(a.middles, b.middles))
+
+
+def surname_matches(name: str, full_names: Iterable[str],
+                    names: PersonNames = ENGLISH.person_names) -> list[str]:
+    """The distinct longer names that ``name`` (one written word, with or without a
+    generational suffix) may stand for: their surname or first word.
+
+    "Trump" fits "Donald Trump" and "Donald Trump Jr."; "Trump Jr." fits only
+    the second; "Kim" fits "Kim Jong-un" (family names come first in Korean).
+    Written words are compared, so "Okonkwo" alone does not fit "Adaeze
+    Okonkwo-Varr".
+    """
+    words, suffix = _name_words(name, names)
+    if len(words) != 1:
+        return []
+    key = words[0]
     matches: dict[str, str] = {}
     for full in full_names:
-        words = display_name(full).split(" ")
+        parts, full_suffix = _name_words(full, names)
         # "Trump-Kim summit" style compounds are not full names: require a space.
-        if len(words) > 1 and key in (name_key(words[0]), name_key(words[-1])):
+        if len(parts) < 2 or (suffix and suffix != full_suffix):
+            continue
+        if key == parts[-1] or (key == parts[0] and not suffix):
             matches.setdefault(name_key(full), full)
+    return list(matches.values())
+
+
+def expand_body(name: str, bodies: Iterable[str]) -> str:
+    """The unique longer body name that ``name`` (a body's name of two or more words)
+    ends, else ``name``: "County Police Department", written after "Miami-Dade
+    County Police Department", is that one; after two counties' departments, it
+    stays as written."""
+    words = [_word_key(word) for word in display_name(name).split(" ")]
+    if len(words) < 2 or words[-1] not in BODY_NOUNS:
+        return name
+    matches: dict[tuple[str, ...], str] = {}
+    for body in bodies:
+        written = display_name(body)
+        parts = tuple(_word_key(word) for word in written.split(" "))
+        if len(parts) > len(words) and list(parts[-len(words):]) == words:
+            matches.setdefault(parts, written)
     return next(iter(matches.values())) if len(matches) == 1 else name
+
+
+def expand_surname(name: str, full_names: Iterable[str],
+                   names: PersonNames = ENGLISH.person_names) -> str:
+    """The unique longer name that ``name`` may stand for (``surname_matches``), else
+    ``name``: "Trump" -> "Donald Trump"; "Okonkwo-Varr" -> "Adaeze Okonkwo-Varr";
+    ambiguous or absent -> unchanged."""
+    matches = surname_matches(name, full_names, names)
+    return matches[0] if len(matches) == 1 else name

@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -23,6 +24,7 @@ from parallax.analyze._actor_names import (
     PERSON_PRONOUNS,
     demonym_of,
     display_name,
+    expand_body,
     expand_surname,
     is_title_word,
     name_end,
@@ -30,6 +32,8 @@ from parallax.analyze._actor_names import (
     person_name,
 )
 from parallax.analyze._actor_titles import TitledMention, titled_mentions
+from parallax.lang import PersonNames
+from parallax.lang.en import ENGLISH
 from parallax.model import Entity, Sentence
 from parallax.options import DEFAULT_OPTIONS
 
@@ -41,6 +45,9 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _MENTION_DEPS = frozenset({"compound", "amod", "det", "poss", "case", "flat", "appos", "nmod",
                            "nummod"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Entities whose name a body's short name may end: the NER model tags some bodies
+# as places ("the Miami-Dade County Police Department").
+_BODY_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 # Nouns for a country's state: "the Maravelian government" speaks for Maravel.
 _STATE_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})
 
@@ -108,21 +115,24 @@ class Speakers:
     full_names: tuple[str, ...]
     # How many sentences back a pronoun may find its antecedent.
     pronoun_reach: int
+    # The language's short forms of given names and generational suffixes.
+    names: PersonNames
     # Resolved names by token index: rules ask about the same subjects many times.
     known: dict[int, str | None] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, doc: Doc, sentences: Sequence[Sentence], *,
-           pronoun_reach: int = DEFAULT_OPTIONS.quotes.pronoun_reach) -> Speakers:
+           pronoun_reach: int = DEFAULT_OPTIONS.quotes.pronoun_reach,
+           names: PersonNames = ENGLISH.person_names) -> Speakers:
         ents = tuple(doc.ents)
         text = doc.text
         entities = tuple(Entity(e.start_char, end, text[e.start_char:end], e.label_)
-                         for e in ents for end in (name_end(text, e.end_char),))
+                         for e in ents for end in (name_end(text, e.end_char, names),))
         named = (e for e in entities if e.label == "PERSON")
         persons = sorted((*named, *_office_holders(doc, text)), key=lambda e: e.start)
         return cls(doc, tuple(persons), titled_mentions(text, entities),
                    tuple(s.start for s in sentences), ents, text,
-                   tuple(person_name(p.text) for p in persons), pronoun_reach)
+                   tuple(person_name(p.text) for p in persons), pronoun_reach, names)
 
     def mention(self, head: Token) -> tuple[int, int]:
         """Characters of the mention as written: "North Korean foreign minister, Ri Yong Ho"."""
@@ -143,7 +153,7 @@ class Speakers:
             entity = next(e for e in self.ents if e.start <= head.i < e.end)
             first, last = min(first, entity.start), max(last, entity.end - 1)
         start = self.doc[first].idx
-        end = name_end(self.text, self.doc[last].idx + len(self.doc[last]))
+        end = name_end(self.text, self.doc[last].idx + len(self.doc[last]), self.names)
         # A mention never crosses a line break (a heading glued to the sentence).
         head_start = head.idx
         start = max(start, self.text.rfind("\n", start, head_start) + 1)
@@ -178,17 +188,29 @@ class Speakers:
         if head.pos_ == "PROPN" and head.text[:1].isupper():
             # A name spaCy did not tag ("Trump emphasized ..." in some sentences), or
             # the short form of a body named before ("the Ministry").
-            parts = [t for t in head.lefts if t.dep_ in ("compound", "flat")]
-            first = parts[0].idx if parts else head.idx
             # As written, so "Okonkwo-Varr" stays one word.
-            written = self.text[first:name_end(self.text, head.idx + len(head))]
+            written = self.text[_name_start(head):name_end(self.text, head.idx + len(head),
+                                                           self.names)]
             bodies = [display_name(e.text) for e in self.ents
                       if e.label_ == "ORG" and e.start_char < head.idx]
-            return expand_surname(self._full(written), bodies)
+            return self._body(expand_surname(self._full(written), bodies), head.idx)
         return None
 
+    def _body(self, name: str, position: int) -> str:
+        """A body's short name as the longer one named before ``position`` ("the County
+        Police Department" after "the Miami-Dade County Police Department"), whether
+        the NER model tagged that one or not (then the proper name its head noun
+        ends)."""
+        head = name.rpartition(" ")[2]
+        tagged = (e.text for e in self.ents if e.label_ in _BODY_LABELS
+                  and e.end_char <= position)
+        untagged = (self.text[_name_start(t):t.idx + len(t)] for t in self.doc
+                    if t.idx < position and t.text == head and t.pos_ == "PROPN")
+        # Lazy: only a body's name of two or more words reads them.
+        return expand_body(name, chain(tagged, untagged))
+
     def _full(self, text: str) -> str:
-        return expand_surname(person_name(text), self.full_names)
+        return expand_surname(person_name(text), self.full_names, self.names)
 
     def _office_holder(self, head: Token) -> str | None:
         """The person in "Minister of Water and Energy Piet Galloran" (the title's "of")."""
@@ -204,11 +226,12 @@ class Speakers:
         if token.ent_type_ not in SPEAKER_LABELS:
             return None
         span = next(e for e in self.ents if e.start <= token.i < e.end)
-        text = self.text[span.start_char:name_end(self.text, span.end_char)]
+        text = self.text[span.start_char:name_end(self.text, span.end_char, self.names)]
         if span.label_ == "PERSON":
             return self._full(text)
         # The NER model tags some surnames as places or bodies ("Galloran said").
-        return expand_surname(display_name(text), self.full_names)
+        return self._body(expand_surname(display_name(text), self.full_names, self.names),
+                          span.start_char)
 
     def _antecedent(self, position: int) -> str | None:
         sentence = bisect_right(self.sentence_starts, position) - 1
@@ -285,6 +308,21 @@ class Speakers:
             if best is None or score > best:
                 best, chosen = score, titled.entity.text
         return self._full(chosen) if chosen else None
+
+
+def _name_start(head: Token) -> int:
+    """Where the proper name ending at ``head`` starts: its first compound with that
+    one's own ("Miami-Dade County Police Department"), or a title's possessive
+    ("U.S. Attorney's Office": an office named after a role)."""
+    for child in head.lefts:
+        if child.dep_ in ("compound", "flat") or (child.dep_ == "poss"
+                                                  and is_title_word(child.text)):
+            first = child.left_edge.i
+            while first < child.i and head.doc[first].pos_ == "DET":
+                first += 1
+            named = all(t.pos_ in ("PROPN", "PUNCT") for t in head.doc[first:child.i])
+            return head.doc[first if named else child.i].idx
+    return head.idx
 
 
 def _subtree(token: Token) -> range:

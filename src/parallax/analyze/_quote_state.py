@@ -150,9 +150,11 @@ class ArticleState:
                       for q in self.quoted]
         self.mark_starts = [start for start, _ in self.marks]
         self.paragraph_starts = [start for start, _ in paragraphs(article.text)]
-        self.speakers = Speakers.of(doc, sentences, pronoun_reach=options.pronoun_reach)
+        pack = pack_for(article.document.language)
+        self.speakers = Speakers.of(doc, sentences, pronoun_reach=options.pronoun_reach,
+                                    names=pack.person_names)
         # The cue lemmas of the article's language.
-        self.cues = pack_for(article.document.language).quote_cues
+        self.cues = pack.quote_cues
 
     def sentence_range(self, start: int, end: int) -> tuple[int, int]:
         """Indices of the first and last sentence that overlap ``start:end``."""

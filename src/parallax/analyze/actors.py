@@ -3,9 +3,14 @@
 Mentions are spaCy entities (PERSON -> person, ORG -> organization,
 GPE/LOC/FAC -> place, NORP -> group) and quote speakers. They merge when their
 spelling keys agree (``_actor_names.name_key``: titles, "the", dots and
-hyphens do not count, "US" == "United States"), and a one-word name merges
-with the unique longer person name it starts or ends ("Trump" -> "Donald
-Trump", "Kim" -> "Kim Jong-un"). Titles written with a name give aliases
+hyphens do not count, "US" == "United States"). Full names of one person
+merge however they are written (``_actor_names.same_person``: "Susan E.
+Rice" / "Susan Rice", "Dick Durbin" / "Richard J. Durbin"), but never across
+another given name or a generational suffix ("Eric Trump", "Donald Trump
+Jr."). A one-word name merges with the unique longer person name it starts or
+ends ("Trump" -> "Donald Trump", "Kim" -> "Kim Jong-un"); one that fits two
+people is left to neither, and a quote it speaks stays unattributed (its
+``speaker_span`` still shows what the text wrote). Titles written with a name give aliases
 ("U.S. President Donald Trump") and the affiliation ("North Korean foreign
 minister Ri Yong Ho" -> North Korea). Only actors that matter are kept: those
 who speak, or are mentioned twice or in two articles. Ids are "a1", "a2", ...
@@ -14,7 +19,7 @@ in order of first appearance, so they are stable for the same input.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -25,9 +30,14 @@ from parallax.analyze._actor_names import (
     expand_surname,
     name_end,
     name_key,
+    parse_person,
     person_name,
+    same_person,
+    surname_matches,
 )
 from parallax.analyze._actor_titles import titled_mentions
+from parallax.lang import PersonNames, pack_for
+from parallax.lang.en import ENGLISH
 from parallax.model import Actor, ActorKind, AnalyzedArticle, Entity, Quote
 from parallax.options import DEFAULT_OPTIONS, ActorsOptions
 
@@ -51,6 +61,8 @@ class _Group:
     articles: set[int] = field(default_factory=set)
     mentions: int = 0
     speaks: bool = False
+    # A surname alone that fits two people: no actor, and its quotes no speaker.
+    ambiguous: bool = False
 
     def absorb(self, other: _Group) -> None:
         self.first = min(self.first, other.first)
@@ -76,18 +88,20 @@ def _clean(entity: Entity) -> str:
     return person_name(entity.text) if entity.label == "PERSON" else display_name(entity.text)
 
 
-def _mentions(item: AnalyzedArticle) -> tuple[Entity, ...]:
-    """The article's entities, with hyphenated surnames the NER model cut short made whole."""
+def _mentions(item: AnalyzedArticle, names: PersonNames) -> tuple[Entity, ...]:
+    """The article's entities, with hyphenated surnames and generational suffixes the
+    NER model cut short made whole."""
     text = item.article.text
     return tuple(Entity(e.start, end, text[e.start:end], e.label)
-                 for e in item.entities for end in (name_end(text, e.end),))
+                 for e in item.entities for end in (name_end(text, e.end, names),))
 
 
 class _Registry:
     """Groups by spelling key, with surname keys redirected to full names."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: PersonNames) -> None:
         self.groups: dict[str, _Group] = {}
+        self.names = names
 
     def add(self, name: str, kind: ActorKind, where: tuple[int, int]) -> _Group | None:
         key = name_key(name)
@@ -102,18 +116,51 @@ class _Registry:
         group.mentions += 1
         return group
 
+    def merge_persons(self) -> None:
+        """Full names of one person into one group, however written.
+
+        Names of one surname and suffix merge when each may be the other
+        (``same_person``) and no third name tells them apart: "George Bush" fits
+        both "George W. Bush" and "George H. W. Bush", who do not fit each other,
+        so each stays alone. Two names merge exactly when the names they fit are
+        the same, which keeps the merge transitive.
+        """
+        parsed = {key: person for key, group in self.groups.items()
+                  if group.kind == "person"
+                  and (person := parse_person(group.name, self.names)) is not None}
+        families: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for key, person in parsed.items():
+            families[person.surname, person.suffix].append(key)
+        for keys in families.values():
+            fitting: dict[frozenset[str], list[str]] = defaultdict(list)
+            for key in keys:
+                fits = frozenset(k for k in keys if same_person(parsed[key], parsed[k]))
+                fitting[fits].append(key)
+            for same in fitting.values():
+                target = self.groups[same[0]]
+                for key in same[1:]:
+                    target.absorb(self.groups[key])
+                    self.groups[key] = target
+
     def merge_surnames(self) -> None:
-        """One-word names into the unique full person name they start or end.
+        """One-word names into the unique full person name they start or end; one
+        that fits two people is marked ambiguous.
 
         Only names that are persons or speak: the NER model tags some surnames as
         places or bodies ("Okonkwo-Varr said"), but "Washington" the city must not
         become George Washington.
         """
-        persons = [g.name for g in self.groups.values() if g.kind == "person"]
+        # Every written form: "Dick" is the "Dick Blumenthal" of "Richard Blumenthal".
+        persons = [n for g in self.groups.values() if g.kind == "person" for n in g.names]
         for key, group in list(self.groups.items()):
-            if " " in group.name or not (group.kinds["person"] or group.speaks):
+            if not (group.kinds["person"] or group.speaks):
                 continue
-            target = name_key(expand_surname(group.name, persons))
+            matches = surname_matches(group.name, persons, self.names)
+            fitting = {id(g): name_key(g.name) for m in matches if (g := self.find(m))}
+            if len(fitting) > 1:
+                group.ambiguous = True
+                continue
+            target = next(iter(fitting.values()), key)
             if target != key and target in self.groups and self.groups[target] is not group:
                 group.kinds = Counter({"person": sum(group.kinds.values())})
                 self.groups[target].absorb(group)
@@ -156,16 +203,22 @@ class _Registry:
 
     def speaker(self, name: str) -> _Group | None:
         """The actor a speaker name stands for: a people ("Maravelian", from "the
-        Maravelian government said") speaks as its country."""
+        Maravelian government said") speaks as its country; a surname that fits two
+        people, none."""
         group = self.find(name)
+        if group is not None and group.ambiguous:
+            return None
         if group is not None and group.kind == "group":
             return self.place_of(group.name) or group
         return group
 
 
 def _collect(analyzed: Sequence[AnalyzedArticle], options: ActorsOptions) -> _Registry:
-    registry = _Registry()
-    mentions = [_mentions(item) for item in analyzed]
+    packs = [pack_for(item.article.document.language) for item in analyzed]
+    # Names are compared across articles with one pack's rules: the first article's.
+    registry = _Registry(packs[0].person_names if packs else ENGLISH.person_names)
+    mentions = [_mentions(item, pack.person_names) for item, pack in zip(analyzed, packs,
+                                                                          strict=True)]
     demonyms: set[str] = set()
     for index, item in enumerate(analyzed):
         # Full names of this article's people: a surname alone that the NER model
@@ -180,7 +233,7 @@ def _collect(analyzed: Sequence[AnalyzedArticle], options: ActorsOptions) -> _Re
                 continue
             name = _clean(entity)
             if kind in ("place", "organization") and (
-                    full := expand_surname(name, persons)) != name:
+                    full := expand_surname(name, persons, packs[index].person_names)) != name:
                 name, kind = full, "person"
             registry.add(name, kind, (index, entity.start))
             if entity.label == "NORP":
@@ -193,6 +246,7 @@ def _collect(analyzed: Sequence[AnalyzedArticle], options: ActorsOptions) -> _Re
                 if group is not None:
                     group.speaks = True
     registry.mark_places(demonyms)
+    registry.merge_persons()
     registry.merge_surnames()
     registry.merge_national_bodies()
     for item, entities in zip(analyzed, mentions, strict=True):
@@ -231,8 +285,8 @@ def resolve_actors(analyzed: Sequence[AnalyzedArticle], *,
             if group is not None:
                 group.speaks = True
     unique = {id(g): g for g in registry.groups.values()}.values()
-    kept = sorted((g for g in unique
-                   if g.speaks or g.mentions >= options.min_mentions or len(g.articles) > 1),
+    kept = sorted((g for g in unique if not g.ambiguous and (
+                       g.speaks or g.mentions >= options.min_mentions or len(g.articles) > 1)),
                   key=lambda g: g.first)
     ids = {id(g): f"a{n}" for n, g in enumerate(kept, start=1)}
     actors = []

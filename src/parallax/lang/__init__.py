@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from parallax.errors import RegistryError
 from parallax.registry import registry
 
-__all__ = ["Abbreviations", "LanguagePack", "QuoteCues", "SuffixStemmer", "pack_for",
-           "primary_code"]
+__all__ = ["Abbreviations", "LanguagePack", "PersonNames", "QuoteCues", "SuffixStemmer",
+           "pack_for", "primary_code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +98,23 @@ class Abbreviations:
     before a lower-case word."""
 
 
+@dataclass(frozen=True, slots=True)
+class PersonNames:
+    """How one person's name varies in writing (``parallax.analyze._actor_names``).
+
+    "Dick Durbin" and "Richard J. Durbin" are one senator; "Donald Trump Jr."
+    is not "Donald Trump". Actor resolution compares given names through
+    ``nicknames`` and keeps the ``generational`` suffix as part of who is meant.
+    """
+
+    nicknames: Mapping[str, frozenset[str]]
+    """Lower-case short forms of given names -> the full given names they stand for
+    ("dick" -> richard; "ted" -> theodore, edward)."""
+    generational: frozenset[str]
+    """Lower-case suffixes, dots removed, that name another member of a family
+    ("jr", "sr", "iii"): never dropped when names are compared."""
+
+
 # eq=False: a pack is compared and hashed by identity, so stages may cache
 # what they compile from it (date patterns) per pack.
 @dataclass(frozen=True, slots=True, eq=False)
@@ -157,6 +174,8 @@ class LanguagePack:
     abbreviations: Abbreviations
     """Abbreviations a sentence goes on after, which pysbd splits at (the splitter's
     re-joins; see ``parallax.analyze.sentences``)."""
+    person_names: PersonNames
+    """Short forms of given names and generational suffixes (actor identity)."""
 
     def month_pattern(self) -> str:
         """A regex alternation of the month names, longest first (so "sept" beats "sep")."""

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from types import MappingProxyType
 
-from parallax.lang import Abbreviations, LanguagePack, QuoteCues, SuffixStemmer
+from parallax.lang import Abbreviations, LanguagePack, PersonNames, QuoteCues, SuffixStemmer
 
 __all__ = ["ENGLISH"]
 
@@ -135,6 +135,35 @@ _NOUN_CUES = frozenset({
     "idea", "theory", "position", "insinuation", "implication", "declaration", "word",
 })
 
+# Short forms of English given names and the full names they stand for. Only
+# forms news writes for public figures ("Dick Durbin", "Chuck Schumer", "Ted
+# Cruz"); a form standing for two names ("Ted": Theodore or Edward) merges with
+# either only when the briefing names one of them.
+_NICKNAMES: dict[str, tuple[str, ...]] = {
+    "abe": ("abraham",), "al": ("albert", "alan", "alfred"), "alex": ("alexander", "alexandra"),
+    "andy": ("andrew",), "ben": ("benjamin",), "beth": ("elizabeth",), "betsy": ("elizabeth",),
+    "bill": ("william",), "billy": ("william",), "bob": ("robert",), "bobby": ("robert",),
+    "charlie": ("charles",), "chris": ("christopher", "christine", "christina"),
+    "chuck": ("charles",), "dan": ("daniel",), "danny": ("daniel",), "dave": ("david",),
+    "dick": ("richard",), "don": ("donald",), "doug": ("douglas",),
+    "ed": ("edward", "edwin"), "eddie": ("edward",), "fred": ("frederick",),
+    "gene": ("eugene",), "greg": ("gregory",), "hank": ("henry",),
+    "jack": ("john",), "jake": ("jacob",), "jeff": ("jeffrey",),
+    "jerry": ("gerald", "jerrold", "jerome"), "jim": ("james",), "jimmy": ("james",),
+    "joe": ("joseph",), "jon": ("jonathan",), "josh": ("joshua",), "ken": ("kenneth",),
+    "larry": ("lawrence",), "liz": ("elizabeth",), "matt": ("matthew",),
+    "mike": ("michael",), "mitch": ("mitchell",), "nate": ("nathan", "nathaniel"),
+    "nick": ("nicholas",), "pat": ("patrick", "patricia"), "pete": ("peter",),
+    "phil": ("philip", "phillip"), "ray": ("raymond",), "rick": ("richard",),
+    "rob": ("robert",), "ron": ("ronald",), "sam": ("samuel", "samantha"),
+    "steve": ("steven", "stephen"), "sue": ("susan",), "ted": ("theodore", "edward"),
+    "teddy": ("theodore", "edward"), "tim": ("timothy",), "tom": ("thomas",),
+    "tommy": ("thomas",), "tony": ("anthony",), "vince": ("vincent",),
+    "walt": ("walter",), "will": ("william",),
+}
+# Suffixes that name another member of a family: "Donald Trump Jr." is not his father.
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
 
 # Sentence splitting: abbreviations the sentence goes on after (measured by
 # tools/count_splits.py on ../shared/eval). "St." and "Dr." are left out: they
@@ -200,4 +229,7 @@ ENGLISH = LanguagePack(
                          intent=_INTENT_VERBS, preps=MappingProxyType(_PREP_CUES),
                          nouns=_NOUN_CUES),
     abbreviations=_ABBREVIATIONS,
+    person_names=PersonNames(
+        nicknames=MappingProxyType({short: frozenset(full) for short, full in _NICKNAMES.items()}),
+        generational=_GENERATIONAL),
 )
