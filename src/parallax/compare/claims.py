@@ -180,12 +180,13 @@ class _Words:
         Weights are added word by word in vocabulary order, as the product of
         word-presence matrices that this replaces added them.
         """
-        out = np.zeros((len(rows), len(cols)), dtype=np.float32)
+        distinct, back = np.unique(cols, return_inverse=True)
+        out = np.zeros((len(rows), len(distinct)), dtype=np.float32)
         ids = [self.columns[r] for r in rows.tolist()]
-        if not len(cols) or not sum(len(c) for c in ids):
-            return out
+        if not len(distinct) or not sum(len(c) for c in ids):
+            return out[:, back]
         where = np.full(len(self.columns), -1, dtype=np.int64)
-        where[cols] = np.arange(len(cols))
+        where[distinct] = np.arange(len(distinct))
         flat = np.concatenate(ids)
         holders = np.repeat(np.arange(len(rows)), [len(c) for c in ids])
         order = np.argsort(flat, kind="stable")
@@ -196,7 +197,7 @@ class _Words:
             found = found[found >= 0]
             if len(found):
                 out[np.ix_(block, found)] += self.weights[term]
-        return out
+        return out[:, back]
 
     def lexical(self, shared: np.ndarray[Any, Any], left: np.ndarray[Any, Any],
                 right: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -391,12 +392,16 @@ def _matching(pairs: Pairs, options: ClaimsOptions) -> Pairs:
 
 def _pair_cosines(unit: np.ndarray[Any, Any], position: np.ndarray[Any, Any],
                   rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """The cosine of each pair of ``rows`` (0 unless both are candidates), a block
-    of first rows at a time."""
+    """The cosine of each pair of ``rows`` (0 unless both are candidates).
+
+    A chunk of p pairs asks for at most p x p products, so chunks of the
+    square root of a block keep each within one block; fewer, larger calls
+    than a chunk per row, as the library's threads start once a call.
+    """
     out = np.zeros(len(rows), dtype=np.float32)
     left, right = position[rows[:, 0]], position[rows[:, 1]]
     both = np.flatnonzero((left >= 0) & (right >= 0))
-    step = max(1, _BLOCK_CELLS // max(1, len(unit)))
+    step = math.isqrt(_BLOCK_CELLS)
     for start in range(0, len(both), step):
         chunk = both[start:start + step]
         firsts, at_first = np.unique(left[chunk], return_inverse=True)
