@@ -1,6 +1,7 @@
 """Hostile inputs: what ``parallax brief`` and ``extract`` do with them, how long, how much memory.
 
     python bench/robustness.py [--only NAME ...] [--timeout 300]
+    python bench/robustness.py --index 1000 2000 4000 8000
 
 Builds invented inputs in a temporary folder (nothing is read from ../shared)
 and runs the command line on each case in a fresh process, printing a
@@ -18,15 +19,22 @@ tool takes these inputs the same way, so the figures stand against the
 limits in issue 12 (under 2 GB for the combined run; seconds, not minutes,
 for one article). Run it on an older checkout (``PYTHONPATH=old/src``) for a
 before/after.
+
+``--index`` measures the sentence index and the claims alone (no models: each
+sentence's vector is a normalised sum of hashed word vectors) for stories of
+so many sentences in 40 articles retelling one pool of facts, each size in a
+fresh process: what grew with the square of the sentences before issue 12.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import random
+import resource
 import stat
 import subprocess
 import sys
@@ -35,6 +43,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 _SYLLABLES = ("ka", "lo", "mi", "ter", "van", "sul", "dor", "pex", "qui", "ram", "zon", "bel",
               "tav", "nor", "es", "hil")
@@ -109,6 +120,8 @@ def _run(args: list[str], timeout: float, good: Path | None, out: Path) -> Resul
     code = "timeout" if seconds > timeout else str(child.returncode)
     said = [line for line in lines if not line.startswith("wrote ")]
     note = next((line for line in lines if "Traceback" in line), said[0] if said else "")
+    if len(said) > 1:
+        note = f"{note[:120]} (and {len(said) - 1} more line{'s' * (len(said) > 2)})"
     processed = "—"
     if good is not None:
         try:
@@ -119,7 +132,7 @@ def _run(args: list[str], timeout: float, good: Path | None, out: Path) -> Resul
             processed = "yes" if str(good) in paths else "no"
         except (OSError, ValueError):
             processed = "no"
-    return Result(code, note.strip()[:160], processed, seconds,
+    return Result(code, note.strip()[:200], processed, seconds,
                   usage.ru_maxrss / 1024)
 
 
@@ -249,11 +262,65 @@ def cases() -> list[Case]:
     ]
 
 
+def _word_vector(word: str) -> np.ndarray[Any, Any]:
+    seed = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+    return np.random.default_rng(seed).standard_normal(384).astype(np.float32)
+
+
+def index_child(sentences: int) -> None:
+    """Build the index and claims of one invented story; print seconds and peak RSS as JSON."""
+    from parallax.analyze.sentences import split_sentences
+    from parallax.compare.claims import find_claims, sentence_index
+    from parallax.model import AnalyzedArticle, Article, Document
+    from parallax.offsets import OffsetMap
+
+    rng = random.Random(13)
+    words = invented_words(rng, 1500)
+    pool = [invented_sentence(rng, words) for _ in range(sentences // 40 * 3)]
+    analyzed = []
+    for k in range(40):
+        text = " ".join(rng.sample(pool, sentences // 40))
+        article = Article(Document(f"a{k}", f"a{k}.txt", text, outlet=f"Outlet {k}"), text,
+                          OffsetMap.identity(len(text)))
+        split = split_sentences(text)
+        vectors = np.stack([sum((_word_vector(w) for w in s.text.split()),
+                                np.zeros(384, dtype=np.float32)) for s in split])
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        analyzed.append(AnalyzedArticle(article, split, (), (), (), vectors))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    claims = find_claims(analyzed, sentence_index(analyzed))
+    seconds = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"sentences": sum(len(a.sentences) for a in analyzed), "seconds": seconds,
+                      "rss": rss, "grew": rss - before, "claims": len(claims)}))
+
+
+def index_scale(sizes: list[int]) -> None:
+    print("| sentences (40 articles) | claims | index + claims (s) | peak RSS (MiB) "
+          "| of which the index and claims (MiB) |")
+    print("|---:|---:|---:|---:|---:|")
+    for size in sizes:
+        out = subprocess.run([sys.executable, __file__, "--index-child", str(size)],
+                             check=True, capture_output=True, text=True).stdout
+        row = json.loads(out.splitlines()[-1])
+        print(f"| {row['sentences']:,} | {row['claims']} | {row['seconds']:.1f} "
+              f"| {row['rss']:.0f} | {row['grew']:.0f} |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", nargs="*", help="run only cases whose name contains one of these")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per case")
+    parser.add_argument("--index", nargs="+", type=int, help="sentences per story to index")
+    parser.add_argument("--index-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.index_child:
+        index_child(args.index_child)
+        return
+    if args.index:
+        index_scale(args.index)
+        return
     print("| case | exit | first line on stderr | good article briefed | wall (s) "
           "| peak RSS (MiB) |")
     print("|---|---:|---|---|---:|---:|")

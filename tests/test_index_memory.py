@@ -85,12 +85,17 @@ def test_the_pairs_kept_are_those_a_dense_computation_finds() -> None:
     assert (rows[:, 0] < rows[:, 1]).all() and (owner[rows[:, 0]] != owner[rows[:, 1]]).all()
 
 
-def test_scores_of_a_few_rows_repeat_the_pair_values_bit_for_bit(fake_embedder: Any) -> None:
+def test_values_computed_for_a_few_rows_repeat_the_kept_ones_bit_for_bit(
+        fake_embedder: Any) -> None:
+    """Pairs not kept are computed from the vectors and words when asked for; the
+    same computation gives a kept pair's values to the bit, whatever comes along."""
     index = sentence_index(_analyzed(_story(5, 40, seed=4)))
     assert len(index.pairs.rows) > 20
     for k in range(0, len(index.pairs.rows), 7):
         i, j = index.pairs.rows[k].tolist()
-        assert index.cosines([i], [j])[0, 0] == index.pairs.cosine[k]
+        others = np.array([j, (j + 1) % len(index.refs), (j + 5) % len(index.refs)])
+        cosine, score = index._computed(np.array([i]), others)
+        assert cosine[0, 0] == index.pairs.cosine[k] and score[0, 0] == index.pairs.score[k]
         scores = index.scores([i, j, i])
         assert scores[0, 1] == scores[1, 0] == index.pairs.score[k]
         assert np.isneginf(scores[0, 0]) and np.isneginf(scores[0, 2])

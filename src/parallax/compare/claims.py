@@ -236,6 +236,8 @@ class SentenceIndex:
     position: np.ndarray[Any, Any]
     """Per row: its row in ``unit``, or -1."""
     matched: frozenset[tuple[int, int]]
+    keys: np.ndarray[Any, Any]
+    """``i * len(refs) + j`` of each pair (i, j), ascending as ``pairs`` are."""
 
     def row(self, ref: Ref) -> int:
         return self.refs.index(ref)
@@ -255,23 +257,54 @@ class SentenceIndex:
         """Whether rows ``i`` and ``j`` say the same thing (score and guards)."""
         return (min(i, j), max(i, j)) in self.matched
 
-    def cosines(self, left: Sequence[int], right: Sequence[int]) -> np.ndarray[Any, Any]:
-        """Cosines of rows ``left`` with rows ``right`` (0 unless both are candidates)."""
-        at_left, at_right = self.position[list(left)], self.position[list(right)]
-        out = np.zeros((len(at_left), len(at_right)), dtype=np.float32)
+    def _stored(self, left: np.ndarray[Any, Any], right: np.ndarray[Any, Any]
+                ) -> np.ndarray[Any, Any]:
+        """Per (left, right) row pair: its place in ``pairs``, or -1 when not kept."""
+        n = len(self.refs)
+        keys = (np.minimum(left[:, None], right[None, :]) * n
+                + np.maximum(left[:, None], right[None, :]))
+        at = np.minimum(np.searchsorted(self.keys, keys), max(0, len(self.keys) - 1))
+        found = (self.keys[at] == keys) if len(self.keys) else np.zeros(keys.shape, dtype=bool)
+        return np.where(found, at, -1)
+
+    def _computed(self, left: np.ndarray[Any, Any], right: np.ndarray[Any, Any]
+                  ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """(cosine, score) of rows ``left`` with rows ``right`` from the vectors and words."""
+        at_left, at_right = self.position[left], self.position[right]
+        cosine = np.zeros((len(left), len(right)), dtype=np.float32)
         li, ri = np.flatnonzero(at_left >= 0), np.flatnonzero(at_right >= 0)
         if len(li) and len(ri):
-            out[np.ix_(li, ri)] = dots(self.unit, at_left[li], at_right[ri])
-        return out
+            cosine[np.ix_(li, ri)] = dots(self.unit, at_left[li], at_right[ri])
+        lexical = self.words.lexical(self.words.shared(left, right), left[:, None],
+                                     right[None, :])
+        return cosine, np.asarray(cosine + self.options.lexical_weight * lexical)
+
+    def _values(self, left: Sequence[int], right: Sequence[int], *, within_too: bool
+                ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """(cosine, score, within one article) of rows ``left`` with rows ``right``.
+
+        Pairs that align are kept pairs (they share the words); the others are
+        computed, to the same bits: pairs within one article only ``within_too``.
+        """
+        lo, ro = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+        within = self.owner[lo][:, None] == self.owner[ro][None, :]
+        at = self._stored(lo, ro)
+        cosine, score = self.pairs.cosine[at], self.pairs.score[at]
+        missing = (at < 0) & (within_too | ~within)
+        if missing.any():
+            computed = self._computed(lo, ro)
+            cosine = np.where(missing, computed[0], cosine)
+            score = np.where(missing, computed[1], score)
+        return cosine, score, within
+
+    def cosines(self, left: Sequence[int], right: Sequence[int]) -> np.ndarray[Any, Any]:
+        """Cosines of rows ``left`` with rows ``right`` (0 unless both are candidates)."""
+        return self._values(left, right, within_too=True)[0]
 
     def scores(self, rows: Sequence[int]) -> np.ndarray[Any, Any]:
         """``score`` among ``rows``; -inf for pairs within one article, the diagonal included."""
-        picked = np.asarray(rows, dtype=np.int64)
-        lexical = self.words.lexical(self.words.shared(picked, picked), picked[:, None],
-                                     picked[None, :])
-        score = self.cosines(rows, rows) + self.options.lexical_weight * lexical
-        score[self.owner[picked][:, None] == self.owner[picked][None, :]] = -np.inf
-        return np.asarray(score)
+        _, score, within = self._values(rows, rows, within_too=False)
+        return np.where(within, np.float32(-np.inf), score)
 
     def claimable(self, ref: Ref) -> bool:
         """``is_claimable`` of the sentence at ``ref``, by this index's options and the
@@ -430,7 +463,8 @@ def sentence_index(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | N
     pairs = Pairs(lex.pairs.rows, lex.pairs.shared, lex.pairs.lexical, cosine, score)
     matched = frozenset((i, j) for i, j in _matching(pairs, options).rows.tolist())
     return SentenceIndex(tuple(analyzed), lex.refs, lex.terms, lex.idf, pairs, options, vectors,
-                         lex.owner, lex.words, unit, position, matched)
+                         lex.owner, lex.words, unit, position, matched,
+                         pairs.rows[:, 0] * len(lex.refs) + pairs.rows[:, 1])
 
 
 def align(
