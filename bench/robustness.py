@@ -118,10 +118,12 @@ def _run(args: list[str], timeout: float, good: Path | None, out: Path) -> Resul
         lines = [line for line in errors.read().decode("utf-8", "replace").splitlines()
                  if line.strip()]
     code = "timeout" if seconds > timeout else str(child.returncode)
-    said = [line for line in lines if not line.startswith("wrote ")]
+    said = [line.strip() for line in lines if not line.startswith("wrote ")]
     note = next((line for line in lines if "Traceback" in line), said[0] if said else "")
-    if len(said) > 1:
-        note = f"{note[:120]} (and {len(said) - 1} more line{'s' * (len(said) > 2)})"
+    if len(said) == 2:  # one line for each of two bad inputs: show both
+        note = f"{said[0]} <br> {said[1]}"
+    elif len(said) > 2:
+        note = f"{note} (and {len(said) - 1} more lines)"
     processed = "—"
     if good is not None:
         try:
@@ -132,7 +134,7 @@ def _run(args: list[str], timeout: float, good: Path | None, out: Path) -> Resul
             processed = "yes" if str(good) in paths else "no"
         except (OSError, ValueError):
             processed = "no"
-    return Result(code, note.strip()[:200], processed, seconds,
+    return Result(code, note, processed, seconds,
                   usage.ru_maxrss / 1024)
 
 

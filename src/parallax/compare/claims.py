@@ -490,10 +490,14 @@ def align(
     clusters: list[list[int]] = []
     cores: list[frozenset[str]] = []
     weights: list[float] = []
+    # The clusters holding each row: a pair can only join or confirm those, so
+    # only they are visited (in order), not every cluster for every pair.
+    holding: dict[int, list[int]] = {}
     for (i, j), shared in zip(matched.rows[order].tolist(), matched.shared[order].tolist(),
                               strict=True):
         placed = False
-        for k, members in enumerate(clusters):
+        for k in sorted({*holding.get(i, ()), *holding.get(j, ())}):
+            members = clusters[k]
             if (i in members) == (j in members):
                 placed = placed or i in members
                 continue
@@ -505,9 +509,12 @@ def align(
                     or index.cosines([newcomer], members).min() < o.cosine_floor):
                 continue
             members.append(newcomer)
+            holding.setdefault(newcomer, []).append(k)
             cores[k], weights[k] = core, kept_weight
             placed = True
         if not placed:
+            holding.setdefault(i, []).append(len(clusters))
+            holding.setdefault(j, []).append(len(clusters))
             clusters.append([i, j])
             cores.append(index.terms[i] & index.terms[j])
             weights.append(shared)
