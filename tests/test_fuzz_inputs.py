@@ -24,6 +24,7 @@ from parallax import pipeline
 from parallax.cli import app
 from parallax.errors import ParallaxError
 from parallax.model import Article
+from parallax.options import Options
 
 from contract import check_briefing, check_paragraphs_map_back
 
@@ -166,3 +167,30 @@ def test_a_briefing_of_fuzzed_files_keeps_the_contract(fake_embedder: Any,
             assert "\n" not in error.one_line()
             return
     check_briefing(json.loads(briefing.to_json()))
+
+
+def test_a_huge_line_many_lines_and_a_good_article_brief_together(fake_embedder: Any) -> None:
+    """Issue 12's run, scaled down by the limit: one note per oversized input, the good
+    article briefed with the rest, the cut articles' spans inside their sources."""
+    options = Options.from_dict({"ingest": {"max_article_chars": 6000}})
+    sentence = "The port authority said the harbour stays open on Tuesday. "
+    with tempfile.TemporaryDirectory() as folder:
+        huge = Path(folder) / "huge.jsonl"
+        huge.write_text(json.dumps({"id": "huge", "text": sentence * 2000}) + "\n",
+                        encoding="utf-8")
+        lines = Path(folder) / "lines.txt"
+        lines.write_text("".join(f"line {k} of the log\n" for k in range(20_000)),
+                         encoding="utf-8")
+        good = Path(folder) / "good.txt"
+        good.write_text(_GOOD, encoding="utf-8")
+        inputs = pipeline.read(folder, options=options)
+        assert not inputs.errors
+        for name in ("huge.jsonl", "lines.txt"):
+            assert sum(name in note for note in inputs.notes) == 1, inputs.notes
+        assert len(inputs.notes) == 2
+        briefings = pipeline.brief_stories(inputs.documents, options=options)
+    briefed = {article.document.path for b in briefings for article in b.articles}
+    assert briefed == {f"{huge}:1", str(lines), str(good)}  # a JSONL record: path and line
+    for briefing in briefings:
+        check_briefing(json.loads(briefing.to_json()))
+        assert all(len(a.document.source) <= 6000 for a in briefing.articles)
