@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -31,10 +31,12 @@ from parallax.options import DEFAULT_OPTIONS, ClaimsOptions
 
 __all__ = [
     "NEGATION",
+    "Pairs",
     "SentenceIndex",
     "align",
     "claim_candidates",
     "content_terms",
+    "dots",
     "find_claims",
     "is_claimable",
     "sentence_index",
@@ -101,29 +103,144 @@ def is_claimable(text: str, min_words: int = DEFAULT_OPTIONS.claims.min_words,
     return True
 
 
+# Cells of one block of a pairwise computation: 2^20 float32 cells are 4 MB,
+# so comparing a story's sentences costs memory linear in their number
+# (bench/robustness.py --index: 8,000 sentences grow the process by 114 MiB,
+# against 1,252 MiB for the dense matrices), and blocks this big keep the
+# products about as fast as one over everything.
+_BLOCK_CELLS = 1 << 20
+# Below about 2,048 output cells the matrix product takes another code path
+# (OpenBLAS's small-matrix kernels) whose sums round differently; padding both
+# operands to 64 rows gives a pair's cosine the same bits however it is asked
+# for, the ones a single product over all candidates gave.
+_PAD_ROWS = 64
+
+
+def dots(unit: np.ndarray[Any, Any], left: np.ndarray[Any, Any],
+          right: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """``unit[left] @ unit[right].T``, the same bits for a pair whichever others come along."""
+    def padded(rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        out = np.zeros((max(len(rows), _PAD_ROWS), unit.shape[1]), dtype=np.float32)
+        out[:len(rows)] = unit[rows]
+        return out
+
+    return np.asarray((padded(left) @ padded(right).T)[:len(left), :len(right)])
+
+
+@dataclass(frozen=True, slots=True)
+class Pairs:
+    """Sentence pairs of different articles, as parallel arrays in row-major order.
+
+    ``rows`` holds (i, j) with i < j; ``shared``, ``lexical``, ``cosine`` and
+    ``score`` are each pair's values (see ``SentenceIndex``).
+    """
+
+    rows: np.ndarray[Any, Any]
+    shared: np.ndarray[Any, Any]
+    lexical: np.ndarray[Any, Any]
+    cosine: np.ndarray[Any, Any]
+    score: np.ndarray[Any, Any]
+
+    def where(self, keep: np.ndarray[Any, Any]) -> Pairs:
+        """The pairs for which ``keep`` (one flag per pair) is true, in order."""
+        return Pairs(self.rows[keep], self.shared[keep], self.lexical[keep], self.cosine[keep],
+                     self.score[keep])
+
+    def involved(self, n: int) -> np.ndarray[Any, Any]:
+        """Per row (of ``n``): whether it is a side of any pair."""
+        found = np.zeros(n, dtype=bool)
+        found[self.rows.ravel()] = True
+        return found
+
+    def partners(self, rows: Iterable[int]) -> list[int]:
+        """Rows paired with any of ``rows``, ascending."""
+        members = np.isin(self.rows, np.fromiter(rows, dtype=np.int64))
+        found = np.concatenate([self.rows[members[:, 0], 1], self.rows[members[:, 1], 0]])
+        return [int(row) for row in np.unique(found)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """Which weighed words each sentence holds: enough to compute the overlap of
+    any two sentences without a matrix of every sentence and word, or of every pair.
+
+    ``columns`` are each row's vocabulary ids (words of two sentences or more,
+    ascending), ``postings`` each id's rows, ``weights`` each id's IDF and
+    ``totals`` each row's IDF mass over all its words.
+    """
+
+    columns: tuple[np.ndarray[Any, Any], ...]
+    postings: tuple[np.ndarray[Any, Any], ...]
+    weights: np.ndarray[Any, Any]
+    totals: np.ndarray[Any, Any]
+
+    def shared(self, rows: np.ndarray[Any, Any], cols: np.ndarray[Any, Any]
+               ) -> np.ndarray[Any, Any]:
+        """IDF mass of the words each of ``rows`` shares with each of ``cols`` (float32).
+
+        Weights are added word by word in vocabulary order, so a pair's value is
+        the same whichever others are computed with it (the product of
+        word-presence matrices this replaces summed blocks of the vocabulary
+        apart, and could differ from it in the last bit).
+        """
+        distinct, back = np.unique(cols, return_inverse=True)
+        out = np.zeros((len(rows), len(distinct)), dtype=np.float32)
+        ids = [self.columns[r] for r in rows.tolist()]
+        if not len(distinct) or not sum(len(c) for c in ids):
+            return out[:, back]
+        where = np.full(len(self.columns), -1, dtype=np.int64)
+        where[distinct] = np.arange(len(distinct))
+        flat = np.concatenate(ids)
+        holders = np.repeat(np.arange(len(rows)), [len(c) for c in ids])
+        order = np.argsort(flat, kind="stable")
+        flat, holders = flat[order], holders[order]
+        starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]])
+        for term, block in zip(flat[starts].tolist(), np.split(holders, starts[1:]), strict=True):
+            found = where[self.postings[term]]
+            found = found[found >= 0]
+            if len(found):
+                out[np.ix_(block, found)] += self.weights[term]
+        return out[:, back]
+
+    def lexical(self, shared: np.ndarray[Any, Any], left: np.ndarray[Any, Any],
+                right: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """IDF-weighted Dice overlap from ``shared`` of rows ``left`` and ``right``
+        (broadcast as ``shared`` is)."""
+        return np.asarray(2.0 * shared / np.maximum(self.totals[left] + self.totals[right], 1e-9))
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceIndex:
-    """Every sentence of a corpus and its pairwise similarity to every other.
+    """Every sentence of a corpus, and the pairs of them that may say the same thing.
 
-    ``cosine`` is the embedding dot product, ``lexical`` the IDF-weighted Dice
-    overlap of content terms, ``shared`` the IDF mass of the shared terms and
-    ``score`` what alignment ranks by. Rows follow ``refs``; pairs within one
-    article are set to -inf in ``score`` so they never align. ``options`` are
-    the ones it was built with, and the ones its matches are judged by;
-    ``vectors`` is the sentence-vector cache the cosines came from, for stages
-    that read more.
+    ``pairs`` are the sentence pairs of different articles whose shared words
+    carry ``min_shared_weight`` (no other pair can ever match; keeping every
+    pair cost memory in the square of the sentences, issue 12: one 5 MB
+    article asked for 18 GB): ``cosine`` the embedding dot product (0 unless
+    both are claim candidates), ``lexical`` the IDF-weighted Dice overlap of
+    content terms, ``shared`` the IDF mass of the shared terms and ``score``
+    what alignment ranks by. ``scores`` and ``cosines`` compute the same for
+    any few rows. ``options`` are the ones it was built with, and the ones its
+    matches are judged by; ``vectors`` is the sentence-vector cache the
+    cosines came from, for stages that read more.
     """
 
     analyzed: tuple[AnalyzedArticle, ...]
     refs: tuple[Ref, ...]
     terms: tuple[frozenset[str], ...]
     idf: dict[str, float]
-    cosine: np.ndarray[Any, Any]
-    lexical: np.ndarray[Any, Any]
-    shared: np.ndarray[Any, Any]
-    score: np.ndarray[Any, Any]
+    pairs: Pairs
     options: ClaimsOptions
     vectors: VectorStore
+    owner: np.ndarray[Any, Any]
+    words: _Words
+    unit: np.ndarray[Any, Any]
+    """Vectors of the claim candidates, in row order."""
+    position: np.ndarray[Any, Any]
+    """Per row: its row in ``unit``, or -1."""
+    matched: frozenset[tuple[int, int]]
+    keys: np.ndarray[Any, Any]
+    """``i * len(refs) + j`` of each pair (i, j), ascending as ``pairs`` are."""
 
     def row(self, ref: Ref) -> int:
         return self.refs.index(ref)
@@ -135,17 +252,62 @@ class SentenceIndex:
         sentence = self.analyzed[ref[0]].sentences[ref[1]]
         return self.analyzed[ref[0]].article.span(sentence.start, sentence.end)
 
-    def matches(self) -> np.ndarray[Any, Any]:
-        """``is_match`` for every pair at once, as a boolean matrix."""
-        o = self.options
-        mask = (self.score >= o.match_threshold) & (self.cosine >= o.cosine_floor)
-        return np.asarray(mask & (self.shared >= o.min_shared_weight))
+    def matches(self) -> Pairs:
+        """The pairs that pass ``is_match``, in row-major order."""
+        return _matching(self.pairs, self.options)
 
     def is_match(self, i: int, j: int) -> bool:
         """Whether rows ``i`` and ``j`` say the same thing (score and guards)."""
-        o = self.options
-        return bool(self.score[i, j] >= o.match_threshold and self.cosine[i, j] >= o.cosine_floor
-                    and self.shared[i, j] >= o.min_shared_weight)
+        return (min(i, j), max(i, j)) in self.matched
+
+    def _stored(self, left: np.ndarray[Any, Any], right: np.ndarray[Any, Any]
+                ) -> np.ndarray[Any, Any]:
+        """Per (left, right) row pair: its place in ``pairs``, or -1 when not kept."""
+        n = len(self.refs)
+        keys = (np.minimum(left[:, None], right[None, :]) * n
+                + np.maximum(left[:, None], right[None, :]))
+        at = np.minimum(np.searchsorted(self.keys, keys), max(0, len(self.keys) - 1))
+        found = (self.keys[at] == keys) if len(self.keys) else np.zeros(keys.shape, dtype=bool)
+        return np.where(found, at, -1)
+
+    def _computed(self, left: np.ndarray[Any, Any], right: np.ndarray[Any, Any]
+                  ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """(cosine, score) of rows ``left`` with rows ``right`` from the vectors and words."""
+        at_left, at_right = self.position[left], self.position[right]
+        cosine = np.zeros((len(left), len(right)), dtype=np.float32)
+        li, ri = np.flatnonzero(at_left >= 0), np.flatnonzero(at_right >= 0)
+        if len(li) and len(ri):
+            cosine[np.ix_(li, ri)] = dots(self.unit, at_left[li], at_right[ri])
+        lexical = self.words.lexical(self.words.shared(left, right), left[:, None],
+                                     right[None, :])
+        return cosine, np.asarray(cosine + self.options.lexical_weight * lexical)
+
+    def _values(self, left: Sequence[int], right: Sequence[int], *, within_too: bool
+                ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """(cosine, score, within one article) of rows ``left`` with rows ``right``.
+
+        Pairs that align are kept pairs (they share the words); the others are
+        computed, to the same bits: pairs within one article only ``within_too``.
+        """
+        lo, ro = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+        within = self.owner[lo][:, None] == self.owner[ro][None, :]
+        at = self._stored(lo, ro)
+        cosine, score = self.pairs.cosine[at], self.pairs.score[at]
+        missing = (at < 0) & (within_too | ~within)
+        if missing.any():
+            computed = self._computed(lo, ro)
+            cosine = np.where(missing, computed[0], cosine)
+            score = np.where(missing, computed[1], score)
+        return cosine, score, within
+
+    def cosines(self, left: Sequence[int], right: Sequence[int]) -> np.ndarray[Any, Any]:
+        """Cosines of rows ``left`` with rows ``right`` (0 unless both are candidates)."""
+        return self._values(left, right, within_too=True)[0]
+
+    def scores(self, rows: Sequence[int]) -> np.ndarray[Any, Any]:
+        """``score`` among ``rows``; -inf for pairs within one article, the diagonal included."""
+        _, score, within = self._values(rows, rows, within_too=False)
+        return np.where(within, np.float32(-np.inf), score)
 
     def claimable(self, ref: Ref) -> bool:
         """``is_claimable`` of the sentence at ``ref``, by this index's options and the
@@ -156,14 +318,15 @@ class SentenceIndex:
 
 @dataclass(frozen=True, slots=True)
 class _Lexical:
-    """The word-overlap half of a ``SentenceIndex``, computable without any model."""
+    """The word-overlap half of a ``SentenceIndex``, computable without any model
+    (``pairs`` with cosines still 0)."""
 
     refs: tuple[Ref, ...]
     terms: tuple[frozenset[str], ...]
     idf: dict[str, float]
-    shared: np.ndarray[Any, Any]
-    lexical: np.ndarray[Any, Any]
     owner: np.ndarray[Any, Any]
+    words: _Words
+    pairs: Pairs
     candidates: np.ndarray[Any, Any]
 
 
@@ -174,12 +337,39 @@ def _lexical(texts: Sequence[Sequence[str]], options: ClaimsOptions,
                        tuple(packs) if packs is not None else (ENGLISH,) * len(texts))
 
 
+def _partners(words: _Words, owner: np.ndarray[Any, Any], min_shared: float) -> Pairs:
+    """Pairs of rows of different articles sharing ``min_shared``, a block of rows at a time.
+
+    Rows come in article order, so a block starting in article ``a`` is
+    compared only with the rows after ``a``'s last.
+    """
+    n = len(owner)
+    ends = np.searchsorted(owner, owner, side="right")
+    found: list[np.ndarray[Any, Any]] = [np.zeros((0, 2), dtype=np.int64)]
+    values: list[np.ndarray[Any, Any]] = [np.zeros(0, dtype=np.float32)]
+    start = 0
+    while start < n:
+        first = int(ends[start])
+        rows = np.arange(start, min(n, start + max(1, _BLOCK_CELLS // max(1, n - first))))
+        start = int(rows[-1]) + 1
+        if first < n:
+            cols = np.arange(first, n)
+            shared = words.shared(rows, cols)
+            i, j = np.nonzero((shared >= min_shared) & (cols[None, :] >= ends[rows][:, None]))
+            found.append(np.stack([rows[i], cols[j]], axis=1))
+            values.append(shared[i, j])
+    pairs, shared = np.concatenate(found), np.concatenate(values)
+    lexical = words.lexical(shared, pairs[:, 0], pairs[:, 1])
+    zeros = np.zeros(len(pairs), dtype=np.float32)
+    return Pairs(pairs, shared, lexical, zeros, zeros)
+
+
 # The briefing asks for the same corpus twice (which sentences to embed while
 # parsing, then the alignment itself): keep the last result.
 @lru_cache(maxsize=1)
 def _lexical_of(texts: tuple[tuple[str, ...], ...], options: ClaimsOptions,
                 packs: tuple[LanguagePack, ...]) -> _Lexical:
-    """IDF-weighted overlaps of every sentence pair, and the rows that may align.
+    """IDF-weighted overlaps of the sentence pairs that may align, and the rows that may.
 
     A candidate is a claimable sentence sharing at least ``min_shared_weight``
     with a claimable sentence of another article: any other sentence can never
@@ -206,21 +396,21 @@ def _lexical_of(texts: tuple[tuple[str, ...], ...], options: ClaimsOptions,
     }
     totals = np.array([sum(idf[t] for t in bag) for bag in terms], dtype=np.float32)
     vocab = {t: k for k, t in enumerate(t for t, c in df.items() if c > 1)}
-    present = np.zeros((n, len(vocab)), dtype=np.float32)
-    for row, bag in enumerate(terms):
-        for t in bag:
-            if t in vocab:
-                present[row, vocab[t]] = 1.0
-    weights = np.array([idf[t] for t in vocab], dtype=np.float32)
-    shared = (present * weights) @ present.T
-    lexical = 2.0 * shared / np.maximum(totals[:, None] + totals[None, :], 1e-9)
+    columns = tuple(np.array(sorted(vocab[t] for t in bag if t in vocab), dtype=np.int64)
+                    for bag in terms)
+    holders: list[list[int]] = [[] for _ in vocab]
+    for row, ids in enumerate(columns):
+        for k in ids.tolist():
+            holders[k].append(row)
+    words = _Words(columns, tuple(np.array(rows, dtype=np.int64) for rows in holders),
+                   np.array([idf[t] for t in vocab], dtype=np.float32), totals)
     owner = np.array([a for a, _ in refs], dtype=np.int64)
+    pairs = _partners(words, owner, options.min_shared_weight)
     claimable = np.array([is_claimable(texts[a][s], options.min_words, packs[a])
                           for a, s in refs], dtype=bool)
-    partnered = (shared >= options.min_shared_weight) & (owner[:, None] != owner[None, :])
-    partnered &= claimable[None, :]
-    candidates = np.flatnonzero(partnered.any(axis=1) & claimable)
-    return _Lexical(refs, terms, idf, shared, lexical, owner, candidates)
+    both = claimable[pairs.rows[:, 0]] & claimable[pairs.rows[:, 1]]
+    candidates = np.unique(pairs.rows[both].ravel())
+    return _Lexical(refs, terms, idf, owner, words, pairs, candidates)
 
 
 def claim_candidates(texts: Sequence[Sequence[str]], *,
@@ -230,9 +420,35 @@ def claim_candidates(texts: Sequence[Sequence[str]], *,
     return [lexical.refs[int(k)] for k in lexical.candidates]
 
 
+def _matching(pairs: Pairs, options: ClaimsOptions) -> Pairs:
+    """The ``pairs`` whose score and cosine pass (all of them share enough words)."""
+    return pairs.where((pairs.score >= options.match_threshold)
+                       & (pairs.cosine >= options.cosine_floor))
+
+
+def _pair_cosines(unit: np.ndarray[Any, Any], position: np.ndarray[Any, Any],
+                  rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The cosine of each pair of ``rows`` (0 unless both are candidates).
+
+    A chunk of p pairs asks for at most p x p products, so chunks of the
+    square root of a block keep each within one block; fewer, larger calls
+    than a chunk per row, as the library's threads start once a call.
+    """
+    out = np.zeros(len(rows), dtype=np.float32)
+    left, right = position[rows[:, 0]], position[rows[:, 1]]
+    both = np.flatnonzero((left >= 0) & (right >= 0))
+    step = math.isqrt(_BLOCK_CELLS)
+    for start in range(0, len(both), step):
+        chunk = both[start:start + step]
+        firsts, at_first = np.unique(left[chunk], return_inverse=True)
+        seconds, at_second = np.unique(right[chunk], return_inverse=True)
+        out[chunk] = dots(unit, firsts, seconds)[at_first, at_second]
+    return out
+
+
 def sentence_index(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | None = None,
                    *, options: ClaimsOptions = DEFAULT_OPTIONS.claims) -> SentenceIndex:
-    """Pairwise similarities of all sentences, vectorised (one matrix product each).
+    """The sentence pairs that may align, with their similarities, block by block.
 
     Cosines are computed only between claim candidates (see ``_lexical``);
     the rest are 0, which no threshold accepts. ``vectors`` is the cache of
@@ -242,16 +458,16 @@ def sentence_index(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | N
         vectors = VectorStore.of(analyzed)
     lex = _lexical([[s.text for s in item.sentences] for item in analyzed], options,
                    [pack_for(item.article.document.language) for item in analyzed])
-    n = len(lex.refs)
-    cosine = np.zeros((n, n), dtype=np.float32)
-    if len(lex.candidates):
-        wanted = [lex.refs[int(k)] for k in lex.candidates]
-        rows = vectors.stack(wanted)
-        cosine[np.ix_(lex.candidates, lex.candidates)] = rows @ rows.T
-    score = cosine + options.lexical_weight * lex.lexical
-    score[lex.owner[:, None] == lex.owner[None, :]] = -np.inf
-    return SentenceIndex(tuple(analyzed), lex.refs, lex.terms, lex.idf, cosine, lex.lexical,
-                         lex.shared, score, options, vectors)
+    position = np.full(len(lex.refs), -1, dtype=np.int64)
+    position[lex.candidates] = np.arange(len(lex.candidates))
+    unit = vectors.stack([lex.refs[int(k)] for k in lex.candidates])
+    cosine = _pair_cosines(unit, position, lex.pairs.rows)
+    score = cosine + options.lexical_weight * lex.pairs.lexical
+    pairs = Pairs(lex.pairs.rows, lex.pairs.shared, lex.pairs.lexical, cosine, score)
+    matched = frozenset((i, j) for i, j in _matching(pairs, options).rows.tolist())
+    return SentenceIndex(tuple(analyzed), lex.refs, lex.terms, lex.idf, pairs, options, vectors,
+                         lex.owner, lex.words, unit, position, matched,
+                         pairs.rows[:, 0] * len(lex.refs) + pairs.rows[:, 1])
 
 
 def align(
@@ -268,18 +484,23 @@ def align(
     different sentence elsewhere. Clusters contained in another are dropped.
     ``eligible`` (one flag per row) leaves rows out entirely.
     """
-    n = len(index.refs)
     o = index.options
-    allowed = np.ones(n, dtype=bool) if eligible is None else np.asarray(eligible, dtype=bool)
-    mask = index.matches() & allowed[:, None] & allowed[None, :]
-    pairs = np.argwhere(np.triu(mask, k=1))
-    order = np.argsort(-index.score[pairs[:, 0], pairs[:, 1]], kind="stable")
+    matched = index.matches()
+    if eligible is not None:
+        allowed = np.asarray(eligible, dtype=bool)
+        matched = matched.where(allowed[matched.rows[:, 0]] & allowed[matched.rows[:, 1]])
+    order = np.argsort(-matched.score, kind="stable")
     clusters: list[list[int]] = []
     cores: list[frozenset[str]] = []
     weights: list[float] = []
-    for i, j in pairs[order].tolist():
+    # The clusters holding each row: a pair can only join or confirm those, so
+    # only they are visited (in order), not every cluster for every pair.
+    holding: dict[int, list[int]] = {}
+    for (i, j), shared in zip(matched.rows[order].tolist(), matched.shared[order].tolist(),
+                              strict=True):
         placed = False
-        for k, members in enumerate(clusters):
+        for k in sorted({*holding.get(i, ()), *holding.get(j, ())}):
+            members = clusters[k]
             if (i in members) == (j in members):
                 placed = placed or i in members
                 continue
@@ -288,15 +509,18 @@ def align(
             kept_weight = sum(index.idf[t] for t in core)
             if (index.refs[newcomer][0] in {index.refs[m][0] for m in members}
                     or kept_weight < max(o.min_shared_weight, o.core_retained * weights[k])
-                    or index.cosine[newcomer, members].min() < o.cosine_floor):
+                    or index.cosines([newcomer], members).min() < o.cosine_floor):
                 continue
             members.append(newcomer)
+            holding.setdefault(newcomer, []).append(k)
             cores[k], weights[k] = core, kept_weight
             placed = True
         if not placed:
+            holding.setdefault(i, []).append(len(clusters))
+            holding.setdefault(j, []).append(len(clusters))
             clusters.append([i, j])
             cores.append(index.terms[i] & index.terms[j])
-            weights.append(float(index.shared[i, j]))
+            weights.append(shared)
     return _distinct(index, clusters)
 
 
@@ -308,7 +532,7 @@ def _distinct(index: SentenceIndex, clusters: list[list[int]]) -> tuple[tuple[Re
     with one already kept adds no new fact.
     """
     def strength(rows: list[int]) -> tuple[int, float]:
-        sub = index.score[np.ix_(rows, rows)]
+        sub = index.scores(rows)
         return len(rows), float(sub[np.isfinite(sub)].mean())
 
     kept: list[set[int]] = []
@@ -321,8 +545,7 @@ def _distinct(index: SentenceIndex, clusters: list[list[int]]) -> tuple[tuple[Re
 
 def medoid(index: SentenceIndex, refs: Sequence[Ref]) -> Ref:
     """The member most similar to the others; the shorter sentence wins ties."""
-    rows = [index.row(r) for r in refs]
-    sub = index.score[np.ix_(rows, rows)]
+    sub = index.scores([index.row(r) for r in refs])
     totals = np.where(np.isfinite(sub), sub, 0.0).sum(axis=1)
     best = max(range(len(refs)), key=lambda k: (round(float(totals[k]), 6),
                                                   -len(index.text(refs[k]))))

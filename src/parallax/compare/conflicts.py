@@ -536,8 +536,9 @@ def _facts(index: SentenceIndex, copies: frozenset[str], options: ConflictsOptio
     source = np.array([source_key(analyzed[a].article, articles) for a, _ in index.refs])
     usable = np.array([analyzed[a].id not in copies and index.claimable((a, s))
                        for a, s in index.refs], dtype=bool)
-    match = index.matches() & usable[:, None] & usable[None, :]
-    match &= source[:, None] != source[None, :]
+    match = index.matches()
+    first, second = match.rows[:, 0], match.rows[:, 1]
+    match = match.where(usable[first] & usable[second] & (source[first] != source[second]))
     readings: dict[int, _Reading] = {}
 
     def reading(row: int) -> _Reading:
@@ -546,8 +547,8 @@ def _facts(index: SentenceIndex, copies: frozenset[str], options: ConflictsOptio
         return readings[row]
 
     found: dict[str, tuple[str, list[tuple[int, int]], dict[int, str]]] = {}
-    for i, j in np.argwhere(np.triu(match, k=1)).tolist():
-        for clash in _clashes(reading(i), reading(j), float(index.cosine[i, j]), options):
+    for (i, j), cosine in zip(match.rows.tolist(), match.cosine.tolist(), strict=True):
+        for clash in _clashes(reading(i), reading(j), cosine, options):
             label, edges, values = found.setdefault(clash.key, (clash.label, [], {}))
             edges.append((i, j))
             values.setdefault(i, clash.a)
@@ -556,7 +557,7 @@ def _facts(index: SentenceIndex, copies: frozenset[str], options: ConflictsOptio
         for rows in _groups(edges):
             group = {row: values[row] for row in rows}
             disputed = set(group.values())
-            for row in np.flatnonzero(match[sorted(rows)].any(axis=0)).tolist():
+            for row in match.partners(rows):
                 if row not in group and (value := _agrees(reading(row), key, disputed)):
                     group[row] = value
             yield _conflict(index, label, group, articles)

@@ -44,8 +44,9 @@ def _specificity(item: AnalyzedArticle, start: int, end: int, text: str) -> int:
 def _matched_elsewhere(index: SentenceIndex, keys: Sequence[str]) -> np.ndarray[Any, Any]:
     """Per sentence row: does a sentence of another independent source say the same?"""
     owner_key = np.array([keys[a] for a, _ in index.refs], dtype=object)
-    match = index.matches() & (owner_key[:, None] != owner_key[None, :])
-    return np.asarray(match.any(axis=1))
+    match = index.matches()
+    elsewhere = owner_key[match.rows[:, 0]] != owner_key[match.rows[:, 1]]
+    return match.where(elsewhere).involved(len(index.refs))
 
 
 def outlet_reports(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],

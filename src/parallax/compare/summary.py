@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from parallax.analyze.vectors import VectorStore
 from parallax.compare._summary_concepts import Bigram, ConceptModel, bigrams, concept_values
-from parallax.compare.claims import Ref, SentenceIndex, sentence_index
+from parallax.compare.claims import Ref, SentenceIndex, dots, sentence_index
 from parallax.compare.sources import count_sources
 from parallax.errors import UsageError
 from parallax.lang import pack_for
@@ -156,7 +157,13 @@ def _choose(index: SentenceIndex, rows: Sequence[int], values: Mapping[Bigram, f
     if not pool:
         return list(picked)
     vectors = index.vectors.stack(pool)
-    similarity = vectors @ vectors.T
+    everyone = np.arange(len(pool))
+
+    def redundant(k: int) -> np.ndarray[Any, Any]:
+        """Which of the pool come within the cap of pool row ``k`` (one row of the
+        pool's cosines at a time: the pool may be every sentence of the story)."""
+        return np.asarray(dots(vectors, np.array([k]), everyone)[0] >= options.redundant_cosine)
+
     pairs = [bigrams(index.text(ref), pack_for(index.analyzed[ref[0]].article.document.language))
              for ref in pool]
     scale = np.array([max(len(index.text(ref).split()), 1) for ref in pool],
@@ -167,7 +174,7 @@ def _choose(index: SentenceIndex, rows: Sequence[int], values: Mapping[Bigram, f
     for ref in picked:  # an earlier, smaller pool: its rows are rows here too
         k = pool.index(ref)
         covered |= pairs[k]
-        open_ &= similarity[k] < options.redundant_cosine
+        open_ &= ~redundant(k)
         open_[k] = False
 
     while _room(index, chosen, length, words) and open_.any():
@@ -175,6 +182,6 @@ def _choose(index: SentenceIndex, rows: Sequence[int], values: Mapping[Bigram, f
         best = int(np.argmax(np.where(open_, gain, -np.inf)))
         chosen.append(pool[best])
         covered |= pairs[best]
-        open_ &= similarity[best] < options.redundant_cosine
+        open_ &= ~redundant(best)
         open_[best] = False
     return chosen
