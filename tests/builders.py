@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from parallax.analyze.sentences import split_sentences
-from parallax.model import AnalyzedArticle, Article, Document
+from parallax.model import AnalyzedArticle, Article, Document, Entity
 from parallax.offsets import OffsetMap
 from parallax.pipeline import clean_documents
 from parallax.registry import registry
@@ -46,6 +46,19 @@ def make_article(article_id: str, text: str, outlet: str | None = None,
                  flags: tuple[str, ...] = ()) -> Article:
     document = Document(article_id, f"{article_id}.txt", text, outlet=outlet)
     return Article(document, text, OffsetMap.identity(len(text)), flags=flags)
+
+
+def parsed(text: str, ident: str) -> AnalyzedArticle:
+    """An invented text parsed by the real spaCy model: sentences, entities and quotes."""
+    from parallax.analyze.nlp import load_nlp
+    from parallax.analyze.quotes import extract_quotes
+
+    article = make_article(ident, text)
+    doc = load_nlp()(text)
+    sentences = split_sentences(text)
+    entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
+    return AnalyzedArticle(article, sentences, entities, extract_quotes(article, doc, sentences),
+                           ())
 
 
 def analyze(article: Article) -> AnalyzedArticle:

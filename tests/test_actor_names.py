@@ -8,9 +8,6 @@ keeps its full name.
 
 from __future__ import annotations
 
-import pytest
-from spacy.language import Language
-
 from parallax.analyze._actor_names import (
     display_name,
     expand_body,
@@ -21,25 +18,10 @@ from parallax.analyze._actor_names import (
     surname_matches,
 )
 from parallax.analyze.actors import resolve_actors
-from parallax.analyze.nlp import load_nlp
-from parallax.analyze.quotes import extract_quotes
-from parallax.analyze.sentences import split_sentences
 from parallax.lang.en import ENGLISH
-from parallax.model import Actor, AnalyzedArticle, Article, Document, Entity, Quote
-from parallax.offsets import OffsetMap
+from parallax.model import Actor, Quote
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
-
-
-def analyzed(nlp: Language, text: str, ident: str) -> AnalyzedArticle:
-    art = Article(Document(ident, f"{ident}.txt", text), text, OffsetMap.identity(len(text)))
-    doc = nlp(text)
-    sentences = split_sentences(text)
-    entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
-    return AnalyzedArticle(art, sentences, entities, extract_quotes(art, doc, sentences), ())
+from builders import parsed
 
 
 def _same(a: str, b: str) -> bool:
@@ -113,12 +95,12 @@ def _speakers(actors: tuple[Actor, ...], quotes: tuple[Quote, ...]) -> dict[str,
     return {q.speaker_span.text: names.get(q.speaker or "") for q in quotes if q.speaker_span}
 
 
-def test_one_person_under_every_form_across_articles(nlp: Language) -> None:
-    first = analyzed(nlp, 'Senator Richard J. Halloway spoke on Monday. "We will vote on '
+def test_one_person_under_every_form_across_articles() -> None:
+    first = parsed('Senator Richard J. Halloway spoke on Monday. "We will vote on '
                           'Friday," Halloway said.', "one")
-    second = analyzed(nlp, 'Dick Halloway said the bill was ready. Marta Kovacs said the '
+    second = parsed('Dick Halloway said the bill was ready. Marta Kovacs said the '
                            'vote was close.', "two")
-    third = analyzed(nlp, 'Marta E. Kovacs said the count would take a week.', "three")
+    third = parsed('Marta E. Kovacs said the count would take a week.', "three")
     actors, quotes = resolve_actors([first, second, third])
     halloway = [a for a in actors if "Halloway" in a.name]
     kovacs = [a for a in actors if "Kovacs" in a.name]
@@ -129,11 +111,11 @@ def test_one_person_under_every_form_across_articles(nlp: Language) -> None:
     assert halloway[0].id in spoken and kovacs[0].id in spoken
 
 
-def test_a_father_and_his_son_stay_apart(nlp: Language) -> None:
+def test_a_father_and_his_son_stay_apart() -> None:
     text = ('Tobias Venn opened the mill in 1980. His son, Tobias Venn Jr., runs it now. '
             '"We will hire forty people," Tobias Venn Jr. said on Monday. '
             '"It was my dream," Tobias Venn said. "Nobody expected it," Venn added.')
-    actors, quotes = resolve_actors([analyzed(nlp, text, "mill")])
+    actors, quotes = resolve_actors([parsed(text, "mill")])
     venns = sorted(a.name for a in actors if "Venn" in a.name)
     assert venns == ["Tobias Venn", "Tobias Venn Jr."]
     speakers = _speakers(actors, quotes)
@@ -143,10 +125,10 @@ def test_a_father_and_his_son_stay_apart(nlp: Language) -> None:
     assert speakers["Venn"] is None
 
 
-def test_two_given_names_of_one_surname_stay_apart(nlp: Language) -> None:
-    first = analyzed(nlp, 'Erik Lamm and Oskar Lamm sold the farm. "It was time," Lamm said.',
+def test_two_given_names_of_one_surname_stay_apart() -> None:
+    first = parsed('Erik Lamm and Oskar Lamm sold the farm. "It was time," Lamm said.',
                      "farm")
-    second = analyzed(nlp, 'Oskar Lamm bought a boat. Erik Lamm moved to town. "I love the '
+    second = parsed('Oskar Lamm bought a boat. Erik Lamm moved to town. "I love the '
                            'sea," Oskar Lamm said.', "boat")
     actors, quotes = resolve_actors([first, second])
     assert sorted(a.name for a in actors if "Lamm" in a.name) == ["Erik Lamm", "Oskar Lamm"]
@@ -154,20 +136,20 @@ def test_two_given_names_of_one_surname_stay_apart(nlp: Language) -> None:
     assert speakers["Lamm"] is None and speakers["Oskar Lamm"] == "Oskar Lamm"
 
 
-def test_a_body_named_after_a_role_keeps_its_name(nlp: Language) -> None:
+def test_a_body_named_after_a_role_keeps_its_name() -> None:
     text = ("Agents arrested a man in Norrvik on Friday. The U.S. Attorney's Office said he "
             "faced five charges. The State Department said it was not told.")
-    actors, quotes = resolve_actors([analyzed(nlp, text, "office")])
+    actors, quotes = resolve_actors([parsed(text, "office")])
     speakers = _speakers(actors, quotes)
     assert speakers["The U.S. Attorney's Office"] == "U.S. Attorney's Office"
     assert speakers["The State Department"] == "State Department"
 
 
-def test_a_body_named_again_in_short_is_the_one_named_before(nlp: Language) -> None:
-    one = analyzed(nlp, "Officers from the Norrvik-Dale County Police Department arrived at "
+def test_a_body_named_again_in_short_is_the_one_named_before() -> None:
+    one = parsed("Officers from the Norrvik-Dale County Police Department arrived at "
                         "noon. The County Police Department said the suspect was held "
                         "overnight.", "county")
-    two = analyzed(nlp, "Officers of the Norrvik County Police Department and the Dale County "
+    two = parsed("Officers of the Norrvik County Police Department and the Dale County "
                         "Police Department came. The County Police Department said the road "
                         "was closed.", "counties")
     _, quotes = resolve_actors([one])

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
 
 from parallax.analyze._actor_names import (
     display_name,
@@ -15,26 +14,10 @@ from parallax.analyze._actor_names import (
     person_name,
 )
 from parallax.analyze.actors import resolve_actors
-from parallax.analyze.nlp import load_nlp
-from parallax.analyze.quotes import extract_quotes
-from parallax.analyze.sentences import split_sentences
-from parallax.model import AnalyzedArticle, Article, Document, Entity
-from parallax.offsets import OffsetMap
+
+from builders import parsed
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
-
-
-def analyzed(nlp: Language, text: str, ident: str) -> AnalyzedArticle:
-    art = Article(Document(ident, f"{ident}.txt", text), text, OffsetMap.identity(len(text)))
-    doc = nlp(text)
-    sentences = split_sentences(text)
-    entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
-    return AnalyzedArticle(art, sentences, entities, extract_quotes(art, doc, sentences), ())
 
 
 def test_name_helpers() -> None:
@@ -46,10 +29,10 @@ def test_name_helpers() -> None:
     assert expand_surname("Haddad", ["Haddad-Kowalski"]) == "Haddad"
 
 
-def test_aliases_merge_across_articles_and_speakers_get_ids(nlp: Language) -> None:
-    first = analyzed(nlp, 'Prime Minister Ingrid Solberg opened the port in Norway. '
+def test_aliases_merge_across_articles_and_speakers_get_ids() -> None:
+    first = parsed('Prime Minister Ingrid Solberg opened the port in Norway. '
                           '"This is a great day," Solberg said.', "one")
-    second = analyzed(nlp, 'Ingrid Solberg spoke again on Friday. "Trade will grow," she said.',
+    second = parsed('Ingrid Solberg spoke again on Friday. "Trade will grow," she said.',
                       "two")
     actors, quotes = resolve_actors([first, second])
     solberg = [a for a in actors if a.name == "Ingrid Solberg"]
@@ -59,26 +42,26 @@ def test_aliases_merge_across_articles_and_speakers_get_ids(nlp: Language) -> No
     assert [a.id for a in actors] == [f"a{n}" for n in range(1, len(actors) + 1)]
 
 
-def test_affiliation_from_demonym_title(nlp: Language) -> None:
+def test_affiliation_from_demonym_title() -> None:
     text = ('Portugal hosted the talks. Portuguese foreign minister Rui Matos arrived first. '
             '"We want a deal," Matos said.')
-    actors, _ = resolve_actors([analyzed(nlp, text, "pt")])
+    actors, _ = resolve_actors([parsed(text, "pt")])
     matos = next(a for a in actors if a.name == "Rui Matos")
     assert matos.affiliation == "Portugal"
 
 
-def test_unimportant_actors_are_dropped(nlp: Language) -> None:
+def test_unimportant_actors_are_dropped() -> None:
     text = 'Lucia Ferri met a trader from Brazil. "Prices are high," Ferri said.'
-    actors, _ = resolve_actors([analyzed(nlp, text, "x")])
+    actors, _ = resolve_actors([parsed(text, "x")])
     names = {a.name for a in actors}
     assert "Lucia Ferri" in names and "Brazil" not in names
 
 
-def test_seed_actors(nlp: Language) -> None:
+def test_seed_actors() -> None:
     paths = sorted(SEEDS.glob("*.txt"))
     if not paths:
         pytest.skip(f"seeds absent under {SEEDS} (texts are not shipped with the repository)")
-    items = [analyzed(nlp, p.read_text(encoding="utf-8"), p.stem) for p in paths]
+    items = [parsed(p.read_text(encoding="utf-8"), p.stem) for p in paths]
     actors, quotes = resolve_actors(items)
     trump = [a for a in actors if "Trump" in a.name and a.kind == "person"
              and "-" not in a.name]
@@ -100,21 +83,21 @@ def test_hyphenated_and_heading_names() -> None:
     assert display_name("16:30 - Fisheries Ministry") == "Fisheries Ministry"
 
 
-def test_surname_tagged_as_place_merges_into_the_person(nlp: Language) -> None:
-    items = [analyzed(nlp, 'Foreign Minister Ama Diallo-Berg arrived. "We came to talk," '
+def test_surname_tagged_as_place_merges_into_the_person() -> None:
+    items = [parsed('Foreign Minister Ama Diallo-Berg arrived. "We came to talk," '
                            'Diallo-Berg said.', "one"),
-             analyzed(nlp, "Diallo-Berg said the talks would go on.", "two")]
+             parsed("Diallo-Berg said the talks would go on.", "two")]
     actors, _ = resolve_actors(items)
     names = [a.name for a in actors]
     assert "Ama Diallo-Berg" in names
     assert not {"Diallo-Berg", "Ama Diallo"} & set(names)
 
 
-def test_its_title_and_national_bodies(nlp: Language) -> None:
-    first = analyzed(nlp, 'Norway rejected the plan on Friday. Its foreign minister, Eirik '
+def test_its_title_and_national_bodies() -> None:
+    first = parsed('Norway rejected the plan on Friday. Its foreign minister, Eirik '
                           'Dahl, said the deal was "unfair". The Norwegian Fisheries Ministry '
                           'said the fleet would stay in port.', "one")
-    second = analyzed(nlp, "The Fisheries Ministry said talks would resume. Norwegian boats "
+    second = parsed("The Fisheries Ministry said talks would resume. Norwegian boats "
                            "stayed home and Norway waited.", "two")
     actors, _ = resolve_actors([first, second])
     dahl = next(a for a in actors if a.name == "Eirik Dahl")
