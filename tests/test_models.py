@@ -58,3 +58,8 @@ def test_embedder_needs_no_sdk_package(monkeypatch: pytest.MonkeyPatch) -> None:
     model, tokenizer = embed._model_files.__wrapped__()
     assert tokenizer.is_relative_to(Path(embed.__file__).resolve().parents[1])
     assert model.name == "model.onnx"
+
+
+def test_the_embedder_loads_once_however_the_call_is_spelled() -> None:
+    assert embed.load_embedder() is embed.load_embedder(threads=0) is embed.load_embedder(0)
+    assert embed.load_embedder(threads=1) is not embed.load_embedder()

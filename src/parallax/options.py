@@ -83,9 +83,11 @@ class PartsOptions:
 class IngestOptions:
     """Reading inputs: decoding, HTML extraction, page metadata (``parallax.ingest``).
 
-    These are read once, when ``parallax.ingest`` is imported, from the packaged
-    defaults: the ingest stage does not take its part per run yet, so a file
-    that overrides them changes nothing.
+    ``max_input_bytes`` and ``max_article_chars`` are read per run
+    (``read_inputs(options=...)``, so ``--config`` changes them). The others
+    are read once, when ``parallax.ingest`` is imported, from the packaged
+    defaults: the readers do not take their part per run yet, so a file that
+    overrides them changes nothing.
     """
 
     # A JSONL dump of a day's crawl is tens of megabytes; past this, reading

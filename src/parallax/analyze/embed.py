@@ -134,12 +134,18 @@ def _model_files() -> tuple[Path, Path]:
             _verified(_TOKENIZER, TOKENIZER_SHA256))
 
 
-@cache
 def load_embedder(threads: int = 0) -> Embedder:
     """The verified default embedder, one per thread setting (loaded once per process).
 
     ``threads=0`` lets onnxruntime use every core; background work next to
     spaCy asks for one thread so the two do not fight over the same cores.
+    ``load_embedder()`` and ``load_embedder(threads=0)`` are the same model:
+    the cache is keyed by the setting, not by how the call was spelled.
     """
+    return _embedder(threads)
+
+
+@cache
+def _embedder(threads: int) -> Embedder:
     model, tokenizer = _model_files()
     return Embedder(model, tokenizer, threads=threads)
