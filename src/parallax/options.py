@@ -95,9 +95,11 @@ class IngestOptions:
     # at worst) would put the run at risk, so it is one error line instead.
     max_input_bytes: int = tuned(256 * 1024 * 1024, "largest input (file, standard input or "
                                                     "decompressed gzip) read, in bytes")
-    # The longest news features run to about 20,000 words (some 120,000
-    # characters); a text past this is a dump, a log or a crawl error, and the
-    # cross-sentence stages cost memory with the square of a story's sentences.
+    # Chosen, not tuned: far above any article of the development data (the
+    # longest: BASIL 11,343, PolNeAR 22,068, extraction gold files 53,985
+    # characters); a text past this is a dump, a log or a crawl error, and an
+    # article of this size already costs about a minute and 1.35 GB
+    # (bench/robustness.py: spaCy's parse and the actor merging dominate).
     max_article_chars: int = tuned(300_000, "characters of one article's text read; the rest "
                                             "is cut at a paragraph or sentence end and the "
                                             "article flagged cut-at-limit")
