@@ -429,8 +429,11 @@ class CheckOptions:
     paraphrase_alignment: float = tuned(
         0.4, "share of the claim's terms a close paraphrase must still carry",
         "bench/realnews.py (check)")
-    modal_reach: int = tuned(3, "words after a hedge or allegation cue it may govern: "
-                                "'expected to [be] signed'")
+    modal_reach: int = tuned(3, "words after a hedge cue it may govern: 'expected to [be] "
+                                "signed'")
+    quoted_outside: float = tuned(
+        0.5, "a sentence carrying fewer of the claim's terms than this share outside its "
+             "quotations only quotes a speaker saying it (discusses)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,8 +107,13 @@ def read_text(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any],
     *contradicts*; else one that states it plainly *supports*, one that hedges
     or alleges it *discusses*; *unrelated* when no sentence states the proposition.
     """
-    related = [(i, relate(claim, sentences[i], lang, cosine=float(sims[i]), options=options))
-               for i in np.argsort(-sims, kind="stable") if sims[i] >= options.related_cosine]
+    # Clauses joined by a semicolon are propositions of their own: an article
+    # may state one and not the other.
+    parts = [claim, *(p for p in claim.split(";") if ";" in claim and p.strip())]
+    related = [(i, relate(part, sentences[i], lang, cosine=float(sims[i]),
+                          context=sentences[i - 1] if i else "", options=options))
+               for i in np.argsort(-sims, kind="stable") if sims[i] >= options.related_cosine
+               for part in parts]
     by_stance: dict[str, list[int]] = {}
     for i, relation in related:
         key = ("supports+" if relation.stance == "supports" and relation.agreed

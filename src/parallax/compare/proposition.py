@@ -26,8 +26,8 @@ says lasted five. So a pair of sentences is read in three steps:
 
 Public API (stable; ``compare.check`` and ``compare.conflicts`` use it)::
 
-    relate(a, b, lang=ENGLISH, *, cosine=None, options=...) -> Relation
-    alignment(a, b, lang=ENGLISH) -> float
+    relate(a, b, lang=ENGLISH, *, cosine=None, context="", options=...) -> Relation
+    alignment(a, b, lang=ENGLISH, context="") -> float
     Relation(stance, reason, words, alignment, agreed)
 
 ``Relation.stance`` is what ``b`` does to ``a``, in ``check``'s vocabulary:
@@ -56,22 +56,28 @@ from parallax.lang.en import ENGLISH
 from parallax.model import Stance
 from parallax.options import DEFAULT_OPTIONS, CheckOptions
 
-__all__ = ["IMPLICIT_NEGATION", "REASONS", "Relation", "alignment", "asserts", "relate",
-           "years_compared"]
+__all__ = ["IMPLICIT_NEGATION", "REASONS", "Relation", "alignment", "asserts",
+           "relate", "years_compared"]
 
 REASONS = (
     "different proposition",  # unrelated: b does not carry a's words and names
     "figure",                 # contradicts: another number for the same noun
     "year",                   # contradicts: another year for the same word
     "weekday",                # contradicts: another day of the week
+    "age",                    # contradicts: another age for the person
     "polarity",               # contradicts: b negates what a asserts
     "antonym",                # contradicts: b states the opposite outcome
     "called wrong",           # contradicts: b says a's proposition is wrong
     "hedged",                 # discusses: b hedges or expects it
     "alleged",                # discusses: b reports it as someone's allegation
+    "quoted",                 # discusses: b carries it only inside a quotation
     "restates",               # supports: b states it
 )
 
+# A person's age: "a 14-year-old", "aged 14", "at the age of 14", "she was 14".
+_AGE = re.compile(r"\b([a-z]+|\d{1,3})-year-old\b|\baged? (\d{1,3})\b|\bage of (\d{1,3})\b"
+                  r"|\b(?:he|she|they|i) (?:was|were|is|are) (\d{1,3})\b(?![.,]\d)",
+                  re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?!\d|[.,]\d)")
 # A negator governs words of its own clause only: in '"... are not accurate,"
 # said the spokesman' the "not" does not reach "said".
@@ -97,18 +103,20 @@ _MODAL = _lexicon("""
 may might could possibly perhaps probably likely unlikely expected expects expect anticipated
 hoped hopes intends intended whether if potential potentially
 """)
-# The sentence reports the proposition as someone's allegation or another
-# outlet's report, not as fact ("a report that said ...").
+# The sentence reports the proposition as someone's allegation, another
+# outlet's report or story, or a point in dispute, not as fact ("a report
+# that said ...", "did not dispute that ...").
 _ALLEGED = _lexicon("""
 alleged allegedly allegation allegations allege alleges accused accuses accusation accusations
 claim claims claimed claiming purportedly purported supposedly reportedly rumor rumors rumour
 rumours rumored rumoured unconfirmed unverified theory theories speculation report reports
-reported reporting
+reported reporting article articles story stories dispute disputes disputed disputing
 """)
 # Words that call what the sentence reports wrong or made up ("reported
 # incorrectly that ...", "the pictures are a hoax"). Not "denied" or "false":
 # a party denying an accusation is one side of an account, which the article
 # reports without taking (so it only discusses it).
+_PRONOUNS = _lexicon("he she they it his her their its him them")
 _REPORTED_WRONGLY = _lexicon("incorrectly falsely erroneously wrongly mistakenly inaccurately")
 # Made up: said of the thing itself. When the claim is about what someone
 # said, these are the words of a side ("the very definition of fake news"),
@@ -125,7 +133,8 @@ _ANTONYM_PAIRS = (
     ("open", "clos"), ("guilty", "innocent"), ("acquit", "convict"), ("support", "oppos"),
     ("back", "oppos"), ("agre", "refus"), ("agre", "disagre"), ("aliv", "dead"),
     ("surviv", "di"), ("arrest", "releas"), ("true", "fals"), ("accurat", "inaccurat"),
-    ("accurat", "distort"), ("accurat", "incorrect"), ("legal", "illegal"),
+    ("accurat", "distort"), ("accurat", "distortion"), ("accurat", "incorrect"),
+    ("accept", "denial"), ("accept", "rejection"), ("legal", "illegal"),
     ("success", "failur"), ("allow", "ban"), ("allow", "block"), ("permit", "prohibit"),
     ("includ", "exclud"), ("includ", "omit"), ("lift", "impos"), ("expand", "shrink"),
 )
@@ -182,12 +191,13 @@ def _terms(text: str, lang: LanguagePack) -> dict[str, bool]:
     return found
 
 
-def alignment(a: str, b: str, lang: LanguagePack = ENGLISH) -> float:
+def alignment(a: str, b: str, lang: LanguagePack = ENGLISH, context: str = "") -> float:
     """The share of ``a``'s content terms that ``b`` carries, names and numbers weighing double.
 
     1.0: ``b`` names every actor, figure and content word of ``a``; 0.0: none.
+    ``context`` is the text before ``b``, whose names ``b``'s pronouns stand for.
     A figure counts as carried when ``b`` counts the same noun ("8 billion",
-    "five hours"), whatever the number: a different one is the same
+    "five hours") or also gives an age, whatever the number: a different one is the same
     proposition with another value, a clash, not another proposition.
     """
     ours, theirs = _terms(a, lang), _terms(b, lang)
@@ -195,10 +205,15 @@ def alignment(a: str, b: str, lang: LanguagePack = ENGLISH) -> float:
     if not ours and not counted:
         return 0.0
     weight = {term: 2.0 if name else 1.0 for term, name in ours.items()}
-    total = sum(weight.values()) + 2.0 * len(counted)
+    aged = bool(_ages(a, lang))
+    total = sum(weight.values()) + 2.0 * (len(counted) + aged)
+    if context and not _PRONOUNS.isdisjoint(lang.letters.findall(b.lower())):
+        # "He obtained ..." after a sentence naming him: the names of the
+        # sentence before are what its pronouns refer to.
+        theirs = {**{t: n for t, n in _terms(context, lang).items() if n}, **theirs}
     carried = sum(w for t, w in weight.items() if t in theirs)
     same, different = compare_figures(a, b)
-    carried += 2.0 * len(counted.keys() & (same | different))
+    carried += 2.0 * (len(counted.keys() & (same | different)) + (aged and bool(_ages(b, lang))))
     return carried / total
 
 
@@ -212,6 +227,17 @@ def _years(text: str) -> dict[str, set[str]]:
         if anchor is not None:
             dated.setdefault(anchor, set()).add(match.group())
     return dated
+
+
+def _ages(text: str, lang: LanguagePack) -> frozenset[int]:
+    """The ages a sentence gives people, in digits or number words."""
+    found: set[int] = set()
+    for match in _AGE.finditer(text):
+        value = next(g for g in match.groups() if g is not None).casefold()
+        number = int(value) if value.isdigit() else lang.number_words.get(value)
+        if number is not None:
+            found.add(number)
+    return frozenset(found)
 
 
 def years_compared(a: str, b: str) -> str | None:
@@ -249,10 +275,23 @@ def _affirmative(text: str, lang: LanguagePack) -> bool:
     return not negated_terms(text) and "?" not in text and not words & IMPLICIT_NEGATION
 
 
+# Verbs of saying, in their written forms: a claim using one is about what
+# someone said. (The pack's quote cues are broader: "talk", "point", "find"
+# cue quotes but do not make "the talks ended" a report.)
+_SAYING = _lexicon("""
+say says said saying tell tells told state states stated claim claims claimed insist insists
+insisted argue argues argued deny denies denied acknowledge acknowledges acknowledged admit
+admits admitted announce announces announced report reports reported write writes wrote
+written testify testifies testified stress stresses stressed emphasize emphasizes emphasized
+emphasise emphasised assert asserts asserted contend contends contended confirm confirms
+confirmed suggest suggests suggested object objects objected warn warns warned accuse accuses
+accused allege alleges alleged dispute disputes disputed
+""")
+
+
 def _reporting(text: str, lang: LanguagePack) -> bool:
     """Whether ``text`` is itself about what someone said or reported ("X denied ...")."""
-    verbs = {_term(v, lang) for v in lang.quote_cues.reporting}
-    return any(_term(w, lang) in verbs for w in lang.letters.findall(text.lower()))
+    return not _SAYING.isdisjoint(lang.letters.findall(text.lower()))
 
 
 def _governing(b: str, cues: frozenset[str], claim_terms: frozenset[str], lang: LanguagePack,
@@ -268,8 +307,8 @@ def _governing(b: str, cues: frozenset[str], claim_terms: frozenset[str], lang: 
 
 def asserts(b: str, a: str, lang: LanguagePack = ENGLISH, *,
             options: CheckOptions = DEFAULT_OPTIONS.check) -> tuple[str, tuple[str, ...]] | None:
-    """Why ``b`` only discusses ``a`` (``("hedged", words)`` or ``("alleged", words)``),
-    or None when it asserts it as a writer states a fact."""
+    """Why ``b`` only discusses ``a`` (``("hedged", words)``, ``("alleged", words)`` or
+    ``("quoted", quotations)``), or None when it asserts it as a writer states a fact."""
     ours = _words(a, lang)
     claim_terms = frozenset(_terms(a, lang))
     modal = _governing(b, _MODAL - ours, claim_terms, lang, options.modal_reach)
@@ -279,6 +318,13 @@ def asserts(b: str, a: str, lang: LanguagePack = ENGLISH, *,
     alleged = _governing(b, _ALLEGED - ours, claim_terms, lang, len(b))
     if alleged and not ours & _ALLEGED and not _reporting(a, lang):
         return "alleged", tuple(alleged)
+    if not _reporting(a, lang):
+        # The claim's words only inside a quotation: a speaker says it, the
+        # article does not.
+        quoted = [q for q in _QUOTED.findall(b) if claim_terms & _terms(q, lang).keys()]
+        outside = claim_terms & _terms(_QUOTED.sub(" ", b), lang).keys()
+        if quoted and len(outside) < options.quoted_outside * len(claim_terms):
+            return "quoted", tuple(quoted)
     return None
 
 
@@ -310,6 +356,11 @@ def _clash(a: str, b: str, lang: LanguagePack, options: CheckOptions
         return ("year", tuple(_YEAR.findall(b))), tuple(agreed)
     if years == "same":
         agreed.append("year")
+    old, young = _ages(a, lang), _ages(b, lang)
+    if old and young and not old & young:
+        return ("age", tuple(str(n) for n in sorted(young | old))), tuple(agreed)
+    if old & young:
+        agreed.append("age")
     ours, theirs = _weekdays(a, lang), _weekdays(b, lang)
     if ours and theirs and not ours & theirs:
         return ("weekday", tuple(sorted(theirs)) + tuple(sorted(ours))), tuple(agreed)
@@ -320,6 +371,11 @@ def _clash(a: str, b: str, lang: LanguagePack, options: CheckOptions
                         if lang.root(t) in claim_terms and not is_name(b, t)
                         and not t.isdigit())
         denied += _negated_complements(b, claim_terms, lang)
+        if _reporting(a, lang):
+            # A claim about what someone said is denied only by "did not say";
+            # "he said he had not ..." is another statement, which may also
+            # have been made.
+            denied = [t for t in denied if t in _SAYING]
         if denied:
             return ("polarity", tuple(denied)), tuple(agreed)
     b_terms = _terms(b, lang)
@@ -337,17 +393,19 @@ def _clash(a: str, b: str, lang: LanguagePack, options: CheckOptions
 
 
 def relate(a: str, b: str, lang: LanguagePack = ENGLISH, *, cosine: float | None = None,
-           options: CheckOptions = DEFAULT_OPTIONS.check) -> Relation:
+           context: str = "", options: CheckOptions = DEFAULT_OPTIONS.check) -> Relation:
     """What sentence ``b`` does to the proposition of sentence ``a`` (see the module doc).
 
     ``cosine`` is the two sentences' MiniLM cosine when the caller has it: a
     close paraphrase in other words ("stripped out" for "removed") then needs
     fewer shared terms (``CheckOptions.paraphrase_cosine``), as does one giving
-    the claim's own figure.
+    the claim's own figure. ``context``: the sentence before ``b``, for the
+    names ``b`` refers to by pronoun.
     """
-    share = alignment(a, b, lang)
+    share = alignment(a, b, lang, context)
     needed = options.proposition_alignment
-    if (cosine is not None and cosine >= options.paraphrase_cosine) or compare_figures(a, b)[0]:
+    paraphrase = cosine is not None and cosine >= options.paraphrase_cosine
+    if paraphrase or compare_figures(a, b)[0]:
         # A close paraphrase, or the same figure for the same noun ("about $8
         # billion in all"), needs fewer of the claim's other words.
         needed = options.paraphrase_alignment
