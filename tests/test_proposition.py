@@ -84,3 +84,57 @@ def test_a_close_paraphrase_needs_fewer_shared_words() -> None:
     other = "Ilse Varga stripped out the cautions in the port document."
     assert relate(claim, other).stance == "unrelated"
     assert relate(claim, other, cosine=0.9).stance == "supports"
+
+
+def test_another_age_contradicts() -> None:
+    claim = "The apprentice said she was 17 when the foreman hired her."
+    relation = relate(claim, "The foreman hired a 15-year-old apprentice, she said.")
+    assert (relation.stance, relation.reason) == ("contradicts", "age")
+
+
+def test_a_weekday_dating_another_event_is_no_date_of_the_claim() -> None:
+    claim = "The mooring talks ended without an agreement on Sunday."
+    other = ("The delegation flew home on Sunday morning after the mooring talks ended without "
+             "an agreement.")
+    relation = relate(claim, other)
+    assert relation.stance == "discusses" and relation.reason == "unstated detail"
+    assert relate(claim, "The mooring talks ended without an agreement on Saturday.").reason \
+        == "weekday"
+
+
+def test_a_figure_claim_is_not_supported_by_a_sentence_without_the_figure() -> None:
+    claim = "The harbour board released about 300 pages of mooring records."
+    relation = relate(claim, "The harbour board released the mooring records on its website.")
+    assert (relation.stance, relation.reason) == ("discusses", "unstated detail")
+
+
+def test_a_quotation_or_another_outlets_story_only_discusses() -> None:
+    claim = "The ferry company bribed harbour master Ilse Varga."
+    quoted = '"The ferry company bribed harbour master Ilse Varga," a rival captain said.'
+    story = "A tabloid story said the ferry company bribed harbour master Ilse Varga."
+    assert (relate(claim, quoted).stance, relate(claim, quoted).reason) == ("discusses",
+                                                                            "quoted")
+    assert (relate(claim, story).stance, relate(claim, story).reason) == ("discusses",
+                                                                          "alleged")
+
+
+def test_a_claim_about_a_saying_is_not_contradicted_by_another_saying() -> None:
+    claim = "Ilse Varga said she had inspected the ferry."
+    other = "In a later interview Ilse Varga said she had not inspected the ferry."
+    assert relate(claim, other).stance != "contradicts"
+    assert relate("Ilse Varga inspected the ferry.",
+                  "Ilse Varga did not inspect the ferry, records show.").stance == "contradicts"
+
+
+def test_a_negated_opposite_agrees() -> None:
+    claim = "The inspectors said the ferry logbook was inaccurate."
+    other = "The ferry logbook is not accurate, the inspectors said."
+    assert relate(claim, other).stance == "supports"
+
+
+def test_a_pronoun_takes_the_first_name_from_the_sentence_before() -> None:
+    claim = "Harbour master Ilse Varga obtained only one mooring permit."
+    other = "She obtained at least four mooring permits."
+    assert relate(claim, other).stance == "unrelated"
+    relation = relate(claim, other, context="Harbour master Ilse Varga spoke to reporters.")
+    assert (relation.stance, relation.reason) == ("contradicts", "figure")

@@ -431,6 +431,10 @@ class CheckOptions:
         "bench/realnews.py (check)")
     modal_reach: int = tuned(3, "words after a hedge cue it may govern: 'expected to [be] "
                                 "signed'")
+    proposition_cosine: float = tuned(
+        0.2, "cosine to the claim below which check does not read a sentence as a "
+             "proposition at all (0.3 lost 'broke up without agreement' for 'ended with an "
+             "agreement', cosine 0.25)", "bench/realnews.py (check), examples/")
     quoted_outside: float = tuned(
         0.5, "a sentence carrying fewer of the claim's terms than this share outside its "
              "quotations only quotes a speaker saying it (discusses)")

@@ -112,7 +112,7 @@ def read_text(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any],
     parts = [claim, *(p for p in claim.split(";") if ";" in claim and p.strip())]
     related = [(i, relate(part, sentences[i], lang, cosine=float(sims[i]),
                           context=sentences[i - 1] if i else "", options=options))
-               for i in np.argsort(-sims, kind="stable") if sims[i] >= options.related_cosine
+               for i in np.argsort(-sims, kind="stable") if sims[i] >= options.proposition_cosine
                for part in parts]
     by_stance: dict[str, list[int]] = {}
     for i, relation in related:

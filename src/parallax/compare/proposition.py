@@ -41,6 +41,7 @@ agrees on the claim's figure outweighs one that only shares the topic).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from parallax.compare.conflicts import (
@@ -71,6 +72,7 @@ REASONS = (
     "hedged",                 # discusses: b hedges or expects it
     "alleged",                # discusses: b reports it as someone's allegation
     "quoted",                 # discusses: b carries it only inside a quotation
+    "unstated detail",        # discusses: b states it without a's figure, date or age
     "restates",               # supports: b states it
 )
 
@@ -82,6 +84,10 @@ _YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?!\d|[.,]\d)")
 # A negator governs words of its own clause only: in '"... are not accurate,"
 # said the spokesman' the "not" does not reach "said".
 _CLAUSE_BREAK = re.compile(r"[,;:()\"\u201c\u201d\u2013\u2014]|\s-\s")
+# Clauses for what a date dates: punctuation, and the conjunctions that open
+# a clause of another event ("returned on Sunday after the talks ended").
+_SUBCLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:after|before|when|while|since|until|"
+                        r"as|because|although|though)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -122,7 +128,7 @@ _REPORTED_WRONGLY = _lexicon("incorrectly falsely erroneously wrongly mistakenly
 # said, these are the words of a side ("the very definition of fake news"),
 # not the writer's correction of the claim.
 _MADE_UP = _lexicon("hoax hoaxes fake faked doctored fabricated debunked untrue bogus photoshopped")
-_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*(?:[\"\u201d]|$)")
 # Opposite outcomes, by root (lang.root of lang.stem): general news verbs and
 # adjectives, not drawn from any evaluation text.
 _ANTONYM_PAIRS = (
@@ -195,7 +201,8 @@ def alignment(a: str, b: str, lang: LanguagePack = ENGLISH, context: str = "") -
     """The share of ``a``'s content terms that ``b`` carries, names and numbers weighing double.
 
     1.0: ``b`` names every actor, figure and content word of ``a``; 0.0: none.
-    ``context`` is the text before ``b``, whose names ``b``'s pronouns stand for.
+    ``context`` is the text before ``b``, whose naming of ``a``'s first name a
+    pronoun of ``b`` may stand for.
     A figure counts as carried when ``b`` counts the same noun ("8 billion",
     "five hours") or also gives an age, whatever the number: a different one is the same
     proposition with another value, a clash, not another proposition.
@@ -204,13 +211,20 @@ def alignment(a: str, b: str, lang: LanguagePack = ENGLISH, context: str = "") -
     counted = number_mentions(a)
     if not ours and not counted:
         return 0.0
-    weight = {term: 2.0 if name else 1.0 for term, name in ours.items()}
+    # A name opening the claim is not capitalised as a name there; the other
+    # sentence (or the one before it) writes it capitalised mid-sentence.
+    named = _terms(context, lang) if context else {}
+    weight = {term: 2.0 if name or theirs.get(term) or named.get(term) else 1.0
+              for term, name in ours.items()}
     aged = bool(_ages(a, lang))
     total = sum(weight.values()) + 2.0 * (len(counted) + aged)
-    if context and not _PRONOUNS.isdisjoint(lang.letters.findall(b.lower())):
-        # "He obtained ..." after a sentence naming him: the names of the
-        # sentence before are what its pronouns refer to.
-        theirs = {**{t: n for t, n in _terms(context, lang).items() if n}, **theirs}
+    first = next((t for t, name in ours.items() if name or named.get(t)), None)
+    if (context and first is not None and first not in theirs and first in named
+            and not _PRONOUNS.isdisjoint(lang.letters.findall(b.lower()))):
+        # "He obtained ..." after a sentence naming him: a pronoun stands for
+        # the claim's first name (usually who acts) when the sentence before
+        # names it. One name only: the rest must be in the sentence itself.
+        theirs = {**theirs, first: True}
     carried = sum(w for t, w in weight.items() if t in theirs)
     same, different = compare_figures(a, b)
     carried += 2.0 * (len(counted.keys() & (same | different)) + (aged and bool(_ages(b, lang))))
@@ -257,6 +271,27 @@ def years_compared(a: str, b: str) -> str | None:
 def _weekdays(text: str, lang: LanguagePack) -> frozenset[str]:
     days = frozenset(lang.weekdays)
     return frozenset(w for w in lang.letters.findall(text.lower()) if w in days)
+
+
+def _dated_weekdays(b: str, claim_terms: Mapping[str, bool], lang: LanguagePack
+                    ) -> frozenset[str]:
+    """The weekdays of ``b`` that date something of the claim: their clause carries one
+    of the claim's other terms. In "the delegation returned on Sunday after the
+    talks ended" Sunday dates the return, not the end of the talks. A clause
+    of the weekday alone ("But on Friday, ...") reads on into the next one.
+    """
+    clauses = [c for c in _SUBCLAUSE.split(b) if c.strip()]
+    found: set[str] = set()
+    for k, clause in enumerate(clauses):
+        days = _weekdays(clause, lang)
+        if not days:
+            continue
+        terms = {t for t in _terms(clause, lang) if t not in days}
+        if len(terms) < 2 and k + 1 < len(clauses):
+            terms |= _terms(clauses[k + 1], lang).keys()
+        if terms & claim_terms.keys():
+            found |= days
+    return frozenset(found)
 
 
 def _words(text: str, lang: LanguagePack) -> frozenset[str]:
@@ -347,6 +382,7 @@ def _negated_complements(b: str, claim_terms: dict[str, bool], lang: LanguagePac
 def _clash(a: str, b: str, lang: LanguagePack, options: CheckOptions
            ) -> tuple[tuple[str, tuple[str, ...]] | None, tuple[str, ...]]:
     """The contradiction of ``a`` that ``b`` states (reason and words), and what they agree on."""
+    claim_terms = _terms(a, lang)
     same, different = compare_figures(a, b)
     agreed: list[str] = sorted(same)
     if different and not same:
@@ -354,18 +390,17 @@ def _clash(a: str, b: str, lang: LanguagePack, options: CheckOptions
     years = years_compared(a, b)
     if years == "different":
         return ("year", tuple(_YEAR.findall(b))), tuple(agreed)
-    if years == "same":
+    if years == "same" or set(_YEAR.findall(a)) & set(_YEAR.findall(b)):
         agreed.append("year")
     old, young = _ages(a, lang), _ages(b, lang)
     if old and young and not old & young:
         return ("age", tuple(str(n) for n in sorted(young | old))), tuple(agreed)
     if old & young:
         agreed.append("age")
-    ours, theirs = _weekdays(a, lang), _weekdays(b, lang)
+    ours, theirs = _weekdays(a, lang), _dated_weekdays(b, claim_terms, lang)
     if ours and theirs and not ours & theirs:
         return ("weekday", tuple(sorted(theirs)) + tuple(sorted(ours))), tuple(agreed)
     agreed.extend(sorted(ours & theirs))
-    claim_terms = _terms(a, lang)
     if _affirmative(a, lang) and "?" not in b:
         denied = sorted(t for t in _negated(b, options.negation_reach)
                         if lang.root(t) in claim_terms and not is_name(b, t)
@@ -390,6 +425,11 @@ def _clash(a: str, b: str, lang: LanguagePack, options: CheckOptions
     if wrong:
         return ("called wrong", tuple(wrong)), tuple(agreed)
     return None, tuple(agreed)
+
+
+def _specific(a: str, lang: LanguagePack) -> bool:
+    """Whether ``a`` gives a figure, year, weekday or age a support has to state too."""
+    return bool(number_mentions(a) or _YEAR.search(a) or _weekdays(a, lang) or _ages(a, lang))
 
 
 def relate(a: str, b: str, lang: LanguagePack = ENGLISH, *, cosine: float | None = None,
@@ -422,4 +462,9 @@ def relate(a: str, b: str, lang: LanguagePack = ENGLISH, *, cosine: float | None
             return Relation("contradicts", reason, words, share, agreed)
     if modality is not None:
         return Relation("discusses", modality[0], modality[1], share, agreed)
+    if not agreed and _specific(a, lang):
+        # "released about 300 pages" is not stated by a sentence that gives
+        # no number of pages, nor "ended on Sunday" by one without a day (a
+        # headline of the event): the sentence addresses the claim only.
+        return Relation("discusses", "unstated detail", (), share, agreed)
     return Relation("supports", "restates", (), share, agreed)
