@@ -47,7 +47,8 @@ Scores, per event and pooled over the events (counts summed, then divided):
   lines.
 
 ``--show`` prints, per event, every statement with its speaker, every conflict
-and every claim with two or more sources with its support lines, for reading
+and every claim with two or more sources with its support lines, and then
+every check pair parallax gets wrong with the evidence it cites, for reading
 by hand (stdout only). ``--all`` briefs every BASIL event as ``parallax brief``
 would (``pipeline.brief_stories``) and prints per-event counts; it scores
 nothing. Analyses are cached under /tmp/parallax-cache/realnews/, keyed by
@@ -258,6 +259,7 @@ class Pair:
     article: str
     gold: str
     parallax: str
+    evidence: tuple[str, ...] = ()
 
 
 def check_pairs(analyzed: Sequence[Any], event: Event) -> list[Pair]:
@@ -267,10 +269,12 @@ def check_pairs(analyzed: Sequence[Any], event: Event) -> list[Pair]:
     embedder = Options().parts.embedder
     pairs: list[Pair] = []
     for item in event.claims["claims"]:
-        verdicts = {v.article: v.stance for v in
+        verdicts = {v.article: v for v in
                     check_claim(item["claim"], analyzed, embedder=embedder).verdicts}
         pairs.extend(Pair(event.id, item["claim"], article, stance,
-                          verdicts.get(article, "unrelated"))
+                          verdicts[article].stance if article in verdicts else "unrelated",
+                          tuple(s.text for s in verdicts[article].evidence)
+                          if article in verdicts else ())
                      for article, stance in item["stances"].items())
     return pairs
 
@@ -540,6 +544,13 @@ def score_reviewed(events: Sequence[str], use_cache: bool, show_them: bool) -> N
     by_event = ", ".join(f"{name[:8]} {rate(sum(right), len(right))}"
                          for name, right in zip(scores, mine, strict=True))
     print(f"parallax check accuracy per event: {by_event}")
+    if show_them:
+        print("\ncheck pairs parallax gets wrong, with the evidence it cites\n")
+        for p in pairs:
+            if p.gold != p.parallax:
+                print(f"- [{p.article}] gold {p.gold}, parallax {p.parallax}: {p.claim}")
+                for text in p.evidence:
+                    print(f"    - {text!r}")
     missing = pooled("statements")["unlocated"] + pooled("timeline")["unlocated"]
     print(f"Gold statements and dated events not found in their article's text: {missing}")
 
@@ -547,7 +558,8 @@ def score_reviewed(events: Sequence[str], use_cache: bool, show_them: bool) -> N
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", action="store_true",
-                        help="print statements, conflicts and 2+-source claims per event")
+                        help="print statements, conflicts, 2+-source claims per event and "
+                             "the check pairs parallax gets wrong")
     parser.add_argument("--all", action="store_true",
                         help="brief every BASIL event and print counts (no gold)")
     parser.add_argument("--event", action="append", default=None,

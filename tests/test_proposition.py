@@ -138,3 +138,9 @@ def test_a_pronoun_takes_the_first_name_from_the_sentence_before() -> None:
     assert relate(claim, other).stance == "unrelated"
     relation = relate(claim, other, context="Harbour master Ilse Varga spoke to reporters.")
     assert (relation.stance, relation.reason) == ("contradicts", "figure")
+
+
+def test_a_count_of_who_is_there_does_not_anchor_a_fact() -> None:
+    claim = "The two mayors signed the Lindqvist Harbour Accord."
+    relation = relate(claim, "The two mayors returned to their hotels in the afternoon.")
+    assert relation.stance == "unrelated"

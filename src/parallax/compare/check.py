@@ -1,11 +1,19 @@
 """Does each article support, contradict, discuss or ignore a claim?
 
-Each article's sentences are compared with the claim in MiniLM space; the
-closest ones are its evidence, and the stance model of
-``parallax.compare.stance`` (boosted trees trained on FNC-1, reading
+``parallax check`` reads articles about the claim's own story, so every one
+is on its topic; what matters is whether it states the claim's proposition.
+Each sentence that states something is read against the claim as a
+proposition (``parallax.compare.proposition.relate``: the same actors, words
+and figures; then another figure, date, polarity or outcome contradicts, a
+hedge, allegation or quotation only discusses), and the sentences that
+decide the verdict are its evidence. An article none of whose sentences
+states the proposition is *unrelated* and cites no evidence.
+
+:func:`judge` also serves FNC-1's headline-body pairs (``bench/check.py``),
+where a body may be about another story altogether: there the stance model
+of ``parallax.compare.stance`` (boosted trees trained on FNC-1, reading
 similarity, word overlap, refuting and hedging cues, negation, number and
-antonym mismatches around that evidence) picks one of the four stances.
-An unrelated article cites no evidence.
+antonym mismatches) decides, corrected by ``parallax.compare.mismatch``.
 """
 
 from __future__ import annotations
@@ -16,8 +24,9 @@ from typing import Any
 import numpy as np
 
 from parallax.analyze.vectors import VectorStore
+from parallax.compare.claims import is_claimable
 from parallax.compare.mismatch import read_mismatch, refine
-from parallax.compare.proposition import relate
+from parallax.compare.proposition import content_share, relate
 from parallax.compare.stance import (
     Stance,
     claim_texts,
@@ -79,17 +88,18 @@ def judge(claim: str, claim_vectors: np.ndarray[Any, Any],
     """
     if not texts:
         return []
-    model = load_stance_model()
     langs = list(packs) if packs is not None else [pack_for(None)] * len(texts)
+    if same_story:
+        claim_vector = np.asarray(claim_vectors[0], dtype=np.float32)
+        return [read_text(claim, sentences, np.asarray(vectors, np.float32) @ claim_vector, lang)
+                for (sentences, vectors), lang in zip(texts, langs, strict=True)]
+    model = load_stance_model()
     found = [pair_features(claim, claim_vectors, sentences, vectors, lang)
              for (sentences, vectors), lang in zip(texts, langs, strict=True)]
     stances = decide(model.predict_proba(np.stack([f.values for f in found])), model.bias)
     results = []
     for (sentences, _), features, stance, lang in zip(texts, found, stances, langs,
                                                       strict=True):
-        if same_story:
-            results.append(read_text(claim, sentences, features.similarities, lang))
-            continue
         reading = read_mismatch(claim, sentences, features.similarities, lang)
         results.append(refine(stance, features.evidence_for(stance), reading))
     return results
@@ -100,7 +110,9 @@ def read_text(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any],
               ) -> tuple[Stance, tuple[int, ...]]:
     """The stance the text's own sentences decide, read as propositions, with their indices.
 
-    Every sentence near the claim (``related_cosine``) is related to it with
+    Every sentence that states something (``compare.claims.is_claimable``: no
+    heading, headline or question) and is near the claim
+    (``proposition_cosine``) is related to it with
     :func:`parallax.compare.proposition.relate`. A sentence that states the
     claim and agrees on its figure, year or weekday decides *supports*; else
     one that states it with another figure, date, polarity or outcome decides
@@ -112,8 +124,13 @@ def read_text(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any],
     parts = [claim, *(p for p in claim.split(";") if ";" in claim and p.strip())]
     related = [(i, relate(part, sentences[i], lang, cosine=float(sims[i]),
                           context=sentences[i - 1] if i else "", options=options))
-               for i in np.argsort(-sims, kind="stable") if sims[i] >= options.proposition_cosine
+               for i in range(len(sentences))
+               if sims[i] >= options.proposition_cosine and is_claimable(sentences[i], lang=lang)
                for part in parts]
+    # Evidence ranked by how much of what the claim says was done it carries,
+    # how much of its words, and how close in meaning it is.
+    related.sort(key=lambda item: -(content_share(claim, sentences[item[0]], lang)
+                                    + item[1].alignment + float(sims[item[0]])))
     by_stance: dict[str, list[int]] = {}
     for i, relation in related:
         key = ("supports+" if relation.stance == "supports" and relation.agreed

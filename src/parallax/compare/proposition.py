@@ -58,7 +58,7 @@ from parallax.model import Stance
 from parallax.options import DEFAULT_OPTIONS, CheckOptions
 
 __all__ = ["IMPLICIT_NEGATION", "REASONS", "Relation", "alignment", "asserts",
-           "relate", "years_compared"]
+           "content_share", "relate", "years_compared"]
 
 REASONS = (
     "different proposition",  # unrelated: b does not carry a's words and names
@@ -122,7 +122,7 @@ reported reporting article articles story stories dispute disputes disputed disp
 # incorrectly that ...", "the pictures are a hoax"). Not "denied" or "false":
 # a party denying an accusation is one side of an account, which the article
 # reports without taking (so it only discusses it).
-_PRONOUNS = _lexicon("he she they it his her their its him them")
+_PRONOUNS = _lexicon("he she they his her their him them")
 _REPORTED_WRONGLY = _lexicon("incorrectly falsely erroneously wrongly mistakenly inaccurately")
 # Made up: said of the thing itself. When the claim is about what someone
 # said, these are the words of a side ("the very definition of fake news"),
@@ -214,8 +214,9 @@ def alignment(a: str, b: str, lang: LanguagePack = ENGLISH, context: str = "") -
     # A name opening the claim is not capitalised as a name there; the other
     # sentence (or the one before it) writes it capitalised mid-sentence.
     named = _terms(context, lang) if context else {}
-    weight = {term: 2.0 if name or theirs.get(term) or named.get(term) else 1.0
-              for term, name in ours.items()}
+    opening = next(iter(ours), None)
+    weight = {term: 2.0 if name or (term == opening and (theirs.get(term) or named.get(term)))
+              else 1.0 for term, name in ours.items()}
     aged = bool(_ages(a, lang))
     total = sum(weight.values()) + 2.0 * (len(counted) + aged)
     first = next((t for t, name in ours.items() if name or named.get(t)), None)
@@ -229,6 +230,20 @@ def alignment(a: str, b: str, lang: LanguagePack = ENGLISH, context: str = "") -
     same, different = compare_figures(a, b)
     carried += 2.0 * (len(counted.keys() & (same | different)) + (aged and bool(_ages(b, lang))))
     return carried / total
+
+
+def content_share(a: str, b: str, lang: LanguagePack = ENGLISH) -> float:
+    """The share of ``a``'s words other than names and counted nouns that ``b`` carries.
+
+    What was done, not who or how many: "the two leaders returned to their
+    hotels" names the leaders of "the two leaders signed the declaration"
+    and counts them alike, but says nothing of a signing. 1.0 when ``a`` has
+    no such words.
+    """
+    ours, theirs = _terms(a, lang), _terms(b, lang)
+    counted = number_mentions(a).keys()
+    words = [t for t, name in ours.items() if not name and t not in counted]
+    return sum(t in theirs for t in words) / len(words) if words else 1.0
 
 
 def _years(text: str) -> dict[str, set[str]]:
@@ -427,6 +442,17 @@ def _clash(a: str, b: str, lang: LanguagePack, options: CheckOptions
     return None, tuple(agreed)
 
 
+def _anchoring(a: str, same: frozenset[str]) -> bool:
+    """Whether a figure both sentences give alike anchors them to one fact.
+
+    "One" and "two" are too common to: "the two leaders", "the two sides"
+    count who is there, not what happened ("two leaders returned to their
+    hotels" is no restatement of "two leaders signed the declaration").
+    """
+    counted = number_mentions(a)
+    return any(value > 2 for unit in same for value in counted.get(unit, ()))
+
+
 def _specific(a: str, lang: LanguagePack) -> bool:
     """Whether ``a`` gives a figure, year, weekday or age a support has to state too."""
     return bool(number_mentions(a) or _YEAR.search(a) or _weekdays(a, lang) or _ages(a, lang))
@@ -445,7 +471,7 @@ def relate(a: str, b: str, lang: LanguagePack = ENGLISH, *, cosine: float | None
     share = alignment(a, b, lang, context)
     needed = options.proposition_alignment
     paraphrase = cosine is not None and cosine >= options.paraphrase_cosine
-    if paraphrase or compare_figures(a, b)[0]:
+    if paraphrase or _anchoring(a, compare_figures(a, b)[0]):
         # A close paraphrase, or the same figure for the same noun ("about $8
         # billion in all"), needs fewer of the claim's other words.
         needed = options.paraphrase_alignment
