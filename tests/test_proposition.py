@@ -144,3 +144,16 @@ def test_a_count_of_who_is_there_does_not_anchor_a_fact() -> None:
     claim = "The two mayors signed the Lindqvist Harbour Accord."
     relation = relate(claim, "The two mayors returned to their hotels in the afternoon.")
     assert relation.stance == "unrelated"
+
+
+def test_who_opens_the_claim_weighs_as_a_name() -> None:
+    claim = "Varga backed Brenner over Lunde in the harbour board primary race."
+    other = "Mayor Aune, who backed Brenner over Lunde in the primary, spoke on Monday."
+    assert relate(claim, other).stance == "unrelated"
+    assert relate(claim, other.replace("Mayor Aune", "Varga")).stance == "supports"
+
+
+def test_a_negated_verb_does_not_deny_its_subject() -> None:
+    claim = "Her harbour service was in the coast guard reserve."
+    other = "Her harbour service in the coast guard reserve never took her abroad."
+    assert relate(claim, other).stance != "contradicts"

@@ -197,6 +197,20 @@ def _terms(text: str, lang: LanguagePack) -> dict[str, bool]:
     return found
 
 
+def _opening_name(a: str, lang: LanguagePack) -> str | None:
+    """The term of ``a``'s first word when it is capitalised and not a stop word.
+
+    A claim most often opens on who acts ("Trump backed ...", "BuzzFeed
+    retracted ..."), which the capitalisation test for names cannot see at
+    the start of a sentence.
+    """
+    words = lang.word.findall(a)
+    if not words or not words[0][:1].isupper():
+        return None
+    word = _POSSESSIVE.sub("", words[0].casefold())
+    return None if word in lang.stopwords() else _term(word, lang)
+
+
 def alignment(a: str, b: str, lang: LanguagePack = ENGLISH, context: str = "") -> float:
     """The share of ``a``'s content terms that ``b`` carries, names and numbers weighing double.
 
@@ -211,15 +225,12 @@ def alignment(a: str, b: str, lang: LanguagePack = ENGLISH, context: str = "") -
     counted = number_mentions(a)
     if not ours and not counted:
         return 0.0
-    # A name opening the claim is not capitalised as a name there; the other
-    # sentence (or the one before it) writes it capitalised mid-sentence.
     named = _terms(context, lang) if context else {}
-    opening = next(iter(ours), None)
-    weight = {term: 2.0 if name or (term == opening and (theirs.get(term) or named.get(term)))
-              else 1.0 for term, name in ours.items()}
+    opening = _opening_name(a, lang)
+    weight = {term: 2.0 if name or term == opening else 1.0 for term, name in ours.items()}
     aged = bool(_ages(a, lang))
     total = sum(weight.values()) + 2.0 * (len(counted) + aged)
-    first = next((t for t, name in ours.items() if name or named.get(t)), None)
+    first = next((t for t, name in ours.items() if name or t == opening), None)
     if (context and first is not None and first not in theirs and first in named
             and not _PRONOUNS.isdisjoint(lang.letters.findall(b.lower()))):
         # "He obtained ..." after a sentence naming him: a pronoun stands for
@@ -384,13 +395,19 @@ def _negated(text: str, reach: int) -> frozenset[str]:
                                for clause in _CLAUSE_BREAK.split(text)))
 
 
+# Negators that deny what follows a verb rather than the verb itself: "ended
+# without a deal", "reached no agreement". ("His service never took him"
+# denies the taking, not the service.)
+_COMPLEMENT_NEGATORS = _lexicon("without no")
+
+
 def _negated_complements(b: str, claim_terms: dict[str, bool], lang: LanguagePack
                          ) -> list[str]:
     """Claim terms that ``b`` follows straight with a negator: "ended without a deal" denies
     "ended with an agreement" whatever the deal is called."""
     words = [_POSSESSIVE.sub("", w.casefold()) for w in lang.word.findall(b)]
     return [words[i - 1] for i in range(1, len(words))
-            if words[i] in lang.negators and _term(words[i - 1], lang) in claim_terms
+            if words[i] in _COMPLEMENT_NEGATORS and _term(words[i - 1], lang) in claim_terms
             and not claim_terms[_term(words[i - 1], lang)]]
 
 
