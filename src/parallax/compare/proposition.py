@@ -5,11 +5,13 @@ and "the talks ended without one" share every content word, and a source
 that says the session lasted three hours is about the very session a claim
 says lasted five. So a pair of sentences is read in three steps:
 
-1. **Alignment**: does ``b`` carry ``a``'s content words and names (who,
-   did what, to what)? Names weigh double: a sentence about the same
-   predicate but another person is another proposition. Below
-   ``CheckOptions.proposition_alignment`` (or the lower bar a close MiniLM
-   cosine allows) the relation is *unrelated*.
+1. **Alignment**: does ``b`` carry ``a``'s content words, names and
+   figures (who, did what, to what, how many)? Names (and the word opening
+   ``a``, usually who acts) and figures weigh double: a sentence about the
+   same predicate but another person is another proposition. A pronoun of
+   ``b`` may stand for ``a``'s first name when the sentence before names it.
+   Below ``CheckOptions.proposition_alignment`` (or the lower bar a close
+   MiniLM cosine or a shared figure allows) the relation is *unrelated*.
 2. **Contradiction**: the same proposition with another figure ("three
    hours" / "five hours"), another year or weekday, the opposite polarity
    ("without an agreement", "would not be held"), an antonym outcome
@@ -18,17 +20,23 @@ says lasted five. So a pair of sentences is read in three steps:
    briefing's factual conflicts use (``parallax.compare.conflicts``), so
    ``check`` and the briefing agree on what a clash is.
 3. **Modality**: a ``b`` that only hedges, expects or reports the
-   proposition as someone's allegation ("was expected to be signed",
-   "the report claimed that ...") *discusses* it, unless ``a`` is itself
-   about what was said or reported ("X reported that ..."). Plain
-   attribution to a source ("officials said") still states the fact: news
-   attributes nearly everything.
+   proposition as someone's allegation or another outlet's story ("was
+   expected to be signed", "the report claimed that ..."), or carries it
+   only inside a quotation, *discusses* it, unless ``a`` is itself about
+   what was said or reported ("X reported that ..."). Plain attribution to
+   a source ("officials said") still states the fact: news attributes
+   nearly everything. A ``b`` that states the rest of ``a`` but not its
+   figure, year, weekday or age discusses it too: a headline of the event
+   is no support for the day it happened.
 
 Public API (stable; ``compare.check`` and ``compare.conflicts`` use it)::
 
     relate(a, b, lang=ENGLISH, *, cosine=None, context="", options=...) -> Relation
-    alignment(a, b, lang=ENGLISH, context="") -> float
     Relation(stance, reason, words, alignment, agreed)
+    alignment(a, b, lang=ENGLISH, context="") -> float
+    content_share(a, b, lang=ENGLISH) -> float     (what was done, names aside)
+    asserts(b, a, lang=ENGLISH) -> (reason, words) | None   (modality alone)
+    years_compared(a, b) -> "same" | "different" | None
 
 ``Relation.stance`` is what ``b`` does to ``a``, in ``check``'s vocabulary:
 "supports", "contradicts", "discusses" or "unrelated". ``reason`` names the
@@ -43,6 +51,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 
 from parallax.compare.conflicts import (
     compare_figures,
@@ -118,11 +128,12 @@ claim claims claimed claiming purportedly purported supposedly reportedly rumor 
 rumours rumored rumoured unconfirmed unverified theory theories speculation report reports
 reported reporting article articles story stories dispute disputes disputed disputing
 """)
+# Pronouns that stand for a person named in the sentence before.
+_PRONOUNS = _lexicon("he she they his her their him them")
 # Words that call what the sentence reports wrong or made up ("reported
 # incorrectly that ...", "the pictures are a hoax"). Not "denied" or "false":
 # a party denying an accusation is one side of an account, which the article
 # reports without taking (so it only discusses it).
-_PRONOUNS = _lexicon("he she they his her their him them")
 _REPORTED_WRONGLY = _lexicon("incorrectly falsely erroneously wrongly mistakenly inaccurately")
 # Made up: said of the thing itself. When the claim is about what someone
 # said, these are the words of a side ("the very definition of fake news"),
@@ -179,7 +190,10 @@ def _term(word: str, lang: LanguagePack) -> str:
     return lang.root(lang.stem(_POSSESSIVE.sub("", word.casefold())))
 
 
-def _terms(text: str, lang: LanguagePack) -> dict[str, bool]:
+# A claim meets every sentence of every article, and each pair reads both
+# sides' terms several times; bounded, so a long process does not grow.
+@lru_cache(maxsize=1 << 15)
+def _terms(text: str, lang: LanguagePack) -> Mapping[str, bool]:
     """Content terms of ``text`` (no negators, no digits), each with whether it is a name."""
     stop = lang.stopwords()
     found: dict[str, bool] = {}
@@ -194,7 +208,7 @@ def _terms(text: str, lang: LanguagePack) -> dict[str, bool]:
             if part and part not in stop:
                 term = _term(part, lang)
                 found[term] = found.get(term, False) or name
-    return found
+    return MappingProxyType(found)
 
 
 def _opening_name(a: str, lang: LanguagePack) -> str | None:
@@ -401,7 +415,7 @@ def _negated(text: str, reach: int) -> frozenset[str]:
 _COMPLEMENT_NEGATORS = _lexicon("without no")
 
 
-def _negated_complements(b: str, claim_terms: dict[str, bool], lang: LanguagePack
+def _negated_complements(b: str, claim_terms: Mapping[str, bool], lang: LanguagePack
                          ) -> list[str]:
     """Claim terms that ``b`` follows straight with a negator: "ended without a deal" denies
     "ended with an agreement" whatever the deal is called."""
