@@ -2,9 +2,7 @@
 
 Reads the FNC-1 development data (``../shared/eval/fnc``: bodies.csv and
 stances.csv), holds apart ~30 % of the bodies by a seeded hash of their id
-(never trained on, and what ``bench/check.py`` scores), adds FNC-1's own
-training split (``../shared/eval/fnc-train``, 49,972 pairs over 1,683 bodies
-whose ids are disjoint from ``fnc/``'s) to the other 70 %, computes the runtime
+(never trained on, and what ``bench/check.py`` scores), computes the runtime
 features of ``parallax.compare.stance`` on every (headline, body) pair,
 chooses boosted-tree settings and per-label biases by grouped cross-validation
 on the training bodies only, and writes the trees as JSON that NumPy
@@ -49,7 +47,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from _metrics import fnc_score, macro_f1  # noqa: E402
 
 FNC = ROOT.parent / "shared" / "eval" / "fnc"
-FNC_TRAIN = ROOT.parent / "shared" / "eval" / "fnc-train"
 CACHE = Path("/tmp/parallax-cache/stance")
 MODEL = ROOT / "src" / "parallax" / "data" / "stance.json"
 SEED = 20170601
@@ -208,12 +205,6 @@ def main() -> None:
     args = parser.parse_args()
     bodies, pairs = load_fnc()
     train = [p for p in pairs if not held_apart(p.body)]
-    if FNC_TRAIN.exists():
-        extra_bodies, extra = load_fnc(FNC_TRAIN)
-        if extra_bodies.keys() & bodies.keys():
-            raise SystemExit("fnc-train body ids overlap fnc/'s: the split would leak")
-        bodies = {**bodies, **extra_bodies}
-        train += extra
     x, y = features(train, bodies)
     groups = [p.body for p in train]
     params, bias, cv = select(x, y, groups)
