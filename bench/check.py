@@ -1,4 +1,9 @@
-"""Stance of `parallax check` on held-apart FNC-1 development bodies, next to word overlap.
+"""Stance of ``compare.check.judge`` on held-apart FNC-1 development bodies, next to word overlap.
+
+FNC-1 pairs headlines with bodies of other stories too, so ``judge`` runs
+with ``same_story=False`` here: the stance model decides, then the mismatch
+reading. What ``parallax check`` answers on articles of the claim's own story
+(the proposition reading) is scored by ``bench/realnews.py``.
 
 Only pairs whose body ``tools/train_stance.py`` held apart (a seeded hash of
 the body id, ~30 %) are scored: the model never saw those bodies. The
@@ -53,7 +58,8 @@ def run_baseline(scores: Sequence[float], thresholds: tuple[float, float]) -> li
 def judged(pairs: Sequence[Pair], bodies: dict[int, str],
            encode: Callable[[Sequence[str]], dict[str, np.ndarray[Any, Any]]] = encode_cached
            ) -> list[str]:
-    """What `parallax check` answers for each pair: the model, then the mismatch reading.
+    """What ``judge`` answers for each pair off the claim's story: the model, then the
+    mismatch reading.
 
     ``encode`` gives each distinct text its vector (tests/test_stance_eval.py
     passes one without the disk cache, so a changed model is measured afresh).
@@ -107,10 +113,10 @@ def main() -> None:
     print(report(f"word overlap (thresholds {thresholds[0]:.3f}/{thresholds[1]:.3f})",
                  gold, baseline))
     print(report("stance model alone (no figure/polarity reading)", gold, unrefined))
-    print(report("parallax check", gold, ours))
+    print(report("judge (stance model + mismatch reading)", gold, ours))
     changed = sum(a != b for a, b in zip(unrefined, ours, strict=True))
     print(f"\nThe figure/polarity reading changed {changed} of {len(ours)} verdicts.")
-    for name, predicted in (("word overlap", baseline), ("parallax check", ours)):
+    for name, predicted in (("word overlap", baseline), ("judge", ours)):
         print(f"\nConfusion, {name} (rows gold, columns predicted: "
               + ", ".join(LABELS) + ")")
         for label, row in zip(LABELS, confusion(gold, predicted, LABELS), strict=True):
