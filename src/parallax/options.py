@@ -381,8 +381,9 @@ class ConflictsOptions:
         _SEEDS)
     polarity_shared: int = tuned(2, "key words two statements of opposite polarity must share, "
                                     "the negated one included")
-    account_negation_reach: int = tuned(4, "words after a negator it may govern in a statement: "
-                                           "'did not reach a complete [agreement]'")
+    account_negation_reach: int = tuned(4, "words after a negator searched for the predicate it "
+                                           "denies, its first content word: 'had not [been] "
+                                           "[walking]'")
     window: int = tuned(5, "words either side of a key term searched for a whole/part qualifier")
     phrase_words: int = tuned(6, "longest scope phrase after its cue ('only for a joint "
                                  "monitoring commission')")

@@ -95,14 +95,19 @@ def scope_of(text: str, term: str, window: int = DEFAULT_OPTIONS.conflicts.windo
     return found.pop() if len(found) == 1 else None
 
 
+def _quote_rows(item: AnalyzedArticle, quote: Quote) -> list[int]:
+    """The sentences a quote overlaps."""
+    return [k for k, s in enumerate(item.sentences)
+            if s.start < quote.span.clean_end and quote.span.clean_start < s.end]
+
+
 def _quote_vector(item: AnalyzedArticle, position: int, quote: Quote, vectors: VectorStore
                   ) -> np.ndarray[Any, Any] | None:
     """Mean embedding of the sentences a quote overlaps (quotes have no vector of their own).
 
     ``position`` is the article's place in the analysed set ``vectors`` covers.
     """
-    rows = [k for k, s in enumerate(item.sentences)
-            if s.start < quote.span.clean_end and quote.span.clean_start < s.end]
+    rows = _quote_rows(item, quote)
     if not rows or not vectors.has(position):
         return None
     vector = vectors.rows(position, rows).mean(axis=0)
@@ -160,10 +165,14 @@ def _name_topic(left: str, right: str, term: str, options: ConflictsOptions) -> 
     return f"{word}: {phrases[0]} / {phrases[1]}"
 
 
-def _account_topic(left: Quote, right: Quote, options: ConflictsOptions
-                   ) -> tuple[str, str] | None:
+def _account_topic(left: Quote, right: Quote, contexts: tuple[str, str],
+                   options: ConflictsOptions) -> tuple[str, str] | None:
     """A shared key term the two quotes qualify oppositely or count differently,
     and the word as the first quote writes it.
+
+    ``contexts`` are the sentences carrying each quote: a condition stated
+    outside the quote ("if the allegations were true, he would not ...")
+    still makes it conditional.
 
     Common words come before names: "sanctions" says what is disputed better
     than the name of a country both quotes mention.
@@ -181,25 +190,120 @@ def _account_topic(left: Quote, right: Quote, options: ConflictsOptions
     # only between statements about the same thing: they share another key word
     # besides the one negated ("no agreement was reached" and "make the right
     # agreement" share nothing else, and do not disagree).
-    denied = [_denied_terms(q, options.account_negation_reach) for q in (left, right)]
+    if not all(_asserts_either_way(text) for text in contexts):
+        return None
+    reach = options.account_negation_reach
+    denied = [_denied_terms(q, reach) for q in (left, right)]
+    # The other side asserts the term: no negator of its own reaches it ("did not
+    # reach a complete agreement" denies no less than "no agreement was reached").
+    negated = [negated_within(q.text, reach) for q in (left, right)]
     for term in sorted(shared, key=lambda t: (is_name(left.text, t), t)):
-        if ((term in denied[0]) != (term in denied[1]) and len(shared) >= options.polarity_shared
-                and not is_name(left.text, term)):
+        denial = [term in d for d in denied]
+        if (denial[0] != denial[1] and term not in negated[denial.index(False)]
+                and len(shared) >= options.polarity_shared and not is_name(left.text, term)
+                and _same_frame(left.text, right.text, term)):
             word = _surface(left.text, term)
             return f"not:{term}", f"{word} / not {word}"
     return None
 
 
 _DENIALS = frozenset({"deny", "denies", "denied", "denying"})
+# A statement under one of these asserts nothing either way ("if the allegations
+# are true, he must step aside"; "whether he knew"): real news is full of
+# conditional positions that several camps share, and none is a denial.
+_CONDITIONALS = frozenset({"if", "unless", "whether"})
+# "not only", "not just": the negator adds, it does not deny.
+_ADDITIVE = frozenset({"only", "just", "merely", "simply"})
+_PLAIN_WORD = ENGLISH.word
+
+
+def _asserts_either_way(text: str) -> bool:
+    """Whether a statement can assert or deny a proposition: not a question, not conditional."""
+    return "?" not in text and not _CONDITIONALS & set(_words(text))
+
+
+def _denying_negators(text: str) -> Iterator[int]:
+    """Word positions of the negators in ``text`` that deny what follows them.
+
+    Left out: a contrast ("intelligence officials, not political advisers,
+    drove the debate"), a pair of alternatives ("what is and is not in the
+    e-mails"), an instruction ("urged him not to declare") and an addition
+    ("not only"); none of them denies a proposition someone else asserts.
+    """
+    matches = list(_PLAIN_WORD.finditer(text))
+    words = [m.group().casefold() for m in matches]
+    for i, match in enumerate(matches):
+        if content_terms(words[i]) != (NEGATION,):
+            continue
+        before = text[:match.start()].rstrip()
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if (before.endswith((",", ";", "(", "\u2014", "\u2013")) or after in _ADDITIVE
+                or after == "to" or (i and words[i - 1] in {"and", "or", "but"})
+                or (i >= 2 and words[i - 2] in {"and", "or"})):
+            continue
+        yield i
+
+
+# Words between a subject and its predicate ("Kestria had never asked"), skipped
+# when reading what stands next to a predicate.
+_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "be", "been", "did",
+                          "does", "do", "would", "will", "could", "should", "can", "may",
+                          "might", "must", "also", "ever", "ve", "d", "s"})
+# A predicate after one of these, in the same statement, is what someone else
+# said ("he said he had served"), not what the speaker asserts.
+_REPORTING = frozenset({"said", "says", "say", "told", "tells", "claimed", "claims", "stated",
+                        "insisted", "wrote", "alleged", "reported", "suggested"})
+
+
+def _frames(text: str, term: str) -> set[tuple[str, str]]:
+    """For each asserted or denied use of ``term``: the word before it (auxiliaries and
+    negators skipped) and the word after it.
+
+    A use after a reporting verb ("said he had served") is left out.
+    """
+    words = [w.casefold() for w in _PLAIN_WORD.findall(text)]
+    frames: set[tuple[str, str]] = set()
+    for i, word in enumerate(words):
+        if _term(word) != term or _REPORTING & set(words[max(0, i - 4):i]):
+            continue
+        k = i - 1
+        while k >= 0 and (words[k] in _AUXILIARIES or content_terms(words[k]) == (NEGATION,)):
+            k -= 1
+        frames.add((words[k] if k >= 0 else "", words[i + 1] if i + 1 < len(words) else ""))
+    return frames
+
+
+def _same_frame(left: str, right: str, term: str) -> bool:
+    """Whether two statements use ``term`` in one frame: the same word before it (its
+    subject: "Kestria asked" / "Kestria never asked") or after it ("walked out" / "not
+    walked out").
+
+    A predicate is a proposition only with its arguments; "the steps he took"
+    and "his service never took him overseas" share the verb and nothing else.
+    """
+    return any(bool((a == c and a) or (b == d and b))
+               for a, b in _frames(left, term) for c, d in _frames(right, term))
 
 
 def _denied_terms(quote: Quote, reach: int) -> frozenset[str]:
-    """What a statement denies: the ``reach`` words after a negator, or all of them when
-    its cue is a denial ("denied that her delegation had walked out")."""
+    """What a statement denies: the predicate after each denying negator, its first
+    content word within ``reach`` words ("had not walked out" denies "walked"), or
+    everything when its cue is a denial ("denied that her delegation had walked out").
+
+    Only the first content word counts: the words further on are that
+    predicate's own arguments ("cannot allow a mere allegation" denies the
+    allowing, not the allegation).
+    """
     cue = quote.cue_span.text.casefold() if quote.cue_span is not None else ""
     if cue in _DENIALS:
         return frozenset(_key_terms(quote.text))
-    return negated_within(quote.text, reach)
+    words = [m.group() for m in _PLAIN_WORD.finditer(quote.text)]
+    found: set[str] = set()
+    for i in _denying_negators(quote.text):
+        following = content_terms(" ".join(words[i + 1:i + 1 + reach]))
+        if following and following[0] != NEGATION:
+            found.add(following[0])
+    return frozenset(found)
 
 
 def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
@@ -211,6 +315,12 @@ def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
     return a is None or b is None or a.side != b.side
 
 
+def _context(item: AnalyzedArticle, quote: Quote) -> str:
+    """The text of the sentences a quote overlaps (the quote itself when none)."""
+    rows = _quote_rows(item, quote)
+    return " ".join(item.sentences[k].text for k in rows) if rows else quote.text
+
+
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
               quotes: Sequence[Quote], copies: frozenset[str], vectors: VectorStore,
               options: ConflictsOptions
@@ -219,18 +329,18 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
     they dispute."""
     by_id = {item.id: (position, item) for position, item in enumerate(analyzed)}
     by_actor = {actor.id: actor for actor in actors}
-    usable = [(q.speaker, q, vector) for q in quotes
+    usable = [(q.speaker, q, vector, _context(by_id[q.article][1], q)) for q in quotes
               if q.speaker is not None and q.article in by_id and q.article not in copies
               and (vector := _quote_vector(by_id[q.article][1], by_id[q.article][0], q,
                                            vectors)) is not None]
     topics: dict[str, tuple[str, dict[Span, ConflictSide]]] = {}
-    for i, (left_actor, left, left_vec) in enumerate(usable):
-        for right_actor, right, right_vec in usable[i + 1:]:
+    for i, (left_actor, left, left_vec, left_context) in enumerate(usable):
+        for right_actor, right, right_vec, right_context in usable[i + 1:]:
             if not _sides_differ(left_actor, right_actor, by_actor):
                 continue
             if float(left_vec @ right_vec) < options.account_similarity:
                 continue
-            found = _account_topic(left, right, options)
+            found = _account_topic(left, right, (left_context, right_context), options)
             if found is None:
                 continue
             _, sides = topics.setdefault(found[0], (found[1], {}))
