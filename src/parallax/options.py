@@ -395,6 +395,14 @@ class ConflictsOptions:
                                    "invented and seed sentence pairs")
     hedge_tolerance: float = tuned(0.2, "hedged figures ('about five hours') clash only when "
                                         "they differ by more than this share of the larger")
+    figure_context: int = tuned(4, "plain content words either side of a figure read as what "
+                                   "it measures ('military construction budget, to the tune "
+                                   "of $3.5 billion')", "bench/realnews.py (conflicts)")
+    scale_gap: float = tuned(0.25, "share of the larger by which two sums in one scale "
+                                   "('billion', 'percent') may differ and still be two accounts "
+                                   "of one: $3.5 and $3.6 billion (3 %) are, the $5.7 billion "
+                                   "demanded and the $8 billion in all (29 %) are not",
+                             "bench/realnews.py (conflicts)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ conflict per pair.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -376,18 +377,34 @@ def number_value(word: str) -> float | None:
         return None
 
 
+# Units that scale or price an amount without saying what it is an amount of:
+# "$3.6 billion" for military construction and "$5.7 billion" for the wall are
+# two sums, not two accounts of one.
+_SCALES = frozenset({"billion", "million", "thousand", "trillion", "hundred", "percent",
+                     "dollar", "cent"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Figure:
-    """Numbers given for one noun in one sentence, and whether any was hedged."""
+    """Numbers given for one noun in one sentence, whether any was hedged, and the
+    content terms around them (``figure_context`` words either side)."""
 
     values: frozenset[float]
     hedged: bool
+    context: frozenset[str] = frozenset()
 
 
-def _figures(text: str) -> dict[str, _Figure]:
+def _figures(text: str, reach: int = DEFAULT_OPTIONS.conflicts.figure_context
+             ) -> dict[str, _Figure]:
     """Numbers by the noun they count; see ``number_mentions``."""
-    words = _words(_TIME.sub(" ", text))
-    found: dict[str, tuple[set[float], bool]] = {}
+    plain = _TIME.sub(" ", text)
+    written = _WORD.findall(plain)
+    words = [w.casefold() for w in written]
+    # The plain content terms (no names, numbers or negators) with their places.
+    plain_terms = [(k, t) for k, w in enumerate(written)
+                   if w[:1].islower() and number_value(w.casefold()) is None
+                   and (t := _term(w.casefold())) and t != NEGATION]
+    found: dict[str, tuple[set[float], bool, set[str]]] = {}
     for i, word in enumerate(words):
         value = number_value(word)
         if value is None or (len(word) == 4 and 1800 <= value <= 2100):
@@ -396,14 +413,33 @@ def _figures(text: str) -> dict[str, _Figure]:
         if followers and followers[0] in _MONTHS:
             continue  # the day of a date, compared as a date
         hedged = i > 0 and words[i - 1] in _HEDGES
+        at = bisect_left(plain_terms, (i,))
+        near = {t for _, t in (*plain_terms[max(0, at - reach):at],
+                               *plain_terms[at:at + reach + 1])}
         for follower in followers:
             unit = _term(follower)
             if not unit or unit == NEGATION or number_value(follower) is not None:
                 break
-            values, was_hedged = found.setdefault(unit, (set(), False))
+            values, was_hedged, context = found.setdefault(unit, (set(), False, set()))
             values.add(value)
-            found[unit] = (values, was_hedged or hedged)
-    return {unit: _Figure(frozenset(v), h) for unit, (v, h) in found.items()}
+            context |= near - {unit}
+            found[unit] = (values, was_hedged or hedged, context)
+    return {unit: _Figure(frozenset(v), h, frozenset(c)) for unit, (v, h, c) in found.items()}
+
+
+def _same_amount(a: _Figure, b: _Figure, unit: str, options: ConflictsOptions) -> bool:
+    """Whether two figures in a scale unit ("billion", "percent") may measure one thing.
+
+    Two accounts of one sum differ by rounding or a slip ("$3.5 billion" and
+    "$3.6 billion" for military construction); sums far apart in one story
+    are different pots ("$5.7 billion" demanded, "$8 billion" in all). So the
+    values must lie within ``scale_gap`` of each other and the words around
+    them share a content term.
+    """
+    if unit not in _SCALES:
+        return True
+    gap = min(abs(x - y) / max(abs(x), abs(y), 1e-9) for x in a.values for y in b.values)
+    return gap <= options.scale_gap and bool(a.context & b.context)
 
 
 def number_mentions(text: str) -> dict[str, frozenset[float]]:
@@ -547,7 +583,7 @@ class _Reading:
     negated: frozenset[str]
 
 
-def _read(index: SentenceIndex, row: int) -> _Reading:
+def _read(index: SentenceIndex, row: int, options: ConflictsOptions) -> _Reading:
     a, s = index.refs[row]
     item = index.analyzed[a]
     sentence = item.sentences[s]
@@ -556,7 +592,8 @@ def _read(index: SentenceIndex, row: int) -> _Reading:
     spans = [(d.start - sentence.start, d.end - sentence.start) for d in mentions]
     dates = tuple((d, date_anchor(text, spans, k))
                   for k, d in enumerate(mentions) if date_fields(d))
-    return _Reading(text, index.terms[row], _figures(text), dates, negated_terms(text))
+    return _Reading(text, index.terms[row], _figures(text, options.figure_context), dates,
+                    negated_terms(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -577,9 +614,10 @@ def _clashes(left: _Reading, right: _Reading, cosine: float,
              options: ConflictsOptions) -> Iterator[_Clash]:
     """Every way two aligned sentences contradict each other."""
     for unit in sorted(left.figures.keys() & right.figures.keys()):
-        if _figures_clash(left.figures[unit], right.figures[unit], options.hedge_tolerance):
-            yield _Clash(f"number:{unit}", _surface(left.text, unit),
-                         _format(left.figures[unit].values), _format(right.figures[unit].values))
+        a, b = left.figures[unit], right.figures[unit]
+        if (_figures_clash(a, b, options.hedge_tolerance)
+                and _same_amount(a, b, unit, options)):
+            yield _figure_clash(left.text, unit, a, b)
     for date_a, anchor_a in left.dates:
         for date_b, anchor_b in right.dates:
             if anchor_a is not None and anchor_a == anchor_b and _dates_clash(date_a, date_b):
@@ -593,11 +631,29 @@ def _clashes(left: _Reading, right: _Reading, cosine: float,
                          ("not " if term in right.negated else "") + word)
 
 
+def _figure_clash(text: str, unit: str, a: _Figure, b: _Figure) -> _Clash:
+    """The clash of two figures for ``unit``; a scale unit is keyed and labelled by what
+    it measures, the words both figures stand among, as ``text`` writes them."""
+    if unit not in _SCALES:
+        return _Clash(f"number:{unit}", _surface(text, unit), _format(a.values),
+                      _format(b.values))
+    shared = a.context & b.context
+    label = " ".join(dict.fromkeys(w for w in _WORD.findall(text)
+                                   if w[:1].islower() and _term(w.casefold()) in shared))
+    word = _surface(text, unit)
+    return _Clash(f"number:{unit}", label, f"{_format(a.values)} {word}",
+                  f"{_format(b.values)} {word}")
+
+
 def _agrees(reading: _Reading, key: str, values: set[str]) -> str | None:
     """The value ``reading`` gives for a number topic, when it is one already in dispute."""
     kind, _, unit = key.partition(":")
     figure = reading.figures.get(unit) if kind == "number" else None
-    value = _format(figure.values) if figure else None
+    if figure is None:
+        return None
+    value = _format(figure.values)
+    if unit in _SCALES:
+        value = f"{value} {_surface(reading.text, unit)}"
     return value if value in values else None
 
 
@@ -623,15 +679,15 @@ def _plural(count: int) -> str:
 
 
 def _conflict(index: SentenceIndex, label: str, values: Mapping[int, str],
-              articles: Mapping[str, Article]) -> Conflict:
-    """Sides grouped by value, best supported first; one side per article."""
+              strength: Mapping[int, float], articles: Mapping[str, Article]) -> Conflict:
+    """Sides grouped by value, best supported first; one side per article, the
+    sentence that clashes most closely (``strength``: its best cosine in the clash)."""
+    chosen: dict[int, int] = {}
+    for row in sorted(values, key=lambda r: (-strength.get(r, 0.0), r)):
+        chosen.setdefault(index.refs[row][0], row)
     by_value: dict[str, list[Span]] = {}
-    seen: set[int] = set()
-    for row in sorted(values):
-        article = index.refs[row][0]
-        if article not in seen:
-            seen.add(article)
-            by_value.setdefault(values[row], []).append(index.span(index.refs[row]))
+    for row in sorted(chosen.values()):
+        by_value.setdefault(values[row], []).append(index.span(index.refs[row]))
     ranked = sorted(by_value.items(), key=lambda kv: -count_sources(kv[1], articles))
     topic = f"{label}: " + " vs ".join(
         f"{value} ({_plural(count_sources(spans, articles))})" for value, spans in ranked)
@@ -653,24 +709,29 @@ def _facts(index: SentenceIndex, copies: frozenset[str], options: ConflictsOptio
 
     def reading(row: int) -> _Reading:
         if row not in readings:
-            readings[row] = _read(index, row)
+            readings[row] = _read(index, row, options)
         return readings[row]
 
-    found: dict[str, tuple[str, list[tuple[int, int]], dict[int, str]]] = {}
+    found: dict[str, tuple[list[tuple[int, int, float, str]], dict[int, str]]] = {}
     for (i, j), cosine in zip(match.rows.tolist(), match.cosine.tolist(), strict=True):
         for clash in _clashes(reading(i), reading(j), cosine, options):
-            label, edges, values = found.setdefault(clash.key, (clash.label, [], {}))
-            edges.append((i, j))
+            edges, values = found.setdefault(clash.key, ([], {}))
+            edges.append((i, j, cosine, clash.label))
             values.setdefault(i, clash.a)
             values.setdefault(j, clash.b)
-    for key, (label, edges, values) in found.items():
-        for rows in _groups(edges):
+    for key, (edges, values) in found.items():
+        for rows in _groups([(i, j) for i, j, _, _ in edges]):
             group = {row: values[row] for row in rows}
+            strength: dict[int, float] = {}
+            closest = max((e for e in edges if e[0] in rows), key=lambda e: e[2])
+            for i, j, cosine, _ in edges:
+                for row in (i, j) if i in rows else ():
+                    strength[row] = max(strength.get(row, 0.0), cosine)
             disputed = set(group.values())
             for row in match.partners(rows):
                 if row not in group and (value := _agrees(reading(row), key, disputed)):
                     group[row] = value
-            yield _conflict(index, label, group, articles)
+            yield _conflict(index, closest[3], group, strength, articles)
 
 
 def _copies(analyzed: Sequence[AnalyzedArticle]) -> frozenset[str]:
