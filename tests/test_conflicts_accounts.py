@@ -95,3 +95,47 @@ def test_a_claim_only_reported_is_not_asserted() -> None:
          "the rival once said he had sailed the harbour ferry in May"),
         ("The rival said he had not sailed the harbour ferry in May.",
          "he had not sailed the harbour ferry in May")) == ()
+
+
+GAZETTE = [Actor("mayor", "Ida Brenn", "person", ("Brenn",), "Harbour Party"),
+           Actor("gazette", "Harbour Gazette", "organization", ("Gazette",)),
+           Actor("rival", "Olek Varga", "person", affiliation="River League")]
+REPORT = ("The Harbour Gazette reported that the mayor took payments from the ferry operator "
+          "for the harbour toll contract. ")
+
+
+def _dispute(*statements: tuple[str, str, str]) -> tuple[Conflict, ...]:
+    """Conflicts among (sentence, statement, speaker) triples after the Gazette's report."""
+    text = REPORT + " ".join(sentence for sentence, _, _ in statements)
+    item = analyze(make_article("g", text, "Ferry News"))
+
+    def quote(phrase: str, speaker: str) -> Quote:
+        start = text.index(phrase)
+        return Quote(item.article.span(start, start + len(phrase)), "indirect", speaker,
+                     None, None)
+
+    quotes = [quote("the mayor took payments from the ferry operator for the harbour toll "
+                    "contract", "gazette"),
+              *(quote(phrase, speaker) for _, phrase, speaker in statements)]
+    return find_conflicts([item], GAZETTE, quotes)
+
+
+def test_a_report_called_false_is_disputed_by_its_subject() -> None:
+    [conflict] = _dispute(
+        ("Ms. Brenn told the Gazette that the allegations were completely false.",
+         "the allegations were completely false", "mayor"))
+    assert conflict.topic == "whether Harbour Gazette's allegations are accurate"
+    assert [side.actor for side in conflict.sides] == ["mayor", "gazette"]
+
+
+def test_a_refutation_that_names_no_report_of_another_is_no_dispute() -> None:
+    assert _dispute(
+        ("“The toll figures in your question are fake,” she told the Gazette, before telling "
+         "at length her own story of the harbour contract.",
+         "The toll figures in your question are fake", "mayor")) == ()
+
+
+def test_a_report_only_supposed_true_is_no_dispute() -> None:
+    assert _dispute(
+        ("Mr. Varga said that if the Gazette story is false, the ferry operator must say so.",
+         "if the Gazette story is false, the ferry operator must say so", "rival")) == ()

@@ -403,6 +403,14 @@ class ConflictsOptions:
                                    "of one: $3.5 and $3.6 billion (3 %) are, the $5.7 billion "
                                    "demanded and the $8 billion in all (29 %) are not",
                              "bench/realnews.py (conflicts)")
+    count_shared: int = tuned(2, "content words two counts of one noun must share around them "
+                                 "to count one thing across outlets ('five hours ... the "
+                                 "delegation left' / 'three hours ... the delegation left'); "
+                                 "one shared 'year' paired 240 seats held with 60 seats lost",
+                              "bench/realnews.py --all (conflicts)")
+    report_reach: int = tuned(4, "words from a reporter's name to the report noun that makes it "
+                                 "the author ('told The Post that the allegations', 'the "
+                                 "BuzzFeed phony story')", "bench/realnews.py (conflicts)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,12 @@ they differ.
 
 ``accounts`` pairs quotes of different actors (different sides when
 affiliations are known) that share a key term and qualify it in opposite ways
-("all the sanctions" against "partial sanctions") or disagree on a number next
-to it.
+("all the sanctions" against "partial sanctions"), disagree on a number next
+to it, or one denies the predicate the other asserts in the same frame ("had
+not walked out" against "walked out"; never a conditional, a question, a
+contrast or an instruction). A report called false by someone ("told The Post
+the allegations were completely false") is a dispute between its disputers and
+its author's statements.
 
 ``facts`` pairs aligned sentences of different independent sources that give
 different numbers for the same noun, incompatible dates for the same event, or
@@ -33,6 +37,7 @@ import numpy as np
 
 from parallax.analyze.vectors import VectorStore
 from parallax.compare.claims import NEGATION, SentenceIndex, content_terms, sentence_index
+from parallax.compare.predicates import Predication, asserts_either_way, opposed, predications
 from parallax.compare.sources import count_sources, source_key
 from parallax.lang.en import ENGLISH
 from parallax.model import (
@@ -48,14 +53,17 @@ from parallax.model import (
 from parallax.options import DEFAULT_OPTIONS, ConflictsOptions
 
 __all__ = ["compare_figures", "date_anchor", "date_fields", "find_conflicts", "is_name",
-           "negated_terms", "negated_within", "number_mentions", "scope_of"]
+           "negated_terms", "negated_within", "number_mentions", "same_person", "scope_of"]
 
 _WHOLE = frozenset({"all", "entire", "entirety", "every", "complete", "completely", "fully",
                     "full", "total", "totally", "whole"})
-_PART = frozenset({"partial", "partially", "part", "portion", "some", "only", "limited",
-                   "certain", "few", "half", "several"})
+# Not "some", "few", "several", "certain" or "part": they count or pick out
+# ("some demonstrators", "not in any part of the report") far more often than
+# they limit a demand, and set unrelated real-news statements against each other.
+_PART = frozenset({"partial", "partially", "portion", "only", "limited", "half"})
 _HEDGES = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately",
-                     "some", "over", "under", "more", "less", "up", "least", "estimated"})
+                     "some", "over", "under", "more", "less", "up", "least", "estimated",
+                     "than"})
 _CUES = _WHOLE | _PART
 # Conflicts compare texts of any article pair through helpers that take only
 # text, so they read the English pack (the only one shipped, see
@@ -65,6 +73,7 @@ _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?![\d.,])")
 _NUMBER_WORDS = {word: float(value) for word, value in ENGLISH.number_words.items()}
 _MONTHS = frozenset(ENGLISH.months)
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 
 
 def _words(text: str) -> list[str]:
@@ -85,14 +94,17 @@ def _surface(text: str, term: str) -> str:
 
 
 def scope_of(text: str, term: str, window: int = DEFAULT_OPTIONS.conflicts.window) -> str | None:
-    """"whole" or "part" when ``term`` is qualified one way only within ``window`` words."""
-    words = _words(text)
+    """"whole" or "part" when ``term`` is qualified one way only within ``window`` words
+    of its own sentence ("everything they want every time. The proposal ..." does
+    not qualify the proposal)."""
     found: set[str] = set()
-    for i, word in enumerate(words):
-        if _term(word) != term:
-            continue
-        near = words[max(0, i - window):i + window + 1]
-        found |= {"whole" for w in near if w in _WHOLE} | {"part" for w in near if w in _PART}
+    for sentence in _SENTENCE_END.split(text):
+        words = _words(sentence)
+        for i, word in enumerate(words):
+            if _term(word) != term:
+                continue
+            near = words[max(0, i - window):i + window + 1]
+            found |= {"whole" for w in near if w in _WHOLE} | {"part" for w in near if w in _PART}
     return found.pop() if len(found) == 1 else None
 
 
@@ -184,127 +196,48 @@ def _account_topic(left: Quote, right: Quote, contexts: tuple[str, str],
                   scope_of(right.text, term, options.window)}
         if scopes == {"whole", "part"}:
             return term, _name_topic(left.text, right.text, term, options)
-    unit = _number_clash(left.text, right.text, options.hedge_tolerance)
+    unit = _number_clash(left.text, right.text, options)
     if unit:
         return unit, _surface(left.text, unit)
     # Opposite polarity ("had not walked out" against "walked out") is a dispute
     # only between statements about the same thing: they share another key word
     # besides the one negated ("no agreement was reached" and "make the right
     # agreement" share nothing else, and do not disagree).
-    if not all(_asserts_either_way(text) for text in contexts):
+    if len(shared) < options.polarity_shared or not all(map(asserts_either_way, contexts)):
         return None
-    reach = options.account_negation_reach
-    denied = [_denied_terms(q, reach) for q in (left, right)]
-    # The other side asserts the term: no negator of its own reaches it ("did not
-    # reach a complete agreement" denies no less than "no agreement was reached").
-    negated = [negated_within(q.text, reach) for q in (left, right)]
-    for term in sorted(shared, key=lambda t: (is_name(left.text, t), t)):
-        denial = [term in d for d in denied]
-        if (denial[0] != denial[1] and term not in negated[denial.index(False)]
-                and len(shared) >= options.polarity_shared and not is_name(left.text, term)
-                and _same_frame(left.text, right.text, term)):
+    left_reading, right_reading = (
+        predications(q.text, options.account_negation_reach,
+                     cue=q.cue_span.text if q.cue_span is not None else "")
+        for q in (left, right))
+    for term in opposed(left_reading, right_reading):
+        if term in shared and not is_name(left.text, term):
             word = _surface(left.text, term)
             return f"not:{term}", f"{word} / not {word}"
     return None
 
 
-_DENIALS = frozenset({"deny", "denies", "denied", "denying"})
-# A statement under one of these asserts nothing either way ("if the allegations
-# are true, he must step aside"; "whether he knew"): real news is full of
-# conditional positions that several camps share, and none is a denial.
-_CONDITIONALS = frozenset({"if", "unless", "whether"})
-# "not only", "not just": the negator adds, it does not deny.
-_ADDITIVE = frozenset({"only", "just", "merely", "simply"})
 _PLAIN_WORD = ENGLISH.word
 
 
-def _asserts_either_way(text: str) -> bool:
-    """Whether a statement can assert or deny a proposition: not a question, not conditional."""
-    return "?" not in text and not _CONDITIONALS & set(_words(text))
+def _name_words(actor: Actor) -> list[str]:
+    return [w.strip(".").casefold() for w in actor.name.split() if w.strip(".")]
 
 
-def _denying_negators(text: str) -> Iterator[int]:
-    """Word positions of the negators in ``text`` that deny what follows them.
+def same_person(a: Actor, b: Actor) -> bool:
+    """Whether two person actors are one person under two name forms ("Susan Rice" and
+    "Susan E. Rice", "Michael Conaway" and "K. Michael Conaway").
 
-    Left out: a contrast ("intelligence officials, not political advisers,
-    drove the debate"), a pair of alternatives ("what is and is not in the
-    e-mails"), an instruction ("urged him not to declare") and an addition
-    ("not only"); none of them denies a proposition someone else asserts.
+    The same surname, the same generational suffix, and every full word of the
+    shorter name in the longer; initials may be added or dropped. Actor
+    resolution merges most such pairs; a pair it leaves apart must still
+    never be set against itself.
     """
-    matches = list(_PLAIN_WORD.finditer(text))
-    words = [m.group().casefold() for m in matches]
-    for i, match in enumerate(matches):
-        if content_terms(words[i]) != (NEGATION,):
-            continue
-        before = text[:match.start()].rstrip()
-        after = words[i + 1] if i + 1 < len(words) else ""
-        if (before.endswith((",", ";", "(", "\u2014", "\u2013")) or after in _ADDITIVE
-                or after == "to" or (i and words[i - 1] in {"and", "or", "but"})
-                or (i >= 2 and words[i - 2] in {"and", "or"})):
-            continue
-        yield i
-
-
-# Words between a subject and its predicate ("Kestria had never asked"), skipped
-# when reading what stands next to a predicate.
-_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "be", "been", "did",
-                          "does", "do", "would", "will", "could", "should", "can", "may",
-                          "might", "must", "also", "ever", "ve", "d", "s"})
-# A predicate after one of these, in the same statement, is what someone else
-# said ("he said he had served"), not what the speaker asserts.
-_REPORTING = frozenset({"said", "says", "say", "told", "tells", "claimed", "claims", "stated",
-                        "insisted", "wrote", "alleged", "reported", "suggested"})
-
-
-def _frames(text: str, term: str) -> set[tuple[str, str]]:
-    """For each asserted or denied use of ``term``: the word before it (auxiliaries and
-    negators skipped) and the word after it.
-
-    A use after a reporting verb ("said he had served") is left out.
-    """
-    words = [w.casefold() for w in _PLAIN_WORD.findall(text)]
-    frames: set[tuple[str, str]] = set()
-    for i, word in enumerate(words):
-        if _term(word) != term or _REPORTING & set(words[max(0, i - 4):i]):
-            continue
-        k = i - 1
-        while k >= 0 and (words[k] in _AUXILIARIES or content_terms(words[k]) == (NEGATION,)):
-            k -= 1
-        frames.add((words[k] if k >= 0 else "", words[i + 1] if i + 1 < len(words) else ""))
-    return frames
-
-
-def _same_frame(left: str, right: str, term: str) -> bool:
-    """Whether two statements use ``term`` in one frame: the same word before it (its
-    subject: "Kestria asked" / "Kestria never asked") or after it ("walked out" / "not
-    walked out").
-
-    A predicate is a proposition only with its arguments; "the steps he took"
-    and "his service never took him overseas" share the verb and nothing else.
-    """
-    return any(bool((a == c and a) or (b == d and b))
-               for a, b in _frames(left, term) for c, d in _frames(right, term))
-
-
-def _denied_terms(quote: Quote, reach: int) -> frozenset[str]:
-    """What a statement denies: the predicate after each denying negator, its first
-    content word within ``reach`` words ("had not walked out" denies "walked"), or
-    everything when its cue is a denial ("denied that her delegation had walked out").
-
-    Only the first content word counts: the words further on are that
-    predicate's own arguments ("cannot allow a mere allegation" denies the
-    allowing, not the allegation).
-    """
-    cue = quote.cue_span.text.casefold() if quote.cue_span is not None else ""
-    if cue in _DENIALS:
-        return frozenset(_key_terms(quote.text))
-    words = [m.group() for m in _PLAIN_WORD.finditer(quote.text)]
-    found: set[str] = set()
-    for i in _denying_negators(quote.text):
-        following = content_terms(" ".join(words[i + 1:i + 1 + reach]))
-        if following and following[0] != NEGATION:
-            found.add(following[0])
-    return frozenset(found)
+    if a.kind != "person" or b.kind != "person":
+        return False
+    short, long = sorted((_name_words(a), _name_words(b)), key=len)
+    if len(short) < 2 or short[-1] != long[-1]:
+        return False
+    return all(len(w) == 1 or w in long for w in short)
 
 
 def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
@@ -313,13 +246,113 @@ def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
     if left == right:
         return False
     a, b = actors.get(left), actors.get(right)
-    return a is None or b is None or a.side != b.side
+    return a is None or b is None or (a.side != b.side and not same_person(a, b))
 
 
 def _context(item: AnalyzedArticle, quote: Quote) -> str:
     """The text of the sentences a quote overlaps (the quote itself when none)."""
     rows = _quote_rows(item, quote)
     return " ".join(item.sentences[k].text for k in rows) if rows else quote.text
+
+
+# A statement calling a report one of these disputes it as a whole ("the
+# allegations were completely false", "correcting the false story").
+_REFUTING = frozenset({"false", "phony", "fake", "baseless", "untrue", "inaccurate", "bogus",
+                       "distortion", "distorts", "distorted", "fabrication", "fabricated",
+                       "hoax", "smear", "lies", "garbage", "nonsense"})
+_NOT_REFUTING = frozenset({"accurate", "true", "correct"})
+_DISPUTING_CUES = frozenset({"deny", "denies", "denied", "denying", "dispute", "disputes",
+                             "disputed", "disputing", "reject", "rejects", "rejected",
+                             "refute", "refutes", "refuted"})
+# What a dispute of a report is about: a report, story or allegation someone made.
+_REPORT_NOUNS = {"report": "report", "reports": "report", "reporting": "report",
+                 "story": "story", "article": "article", "piece": "story",
+                 "allegation": "allegations", "allegations": "allegations",
+                 "accusation": "allegations", "accusations": "allegations",
+                 "account": "account", "claims": "claims"}
+
+_Usable = tuple[str, Quote, np.ndarray[Any, Any], str]
+
+
+def _refutes(quote: Quote) -> bool:
+    """Whether a statement disputes something as a whole: a disputing cue ("denied the
+    allegations") or a refuting word in its own words ("completely false", "not
+    accurate")."""
+    cue = quote.cue_span.text.casefold() if quote.cue_span is not None else ""
+    words = _words(quote.text)
+    return (cue in _DISPUTING_CUES or bool(_REFUTING & set(words))
+            or any(a in {"not", "never"} and b in _NOT_REFUTING for a, b in pairwise(words)))
+
+
+def _names(actor: Actor) -> list[str]:
+    return [name for name in (actor.name, *actor.aliases) if len(name) > 2]
+
+
+def _named(text: str, actor: Actor) -> bool:
+    """Whether ``text`` names ``actor`` (its name or an alias, as written)."""
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in _names(actor))
+
+
+def _report_of(text: str, actor: Actor, reach: int) -> str | None:
+    """The report noun ``text`` ties to ``actor`` as its author, if any: the name within
+    ``reach`` words before the noun ("the BuzzFeed report", "told The Post that the
+    allegations") or after "in" or "by" right after it ("a report in the Times")."""
+    for name in _names(actor):
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            after = _words(text[match.end():])[:reach]
+            noun = next((w for w in after if w in _REPORT_NOUNS), None)
+            if noun is not None:
+                return _REPORT_NOUNS[noun]
+            before = _words(text[:match.start()])[-3:]
+            if len(before) >= 2 and before[-1] in {"in", "by"} and before[-2] in _REPORT_NOUNS:
+                return _REPORT_NOUNS[before[-2]]
+    return None
+
+
+def _report_disputes(usable: Sequence[_Usable], actors: Mapping[str, Actor],
+                     options: ConflictsOptions
+                     ) -> Iterator[tuple[str, str, list[ConflictSide]]]:
+    """Reports disputed as a whole, each with its disputers and the statements of the
+    one who reported it.
+
+    "Mr. Moore told The Post that the allegations were completely false" names
+    what is disputed (a report noun: "the allegations") and whose it is (an
+    actor named in the sentence, of another camp: the Post). The other side is
+    what that reporter says, in the statements attributed to it or to its own
+    people, and the statements of others in sentences that name it, when they
+    neither dispute it nor only suppose it ("if the story is true ...").
+    """
+    def camp(actor_id: str) -> str:
+        return actors[actor_id].side if actor_id in actors else actor_id
+
+    disputed: dict[str, tuple[str, list[_Usable]]] = {}
+    for entry in usable:
+        speaker, quote, _, context = entry
+        if not (_refutes(quote) and asserts_either_way(context)):
+            continue
+        for actor in actors.values():
+            if actor.kind == "place" or camp(actor.id) == camp(speaker):
+                continue
+            noun = _report_of(context, actor, options.report_reach)
+            if noun is not None:
+                disputed.setdefault(actor.id, (noun, []))[1].append(entry)
+    for reporter_id, (noun, disputers) in disputed.items():
+        reporter = actors[reporter_id]
+        against = {camp(speaker) for speaker, *_ in disputers}
+        # The reporter's own statements are its report; another's count when
+        # they name the reporter and stand near a disputer's words.
+        backing = [ConflictSide(speaker, quote.span) for speaker, quote, vector, context in usable
+                   if camp(speaker) not in against and not _refutes(quote)
+                   and asserts_either_way(context)
+                   and (camp(speaker) == reporter.side
+                        or (_named(context, reporter)
+                            and max(float(vector @ d[2]) for d in disputers)
+                            >= options.account_similarity))]
+        if backing:
+            verb = "are" if noun.endswith("s") else "is"
+            yield (f"report:{reporter_id}", f"whether {reporter.name}'s {noun} {verb} accurate",
+                   [*(ConflictSide(speaker, quote.span) for speaker, quote, *_ in disputers),
+                    *backing])
 
 
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
@@ -347,6 +380,10 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
             _, sides = topics.setdefault(found[0], (found[1], {}))
             for actor, quote in ((left_actor, left), (right_actor, right)):
                 sides.setdefault(quote.span, ConflictSide(actor, quote.span))
+    for key, label, found_sides in _report_disputes(usable, by_actor, options):
+        _, sides = topics.setdefault(key, (label, {}))
+        for side in found_sides:
+            sides.setdefault(side.span, side)
     # The points two camps dispute form one clash of accounts ("full control or
     # only a commission", "asked or not", "walked out or not"): one conflict per
     # pair of camps, its topic listing the points.
@@ -410,8 +447,10 @@ def _figures(text: str, reach: int = DEFAULT_OPTIONS.conflicts.figure_context
         if value is None or (len(word) == 4 and 1800 <= value <= 2100):
             continue
         followers = words[i + 1:i + 3]
-        if followers and followers[0] in _MONTHS:
-            continue  # the day of a date, compared as a date
+        if (followers and followers[0] in _MONTHS) or (i and words[i - 1].rstrip(".") in _MONTHS):
+            continue  # the day of a date ("31 March", "Sept. 11"), compared as a date
+        if i and words[i - 1] in {"no", "number"}:
+            continue  # a rank ("the No. 2 position"), not a count
         hedged = i > 0 and words[i - 1] in _HEDGES
         at = bisect_left(plain_terms, (i,))
         near = {t for _, t in (*plain_terms[max(0, at - reach):at],
@@ -427,8 +466,16 @@ def _figures(text: str, reach: int = DEFAULT_OPTIONS.conflicts.figure_context
     return {unit: _Figure(frozenset(v), h, frozenset(c)) for unit, (v, h, c) in found.items()}
 
 
+def _close(a: _Figure, b: _Figure, options: ConflictsOptions) -> bool:
+    """Figures within ``scale_gap`` of each other whose surrounding words share a term."""
+    gap = min(abs(x - y) / max(abs(x), abs(y), 1e-9) for x in a.values for y in b.values)
+    return gap <= options.scale_gap and bool(a.context & b.context)
+
+
 def _same_amount(a: _Figure, b: _Figure, unit: str, options: ConflictsOptions) -> bool:
-    """Whether two figures in a scale unit ("billion", "percent") may measure one thing.
+    """Whether two figures may measure one thing: counts of a noun whose surrounding
+    words share ``count_shared`` terms, or sums in a scale unit ("billion") close
+    to each other (``_close``).
 
     Two accounts of one sum differ by rounding or a slip ("$3.5 billion" and
     "$3.6 billion" for military construction); sums far apart in one story
@@ -437,9 +484,8 @@ def _same_amount(a: _Figure, b: _Figure, unit: str, options: ConflictsOptions) -
     them share a content term.
     """
     if unit not in _SCALES:
-        return True
-    gap = min(abs(x - y) / max(abs(x), abs(y), 1e-9) for x in a.values for y in b.values)
-    return gap <= options.scale_gap and bool(a.context & b.context)
+        return len(a.context & b.context) >= options.count_shared
+    return _close(a, b, options)
 
 
 def number_mentions(text: str) -> dict[str, frozenset[float]]:
@@ -476,8 +522,14 @@ def compare_figures(left: str, right: str,
     return frozenset(shared - clash), clash
 
 
-def _number_clash(left: str, right: str, tolerance: float) -> str | None:
-    return min(compare_figures(left, right, tolerance)[1], default=None)
+def _number_clash(left: str, right: str, options: ConflictsOptions) -> str | None:
+    """A noun (not a name) two statements count differently, close enough to be one
+    count: actors' numbers far apart ("23 states" against "the two states") count
+    different things."""
+    a, b = _figures(left, options.figure_context), _figures(right, options.figure_context)
+    return min((u for u in a.keys() & b.keys()
+                if _figures_clash(a[u], b[u], options.hedge_tolerance)
+                and not is_name(left, u) and _close(a[u], b[u], options)), default=None)
 
 
 def date_fields(mention: DateMention) -> frozenset[str]:
@@ -580,7 +632,7 @@ class _Reading:
     terms: frozenset[str]
     figures: dict[str, _Figure]
     dates: tuple[tuple[DateMention, str | None], ...]
-    negated: frozenset[str]
+    said: tuple[Predication, ...]
 
 
 def _read(index: SentenceIndex, row: int, options: ConflictsOptions) -> _Reading:
@@ -593,7 +645,7 @@ def _read(index: SentenceIndex, row: int, options: ConflictsOptions) -> _Reading
     dates = tuple((d, date_anchor(text, spans, k))
                   for k, d in enumerate(mentions) if date_fields(d))
     return _Reading(text, index.terms[row], _figures(text, options.figure_context), dates,
-                    negated_terms(text))
+                    predications(text, options.account_negation_reach))
 
 
 @dataclass(frozen=True, slots=True)
@@ -624,11 +676,11 @@ def _clashes(left: _Reading, right: _Reading, cosine: float,
                 yield _Clash(f"date:{anchor_a}", _surface(left.text, anchor_a),
                              date_a.text, date_b.text)
     if cosine >= options.negation_cosine:
-        for term in sorted((left.negated ^ right.negated) & left.terms & right.terms):
+        denied = {p.term for p in left.said if p.denied}
+        for term in sorted(set(opposed(left.said, right.said)) & left.terms & right.terms):
             word = _surface(left.text, term)
-            yield _Clash(f"polarity:{term}", word,
-                         ("not " if term in left.negated else "") + word,
-                         ("not " if term in right.negated else "") + word)
+            yield _Clash(f"polarity:{term}", word, ("not " if term in denied else "") + word,
+                         ("" if term in denied else "not ") + word)
 
 
 def _figure_clash(text: str, unit: str, a: _Figure, b: _Figure) -> _Clash:
