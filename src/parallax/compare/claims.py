@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -557,25 +557,83 @@ def _position(index: SentenceIndex, refs: Sequence[Ref]) -> tuple[float, int]:
     return min((s / max(1, len(index.analyzed[a].sentences)), a) for a, s in refs)
 
 
+# An agency or city dateline opening a story ("PORT MERIDANE, Corvania (LPA) - ",
+# "WASHINGTON — "): where the story was filed, no part of what it states.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.' ]{1,30})?"
+                       r"\s*(?:\([A-Za-z .]{1,20}\))?\s*(?:--|[-\u2013\u2014]-?)\s+")
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d]")
+
+
+def claim_text(text: str) -> str:
+    """A sentence as a claim's text: without the dateline that opens a story."""
+    return _DATELINE.sub("", text, count=1)
+
+
+def _clean(text: str) -> bool:
+    """Whether a sentence reads as a claim by itself: it opens on a capital, its
+    quotation marks pair up and none opens on a gap left by removed markup (a
+    link's text: 'said, \u201c [')."""
+    marks = list(_QUOTE_MARKS.finditer(text))
+    opening = [m for k, m in enumerate(marks)
+               if m.group() == "\u201c" or (m.group() == '"' and k % 2 == 0)]
+    letters = text.lstrip("\"\u201c\u2018' ")
+    return (len(marks) % 2 == 0 and letters[:1].isupper()
+            and not any(text[m.end():m.end() + 1].isspace() for m in opening))
+
+
+def _spokesman(index: SentenceIndex, refs: Sequence[Ref]) -> Ref:
+    """The member whose text the claim shows: the medoid, unless it reads badly
+    (``_clean``) and another member does not."""
+    best = medoid(index, refs)
+    if _clean(claim_text(index.text(best))):
+        return best
+    clean = [ref for ref in refs if _clean(claim_text(index.text(ref)))]
+    return medoid(index, clean) if len(clean) >= 2 else clean[0] if clean else best
+
+
 def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None = None,
                 vectors: VectorStore | None = None, *,
                 options: ClaimsOptions = DEFAULT_OPTIONS.claims) -> tuple[Claim, ...]:
     """Statements shared by two or more independent sources, best supported first.
 
-    ``index`` is ``sentence_index(analyzed, vectors, options=options)`` when
-    the caller already has it (then its own options rule).
+    A member that does not match the sentence shown by itself, gives its
+    figures otherwise, or denies what it asserts, is no support (``agreeing``);
+    two clusters shown with one text
+    are one claim, shown once. ``index`` is ``sentence_index(analyzed,
+    vectors, options=options)`` when the caller already has it (then its own
+    options rule).
     """
+    # Imported here: the agreement rules read figures and polarity through the
+    # conflicts stage, which itself builds on this module's sentence index.
+    from parallax.compare.agreement import agreeing
+
     if index is None:
         index = sentence_index(analyzed, vectors, options=options)
     eligible = [index.claimable(ref) for ref in index.refs]
     articles: dict[str, Article] = {item.id: item.article for item in analyzed}
     found: list[tuple[int, tuple[float, int], Claim]] = []
-    for refs in align(index, eligible):
+    rows = {ref: row for row, ref in enumerate(index.refs)}
+    for cluster in align(index, eligible):
+        shown = _spokesman(index, cluster)
+        # Each support line must itself match the sentence shown: a cluster grows
+        # through its members, and a member near another may state something else.
+        direct = [ref for ref in cluster
+                  if ref == shown or index.is_match(rows[shown], rows[ref])]
+        refs = agreeing(index.text(shown), [(ref, index.text(ref)) for ref in direct])
         support = tuple(index.span(ref) for ref in refs)
         sources = count_sources(support, articles)
         if sources < 2:
             continue
-        claim = Claim(index.text(medoid(index, refs)), support, sources)
+        claim = Claim(claim_text(index.text(shown)), support, sources)
         found.append((sources, _position(index, refs), claim))
     found.sort(key=lambda item: (-item[0], item[1]))
-    return tuple(claim for _, _, claim in found)
+    return tuple(_first_per_text(claim for _, _, claim in found))
+
+
+def _first_per_text(claims: Iterable[Claim]) -> Iterator[Claim]:
+    """Each claim text once, the best supported first (one fact, one claim)."""
+    seen: set[str] = set()
+    for claim in claims:
+        if claim.text not in seen:
+            seen.add(claim.text)
+            yield claim

@@ -52,7 +52,8 @@ from parallax.model import (
 )
 from parallax.options import DEFAULT_OPTIONS, ConflictsOptions
 
-__all__ = ["compare_figures", "date_anchor", "date_fields", "find_conflicts", "is_name",
+__all__ = ["compare_figures", "date_anchor", "date_fields", "figures_disagree", "find_conflicts",
+           "is_name",
            "negated_terms", "negated_within", "number_mentions", "same_person", "scope_of"]
 
 _WHOLE = frozenset({"all", "entire", "entirety", "every", "complete", "completely", "fully",
@@ -520,6 +521,13 @@ def compare_figures(left: str, right: str,
     shared = a.keys() & b.keys()
     clash = frozenset(u for u in shared if _figures_clash(a[u], b[u], hedge_tolerance))
     return frozenset(shared - clash), clash
+
+
+def figures_disagree(left: str, right: str,
+                     hedge_tolerance: float = DEFAULT_OPTIONS.conflicts.hedge_tolerance) -> bool:
+    """Whether two texts count one noun differently ("48 pages" / "47 pages"); what
+    each counts is read as ``compare_figures`` reads it."""
+    return bool(compare_figures(left, right, hedge_tolerance)[1])
 
 
 def _number_clash(left: str, right: str, options: ConflictsOptions) -> str | None:
