@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from parallax.compare.agreement import states_alike
-from parallax.compare.claims import claim_text, find_claims
+from parallax.compare.claims import claim_text, find_claims, is_claimable
 
 from builders import analyze, make_article
 
@@ -44,3 +44,10 @@ def test_claim_text_drops_the_dateline() -> None:
 
 def test_a_dateline_never_opens_a_claim() -> None:
     assert _claims("NORTH HAVEN, Lorvania (HPA) - " + HARBOUR, SAME) in ([SAME], [HARBOUR])
+
+
+def test_a_signpost_is_never_a_claim() -> None:
+    assert not is_claimable("The answer lies in the floods of 2019.")
+    assert not is_claimable("The short version: the harbour flooded.")
+    assert is_claimable("The answer from the council came on Monday after a long debate "
+                        "over the harbour budget and the dredging plan.")

@@ -479,6 +479,25 @@ class OutletsOptions:
 
     max_exclusive: int = tuned(5, "statements only one outlet makes, shown per outlet: the few "
                                   "worth an editor's attention, the rest is in Sources")
+    fact_coverage: float = tuned(0.3, "share of the IDF weight of a claim's shared words one "
+                                      "sentence of an outlet must carry to state it in its own "
+                                      "words, so the outlet does not omit it: paraphrases in the "
+                                      "examples and seeds carry 0.3-0.6, unrelated lines 0-0.2",
+                                 "examples and seeds, read by hand")
+    fact_cosine: float = tuned(0.65, "cosine to a claim's support line from which an outlet's "
+                                     "sentence may state it in other words (an omission is an "
+                                     "accusation: the examples' missed paraphrases sit at "
+                                     "0.67-0.72, the seeds' true omissions at 0.53-0.62)",
+                               "examples and seeds, read by hand")
+    min_specific: int = tuned(2, "names and dates a statement only one outlet makes must hold "
+                                 "to be shown as one, unless it gives a number or says more "
+                                 "(min_plain_terms): with one name, framing lines ('Kestria gave "
+                                 "a very different account.') were listed as scoops",
+                              "examples and seeds, read by hand")
+    min_plain_terms: int = tuned(5, "content words besides names and numbers with which one name "
+                                    "is enough: framing lines have 2-3 ('says that is a "
+                                    "caricature'), attributed statements 5 or more",
+                                 "examples and seeds, read by hand")
 
 
 @dataclass(frozen=True, slots=True)

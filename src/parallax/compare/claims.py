@@ -82,9 +82,25 @@ def content_terms(text: str, lang: LanguagePack = ENGLISH) -> tuple[str, ...]:
     return tuple(term for term, _ in _tokens(text, lang))
 
 
+# Nouns by which a writer points ahead to what comes next ("The answer lies in
+# the summer of 2023."): a short sentence opening on one states nothing itself.
+_SIGNPOSTS = frozenset({"answer", "question", "reason", "truth", "point", "catch", "version",
+                        "lesson", "irony", "twist", "upshot", "bottom"})
+_SIGNPOST_WORDS = 10
+
+
+def _signpost(text: str) -> bool:
+    """A short sentence opening "The answer ...", "The short version: ...": a pointer."""
+    words = text.split()
+    head = [w.strip(":,").casefold() for w in words[:3]]
+    return (len(words) <= _SIGNPOST_WORDS and bool(head) and head[0] == "the"
+            and bool(_SIGNPOSTS & set(head[1:3])))
+
+
 def is_claimable(text: str, min_words: int = DEFAULT_OPTIONS.claims.min_words,
                  lang: LanguagePack = ENGLISH) -> bool:
-    """False for questions, headings, quotes that are only pleasantries, and short lines.
+    """False for questions, headings, quotes that are only pleasantries, signposts and
+    short lines.
 
     Headings and page furniture carry no terminal punctuation; questions ask
     rather than state; a sentence that is mostly a quote of courtesies states
@@ -93,7 +109,7 @@ def is_claimable(text: str, min_words: int = DEFAULT_OPTIONS.claims.min_words,
     stripped = text.strip()
     if len(stripped.split()) < min_words or "?" in stripped[-3:]:
         return False
-    if not _TERMINAL.search(stripped):
+    if not _TERMINAL.search(stripped) or _signpost(stripped):
         return False
     quoted = "".join(_QUOTED.findall(stripped))
     if len(quoted) >= 0.6 * len(stripped):
