@@ -130,3 +130,49 @@ def test_development_split_is_by_body_and_about_thirty_percent() -> None:
     assert apart == {b for b in bodies if held_apart(b)}  # deterministic
     assert all("\n\n\n" not in text and "\r" not in text for text in bodies.values())
     assert {p.label for p in pairs} == set(LABELS)
+
+
+@pytest.fixture(scope="module")
+def examples_checked() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+    """The README's kind of question on examples/: (article, stance, evidence) per claim."""
+    from parallax.pipeline import check
+
+    claims = ("The talks on Saturday lasted about five hours.",
+              "The talks ended with an agreement.")
+    return {result.claim: [(v.article, v.stance, tuple(s.text for s in v.evidence))
+                           for v in result.verdicts]
+            for result in check(claims, str(ROOT / "examples"))}
+
+
+def test_examples_five_hours_is_supported_by_five_and_contradicted_by_three(
+        examples_checked: dict[str, list[tuple[str, str, tuple[str, ...]]]]) -> None:
+    verdicts = examples_checked["The talks on Saturday lasted about five hours."]
+    three = [v for v in verdicts if any("three hours" in e for e in v[2])]
+    five = [v for v in verdicts if any("five hours" in e for e in v[2])]
+    assert three and all(stance == "contradicts" for _, stance, _ in three)
+    assert len(five) >= 4 and all(stance == "supports" for _, stance, _ in five)
+    assert all(stance in ("unrelated", "discusses") for _, stance, evidence in verdicts
+               if not any("hours" in e for e in evidence))
+
+
+def test_examples_agreement_is_contradicted_by_ending_without_one(
+        examples_checked: dict[str, list[tuple[str, str, tuple[str, ...]]]]) -> None:
+    verdicts = examples_checked["The talks ended with an agreement."]
+    assert not [v for v in verdicts if v[1] == "supports"]
+    contradicting = [v for v in verdicts if v[1] == "contradicts"]
+    assert len(contradicting) >= len(verdicts) - 1
+    assert all(any("without" in e for e in evidence) for _, _, evidence in contradicting)
+
+
+def test_a_date_claim_is_not_supported_by_a_sentence_dating_something_else() -> None:
+    articles = {
+        "dated": "The mooring talks in Lindqvist ended without an agreement on Saturday. "
+                 "Delegates left the harbour hall before dusk.",
+        "other day": "The delegation flew home on Sunday morning after the mooring talks in "
+                     "Lindqvist ended without an agreement. Fishermen were dismayed.",
+    }
+    analyzed = [analyze(make_article(name, text)) for name, text in articles.items()]
+    result = check_claim("The mooring talks in Lindqvist ended without an agreement on Sunday.",
+                         analyzed)
+    stances = {v.article: v.stance for v in result.verdicts}
+    assert stances == {"dated": "contradicts", "other day": "discusses"}

@@ -437,6 +437,24 @@ class CheckOptions:
                                   "bench/check.py (FNC-1 training bodies)")
     negation_reach: int = tuned(3, "words after a negator that it may govern: 'did not "
                                    "[approve the] fees'")
+    proposition_alignment: float = tuned(
+        0.6, "weighted share of a claim's terms (names double) a sentence must carry to state "
+             "the same proposition (compare.proposition)", "bench/realnews.py (check)")
+    paraphrase_cosine: float = tuned(
+        0.7, "MiniLM cosine at which a sentence is a paraphrase of the claim and needs only "
+             "paraphrase_alignment of its terms", "bench/realnews.py (check)")
+    paraphrase_alignment: float = tuned(
+        0.4, "share of the claim's terms a close paraphrase must still carry",
+        "bench/realnews.py (check)")
+    modal_reach: int = tuned(3, "words after a hedge cue it may govern: 'expected to [be] "
+                                "signed'")
+    proposition_cosine: float = tuned(
+        0.2, "cosine to the claim below which check does not read a sentence as a "
+             "proposition at all (0.3 lost 'broke up without agreement' for 'ended with an "
+             "agreement', cosine 0.25)", "bench/realnews.py (check), examples/")
+    quoted_outside: float = tuned(
+        0.5, "a sentence carrying fewer of the claim's terms than this share outside its "
+             "quotations only quotes a speaker saying it (discusses)")
 
 
 @dataclass(frozen=True, slots=True)

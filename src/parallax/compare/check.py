@@ -17,6 +17,7 @@ import numpy as np
 
 from parallax.analyze.vectors import VectorStore
 from parallax.compare.mismatch import read_mismatch, refine
+from parallax.compare.proposition import relate
 from parallax.compare.stance import (
     Stance,
     claim_texts,
@@ -26,7 +27,7 @@ from parallax.compare.stance import (
 )
 from parallax.lang import LanguagePack, pack_for
 from parallax.model import AnalyzedArticle, CheckResult, Verdict
-from parallax.options import DEFAULT_OPTIONS
+from parallax.options import DEFAULT_OPTIONS, CheckOptions
 from parallax.registry import registry
 
 __all__ = ["CheckResult", "Stance", "Verdict", "check_claim", "judge"]
@@ -49,7 +50,7 @@ def check_claim(claim: str, analyzed: Sequence[AnalyzedArticle],
              for n, item in enumerate(analyzed) if item.sentences]
     judged = iter(judge(claim, claim_vectors, texts,
                         [pack_for(item.article.document.language)
-                         for item in analyzed if item.sentences]))
+                         for item in analyzed if item.sentences], same_story=True))
     verdicts = [_verdict(item, *next(judged)) if item.sentences
                 else Verdict(item.id, "unrelated", ()) for item in analyzed]
     return CheckResult(claim, tuple(verdicts))
@@ -57,16 +58,24 @@ def check_claim(claim: str, analyzed: Sequence[AnalyzedArticle],
 
 def judge(claim: str, claim_vectors: np.ndarray[Any, Any],
           texts: Sequence[tuple[Sequence[str], np.ndarray[Any, Any]]],
-          packs: Sequence[LanguagePack] | None = None
+          packs: Sequence[LanguagePack] | None = None, *, same_story: bool = False
           ) -> list[tuple[Stance, tuple[int, ...]]]:
     """Stance and evidence sentence indices for each text (its sentences and their vectors).
 
     ``claim_vectors`` embed :func:`parallax.compare.stance.claim_texts` of the claim;
     ``packs`` hold each text's language pack (English for all when not given).
 
-    The model decides first, then a sentence that restates the claim with
-    another figure, year or polarity overrides it (``parallax.compare.mismatch``).
-    ``bench/check.py`` scores this very function.
+    ``same_story``: the texts are reports of the claim's own story, as the
+    articles given to ``parallax check`` are. Every text is then on the
+    claim's topic, and what matters is whether it states the claim's
+    proposition, so its sentences read as propositions decide
+    (:func:`read_text`): a text that never states it does not address the
+    claim and is *unrelated*. Otherwise (FNC-1's headline-body pairs, where
+    a body may be about another story altogether and *discusses* means "on
+    the topic") the stance model decides, then a sentence that restates the
+    claim with another figure, year or polarity overrides it
+    (``parallax.compare.mismatch``). ``bench/check.py`` scores this function
+    on FNC-1, ``bench/realnews.py`` the same-story reading.
     """
     if not texts:
         return []
@@ -78,9 +87,44 @@ def judge(claim: str, claim_vectors: np.ndarray[Any, Any],
     results = []
     for (sentences, _), features, stance, lang in zip(texts, found, stances, langs,
                                                       strict=True):
+        if same_story:
+            results.append(read_text(claim, sentences, features.similarities, lang))
+            continue
         reading = read_mismatch(claim, sentences, features.similarities, lang)
         results.append(refine(stance, features.evidence_for(stance), reading))
     return results
+
+
+def read_text(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any],
+              lang: LanguagePack, *, options: CheckOptions = DEFAULT_OPTIONS.check
+              ) -> tuple[Stance, tuple[int, ...]]:
+    """The stance the text's own sentences decide, read as propositions, with their indices.
+
+    Every sentence near the claim (``related_cosine``) is related to it with
+    :func:`parallax.compare.proposition.relate`. A sentence that states the
+    claim and agrees on its figure, year or weekday decides *supports*; else
+    one that states it with another figure, date, polarity or outcome decides
+    *contradicts*; else one that states it plainly *supports*, one that hedges
+    or alleges it *discusses*; *unrelated* when no sentence states the proposition.
+    """
+    # Clauses joined by a semicolon are propositions of their own: an article
+    # may state one and not the other.
+    parts = [claim, *(p for p in claim.split(";") if ";" in claim and p.strip())]
+    related = [(i, relate(part, sentences[i], lang, cosine=float(sims[i]),
+                          context=sentences[i - 1] if i else "", options=options))
+               for i in np.argsort(-sims, kind="stable") if sims[i] >= options.proposition_cosine
+               for part in parts]
+    by_stance: dict[str, list[int]] = {}
+    for i, relation in related:
+        key = ("supports+" if relation.stance == "supports" and relation.agreed
+               else relation.stance)
+        by_stance.setdefault(key, []).append(int(i))
+    for key, stance in (("supports+", "supports"), ("contradicts", "contradicts"),
+                        ("supports", "supports"), ("discusses", "discusses")):
+        if key in by_stance:
+            chosen: Stance = stance  # type: ignore[assignment]
+            return chosen, tuple(sorted(by_stance[key][:options.evidence_sentences]))
+    return "unrelated", ()
 
 
 def _verdict(item: AnalyzedArticle, stance: Stance, evidence: tuple[int, ...]) -> Verdict:

@@ -13,7 +13,6 @@ and the briefing never disagree about what counts as a clash.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,29 +22,17 @@ import numpy as np
 from parallax.compare.claims import NEGATION, content_terms
 from parallax.compare.conflicts import (
     compare_figures,
-    date_anchor,
     is_name,
     negated_terms,
     negated_within,
 )
+from parallax.compare.proposition import IMPLICIT_NEGATION, years_compared
 from parallax.compare.stance import Stance, hedged
 from parallax.lang import LanguagePack
 from parallax.lang.en import ENGLISH
 from parallax.options import DEFAULT_OPTIONS, CheckOptions
 
 __all__ = ["Reading", "read_mismatch", "refine"]
-
-# Words that negate without a negator: a claim built on them ("adopted him to
-# prevent him from turning into ...") meets its affirmative paraphrase in
-# sentences negated in other words, which a negator list cannot pair.
-_IMPLICIT_NEGATION = frozenset([
-    "prevent", "prevents", "prevented", "stop", "stops", "stopped", "avoid", "avoids", "avoided",
-    "deny", "denies", "denied", "refuse", "refuses", "refused", "fail", "fails", "failed", "lack",
-    "lacks", "lacked", "absent", "cancel", "cancels", "cancelled", "block", "blocks", "blocked",
-    "keep", "keeps", "kept", "fake", "hoax", "false",
-])
-_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?!\d|[.,]\d)")
-
 
 @dataclass(frozen=True, slots=True)
 class Reading:
@@ -87,7 +74,7 @@ def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, An
     # paraphrase in sentences that negate in other words ("to prevent him from
     # turning"), which a negator list cannot see.
     affirmative = (not negated_terms(claim) and not hedged(claim, lang) and "?" not in claim
-                   and _IMPLICIT_NEGATION.isdisjoint(lang.letters.findall(claim.lower())))
+                   and IMPLICIT_NEGATION.isdisjoint(lang.letters.findall(claim.lower())))
     agree: list[int] = []
     clash: list[int] = []
     opposite: list[int] = []
@@ -99,7 +86,7 @@ def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, An
             continue
         restating.append(index)
         same, different = compare_figures(claim, text)
-        years = _years_compared(claim, text)
+        years = years_compared(claim, text)
         if same or years == "same":
             agree.append(index)
         elif different or years == "different":
@@ -108,32 +95,6 @@ def read_mismatch(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, An
             opposite.append(index)
     restating.sort(key=lambda i: -float(sims[i]))
     return Reading(tuple(agree), tuple(clash), tuple(opposite), tuple(restating))
-
-
-def _years(text: str) -> dict[str, set[str]]:
-    """Four-digit years by the word they date ("completed in 2001" -> {"complet": {"2001"}})."""
-    found = list(_YEAR.finditer(text))
-    spans = [m.span() for m in found]
-    dated: dict[str, set[str]] = {}
-    for k, match in enumerate(found):
-        anchor = date_anchor(text, spans, k)
-        if anchor is not None:
-            dated.setdefault(anchor, set()).add(match.group())
-    return dated
-
-
-def _years_compared(claim: str, text: str) -> str | None:
-    """"same" or "different" when both date the same word with a year, else None.
-
-    Only years are compared: a claim has no publication date to resolve
-    "Monday" or "31 March" against, and the briefing's date conflicts need
-    the full date analysis of both sides.
-    """
-    a, b = _years(claim), _years(text)
-    shared = a.keys() & b.keys()
-    if not shared:
-        return None
-    return "same" if any(a[w] & b[w] for w in shared) else "different"
 
 
 def _negates(text: str, claim_terms: frozenset[str], lang: LanguagePack, reach: int) -> bool:
