@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -627,7 +627,7 @@ def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None
         index = sentence_index(analyzed, vectors, options=options)
     eligible = [index.claimable(ref) for ref in index.refs]
     articles: dict[str, Article] = {item.id: item.article for item in analyzed}
-    found: list[tuple[int, tuple[float, int], Claim]] = []
+    found: list[tuple[int, tuple[float, int], Claim, Ref]] = []
     rows = {ref: row for row, ref in enumerate(index.refs)}
     for cluster in align(index, eligible):
         shown = _spokesman(index, cluster)
@@ -641,15 +641,30 @@ def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None
         if sources < 2:
             continue
         claim = Claim(claim_text(index.text(shown)), support, sources)
-        found.append((sources, _position(index, refs), claim))
+        found.append((sources, _position(index, refs), claim, shown))
+    kept = _one_per_fact(index, [(claim, rows[shown]) for _, _, claim, shown in found], rows)
     found.sort(key=lambda item: (-item[0], item[1]))
-    return tuple(_first_per_text(claim for _, _, claim in found))
+    return tuple(claim for _, _, claim, _ in found if id(claim) in kept)
 
 
-def _first_per_text(claims: Iterable[Claim]) -> Iterator[Claim]:
-    """Each claim text once, the best supported first (one fact, one claim)."""
-    seen: set[str] = set()
-    for claim in claims:
-        if claim.text not in seen:
-            seen.add(claim.text)
-            yield claim
+def _one_per_fact(index: SentenceIndex, claims: Sequence[tuple[Claim, int]],
+                  rows: dict[Ref, int]) -> set[int]:
+    """``id`` of the claims kept, one per fact: a claim is dropped when one kept has its
+    text, or shares a support line with it and shows a sentence matching its own (one
+    quotation shown in two outlets' framings). Of two, the one with more sources and
+    then the closer support lines is kept."""
+    by_ref = {index.span(ref): ref for ref in rows}
+
+    def closeness(claim: Claim) -> float:
+        sub = index.scores([rows[by_ref[span]] for span in claim.support if span in by_ref])
+        finite = sub[np.isfinite(sub)]
+        return float(finite.mean()) if finite.size else 0.0
+
+    ranked = sorted(claims, key=lambda item: (-item[0].sources, -closeness(item[0])))
+    kept: list[tuple[Claim, int]] = []
+    for claim, shown in ranked:
+        if not any(claim.text == other.text
+                   or (set(claim.support) & set(other.support) and index.is_match(shown, row))
+                   for other, row in kept):
+            kept.append((claim, shown))
+    return {id(claim) for claim, _ in kept}
