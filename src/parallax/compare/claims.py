@@ -308,7 +308,10 @@ class SentenceIndex:
         lo, ro = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
         within = self.owner[lo][:, None] == self.owner[ro][None, :]
         at = self._stored(lo, ro)
-        cosine, score = self.pairs.cosine[at], self.pairs.score[at]
+        if len(self.keys):
+            cosine, score = self.pairs.cosine[at], self.pairs.score[at]
+        else:  # no pair kept at all: every value is computed
+            cosine = score = np.zeros(at.shape, dtype=np.float32)
         missing = (at < 0) & (within_too | ~within)
         if missing.any():
             computed = self._computed(lo, ro)
