@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -432,6 +433,9 @@ class _Figure:
     context: frozenset[str] = frozenset()
 
 
+# Accounts ask for the same quote's figures once per pair; bounded, so a
+# long-running process does not grow. Callers never change the result.
+@lru_cache(maxsize=1 << 14)
 def _figures(text: str, reach: int = DEFAULT_OPTIONS.conflicts.figure_context
              ) -> dict[str, _Figure]:
     """Numbers by the noun they count; see ``number_mentions``."""

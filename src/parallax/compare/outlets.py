@@ -88,6 +88,20 @@ def _states(index: SentenceIndex, fact: frozenset[str], support: Sequence[int],
     return bool(support) and float(index.cosines(support, rows).max()) >= options.fact_cosine
 
 
+def _said_elsewhere(index: SentenceIndex, rows: Sequence[int], others: Sequence[int],
+                    options: OutletsOptions) -> list[bool]:
+    """Per row: does a sentence of ``others`` say it in other words (``_states`` with
+    the row's own words as the fact), computed for all rows at once."""
+    if not rows or not others:
+        return [False] * len(rows)
+    left, right = np.asarray(rows, dtype=np.int64), np.asarray(others, dtype=np.int64)
+    covered = np.asarray(index.words.shared(left, right)
+                         >= options.fact_coverage * index.words.totals[left][:, None])
+    close = np.asarray(index.cosines(rows, others) >= options.fact_cosine)
+    said: list[bool] = np.asarray((covered | close).any(axis=1), dtype=bool).tolist()
+    return said
+
+
 def outlet_reports(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
                    index: SentenceIndex, *, options: OutletsOptions = DEFAULT_OPTIONS.outlets
                    ) -> tuple[OutletReport, ...]:
@@ -127,9 +141,10 @@ def outlet_reports(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
         own = [row for row, (a, _) in enumerate(index.refs) if a in positions]
         others = [row for row, (a, _) in enumerate(index.refs) if a not in positions]
         # "Only here" also means no other outlet says it in other words.
-        best = [f for f in sorted(found, key=lambda f: (-f[0], f[1]))
-                if not _states(index, index.terms[f[1]], [f[1]], others, options)
-                ][:options.max_exclusive]
+        ranked = sorted(found, key=lambda f: (-f[0], f[1]))
+        elsewhere = _said_elsewhere(index, [row for _, row, _ in ranked], others, options)
+        best = [f for f, said in zip(ranked, elsewhere, strict=True)
+                if not said][:options.max_exclusive]
         # Copies of an original count as that original; show the original's outlet.
         lead = analyzed[positions[0]].article
         # An outlet omits a widely reported fact only when none of its sentences
