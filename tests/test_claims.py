@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.compare.claims import content_terms, find_claims, is_claimable
+from parallax.compare.claims import content_terms, find_claims, is_claimable, sentence_index
 from parallax.compare.sources import count_sources, source_key
 from parallax.model import Claim
 
@@ -79,3 +79,12 @@ def test_seed_cancelled_lunch_claim(seed_claims: SeedClaims) -> None:
     _, claims = seed_claims
     lunch = [c for c in claims if all("lunch" in s.text for s in c.support)]
     assert len(lunch) == 1 and lunch[0].sources == 2
+
+
+@pytest.mark.usefixtures("fake_embedder")
+def test_an_index_without_any_pair_still_answers_cosines() -> None:
+    items = [analyze(make_article("a", "Ferries sailed late on Monday.", "North Post")),
+             analyze(make_article("b", "Bakers sold pumpkin bread.", "Valley Herald"))]
+    index = sentence_index(items)
+    assert len(index.pairs.rows) == 0
+    assert index.cosines([0], [1]).shape == (1, 1)

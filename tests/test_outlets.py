@@ -95,3 +95,31 @@ def test_reports_round_trip_through_json() -> None:
     briefing = Briefing(articles=tuple(c.article for c in corpus), claims=claims,
                         outlets=outlet_reports(corpus, claims, index))
     assert Briefing.from_json(briefing.to_json()) == briefing
+
+
+def test_a_fact_stated_in_other_words_is_not_omitted() -> None:
+    # The Gazette says the budget was approved, in words the alignment does not pair.
+    note = ("Fishermen in the old port sold cod all morning. "
+            "By the end of a busy Monday the harbour budget had the council's approval, "
+            "to the relief of the fishermen. The weather was mild for the season.")
+    corpus = [analyze(make_article("a", LEDGER, "Daily Ledger")),
+              analyze(make_article("b", TIMES, "Coastal Times")),
+              analyze(make_article("c", note, "Harbour Gazette"))]
+    index = sentence_index(corpus)
+    claims = find_claims(corpus, index)
+    assert [c.sources for c in claims] == [2]
+    by_outlet = {r.outlet: r for r in outlet_reports(corpus, claims, index)}
+    assert by_outlet["Harbour Gazette"].omits == ()
+
+
+def test_framing_lines_are_not_exclusive_statements() -> None:
+    gazette = ("Fishermen in the old port held a meeting on Tuesday evening. "
+               "The Harbour Board gave a very different account. "
+               "About 300 boats are registered in the harbour, the port authority said.")
+    framed = _with_person(analyze(make_article("c", gazette, "Harbour Gazette")), "Harbour Board")
+    corpus = [*_corpus()[:2], framed]
+    index = sentence_index(corpus)
+    reports = outlet_reports(corpus, find_claims(corpus, index), index)
+    gazette_lines = [s.text for r in reports if r.outlet == "Harbour Gazette" for s in r.exclusive]
+    assert any("300 boats" in t for t in gazette_lines)
+    assert not any("different account" in t for t in gazette_lines)

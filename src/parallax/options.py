@@ -381,8 +381,9 @@ class ConflictsOptions:
         _SEEDS)
     polarity_shared: int = tuned(2, "key words two statements of opposite polarity must share, "
                                     "the negated one included")
-    account_negation_reach: int = tuned(4, "words after a negator it may govern in a statement: "
-                                           "'did not reach a complete [agreement]'")
+    account_negation_reach: int = tuned(4, "words after a negator searched for the predicate it "
+                                           "denies, its first content word: 'had not [been] "
+                                           "[walking]'")
     window: int = tuned(5, "words either side of a key term searched for a whole/part qualifier")
     phrase_words: int = tuned(6, "longest scope phrase after its cue ('only for a joint "
                                  "monitoring commission')")
@@ -394,6 +395,22 @@ class ConflictsOptions:
                                    "invented and seed sentence pairs")
     hedge_tolerance: float = tuned(0.2, "hedged figures ('about five hours') clash only when "
                                         "they differ by more than this share of the larger")
+    figure_context: int = tuned(4, "plain content words either side of a figure read as what "
+                                   "it measures ('military construction budget, to the tune "
+                                   "of $3.5 billion')", "bench/realnews.py (conflicts)")
+    scale_gap: float = tuned(0.25, "share of the larger by which two sums in one scale "
+                                   "('billion', 'percent') may differ and still be two accounts "
+                                   "of one: $3.5 and $3.6 billion (3 %) are, the $5.7 billion "
+                                   "demanded and the $8 billion in all (29 %) are not",
+                             "bench/realnews.py (conflicts)")
+    count_shared: int = tuned(2, "content words two counts of one noun must share around them "
+                                 "to count one thing across outlets ('five hours ... the "
+                                 "delegation left' / 'three hours ... the delegation left'); "
+                                 "one shared 'year' paired 240 seats held with 60 seats lost",
+                              "bench/realnews.py --all (conflicts)")
+    report_reach: int = tuned(4, "words from a reporter's name to the report noun that makes it "
+                                 "the author ('told The Post that the allegations', 'the "
+                                 "BuzzFeed phony story')", "bench/realnews.py (conflicts)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,6 +500,25 @@ class OutletsOptions:
 
     max_exclusive: int = tuned(5, "statements only one outlet makes, shown per outlet: the few "
                                   "worth an editor's attention, the rest is in Sources")
+    fact_coverage: float = tuned(0.3, "share of the IDF weight of a claim's shared words one "
+                                      "sentence of an outlet must carry to state it in its own "
+                                      "words, so the outlet does not omit it: paraphrases in the "
+                                      "examples and seeds carry 0.3-0.6, unrelated lines 0-0.2",
+                                 "examples and seeds, read by hand")
+    fact_cosine: float = tuned(0.65, "cosine to a claim's support line from which an outlet's "
+                                     "sentence may state it in other words (an omission is an "
+                                     "accusation: the examples' missed paraphrases sit at "
+                                     "0.67-0.72, the seeds' true omissions at 0.53-0.62)",
+                               "examples and seeds, read by hand")
+    min_specific: int = tuned(2, "names and dates a statement only one outlet makes must hold "
+                                 "to be shown as one, unless it gives a number or says more "
+                                 "(min_plain_terms): with one name, framing lines ('Kestria gave "
+                                 "a very different account.') were listed as scoops",
+                              "examples and seeds, read by hand")
+    min_plain_terms: int = tuned(5, "content words besides names and numbers with which one name "
+                                    "is enough: framing lines have 2-3 ('says that is a "
+                                    "caricature'), attributed statements 5 or more",
+                                 "examples and seeds, read by hand")
 
 
 @dataclass(frozen=True, slots=True)

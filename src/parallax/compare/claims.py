@@ -82,9 +82,25 @@ def content_terms(text: str, lang: LanguagePack = ENGLISH) -> tuple[str, ...]:
     return tuple(term for term, _ in _tokens(text, lang))
 
 
+# Nouns by which a writer points ahead to what comes next ("The answer lies in
+# the summer of 2023."): a short sentence opening on one states nothing itself.
+_SIGNPOSTS = frozenset({"answer", "question", "reason", "truth", "point", "catch", "version",
+                        "lesson", "irony", "twist", "upshot", "bottom"})
+_SIGNPOST_WORDS = 10
+
+
+def _signpost(text: str) -> bool:
+    """A short sentence opening "The answer ...", "The short version: ...": a pointer."""
+    words = text.split()
+    head = [w.strip(":,").casefold() for w in words[:3]]
+    return (len(words) <= _SIGNPOST_WORDS and bool(head) and head[0] == "the"
+            and bool(_SIGNPOSTS & set(head[1:3])))
+
+
 def is_claimable(text: str, min_words: int = DEFAULT_OPTIONS.claims.min_words,
                  lang: LanguagePack = ENGLISH) -> bool:
-    """False for questions, headings, quotes that are only pleasantries, and short lines.
+    """False for questions, headings, quotes that are only pleasantries, signposts and
+    short lines.
 
     Headings and page furniture carry no terminal punctuation; questions ask
     rather than state; a sentence that is mostly a quote of courtesies states
@@ -93,7 +109,7 @@ def is_claimable(text: str, min_words: int = DEFAULT_OPTIONS.claims.min_words,
     stripped = text.strip()
     if len(stripped.split()) < min_words or "?" in stripped[-3:]:
         return False
-    if not _TERMINAL.search(stripped):
+    if not _TERMINAL.search(stripped) or _signpost(stripped):
         return False
     quoted = "".join(_QUOTED.findall(stripped))
     if len(quoted) >= 0.6 * len(stripped):
@@ -292,7 +308,10 @@ class SentenceIndex:
         lo, ro = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
         within = self.owner[lo][:, None] == self.owner[ro][None, :]
         at = self._stored(lo, ro)
-        cosine, score = self.pairs.cosine[at], self.pairs.score[at]
+        if len(self.keys):
+            cosine, score = self.pairs.cosine[at], self.pairs.score[at]
+        else:  # no pair kept at all: every value is computed
+            cosine = score = np.zeros(at.shape, dtype=np.float32)
         missing = (at < 0) & (within_too | ~within)
         if missing.any():
             computed = self._computed(lo, ro)
@@ -557,25 +576,98 @@ def _position(index: SentenceIndex, refs: Sequence[Ref]) -> tuple[float, int]:
     return min((s / max(1, len(index.analyzed[a].sentences)), a) for a, s in refs)
 
 
+# An agency or city dateline opening a story ("PORT MERIDANE, Corvania (LPA) - ",
+# "WASHINGTON — "): where the story was filed, no part of what it states.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.' ]{1,30})?"
+                       r"\s*(?:\([A-Za-z .]{1,20}\))?\s*(?:--|[-\u2013\u2014]-?)\s+")
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d]")
+
+
+def claim_text(text: str) -> str:
+    """A sentence as a claim's text: without the dateline that opens a story."""
+    return _DATELINE.sub("", text, count=1)
+
+
+def _clean(text: str) -> bool:
+    """Whether a sentence reads as a claim by itself: it opens on a capital, its
+    quotation marks pair up and none opens on a gap left by removed markup (a
+    link's text: 'said, \u201c [')."""
+    marks = list(_QUOTE_MARKS.finditer(text))
+    opening = [m for k, m in enumerate(marks)
+               if m.group() == "\u201c" or (m.group() == '"' and k % 2 == 0)]
+    letters = text.lstrip("\"\u201c\u2018' ")
+    return (len(marks) % 2 == 0 and letters[:1].isupper()
+            and not any(text[m.end():m.end() + 1].isspace() for m in opening))
+
+
+def _spokesman(index: SentenceIndex, refs: Sequence[Ref]) -> Ref:
+    """The member whose text the claim shows: the medoid, unless it reads badly
+    (``_clean``) and another member does not."""
+    best = medoid(index, refs)
+    if _clean(claim_text(index.text(best))):
+        return best
+    clean = [ref for ref in refs if _clean(claim_text(index.text(ref)))]
+    return medoid(index, clean) if len(clean) >= 2 else clean[0] if clean else best
+
+
 def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None = None,
                 vectors: VectorStore | None = None, *,
                 options: ClaimsOptions = DEFAULT_OPTIONS.claims) -> tuple[Claim, ...]:
     """Statements shared by two or more independent sources, best supported first.
 
-    ``index`` is ``sentence_index(analyzed, vectors, options=options)`` when
-    the caller already has it (then its own options rule).
+    A member that does not match the sentence shown by itself, gives its
+    figures otherwise, or denies what it asserts, is no support (``agreeing``);
+    two clusters shown with one text
+    are one claim, shown once. ``index`` is ``sentence_index(analyzed,
+    vectors, options=options)`` when the caller already has it (then its own
+    options rule).
     """
+    # Imported here: the agreement rules read figures and polarity through the
+    # conflicts stage, which itself builds on this module's sentence index.
+    from parallax.compare.agreement import agreeing
+
     if index is None:
         index = sentence_index(analyzed, vectors, options=options)
     eligible = [index.claimable(ref) for ref in index.refs]
     articles: dict[str, Article] = {item.id: item.article for item in analyzed}
-    found: list[tuple[int, tuple[float, int], Claim]] = []
-    for refs in align(index, eligible):
+    found: list[tuple[int, tuple[float, int], Claim, Ref]] = []
+    rows = {ref: row for row, ref in enumerate(index.refs)}
+    for cluster in align(index, eligible):
+        shown = _spokesman(index, cluster)
+        # Each support line must itself match the sentence shown: a cluster grows
+        # through its members, and a member near another may state something else.
+        direct = [ref for ref in cluster
+                  if ref == shown or index.is_match(rows[shown], rows[ref])]
+        refs = agreeing(index.text(shown), [(ref, index.text(ref)) for ref in direct])
         support = tuple(index.span(ref) for ref in refs)
         sources = count_sources(support, articles)
         if sources < 2:
             continue
-        claim = Claim(index.text(medoid(index, refs)), support, sources)
-        found.append((sources, _position(index, refs), claim))
+        claim = Claim(claim_text(index.text(shown)), support, sources)
+        found.append((sources, _position(index, refs), claim, shown))
+    kept = _one_per_fact(index, [(claim, rows[shown]) for _, _, claim, shown in found], rows)
     found.sort(key=lambda item: (-item[0], item[1]))
-    return tuple(claim for _, _, claim in found)
+    return tuple(claim for _, _, claim, _ in found if id(claim) in kept)
+
+
+def _one_per_fact(index: SentenceIndex, claims: Sequence[tuple[Claim, int]],
+                  rows: dict[Ref, int]) -> set[int]:
+    """``id`` of the claims kept, one per fact: a claim is dropped when one kept has its
+    text, or shares a support line with it and shows a sentence matching its own (one
+    quotation shown in two outlets' framings). Of two, the one with more sources and
+    then the closer support lines is kept."""
+    by_ref = {index.span(ref): ref for ref in rows}
+
+    def closeness(claim: Claim) -> float:
+        sub = index.scores([rows[by_ref[span]] for span in claim.support if span in by_ref])
+        finite = sub[np.isfinite(sub)]
+        return float(finite.mean()) if finite.size else 0.0
+
+    ranked = sorted(claims, key=lambda item: (-item[0].sources, -closeness(item[0])))
+    kept: list[tuple[Claim, int]] = []
+    for claim, shown in ranked:
+        if not any(claim.text == other.text
+                   or (set(claim.support) & set(other.support) and index.is_match(shown, row))
+                   for other, row in kept):
+            kept.append((claim, shown))
+    return {id(claim) for claim, _ in kept}

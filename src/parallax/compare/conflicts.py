@@ -7,8 +7,12 @@ they differ.
 
 ``accounts`` pairs quotes of different actors (different sides when
 affiliations are known) that share a key term and qualify it in opposite ways
-("all the sanctions" against "partial sanctions") or disagree on a number next
-to it.
+("all the sanctions" against "partial sanctions"), disagree on a number next
+to it, or one denies the predicate the other asserts in the same frame ("had
+not walked out" against "walked out"; never a conditional, a question, a
+contrast or an instruction). A report called false by someone ("told The Post
+the allegations were completely false") is a dispute between its disputers and
+its author's statements.
 
 ``facts`` pairs aligned sentences of different independent sources that give
 different numbers for the same noun, incompatible dates for the same event, or
@@ -23,8 +27,10 @@ conflict per pair.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -32,6 +38,7 @@ import numpy as np
 
 from parallax.analyze.vectors import VectorStore
 from parallax.compare.claims import NEGATION, SentenceIndex, content_terms, sentence_index
+from parallax.compare.predicates import Predication, asserts_either_way, opposed, predications
 from parallax.compare.sources import count_sources, source_key
 from parallax.lang.en import ENGLISH
 from parallax.model import (
@@ -46,15 +53,19 @@ from parallax.model import (
 )
 from parallax.options import DEFAULT_OPTIONS, ConflictsOptions
 
-__all__ = ["compare_figures", "date_anchor", "date_fields", "find_conflicts", "is_name",
-           "negated_terms", "negated_within", "number_mentions", "scope_of"]
+__all__ = ["compare_figures", "date_anchor", "date_fields", "figures_disagree", "find_conflicts",
+           "is_name",
+           "negated_terms", "negated_within", "number_mentions", "same_person", "scope_of"]
 
 _WHOLE = frozenset({"all", "entire", "entirety", "every", "complete", "completely", "fully",
                     "full", "total", "totally", "whole"})
-_PART = frozenset({"partial", "partially", "part", "portion", "some", "only", "limited",
-                   "certain", "few", "half", "several"})
+# Not "some", "few", "several", "certain" or "part": they count or pick out
+# ("some demonstrators", "not in any part of the report") far more often than
+# they limit a demand, and set unrelated real-news statements against each other.
+_PART = frozenset({"partial", "partially", "portion", "only", "limited", "half"})
 _HEDGES = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately",
-                     "some", "over", "under", "more", "less", "up", "least", "estimated"})
+                     "some", "over", "under", "more", "less", "up", "least", "estimated",
+                     "than"})
 _CUES = _WHOLE | _PART
 # Conflicts compare texts of any article pair through helpers that take only
 # text, so they read the English pack (the only one shipped, see
@@ -64,6 +75,7 @@ _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?![\d.,])")
 _NUMBER_WORDS = {word: float(value) for word, value in ENGLISH.number_words.items()}
 _MONTHS = frozenset(ENGLISH.months)
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 
 
 def _words(text: str) -> list[str]:
@@ -84,15 +96,24 @@ def _surface(text: str, term: str) -> str:
 
 
 def scope_of(text: str, term: str, window: int = DEFAULT_OPTIONS.conflicts.window) -> str | None:
-    """"whole" or "part" when ``term`` is qualified one way only within ``window`` words."""
-    words = _words(text)
+    """"whole" or "part" when ``term`` is qualified one way only within ``window`` words
+    of its own sentence ("everything they want every time. The proposal ..." does
+    not qualify the proposal)."""
     found: set[str] = set()
-    for i, word in enumerate(words):
-        if _term(word) != term:
-            continue
-        near = words[max(0, i - window):i + window + 1]
-        found |= {"whole" for w in near if w in _WHOLE} | {"part" for w in near if w in _PART}
+    for sentence in _SENTENCE_END.split(text):
+        words = _words(sentence)
+        for i, word in enumerate(words):
+            if _term(word) != term:
+                continue
+            near = words[max(0, i - window):i + window + 1]
+            found |= {"whole" for w in near if w in _WHOLE} | {"part" for w in near if w in _PART}
     return found.pop() if len(found) == 1 else None
+
+
+def _quote_rows(item: AnalyzedArticle, quote: Quote) -> list[int]:
+    """The sentences a quote overlaps."""
+    return [k for k, s in enumerate(item.sentences)
+            if s.start < quote.span.clean_end and quote.span.clean_start < s.end]
 
 
 def _quote_vector(item: AnalyzedArticle, position: int, quote: Quote, vectors: VectorStore
@@ -101,8 +122,7 @@ def _quote_vector(item: AnalyzedArticle, position: int, quote: Quote, vectors: V
 
     ``position`` is the article's place in the analysed set ``vectors`` covers.
     """
-    rows = [k for k, s in enumerate(item.sentences)
-            if s.start < quote.span.clean_end and quote.span.clean_start < s.end]
+    rows = _quote_rows(item, quote)
     if not rows or not vectors.has(position):
         return None
     vector = vectors.rows(position, rows).mean(axis=0)
@@ -160,10 +180,14 @@ def _name_topic(left: str, right: str, term: str, options: ConflictsOptions) -> 
     return f"{word}: {phrases[0]} / {phrases[1]}"
 
 
-def _account_topic(left: Quote, right: Quote, options: ConflictsOptions
-                   ) -> tuple[str, str] | None:
+def _account_topic(left: Quote, right: Quote, contexts: tuple[str, str],
+                   options: ConflictsOptions) -> tuple[str, str] | None:
     """A shared key term the two quotes qualify oppositely or count differently,
     and the word as the first quote writes it.
+
+    ``contexts`` are the sentences carrying each quote: a condition stated
+    outside the quote ("if the allegations were true, he would not ...")
+    still makes it conditional.
 
     Common words come before names: "sanctions" says what is disputed better
     than the name of a country both quotes mention.
@@ -174,32 +198,48 @@ def _account_topic(left: Quote, right: Quote, options: ConflictsOptions
                   scope_of(right.text, term, options.window)}
         if scopes == {"whole", "part"}:
             return term, _name_topic(left.text, right.text, term, options)
-    unit = _number_clash(left.text, right.text, options.hedge_tolerance)
+    unit = _number_clash(left.text, right.text, options)
     if unit:
         return unit, _surface(left.text, unit)
     # Opposite polarity ("had not walked out" against "walked out") is a dispute
     # only between statements about the same thing: they share another key word
     # besides the one negated ("no agreement was reached" and "make the right
     # agreement" share nothing else, and do not disagree).
-    denied = [_denied_terms(q, options.account_negation_reach) for q in (left, right)]
-    for term in sorted(shared, key=lambda t: (is_name(left.text, t), t)):
-        if ((term in denied[0]) != (term in denied[1]) and len(shared) >= options.polarity_shared
-                and not is_name(left.text, term)):
+    if len(shared) < options.polarity_shared or not all(map(asserts_either_way, contexts)):
+        return None
+    left_reading, right_reading = (
+        predications(q.text, options.account_negation_reach,
+                     cue=q.cue_span.text if q.cue_span is not None else "")
+        for q in (left, right))
+    for term in opposed(left_reading, right_reading):
+        if term in shared and not is_name(left.text, term):
             word = _surface(left.text, term)
             return f"not:{term}", f"{word} / not {word}"
     return None
 
 
-_DENIALS = frozenset({"deny", "denies", "denied", "denying"})
+_PLAIN_WORD = ENGLISH.word
 
 
-def _denied_terms(quote: Quote, reach: int) -> frozenset[str]:
-    """What a statement denies: the ``reach`` words after a negator, or all of them when
-    its cue is a denial ("denied that her delegation had walked out")."""
-    cue = quote.cue_span.text.casefold() if quote.cue_span is not None else ""
-    if cue in _DENIALS:
-        return frozenset(_key_terms(quote.text))
-    return negated_within(quote.text, reach)
+def _name_words(actor: Actor) -> list[str]:
+    return [w.strip(".").casefold() for w in actor.name.split() if w.strip(".")]
+
+
+def same_person(a: Actor, b: Actor) -> bool:
+    """Whether two person actors are one person under two name forms ("Susan Rice" and
+    "Susan E. Rice", "Michael Conaway" and "K. Michael Conaway").
+
+    The same surname, the same generational suffix, and every full word of the
+    shorter name in the longer; initials may be added or dropped. Actor
+    resolution merges most such pairs; a pair it leaves apart must still
+    never be set against itself.
+    """
+    if a.kind != "person" or b.kind != "person":
+        return False
+    short, long = sorted((_name_words(a), _name_words(b)), key=len)
+    if len(short) < 2 or short[-1] != long[-1]:
+        return False
+    return all(len(w) == 1 or w in long for w in short)
 
 
 def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
@@ -208,7 +248,113 @@ def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
     if left == right:
         return False
     a, b = actors.get(left), actors.get(right)
-    return a is None or b is None or a.side != b.side
+    return a is None or b is None or (a.side != b.side and not same_person(a, b))
+
+
+def _context(item: AnalyzedArticle, quote: Quote) -> str:
+    """The text of the sentences a quote overlaps (the quote itself when none)."""
+    rows = _quote_rows(item, quote)
+    return " ".join(item.sentences[k].text for k in rows) if rows else quote.text
+
+
+# A statement calling a report one of these disputes it as a whole ("the
+# allegations were completely false", "correcting the false story").
+_REFUTING = frozenset({"false", "phony", "fake", "baseless", "untrue", "inaccurate", "bogus",
+                       "distortion", "distorts", "distorted", "fabrication", "fabricated",
+                       "hoax", "smear", "lies", "garbage", "nonsense"})
+_NOT_REFUTING = frozenset({"accurate", "true", "correct"})
+_DISPUTING_CUES = frozenset({"deny", "denies", "denied", "denying", "dispute", "disputes",
+                             "disputed", "disputing", "reject", "rejects", "rejected",
+                             "refute", "refutes", "refuted"})
+# What a dispute of a report is about: a report, story or allegation someone made.
+_REPORT_NOUNS = {"report": "report", "reports": "report", "reporting": "report",
+                 "story": "story", "article": "article", "piece": "story",
+                 "allegation": "allegations", "allegations": "allegations",
+                 "accusation": "allegations", "accusations": "allegations",
+                 "account": "account", "claims": "claims"}
+
+_Usable = tuple[str, Quote, np.ndarray[Any, Any], str]
+
+
+def _refutes(quote: Quote) -> bool:
+    """Whether a statement disputes something as a whole: a disputing cue ("denied the
+    allegations") or a refuting word in its own words ("completely false", "not
+    accurate")."""
+    cue = quote.cue_span.text.casefold() if quote.cue_span is not None else ""
+    words = _words(quote.text)
+    return (cue in _DISPUTING_CUES or bool(_REFUTING & set(words))
+            or any(a in {"not", "never"} and b in _NOT_REFUTING for a, b in pairwise(words)))
+
+
+def _names(actor: Actor) -> list[str]:
+    return [name for name in (actor.name, *actor.aliases) if len(name) > 2]
+
+
+def _named(text: str, actor: Actor) -> bool:
+    """Whether ``text`` names ``actor`` (its name or an alias, as written)."""
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in _names(actor))
+
+
+def _report_of(text: str, actor: Actor, reach: int) -> str | None:
+    """The report noun ``text`` ties to ``actor`` as its author, if any: the name within
+    ``reach`` words before the noun ("the BuzzFeed report", "told The Post that the
+    allegations") or after "in" or "by" right after it ("a report in the Times")."""
+    for name in _names(actor):
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            after = _words(text[match.end():])[:reach]
+            noun = next((w for w in after if w in _REPORT_NOUNS), None)
+            if noun is not None:
+                return _REPORT_NOUNS[noun]
+            before = _words(text[:match.start()])[-3:]
+            if len(before) >= 2 and before[-1] in {"in", "by"} and before[-2] in _REPORT_NOUNS:
+                return _REPORT_NOUNS[before[-2]]
+    return None
+
+
+def _report_disputes(usable: Sequence[_Usable], actors: Mapping[str, Actor],
+                     options: ConflictsOptions
+                     ) -> Iterator[tuple[str, str, list[ConflictSide]]]:
+    """Reports disputed as a whole, each with its disputers and the statements of the
+    one who reported it.
+
+    "Mr. Moore told The Post that the allegations were completely false" names
+    what is disputed (a report noun: "the allegations") and whose it is (an
+    actor named in the sentence, of another camp: the Post). The other side is
+    what that reporter says, in the statements attributed to it or to its own
+    people, and the statements of others in sentences that name it, when they
+    neither dispute it nor only suppose it ("if the story is true ...").
+    """
+    def camp(actor_id: str) -> str:
+        return actors[actor_id].side if actor_id in actors else actor_id
+
+    disputed: dict[str, tuple[str, list[_Usable]]] = {}
+    for entry in usable:
+        speaker, quote, _, context = entry
+        if not (_refutes(quote) and asserts_either_way(context)):
+            continue
+        for actor in actors.values():
+            if actor.kind == "place" or camp(actor.id) == camp(speaker):
+                continue
+            noun = _report_of(context, actor, options.report_reach)
+            if noun is not None:
+                disputed.setdefault(actor.id, (noun, []))[1].append(entry)
+    for reporter_id, (noun, disputers) in disputed.items():
+        reporter = actors[reporter_id]
+        against = {camp(speaker) for speaker, *_ in disputers}
+        # The reporter's own statements are its report; another's count when
+        # they name the reporter and stand near a disputer's words.
+        backing = [ConflictSide(speaker, quote.span) for speaker, quote, vector, context in usable
+                   if camp(speaker) not in against and not _refutes(quote)
+                   and asserts_either_way(context)
+                   and (camp(speaker) == reporter.side
+                        or (_named(context, reporter)
+                            and max(float(vector @ d[2]) for d in disputers)
+                            >= options.account_similarity))]
+        if backing:
+            verb = "are" if noun.endswith("s") else "is"
+            yield (f"report:{reporter_id}", f"whether {reporter.name}'s {noun} {verb} accurate",
+                   [*(ConflictSide(speaker, quote.span) for speaker, quote, *_ in disputers),
+                    *backing])
 
 
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
@@ -219,23 +365,27 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
     they dispute."""
     by_id = {item.id: (position, item) for position, item in enumerate(analyzed)}
     by_actor = {actor.id: actor for actor in actors}
-    usable = [(q.speaker, q, vector) for q in quotes
+    usable = [(q.speaker, q, vector, _context(by_id[q.article][1], q)) for q in quotes
               if q.speaker is not None and q.article in by_id and q.article not in copies
               and (vector := _quote_vector(by_id[q.article][1], by_id[q.article][0], q,
                                            vectors)) is not None]
     topics: dict[str, tuple[str, dict[Span, ConflictSide]]] = {}
-    for i, (left_actor, left, left_vec) in enumerate(usable):
-        for right_actor, right, right_vec in usable[i + 1:]:
+    for i, (left_actor, left, left_vec, left_context) in enumerate(usable):
+        for right_actor, right, right_vec, right_context in usable[i + 1:]:
             if not _sides_differ(left_actor, right_actor, by_actor):
                 continue
             if float(left_vec @ right_vec) < options.account_similarity:
                 continue
-            found = _account_topic(left, right, options)
+            found = _account_topic(left, right, (left_context, right_context), options)
             if found is None:
                 continue
             _, sides = topics.setdefault(found[0], (found[1], {}))
             for actor, quote in ((left_actor, left), (right_actor, right)):
                 sides.setdefault(quote.span, ConflictSide(actor, quote.span))
+    for key, label, found_sides in _report_disputes(usable, by_actor, options):
+        _, sides = topics.setdefault(key, (label, {}))
+        for side in found_sides:
+            sides.setdefault(side.span, side)
     # The points two camps dispute form one clash of accounts ("full control or
     # only a commission", "asked or not", "walked out or not"): one conflict per
     # pair of camps, its topic listing the points.
@@ -266,34 +416,81 @@ def number_value(word: str) -> float | None:
         return None
 
 
+# Units that scale or price an amount without saying what it is an amount of:
+# "$3.6 billion" for military construction and "$5.7 billion" for the wall are
+# two sums, not two accounts of one.
+_SCALES = frozenset({"billion", "million", "thousand", "trillion", "hundred", "percent",
+                     "dollar", "cent"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Figure:
-    """Numbers given for one noun in one sentence, and whether any was hedged."""
+    """Numbers given for one noun in one sentence, whether any was hedged, and the
+    content terms around them (``figure_context`` words either side)."""
 
     values: frozenset[float]
     hedged: bool
+    context: frozenset[str] = frozenset()
 
 
-def _figures(text: str) -> dict[str, _Figure]:
+# Accounts ask for the same quote's figures once per pair; bounded, so a
+# long-running process does not grow. Callers never change the result.
+@lru_cache(maxsize=1 << 14)
+def _figures(text: str, reach: int = DEFAULT_OPTIONS.conflicts.figure_context
+             ) -> dict[str, _Figure]:
     """Numbers by the noun they count; see ``number_mentions``."""
-    words = _words(_TIME.sub(" ", text))
-    found: dict[str, tuple[set[float], bool]] = {}
+    plain = _TIME.sub(" ", text)
+    written = _WORD.findall(plain)
+    words = [w.casefold() for w in written]
+    # The plain content terms (no names, numbers or negators) with their places.
+    plain_terms = [(k, t) for k, w in enumerate(written)
+                   if w[:1].islower() and number_value(w.casefold()) is None
+                   and (t := _term(w.casefold())) and t != NEGATION]
+    found: dict[str, tuple[set[float], bool, set[str]]] = {}
     for i, word in enumerate(words):
         value = number_value(word)
         if value is None or (len(word) == 4 and 1800 <= value <= 2100):
             continue
         followers = words[i + 1:i + 3]
-        if followers and followers[0] in _MONTHS:
-            continue  # the day of a date, compared as a date
+        if (followers and followers[0] in _MONTHS) or (i and words[i - 1].rstrip(".") in _MONTHS):
+            continue  # the day of a date ("31 March", "Sept. 11"), compared as a date
+        if i and words[i - 1] in {"no", "number"}:
+            continue  # a rank ("the No. 2 position"), not a count
         hedged = i > 0 and words[i - 1] in _HEDGES
+        at = bisect_left(plain_terms, (i,))
+        near = {t for _, t in (*plain_terms[max(0, at - reach):at],
+                               *plain_terms[at:at + reach + 1])}
         for follower in followers:
             unit = _term(follower)
             if not unit or unit == NEGATION or number_value(follower) is not None:
                 break
-            values, was_hedged = found.setdefault(unit, (set(), False))
+            values, was_hedged, context = found.setdefault(unit, (set(), False, set()))
             values.add(value)
-            found[unit] = (values, was_hedged or hedged)
-    return {unit: _Figure(frozenset(v), h) for unit, (v, h) in found.items()}
+            context |= near - {unit}
+            found[unit] = (values, was_hedged or hedged, context)
+    return {unit: _Figure(frozenset(v), h, frozenset(c)) for unit, (v, h, c) in found.items()}
+
+
+def _close(a: _Figure, b: _Figure, options: ConflictsOptions) -> bool:
+    """Figures within ``scale_gap`` of each other whose surrounding words share a term."""
+    gap = min(abs(x - y) / max(abs(x), abs(y), 1e-9) for x in a.values for y in b.values)
+    return gap <= options.scale_gap and bool(a.context & b.context)
+
+
+def _same_amount(a: _Figure, b: _Figure, unit: str, options: ConflictsOptions) -> bool:
+    """Whether two figures may measure one thing: counts of a noun whose surrounding
+    words share ``count_shared`` terms, or sums in a scale unit ("billion") close
+    to each other (``_close``).
+
+    Two accounts of one sum differ by rounding or a slip ("$3.5 billion" and
+    "$3.6 billion" for military construction); sums far apart in one story
+    are different pots ("$5.7 billion" demanded, "$8 billion" in all). So the
+    values must lie within ``scale_gap`` of each other and the words around
+    them share a content term.
+    """
+    if unit not in _SCALES:
+        return len(a.context & b.context) >= options.count_shared
+    return _close(a, b, options)
 
 
 def number_mentions(text: str) -> dict[str, frozenset[float]]:
@@ -330,8 +527,21 @@ def compare_figures(left: str, right: str,
     return frozenset(shared - clash), clash
 
 
-def _number_clash(left: str, right: str, tolerance: float) -> str | None:
-    return min(compare_figures(left, right, tolerance)[1], default=None)
+def figures_disagree(left: str, right: str,
+                     hedge_tolerance: float = DEFAULT_OPTIONS.conflicts.hedge_tolerance) -> bool:
+    """Whether two texts count one noun differently ("48 pages" / "47 pages"); what
+    each counts is read as ``compare_figures`` reads it."""
+    return bool(compare_figures(left, right, hedge_tolerance)[1])
+
+
+def _number_clash(left: str, right: str, options: ConflictsOptions) -> str | None:
+    """A noun (not a name) two statements count differently, close enough to be one
+    count: actors' numbers far apart ("23 states" against "the two states") count
+    different things."""
+    a, b = _figures(left, options.figure_context), _figures(right, options.figure_context)
+    return min((u for u in a.keys() & b.keys()
+                if _figures_clash(a[u], b[u], options.hedge_tolerance)
+                and not is_name(left, u) and _close(a[u], b[u], options)), default=None)
 
 
 def date_fields(mention: DateMention) -> frozenset[str]:
@@ -434,10 +644,10 @@ class _Reading:
     terms: frozenset[str]
     figures: dict[str, _Figure]
     dates: tuple[tuple[DateMention, str | None], ...]
-    negated: frozenset[str]
+    said: tuple[Predication, ...]
 
 
-def _read(index: SentenceIndex, row: int) -> _Reading:
+def _read(index: SentenceIndex, row: int, options: ConflictsOptions) -> _Reading:
     a, s = index.refs[row]
     item = index.analyzed[a]
     sentence = item.sentences[s]
@@ -446,7 +656,8 @@ def _read(index: SentenceIndex, row: int) -> _Reading:
     spans = [(d.start - sentence.start, d.end - sentence.start) for d in mentions]
     dates = tuple((d, date_anchor(text, spans, k))
                   for k, d in enumerate(mentions) if date_fields(d))
-    return _Reading(text, index.terms[row], _figures(text), dates, negated_terms(text))
+    return _Reading(text, index.terms[row], _figures(text, options.figure_context), dates,
+                    predications(text, options.account_negation_reach))
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,27 +678,46 @@ def _clashes(left: _Reading, right: _Reading, cosine: float,
              options: ConflictsOptions) -> Iterator[_Clash]:
     """Every way two aligned sentences contradict each other."""
     for unit in sorted(left.figures.keys() & right.figures.keys()):
-        if _figures_clash(left.figures[unit], right.figures[unit], options.hedge_tolerance):
-            yield _Clash(f"number:{unit}", _surface(left.text, unit),
-                         _format(left.figures[unit].values), _format(right.figures[unit].values))
+        a, b = left.figures[unit], right.figures[unit]
+        if (_figures_clash(a, b, options.hedge_tolerance)
+                and _same_amount(a, b, unit, options)):
+            yield _figure_clash(left.text, unit, a, b)
     for date_a, anchor_a in left.dates:
         for date_b, anchor_b in right.dates:
             if anchor_a is not None and anchor_a == anchor_b and _dates_clash(date_a, date_b):
                 yield _Clash(f"date:{anchor_a}", _surface(left.text, anchor_a),
                              date_a.text, date_b.text)
     if cosine >= options.negation_cosine:
-        for term in sorted((left.negated ^ right.negated) & left.terms & right.terms):
+        denied = {p.term for p in left.said if p.denied}
+        for term in sorted(set(opposed(left.said, right.said)) & left.terms & right.terms):
             word = _surface(left.text, term)
-            yield _Clash(f"polarity:{term}", word,
-                         ("not " if term in left.negated else "") + word,
-                         ("not " if term in right.negated else "") + word)
+            yield _Clash(f"polarity:{term}", word, ("not " if term in denied else "") + word,
+                         ("" if term in denied else "not ") + word)
+
+
+def _figure_clash(text: str, unit: str, a: _Figure, b: _Figure) -> _Clash:
+    """The clash of two figures for ``unit``; a scale unit is keyed and labelled by what
+    it measures, the words both figures stand among, as ``text`` writes them."""
+    if unit not in _SCALES:
+        return _Clash(f"number:{unit}", _surface(text, unit), _format(a.values),
+                      _format(b.values))
+    shared = a.context & b.context
+    label = " ".join(dict.fromkeys(w for w in _WORD.findall(text)
+                                   if w[:1].islower() and _term(w.casefold()) in shared))
+    word = _surface(text, unit)
+    return _Clash(f"number:{unit}", label, f"{_format(a.values)} {word}",
+                  f"{_format(b.values)} {word}")
 
 
 def _agrees(reading: _Reading, key: str, values: set[str]) -> str | None:
     """The value ``reading`` gives for a number topic, when it is one already in dispute."""
     kind, _, unit = key.partition(":")
     figure = reading.figures.get(unit) if kind == "number" else None
-    value = _format(figure.values) if figure else None
+    if figure is None:
+        return None
+    value = _format(figure.values)
+    if unit in _SCALES:
+        value = f"{value} {_surface(reading.text, unit)}"
     return value if value in values else None
 
 
@@ -513,15 +743,15 @@ def _plural(count: int) -> str:
 
 
 def _conflict(index: SentenceIndex, label: str, values: Mapping[int, str],
-              articles: Mapping[str, Article]) -> Conflict:
-    """Sides grouped by value, best supported first; one side per article."""
+              strength: Mapping[int, float], articles: Mapping[str, Article]) -> Conflict:
+    """Sides grouped by value, best supported first; one side per article, the
+    sentence that clashes most closely (``strength``: its best cosine in the clash)."""
+    chosen: dict[int, int] = {}
+    for row in sorted(values, key=lambda r: (-strength.get(r, 0.0), r)):
+        chosen.setdefault(index.refs[row][0], row)
     by_value: dict[str, list[Span]] = {}
-    seen: set[int] = set()
-    for row in sorted(values):
-        article = index.refs[row][0]
-        if article not in seen:
-            seen.add(article)
-            by_value.setdefault(values[row], []).append(index.span(index.refs[row]))
+    for row in sorted(chosen.values()):
+        by_value.setdefault(values[row], []).append(index.span(index.refs[row]))
     ranked = sorted(by_value.items(), key=lambda kv: -count_sources(kv[1], articles))
     topic = f"{label}: " + " vs ".join(
         f"{value} ({_plural(count_sources(spans, articles))})" for value, spans in ranked)
@@ -543,24 +773,29 @@ def _facts(index: SentenceIndex, copies: frozenset[str], options: ConflictsOptio
 
     def reading(row: int) -> _Reading:
         if row not in readings:
-            readings[row] = _read(index, row)
+            readings[row] = _read(index, row, options)
         return readings[row]
 
-    found: dict[str, tuple[str, list[tuple[int, int]], dict[int, str]]] = {}
+    found: dict[str, tuple[list[tuple[int, int, float, str]], dict[int, str]]] = {}
     for (i, j), cosine in zip(match.rows.tolist(), match.cosine.tolist(), strict=True):
         for clash in _clashes(reading(i), reading(j), cosine, options):
-            label, edges, values = found.setdefault(clash.key, (clash.label, [], {}))
-            edges.append((i, j))
+            edges, values = found.setdefault(clash.key, ([], {}))
+            edges.append((i, j, cosine, clash.label))
             values.setdefault(i, clash.a)
             values.setdefault(j, clash.b)
-    for key, (label, edges, values) in found.items():
-        for rows in _groups(edges):
+    for key, (edges, values) in found.items():
+        for rows in _groups([(i, j) for i, j, _, _ in edges]):
             group = {row: values[row] for row in rows}
+            strength: dict[int, float] = {}
+            closest = max((e for e in edges if e[0] in rows), key=lambda e: e[2])
+            for i, j, cosine, _ in edges:
+                for row in (i, j) if i in rows else ():
+                    strength[row] = max(strength.get(row, 0.0), cosine)
             disputed = set(group.values())
             for row in match.partners(rows):
                 if row not in group and (value := _agrees(reading(row), key, disputed)):
                     group[row] = value
-            yield _conflict(index, label, group, articles)
+            yield _conflict(index, closest[3], group, strength, articles)
 
 
 def _copies(analyzed: Sequence[AnalyzedArticle]) -> frozenset[str]:

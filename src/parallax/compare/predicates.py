@@ -1,0 +1,182 @@
+"""What a statement asserts and what it denies, predicate by predicate.
+
+Two statements disagree on polarity only when one denies what the other
+asserts: the same predicate, in the same frame. Real reporting is full of
+negators that deny nothing another statement says: a contrast ("intelligence
+officials, not political advisers, drove the debate"), alternatives ("what is
+and is not in the e-mails"), an instruction ("urged him not to declare"), an
+addition ("not only criticized"), a negated belief ("I don't think ..."), an
+inability ("you cannot end it by order"), two negations of one outcome ("no
+agreement was reached", "did not reach an agreement"). Conflicts of accounts
+and of facts both read polarity here. It works on words alone (no parse): the
+predicate a negator denies is the first content word after it, past
+auxiliaries, articles and adverbs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from parallax.compare.claims import NEGATION, content_terms
+from parallax.lang.en import ENGLISH
+
+__all__ = ["Predication", "asserts_either_way", "opposed", "predications"]
+
+_WORD = ENGLISH.word
+# Words between a subject and its predicate ("Kestria had never asked"), skipped
+# when reading what a negator denies and what stands next to a predicate.
+_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "be", "been", "being",
+                          "did", "does", "do", "will", "also", "ever", "yet", "even", "ve", "d",
+                          "s", "a", "an", "the"})
+# A predicate under one of these is a possibility, duty or wish, not a fact
+# someone asserts ("should re-open", "could take place", "would support").
+_MODALS = frozenset({"should", "must", "could", "might", "may", "can", "would", "ought"})
+# Negated forms of ability: "cannot end it by order" says how, not whether.
+_UNABLE = frozenset({"cannot", "can't", "couldn't", "can\u2019t", "couldn\u2019t"})
+# A statement under one of these asserts nothing either way ("if the allegations
+# are true, he must step aside"; "will not negotiate until ...").
+_CONDITIONALS = frozenset({"if", "unless", "whether", "until"})
+# "not only", "not just": the negator adds, it does not deny.
+_ADDITIVE = frozenset({"only", "just", "merely", "simply"})
+# A predicate after one of these, in the same statement, is what someone else
+# said ("he said he had served"), not what the speaker asserts.
+_REPORTING = frozenset({"said", "says", "say", "told", "tells", "claimed", "claims", "stated",
+                        "insisted", "wrote", "alleged", "reported", "suggested"})
+_BELIEFS = frozenset(content_terms(" ".join(ENGLISH.quote_cues.belief)))
+_DENIALS = frozenset({"deny", "denies", "denied", "denying"})
+# Words before a predicate a reporting verb may stand in ("said he had served").
+_REPORT_REACH = 4
+# Function words that say nothing of which proposition a predicate is in: two
+# statements sharing one of them beside a word ("path to", "for the") are not
+# thereby in one frame. Before a negator, a preposition makes what follows an
+# argument ("legalization with no path"), not a denial.
+_LINKS = frozenset({"the", "a", "an", "to", "of", "in", "for", "on", "at", "by", "with", "from",
+                    "about", "into", "through", "and", "or", "but", "that", "which", "who",
+                    "there", "it"})
+# "have" before a determiner is the verb itself ("doesn't have a birth
+# certificate" denies the having), not an auxiliary.
+_DETERMINERS = frozenset({"a", "an", "the", "any", "his", "her", "their", "its", "our", "my",
+                          "your", "this", "that", "these", "those", "enough", "much", "many"})
+
+
+@dataclass(frozen=True, slots=True)
+class Predication:
+    """One content word used as asserted or as denied, with the words around it.
+
+    ``frame`` is the word before it (auxiliaries, negators, modals and
+    adverbs skipped: its subject, as near as words tell) and the word after it
+    (its particle or object: "walked out").
+    """
+
+    term: str
+    denied: bool
+    frame: tuple[str, str]
+
+
+def asserts_either_way(text: str) -> bool:
+    """Whether a statement can assert or deny a proposition: not a question, not conditional."""
+    return "?" not in text and not _CONDITIONALS & {w.casefold() for w in _WORD.findall(text)}
+
+
+def _is_negator(word: str) -> bool:
+    return content_terms(word) == (NEGATION,)
+
+
+def _skippable(word: str) -> bool:
+    return (word in _AUXILIARIES or word in _MODALS or word.endswith("ly")
+            or _is_negator(word))
+
+
+def _denying(text: str, words: Sequence[str]) -> Iterator[int]:
+    """Positions of the negators that deny what follows them (see the module docstring)."""
+    matches = list(_WORD.finditer(text))
+    for i, match in enumerate(matches):
+        if not _is_negator(words[i]) or words[i] in _UNABLE:
+            continue
+        before = text[:match.start()].rstrip()
+        after = words[i + 1] if i + 1 < len(words) else ""
+        previous = words[i - 1] if i else ""
+        if (before.endswith((",", ";", "(", "\u2014", "\u2013")) or after in _ADDITIVE
+                or after == "to" or previous in {"can", "could"} or previous in _LINKS
+                or (i >= 2 and words[i - 2] in {"and", "or"})):
+            continue
+        yield i
+
+
+def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, ...]:
+    """Every content word of ``text`` that it asserts or denies.
+
+    A denying negator denies the first content word within ``reach`` words
+    after it; every word within ``reach`` of any negator is neither asserted
+    nor denied otherwise. A statement whose ``cue`` is a denial ("denied that
+    her delegation had walked out") denies all of its words. Names, numbers,
+    beliefs ("don't think"), words after a reporting verb and words under a
+    modal are left out.
+    """
+    raw = _WORD.findall(text)
+    words = [w.casefold().replace("\u2019", "'") for w in raw]
+    denied_at: set[int] = set()
+    covered: set[int] = set()
+    for i in (k for k, w in enumerate(words) if _is_negator(w)):
+        covered.update(range(i + 1, min(len(words), i + 1 + reach)))
+    for i in _denying(text, words):
+        j = i + 1
+        while j < min(len(words), i + 1 + reach) and _skippable(words[j]):
+            if words[j] in {"have", "has", "had"} and j + 1 < len(words) and (
+                    words[j + 1] in _DETERMINERS):
+                break
+            j += 1
+        if (j < min(len(words), i + 1 + reach) and not _is_negator(words[j])
+                and words[j] not in {"have", "has", "had"}):
+            denied_at.add(j)
+    whole_denial = cue.casefold() in _DENIALS
+    found: list[Predication] = []
+    for k, word in enumerate(words):
+        terms = content_terms(word)
+        if not terms or terms[0] == NEGATION or word.replace(".", "").isdigit():
+            continue
+        if (k > 0 and raw[k][:1].isupper()) or terms[0] in _BELIEFS:
+            continue
+        if _REPORTING & set(words[max(0, k - _REPORT_REACH):k]):
+            continue
+        chain = k - 1
+        while chain >= 0 and _skippable(words[chain]):
+            chain -= 1
+        if _MODALS & set(words[chain + 1:k]):
+            continue
+        denied = whole_denial or k in denied_at
+        if not denied and k in covered:
+            continue
+        frame = (words[chain] if chain >= 0 else "", words[k + 1] if k + 1 < len(words) else "")
+        found.append(Predication(terms[0], denied, frame))
+    return tuple(found)
+
+
+def opposed(left: Sequence[Predication], right: Sequence[Predication]) -> list[str]:
+    """Terms one side denies and the other asserts in the same frame, in order of the first.
+
+    The same frame is the same word before the predicate ("Kestria asked" /
+    "Kestria never asked") or after it ("walked out" / "not walked out"):
+    "the steps he took" and "his service never took him overseas" share the
+    verb and nothing else.
+    """
+    def shared(x: str, y: str) -> bool:
+        return bool(x) and x == y and x not in _LINKS
+
+    def both_ways(side: Sequence[Predication]) -> set[str]:
+        return ({p.term for p in side if p.denied} & {p.term for p in side if not p.denied})
+
+    # A statement that both asserts and denies a word ("Kestria never asked to
+    # run the dam. We asked to see the numbers") is set against another only on
+    # the same subject.
+    mixed = both_ways(left) | both_ways(right)
+    found: dict[str, None] = {}
+    for a in left:
+        for b in right:
+            if a.term != b.term or a.denied == b.denied:
+                continue
+            if shared(a.frame[0], b.frame[0]) or (
+                    a.term not in mixed and shared(a.frame[1], b.frame[1])):
+                found.setdefault(a.term)
+    return list(found)

@@ -1,0 +1,53 @@
+"""Claims state one fact alike in every support line; their text is a clean sentence."""
+
+from __future__ import annotations
+
+from parallax.compare.agreement import states_alike
+from parallax.compare.claims import claim_text, find_claims, is_claimable
+
+from builders import analyze, make_article
+
+HARBOUR = ("The harbour council approved a dredging budget of 40 million euros on Monday, "
+           "officials said.")
+OTHER = ("Officials said the harbour council approved a dredging budget of 45 million euros "
+         "on Monday.")
+SAME = ("Officials said the harbour council approved a dredging budget of 40 million euros "
+        "on Monday.")
+
+
+def _claims(first: str, second: str) -> list[str]:
+    items = [analyze(make_article("a", first, "North Post")),
+             analyze(make_article("b", second, "Valley Herald"))]
+    return [c.text for c in find_claims(items)]
+
+
+def test_other_figures_never_corroborate() -> None:
+    assert _claims(HARBOUR, SAME) != []
+    assert _claims(HARBOUR, OTHER) == []
+
+
+def test_states_alike_reads_figures_and_polarity() -> None:
+    assert states_alike(HARBOUR, SAME)
+    assert not states_alike(HARBOUR, OTHER)
+    assert not states_alike("The council approved the dredging budget on Monday.",
+                            "The council never approved the dredging budget on Monday.")
+
+
+def test_claim_text_drops_the_dateline() -> None:
+    assert claim_text("NORTH HAVEN, Lorvania (HPA) - The council approved the budget.") == (
+        "The council approved the budget.")
+    assert claim_text("NORTH HAVEN \u2014 The council approved the budget.") == (
+        "The council approved the budget.")
+    assert claim_text("Mayor Brenn - the council's chair - approved it.") == (
+        "Mayor Brenn - the council's chair - approved it.")
+
+
+def test_a_dateline_never_opens_a_claim() -> None:
+    assert _claims("NORTH HAVEN, Lorvania (HPA) - " + HARBOUR, SAME) in ([SAME], [HARBOUR])
+
+
+def test_a_signpost_is_never_a_claim() -> None:
+    assert not is_claimable("The answer lies in the floods of 2019.")
+    assert not is_claimable("The short version: the harbour flooded.")
+    assert is_claimable("The answer from the council came on Monday after a long debate "
+                        "over the harbour budget and the dredging plan.")

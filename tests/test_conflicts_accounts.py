@@ -1,0 +1,141 @@
+"""Accounts conflicts on real-news classes of error, with invented statements.
+
+Each case is a pair of statements by two camps that share the words of one
+matter and a negator, the way real reporting does, yet do not contradict each
+other: a shared conditional position, a contrast, an instruction, two
+negations of one outcome, a verb used in two frames, a claim only reported.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.compare.conflicts import find_conflicts
+from parallax.model import Actor, Conflict, Quote
+
+from builders import analyze, make_article
+
+ACTORS = [Actor("mayor", "Ida Brenn", "person", affiliation="Harbour Party"),
+          Actor("rival", "Olek Varga", "person", affiliation="River League")]
+
+pytestmark = pytest.mark.usefixtures("fake_embedder")
+
+
+def _clash(first: tuple[str, str], second: tuple[str, str],
+           actors: list[Actor] = ACTORS) -> tuple[Conflict, ...]:
+    """Conflicts between the mayor's statement and the rival's, each (sentence, statement)."""
+    text = f"{first[0]} {second[0]}"
+    item = analyze(make_article("s", text, "Ferry News"))
+
+    def quote(phrase: str, speaker: str) -> Quote:
+        start = text.index(phrase)
+        return Quote(item.article.span(start, start + len(phrase)), "indirect", speaker,
+                     None, None)
+
+    return find_conflicts([item], actors, [quote(first[1], "mayor"),
+                                           quote(second[1], "rival")])
+
+
+def test_a_denial_of_the_same_predicate_and_frame_is_a_clash() -> None:
+    [conflict] = _clash(
+        ("The mayor said the ferry board approved the harbour toll in May.",
+         "the ferry board approved the harbour toll in May"),
+        ("The rival said the ferry board never approved the harbour toll in May.",
+         "the ferry board never approved the harbour toll in May"))
+    assert conflict.topic == "approved / not approved"
+
+
+def test_conditional_positions_do_not_clash() -> None:
+    # The condition sits outside the quoted words, as reporters write it.
+    assert _clash(
+        ("The mayor said the ferry board would keep backing the harbour toll plan.",
+         "the ferry board would keep backing the harbour toll plan"),
+        ("The rival said that if the audit is right, the ferry board would not keep backing "
+         "the harbour toll plan.",
+         "the ferry board would not keep backing the harbour toll plan")) == ()
+
+
+def test_a_contrast_is_no_denial() -> None:
+    assert _clash(
+        ("The mayor said harbour engineers drove the decision on the ferry toll.",
+         "harbour engineers drove the decision on the ferry toll"),
+        ("The rival said harbour engineers, not political advisers, drove the decision on "
+         "the ferry toll.",
+         "harbour engineers, not political advisers, drove the decision on the ferry toll")
+    ) == ()
+
+
+def test_an_instruction_not_to_act_is_no_denial() -> None:
+    assert _clash(
+        ("The mayor said she will declare a ferry emergency at the harbour.",
+         "she will declare a ferry emergency at the harbour"),
+        ("The rival said he urged her not to declare a ferry emergency at the harbour.",
+         "he urged her not to declare a ferry emergency at the harbour")) == ()
+
+
+def test_two_negations_of_one_outcome_agree() -> None:
+    assert _clash(
+        ("The mayor said no ferry agreement was reached with the harbour unions.",
+         "no ferry agreement was reached with the harbour unions"),
+        ("The rival said the harbour unions did not reach a full ferry agreement.",
+         "the harbour unions did not reach a full ferry agreement")) == ()
+
+
+def test_a_verb_in_two_frames_is_not_one_proposition() -> None:
+    assert _clash(
+        ("The mayor said the harbour steps she took let the ferry toll stay low.",
+         "the harbour steps she took let the ferry toll stay low"),
+        ("The rival said her ferry toll plan never took the harbour steps seriously.",
+         "her ferry toll plan never took the harbour steps seriously")) == ()
+
+
+def test_a_claim_only_reported_is_not_asserted() -> None:
+    assert _clash(
+        ("The mayor said the rival once said he had sailed the harbour ferry in May.",
+         "the rival once said he had sailed the harbour ferry in May"),
+        ("The rival said he had not sailed the harbour ferry in May.",
+         "he had not sailed the harbour ferry in May")) == ()
+
+
+GAZETTE = [Actor("mayor", "Ida Brenn", "person", ("Brenn",), "Harbour Party"),
+           Actor("gazette", "Harbour Gazette", "organization", ("Gazette",)),
+           Actor("rival", "Olek Varga", "person", affiliation="River League")]
+REPORT = ("The Harbour Gazette reported that the mayor took payments from the ferry operator "
+          "for the harbour toll contract. ")
+
+
+def _dispute(*statements: tuple[str, str, str]) -> tuple[Conflict, ...]:
+    """Conflicts among (sentence, statement, speaker) triples after the Gazette's report."""
+    text = REPORT + " ".join(sentence for sentence, _, _ in statements)
+    item = analyze(make_article("g", text, "Ferry News"))
+
+    def quote(phrase: str, speaker: str) -> Quote:
+        start = text.index(phrase)
+        return Quote(item.article.span(start, start + len(phrase)), "indirect", speaker,
+                     None, None)
+
+    quotes = [quote("the mayor took payments from the ferry operator for the harbour toll "
+                    "contract", "gazette"),
+              *(quote(phrase, speaker) for _, phrase, speaker in statements)]
+    return find_conflicts([item], GAZETTE, quotes)
+
+
+def test_a_report_called_false_is_disputed_by_its_subject() -> None:
+    [conflict] = _dispute(
+        ("Ms. Brenn told the Gazette that the allegations were completely false.",
+         "the allegations were completely false", "mayor"))
+    assert conflict.topic == "whether Harbour Gazette's allegations are accurate"
+    assert [side.actor for side in conflict.sides] == ["mayor", "gazette"]
+
+
+def test_a_refutation_that_names_no_report_of_another_is_no_dispute() -> None:
+    assert _dispute(
+        ("“The toll figures in your question are fake,” she told the Gazette, before telling "
+         "at length her own story of the harbour contract.",
+         "The toll figures in your question are fake", "mayor")) == ()
+
+
+def test_a_report_only_supposed_true_is_no_dispute() -> None:
+    assert _dispute(
+        ("Mr. Varga said that if the Gazette story is false, the ferry operator must say so.",
+         "if the Gazette story is false, the ferry operator must say so", "rival")) == ()

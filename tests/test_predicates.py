@@ -1,0 +1,65 @@
+"""What a statement asserts and denies (``parallax.compare.predicates``), on invented sentences."""
+
+from __future__ import annotations
+
+from parallax.compare.predicates import asserts_either_way, opposed, predications
+
+REACH = 4
+
+
+def _said(text: str) -> set[tuple[str, bool]]:
+    return {(p.term, p.denied) for p in predications(text, REACH)}
+
+
+def test_a_negator_denies_the_predicate_after_it() -> None:
+    assert ("walk", True) in _said("Her delegation had not walked out of the session.")
+    assert ("walk", False) in _said("The other delegation walked out of the session.")
+
+
+def test_negators_that_deny_nothing() -> None:
+    contrast = _said("Engineers, not political advisers, drove the toll decision.")
+    assert not any(denied for _, denied in contrast)
+    assert not any(d for _, d in _said("She urged him not to declare an emergency."))
+    assert not any(d for _, d in _said("The audit not only criticized the harbour board."))
+    assert not any(d for _, d in _said("A toll deal with no limits was tabled."))
+    assert not any(d for _, d in _said("You cannot end the ferry contract by decree."))
+    assert not any(d for _, d in _say_think())
+
+
+def _say_think() -> set[tuple[str, bool]]:
+    return _said("I don't think the toll plan is unfair.")
+
+
+def test_have_before_a_determiner_is_the_verb() -> None:
+    assert not any(term == "licens" for term, _ in _said("He doesn't have a licence."))
+    assert ("shown", True) in _said("He hasn't shown the licence.")
+
+
+def test_words_under_a_modal_or_after_a_reporting_verb_are_not_asserted() -> None:
+    assert ("reopen", False) not in _said("The mayor should reopen the ferry line.")
+    assert ("sail", False) not in _said("She said he had sailed the ferry in May.")
+
+
+def test_opposed_needs_the_same_frame() -> None:
+    yes = predications("The board approved the harbour toll.", REACH)
+    no = predications("The board never approved the harbour toll.", REACH)
+    assert opposed(yes, no) == ["approv"]
+    other = predications("Her plan never approved the budget for ferries.", REACH)
+    assert opposed(yes, other) == []
+
+
+def test_a_statement_asserting_and_denying_a_word_opposes_only_on_its_subject() -> None:
+    mixed = predications("Kestra never asked to run the dam. We asked to see the numbers.",
+                         REACH)
+    same_subject = predications("Kestra asked us to hand over the dam.", REACH)
+    other_subject = predications("We asked to see the numbers, Kestra never asked to run it.",
+                                 REACH)
+    assert opposed(mixed, same_subject) == ["asked"]
+    assert opposed(mixed, other_subject) == []
+
+
+def test_conditionals_and_questions_assert_nothing_either_way() -> None:
+    assert asserts_either_way("The board approved the toll.")
+    assert not asserts_either_way("If the audit is right, the board must resign.")
+    assert not asserts_either_way("They will not talk until the ferry runs again.")
+    assert not asserts_either_way("Did the board approve the toll?")
