@@ -101,6 +101,9 @@ def _according_to(state: ArticleState, token: Token) -> Quote | None:
         return None
     phrase_start, phrase_end = token.idx, source.right_edge.idx + len(source.right_edge)
     sentence = state.sentences[state.sentence_range(token.idx, token.idx + 1)[0]]
+    if not state.speakers.names_person(source) and _speaks(
+            state, sentence.start, sentence.end, (phrase_start, phrase_end)):
+        return None
     text = state.article.text
     start, end = sentence.start, sentence.end
     if text[start:phrase_start].strip(" ,") == "":
@@ -112,6 +115,23 @@ def _according_to(state: ArticleState, token: Token) -> Quote | None:
     if end - start < 2:
         return None
     return state.quote(start, end, "indirect", source, (token.idx, to.idx + len(to)))
+
+
+def _speaks(state: ArticleState, start: int, end: int, phrase: tuple[int, int]) -> bool:
+    """Whether someone makes a statement of their own in ``start:end`` outside ``phrase``.
+
+    In `Moss warned Roe in private that ..., according to the Post` Moss is
+    the speaker and the outlet only the channel: the sentence is Moss's
+    statement (found from "warned"), not the Post's. A person after
+    "according to" is the speaker (`According to Moss, Roe demanded ...`).
+    """
+    span = state.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ == "VERB" and t.lemma_.lower() in state.cues.reporting
+        and not phrase[0] <= t.idx < phrase[1] and not state.marked(t.idx)
+        and not any(c.dep_ == "neg" for c in t.children)
+        and (subject := find_subject(t, state.speakers, resolvable=False)) is not None
+        and speaker_like(subject, state.speakers) for t in span)
 
 
 def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:

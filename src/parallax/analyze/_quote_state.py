@@ -101,6 +101,10 @@ def find_subject(verb: Token, speakers: Speakers, *, resolvable: bool) -> Token 
     children = list(verb.children)
     agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     subjects = agents or [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "Mr. Roe, who she said "led me astray"": the parse gives "said" both "who" and
+    # "she"; "who" belongs to the clause she reports.
+    if len(subjects) > 1:
+        subjects = [c for c in subjects if c.lower_ not in RELATIVE] or subjects
     binds = any(c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS for c in children)
     for subject in subjects:
         if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -152,7 +156,8 @@ class ArticleState:
         self.paragraph_starts = [start for start, _ in paragraphs(article.text)]
         pack = pack_for(article.document.language)
         self.speakers = Speakers.of(doc, sentences, pronoun_reach=options.pronoun_reach,
-                                    names=pack.person_names)
+                                    names=pack.person_names, marks=self.marks,
+                                    paragraph_starts=self.paragraph_starts)
         # The cue lemmas of the article's language.
         self.cues = pack.quote_cues
 

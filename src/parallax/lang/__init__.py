@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from parallax.errors import RegistryError
 from parallax.registry import registry
@@ -113,6 +114,10 @@ class PersonNames:
     generational: frozenset[str]
     """Lower-case suffixes, dots removed, that name another member of a family
     ("jr", "sr", "iii"): never dropped when names are compared."""
+    genders: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Lower-case honorifics (dots removed) and common given names -> "m" or "f": the
+    pronoun ("he", "she") a mention of that person allows. Quote attribution never
+    resolves a pronoun to a person whose name says the other; absent names say nothing."""
 
 
 # eq=False: a pack is compared and hashed by identity, so stages may cache

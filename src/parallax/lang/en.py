@@ -163,6 +163,50 @@ _NICKNAMES: dict[str, tuple[str, ...]] = {
 }
 # Suffixes that name another member of a family: "Donald Trump Jr." is not his father.
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Which pronoun a name allows: honorifics, and the most common given names of
+# the United States and Britain that are used for one sex (census-style lists;
+# names given to both, such as "Leslie", "Jordan" or "Kelly", are left out).
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
+               "lord": "m", "lady": "f", "spokesman": "m", "spokeswoman": "f",
+               "chairman": "m", "chairwoman": "f", "congressman": "m", "congresswoman": "f",
+               "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+_MALE_NAMES = (
+    "aaron", "adam", "adrian", "alan", "albert", "alexander", "alfred", "andrew", "anthony",
+    "arthur", "barack", "barry", "ben", "benjamin", "bernard", "bernie", "bill", "billy", "bob",
+    "bobby", "brad", "bradley", "brandon", "brett", "brian", "bruce", "bryan", "carl", "carlos",
+    "charles", "charlie", "chuck", "clarence", "craig", "dale", "dan", "daniel", "danny",
+    "darren", "dave", "david", "dennis", "dick", "don", "donald", "doug", "douglas", "duncan",
+    "dwight", "earl", "ed", "eddie", "edward", "edwin", "elijah", "eric", "eugene", "frank",
+    "franklin", "fred", "frederick", "gabriel", "gary", "george", "gerald", "gordon", "graham",
+    "greg", "gregory", "harold", "harry", "henry", "howard", "hugh", "ian", "isaac", "jack",
+    "jacob", "jake", "james", "jason", "jeff", "jeffrey", "jeremy", "jerome", "jerrold",
+    "jerry", "jesse", "jim", "jimmy", "joe", "joel", "john", "johnny", "jon", "jonathan",
+    "joseph", "josh", "joshua", "juan", "justin", "keith", "ken", "kenneth", "kevin", "kyle",
+    "larry", "lawrence", "leonard", "louis", "luke", "marco", "mark", "martin", "matt",
+    "matthew", "michael", "mike", "mitch", "mitchell", "nathan", "neil", "nicholas", "nick",
+    "noah", "oliver", "patrick", "paul", "peter", "phil", "philip", "phillip", "ralph", "randy",
+    "ray", "raymond", "richard", "rick", "rob", "robert", "rod", "rodney", "roger", "ron",
+    "ronald", "roy", "russell", "ryan", "samuel", "scott", "sean", "seth", "stanley", "stephen",
+    "steve", "steven", "stuart", "ted", "theodore", "thomas", "tim", "timothy", "todd", "tom",
+    "tommy", "tony", "travis", "troy", "victor", "vincent", "vladimir", "walter", "wayne",
+    "william", "zachary",
+)
+_FEMALE_NAMES = (
+    "abigail", "alice", "alexandra", "alexandria", "alicia", "amanda", "amy", "andrea",
+    "angela", "ann", "anna", "anne", "barbara", "betsy", "beth", "betty", "beverly", "brenda",
+    "carol", "caroline", "catherine", "charlotte", "cheryl", "christina", "christine", "claire",
+    "cynthia", "debbie", "deborah", "debra", "denise", "diana", "diane", "donna", "doris",
+    "dorothy", "elaine", "eleanor", "elizabeth", "ellen", "emily", "emma", "evelyn", "frances",
+    "gloria", "grace", "hannah", "heather", "helen", "hillary", "ivanka", "jacqueline", "jane",
+    "janet", "janice", "jean", "jennifer", "jessica", "joan", "joanne", "joyce", "judith",
+    "judy", "julia", "julie", "karen", "katherine", "kathleen", "kathryn", "kathy", "kimberly",
+    "kirsten", "laura", "lauren", "linda", "lisa", "liz", "lois", "louise", "lucy", "margaret",
+    "maria", "marie", "marilyn", "martha", "mary", "maureen", "megan", "melania", "melissa",
+    "michelle", "nancy", "natalie", "nicole", "nikki", "olivia", "pamela", "patricia", "paula",
+    "rachel", "rebecca", "rose", "ruth", "sandra", "sara", "sarah", "sharon", "shirley",
+    "sophia", "stephanie", "sue", "susan", "teresa", "theresa", "tiffany", "victoria",
+    "virginia", "wendy",
+)
 
 
 # Sentence splitting: abbreviations the sentence goes on after (measured by
@@ -231,5 +275,7 @@ ENGLISH = LanguagePack(
     abbreviations=_ABBREVIATIONS,
     person_names=PersonNames(
         nicknames=MappingProxyType({short: frozenset(full) for short, full in _NICKNAMES.items()}),
-        generational=_GENERATIONAL),
+        generational=_GENERATIONAL,
+        genders=MappingProxyType({**{name: "m" for name in _MALE_NAMES},
+                                  **{name: "f" for name in _FEMALE_NAMES}, **_HONORIFICS})),
 )
