@@ -64,26 +64,33 @@ _BELIEF_VERBS = frozenset({
 })
 # Verbs whose direct object is itself the statement ("confirmed his intention to ...",
 # "criticized the ruling"), with the object's predicate when there is one ("called the
-# plan a trap", "urged voters to stay home").
+# plan a trap", "urged voters to stay home"). Not acts whose object is no content
+# ("declared an emergency", "offered changes", "addressed a rally", "backed the bill",
+# "expressed no concern"): bench/realnews.py, precision 0.80 -> 0.84 with the intent
+# and topic cuts, PolNeAR overlap F1 -0.005.
 _OBJECT_VERBS = frozenset({
     "announce", "confirm", "deny", "claim", "reiterate", "promise", "pledge", "vow", "demand",
     "propose", "reject", "acknowledge", "admit", "predict", "call", "cite", "mention",
     "describe", "question", "urge", "criticize", "criticise", "praise", "defend", "dispute",
     "dismiss", "discuss", "outline", "detail", "reference", "reveal", "highlight", "stress",
     "echo", "condemn", "denounce", "blast", "slam", "attack", "welcome", "endorse", "mock",
-    "encourage", "invoke", "declare", "label", "recommend", "report", "blame", "hail",
-    "offer", "support", "back", "oppose", "favor", "favour", "accept", "unveil", "tout",
-    "promote", "pitch", "applaud", "decry", "lament", "deride", "ridicule", "fault", "chide",
-    "rebuke", "challenge", "address", "express", "voice", "forecast", "concede",
+    "encourage", "invoke", "label", "recommend", "report", "blame", "hail",
+    "oppose", "favor", "favour", "unveil", "tout",
+    "applaud", "decry", "lament", "deride", "ridicule", "fault", "chide",
+    "rebuke", "challenge", "voice", "forecast", "concede",
     "characterize", "characterise", "brand", "dub", "term",
 })
-# Verbs of intent whose infinitive is the statement ("vowed to appeal the ruling").
+# Verbs of intent whose infinitive is the statement ("vowed to appeal the ruling"): only
+# verbs of saying. Plans, wishes and refusals ("plans to", "seeks to", "is expected to",
+# "refused to accept") are acts or the writer's reading, not statements a fact-checker
+# can quote; PolNeAR annotates some of them, bench/realnews.py's gold does not (dropping
+# them moved real-news statement precision 0.76 -> 0.80, PolNeAR overlap F1 -0.004).
 _INTENT_VERBS = frozenset({
-    "vow", "promise", "pledge", "threaten", "agree", "refuse", "decline", "offer", "plan",
-    "want", "seek", "intend", "urge", "encourage", "ask", "demand", "call", "propose",
-    "aim", "like", "prefer", "hope", "expect", "decide",
+    "vow", "promise", "pledge", "threaten", "agree", "urge", "encourage", "ask", "demand",
+    "call", "propose",
 })
-# Verbs whose prepositional object names what was said ("called for a recount").
+# Verbs whose prepositional object names what was said ("called for a recount"); not
+# "responded to", "referred to", "focused on", which name what the words were about.
 _PREP_CUES: dict[str, frozenset[str]] = {
     "call": frozenset({"for"}),
     # Not "on": "speaking on regional radio", "spoke to reporters on the quay".
@@ -109,9 +116,6 @@ _PREP_CUES: dict[str, frozenset[str]] = {
     "testify": frozenset({"about", "on"}),
     "report": frozenset({"on"}),
     "point": frozenset({"to"}),
-    "respond": frozenset({"to"}),
-    "react": frozenset({"to"}),
-    "refer": frozenset({"to"}),
     "allude": frozenset({"to"}),
     "hint": frozenset({"at"}),
     "apologize": frozenset({"for"}),
@@ -121,7 +125,6 @@ _PREP_CUES: dict[str, frozenset[str]] = {
     "campaign": frozenset({"for", "against"}),
     "rail": frozenset({"against"}),
     "lash": frozenset({"at"}),
-    "focus": frozenset({"on"}),
     "joke": frozenset({"about"}),
     "tweet": frozenset({"about"}),
 }
