@@ -89,9 +89,3 @@ def test_person_after_according_to_stays_the_speaker(nlp: Language) -> None:
             "review of the pension fund.")
     assert speaker_of(quotes(nlp, text), "full review") == "Rosa Quillfeather"
 
-
-def test_acts_and_plans_are_not_statements(nlp: Language) -> None:
-    text = ("Governor Ilse Marwood declared a state of emergency in the valley on Friday. "
-            "The agency plans to move about $40 million from its road budget. "
-            "Mayor Ocampo addressed a rally in the square.")
-    assert quotes(nlp, text) == ()

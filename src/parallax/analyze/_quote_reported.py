@@ -32,6 +32,9 @@ __all__ = ["aside", "noun_cued", "reported_quotes"]
 
 # A dateline opening a story ("WASHINGTON -- ", "HEMPSTEAD, N.Y. -- ") is no part of
 # the first statement.
+# Arcs from a cue up to a word that can take it back: "stopped (short (of (calling)))".
+_UNSAID_REACH = 3
+_NON_CLAUSAL = frozenset({"xcomp", "pcomp", "pobj", "prep", "advmod", "acomp"})
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.] ?(?:\u2015|\u2014|\u2013|--) ?")
 
 
@@ -91,6 +94,28 @@ def aside(tokens: Sequence[Token]) -> int | None:
         if 1 < start <= index and tokens[start - 1].text == ",":
             return start - 1
     return None
+
+
+def unsaid(cue: Token, cues: QuoteCues) -> bool:
+    """Whether the cue is negated, merely possible or withheld, so nothing was stated.
+
+    "did not say", "could say", "never claimed": a dependent of the cue's own;
+    "without recommending", "declined to say", "stopped short of calling for":
+    a word the cue hangs from through an infinitive or a preposition (not
+    through a clause, which is a statement of its own).
+    """
+    if any(c.dep_ == "neg" or (c.dep_ in ("aux", "advmod") and c.lower_ in cues.unsaid)
+           for c in cue.children):
+        return True
+    current = cue
+    for _ in range(_UNSAID_REACH):
+        if current.dep_ not in _NON_CLAUSAL or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in cues.unsaid or current.lower_ in cues.unsaid or any(
+                c.dep_ == "neg" for c in current.children):
+            return True
+    return False
 
 
 def _according_to(state: ArticleState, token: Token) -> Quote | None:
@@ -255,8 +280,12 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
             reported = _clause_range(list(clause.subtree), state.cues)
             speaker = _noun_source(token)
         elif token.pos_ == "VERB" and lemma in state.cues.lemmas:
-            if any(c.dep_ == "neg" for c in token.children):
-                continue  # "has not announced a date": nothing was said
+            if unsaid(token, state.cues) or (any(c.dep_ == "nsubjpass" for c in token.children)
+                                              and not any(c.dep_ == "agent"
+                                                          for c in token.children)):
+                # "has not announced a date", "without recommending charges": nothing was
+                # said; "Ada Moss was asked whether ...": the passive subject is the hearer.
+                continue
             reported = _verb_statement(state, token, lemma, partial)
             # "X said the port would reopen and warned against ...": the parse joins the
             # warning to the reported clause, but X warns, as in the cut of _next_statement.

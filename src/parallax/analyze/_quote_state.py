@@ -32,6 +32,7 @@ __all__ = [
 
 _NON_SPEAKERS = frozenset({"it", "this", "that", "there", "what", "which", "i", "we", "you"})
 RELATIVE = frozenset({"who", "which", "that"})
+_DASHES = frozenset({"\u2014", "\u2013", "\u2015", "--", "-"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 # Pronouns that stand for people even when their antecedent is not found.
 _PEOPLE = frozenset({"he", "she", "they"})
@@ -114,7 +115,8 @@ def find_subject(verb: Token, speakers: Speakers, *, resolvable: bool) -> Token 
             continue  # a heading glued to the paragraph by the parse
         # Coordinated subjects ("X and Y agreed") are several speakers, none of them
         # named alone: they count only where any source does.
-        if binds or (resolvable and joint(subject)) or subject.lower_ in _NON_SPEAKERS:
+        if binds or (resolvable and joint(subject)) or subject.lower_ in _NON_SPEAKERS or (
+                _dateline(subject)):
             continue
         if not resolvable or speakers.name(subject):
             return subject
@@ -125,6 +127,13 @@ def find_subject(verb: Token, speakers: Speakers, *, resolvable: bool) -> Token 
                 if pobj.dep_ == "pobj" and pobj.ent_type_ in SPEAKER_LABELS:
                     return pobj
     return None
+
+
+def _dateline(token: Token) -> bool:
+    """ "WASHINGTON — E-mails released ... revealed": the parse may make the dateline
+    the subject; it names where the story was filed, not who speaks."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.is_upper and len(token) > 1 and after is not None and after.text in _DASHES
 
 
 def speaker_like(token: Token, speakers: Speakers) -> bool:

@@ -63,6 +63,13 @@ class QuoteCues:
     """Verbs whose prepositional object names what was said (`called for a recount`)."""
     nouns: frozenset[str]
     """Nouns whose "that" clause is a statement (`his claim that ...`)."""
+    topics: frozenset[str] = frozenset()
+    """Prepositions of ``preps`` that name only what the words were about (`spoke of
+    his service`): their object is a statement only with a verb of its own."""
+    unsaid: frozenset[str] = frozenset()
+    """Lower-case words that take back a cue they govern: modals of mere possibility
+    (`could say`), `without` (`without recommending charges`) and verbs of withholding
+    (`refused to say`, `stopped short of calling for`). Nothing was stated."""
     lemmas: frozenset[str] = field(init=False)
     """Every lemma that can cue a statement."""
     reporting: frozenset[str] = field(init=False)

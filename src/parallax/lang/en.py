@@ -89,6 +89,14 @@ _INTENT_VERBS = frozenset({
     "vow", "promise", "pledge", "threaten", "agree", "urge", "encourage", "ask", "demand",
     "call", "propose",
 })
+# Prepositions of subject matter: "spoke of an earlier time", "hinted at impeachment",
+# "asked about the rally" say what was discussed, not what was said; "called for a
+# recount" and "warned against delays" do say it (bench/realnews.py precision).
+_TOPIC_PREPS = frozenset({"about", "of", "on", "at"})
+# Words that take back the cue they govern: nothing was said ("could say", "without
+# recommending", "declined to say", "stopped short of calling for", "failed to mention").
+_UNSAID = frozenset({"could", "might", "may", "without", "refuse", "decline", "fail", "stop",
+                     "short", "avoid", "never"})
 # Verbs whose prepositional object names what was said ("called for a recount"); not
 # "responded to", "referred to", "focused on", which name what the words were about.
 _PREP_CUES: dict[str, frozenset[str]] = {
@@ -274,7 +282,7 @@ ENGLISH = LanguagePack(
     letters=re.compile(r"[a-z]+"),
     quote_cues=QuoteCues(speech=_SPEECH_VERBS, belief=_BELIEF_VERBS, objects=_OBJECT_VERBS,
                          intent=_INTENT_VERBS, preps=MappingProxyType(_PREP_CUES),
-                         nouns=_NOUN_CUES),
+                         nouns=_NOUN_CUES, topics=_TOPIC_PREPS, unsaid=_UNSAID),
     abbreviations=_ABBREVIATIONS,
     person_names=PersonNames(
         nicknames=MappingProxyType({short: frozenset(full) for short, full in _NICKNAMES.items()}),
