@@ -89,3 +89,19 @@ def test_person_after_according_to_stays_the_speaker(nlp: Language) -> None:
             "review of the pension fund.")
     assert speaker_of(quotes(nlp, text), "full review") == "Rosa Quillfeather"
 
+
+
+def test_a_clause_whose_subject_the_parse_lost_is_not_the_next_speakers(nlp: Language) -> None:
+    text = ("In March, Senator Ilona Fjeld followed up on the memo.\n\n"
+            "After the chairman of the Joint Harbour Board confirmed he knew about the memo "
+            "which described the June meeting in Tarsk, Fjeld asked why the crews were never "
+            "told.")
+    found = quotes(nlp, text)
+    assert all(q.speaker != "Ilona Fjeld" for q in found if "knew about" in q.text)
+
+
+def test_a_report_on_someone_elses_claim_is_not_the_reporters(nlp: Language) -> None:
+    text = ("The Valley Courier reported on a nurse's claims that the clinic had hidden "
+            "the test results.")
+    found = quotes(nlp, text)
+    assert all("Courier" not in (q.speaker or "") for q in found)

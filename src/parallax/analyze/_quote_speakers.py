@@ -60,6 +60,8 @@ _RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "former
 _PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # An honorific sits right before the name: "Ms. " is four characters, "Mrs. " five.
 _HONORIFIC_REACH = 6
+# Initials alone, which the NER model would have tagged if they named a body.
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _LAST_WORD = re.compile(r"(\w+)\.?\s+$")
 
 
@@ -229,6 +231,8 @@ class Speakers:
             # As written, so "Okonkwo-Varr" stays one word.
             written = self.text[_name_start(head):name_end(self.text, head.idx + len(head),
                                                            self.names)]
+            if _INITIALS.fullmatch(written):
+                return None  # "the A.G.": an abbreviated role, not a name
             bodies = [display_name(e.text) for e in self.ents
                       if e.label_ == "ORG" and e.start_char < head.idx]
             return self._body(expand_surname(self._full(written), bodies), head.idx)

@@ -32,6 +32,8 @@ __all__ = [
 
 _NON_SPEAKERS = frozenset({"it", "this", "that", "there", "what", "which", "i", "we", "you"})
 RELATIVE = frozenset({"who", "which", "that"})
+# Tags of a finite verb, which carries a subject of its own.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "--", "-"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 # Pronouns that stand for people even when their antecedent is not found.
@@ -58,6 +60,11 @@ def find_source(token: Token, speakers: Speakers, *, resolvable: bool,
                     found = None
             if found is not None:
                 return found
+            # "After the chairman confirmed ..., Moss asked ...": a finite clause of its own
+            # whose subject the parse lost; the main clause's subject is not its speaker.
+            if current.dep_ == "advcl" and current.tag_ in _FINITE and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl") for c in current.children):
+                return None
             # "The envoy, X, spent the week in Y and insists ...": the parse makes the
             # verbs modifiers of the noun, whose referent is their implicit subject
             # (not for passives: "the report published by X").
