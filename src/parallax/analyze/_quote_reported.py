@@ -32,8 +32,6 @@ __all__ = ["aside", "noun_cued", "reported_quotes"]
 
 # A dateline opening a story ("WASHINGTON -- ", "HEMPSTEAD, N.Y. -- ") is no part of
 # the first statement.
-# Arcs from a cue up to a word that can take it back: "stopped (short (of (calling)))".
-_UNSAID_REACH = 3
 _NON_CLAUSAL = frozenset({"xcomp", "pcomp", "pobj", "prep", "advmod", "acomp"})
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.] ?(?:\u2015|\u2014|\u2013|--) ?")
 
@@ -96,7 +94,7 @@ def aside(tokens: Sequence[Token]) -> int | None:
     return None
 
 
-def unsaid(cue: Token, cues: QuoteCues) -> bool:
+def _unsaid(cue: Token, cues: QuoteCues, reach: int) -> bool:
     """Whether the cue is negated, merely possible or withheld, so nothing was stated.
 
     "did not say", "could say", "never claimed": a dependent of the cue's own;
@@ -108,7 +106,7 @@ def unsaid(cue: Token, cues: QuoteCues) -> bool:
            for c in cue.children):
         return True
     current = cue
-    for _ in range(_UNSAID_REACH):
+    for _ in range(reach):
         if current.dep_ not in _NON_CLAUSAL or current.head.i == current.i:
             return False
         current = current.head
@@ -280,9 +278,9 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
             reported = _clause_range(list(clause.subtree), state.cues)
             speaker = _noun_source(token)
         elif token.pos_ == "VERB" and lemma in state.cues.lemmas:
-            if unsaid(token, state.cues) or (any(c.dep_ == "nsubjpass" for c in token.children)
-                                              and not any(c.dep_ == "agent"
-                                                          for c in token.children)):
+            passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(
+                c.dep_ == "agent" for c in token.children)
+            if passive or _unsaid(token, state.cues, state.options.unsaid_reach):
                 # "has not announced a date", "without recommending charges": nothing was
                 # said; "Ada Moss was asked whether ...": the passive subject is the hearer.
                 continue
