@@ -34,6 +34,7 @@ from parallax.analyze._actor_names import (
     name_end,
     name_key,
     person_name,
+    split_lines,
 )
 from parallax.analyze._actor_titles import TitledMention, titled_mentions
 from parallax.lang import PersonNames
@@ -147,8 +148,9 @@ class Speakers:
            paragraph_starts: Sequence[int] = ()) -> Speakers:
         ents = tuple(doc.ents)
         text = doc.text
-        entities = tuple(Entity(e.start_char, end, text[e.start_char:end], e.label_)
-                         for e in ents for end in (name_end(text, e.end_char, names),))
+        entities = tuple(piece for e in ents for end in (name_end(text, e.end_char, names),)
+                         for piece in split_lines(Entity(e.start_char, end, text[e.start_char:end],
+                                                    e.label_)))
         named = (e for e in entities if e.label == "PERSON")
         persons = sorted((*named, *_office_holders(doc, text)), key=lambda e: e.start)
         speakers = cls(doc, tuple(persons), titled_mentions(text, entities),
@@ -229,8 +231,9 @@ class Speakers:
             # A name spaCy did not tag ("Trump emphasized ..." in some sentences), or
             # the short form of a body named before ("the Ministry").
             # As written, so "Okonkwo-Varr" stays one word.
-            written = self.text[_name_start(head):name_end(self.text, head.idx + len(head),
-                                                           self.names)]
+            first = _name_start(head)
+            first = max(first, self.text.rfind("\n", first, head.idx) + 1)  # one line only
+            written = self.text[first:name_end(self.text, head.idx + len(head), self.names)]
             if _INITIALS.fullmatch(written):
                 return None  # "the A.G.": an abbreviated role, not a name
             bodies = [display_name(e.text) for e in self.ents
@@ -268,7 +271,12 @@ class Speakers:
         if token.ent_type_ not in SPEAKER_LABELS:
             return None
         span = next(e for e in self.ents if e.start <= token.i < e.end)
-        text = self.text[span.start_char:name_end(self.text, span.end_char, self.names)]
+        start, end = span.start_char, name_end(self.text, span.end_char, self.names)
+        # An entity the NER model ran over a line break ("Jim Talent\n\nRomney said")
+        # names only the words on the token's own line.
+        start = max(start, self.text.rfind("\n", start, token.idx) + 1)
+        newline = self.text.find("\n", token.idx, end)
+        text = self.text[start:end if newline < 0 else newline]
         if span.label_ == "PERSON":
             return self._full(text)
         # The NER model tags some surnames as places or bodies ("Galloran said").
