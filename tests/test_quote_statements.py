@@ -71,3 +71,15 @@ def test_a_dateline_is_not_a_speaker(nlp: Language) -> None:
     assert all(q.speaker != "HARWICK" and (q.speaker_span is None
                                            or "HARWICK" not in q.speaker_span.text)
                for q in quotes(nlp, text))
+
+
+def test_an_outlets_lead_in_before_a_line_break_is_not_the_speakers(nlp: Language) -> None:
+    text = ('Here is a passage from the council report:\n\n'
+            '"We will rebuild the pier before winter," Mayor Ada Lindqvist said.')
+    assert [q.text for q in quotes(nlp, text)] == ["We will rebuild the pier before winter"]
+
+
+def test_how_the_words_were_said_is_not_the_statement(nlp: Language) -> None:
+    text = ("Speaking to reporters after the storm on the ferry, Harbour Master Ivo Brand "
+            "warned that the pier would stay shut.")
+    assert [q.text for q in quotes(nlp, text)] == ["the pier would stay shut"]

@@ -33,6 +33,8 @@ __all__ = ["aside", "noun_cued", "reported_quotes"]
 # A dateline opening a story ("WASHINGTON -- ", "HEMPSTEAD, N.Y. -- ") is no part of
 # the first statement.
 _NON_CLAUSAL = frozenset({"xcomp", "pcomp", "pobj", "prep", "advmod", "acomp"})
+# Dependents of a cue that say when or how the words were said ("Speaking to reporters,").
+_ABOUT_THE_SAYING = frozenset({"advcl", "prep", "npadvmod", "advmod"})
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.] ?(?:\u2015|\u2014|\u2013|--) ?")
 
 
@@ -181,6 +183,11 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     text = state.article.text
     if after is None or after.idx >= sentence.end or after.text in (".", "!", "?"):
         start, end = sentence.start, doc[first - 1].idx
+        # "In a response on Monday, Ada Moss said": the words before the comma say when
+        # or how she spoke, not what.
+        if any(c.dep_ in _ABOUT_THE_SAYING and c.i < first and c.right_edge.i >= first - 2
+               and c.left_edge.idx <= sentence.start + 1 for c in verb.children):
+            return None
     elif after.text == ",":
         start, end = sentence.start, sentence.end
     else:
@@ -300,6 +307,10 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
                     find_subject(token, speakers, resolvable=False)
                     or find_source(reporter, speakers, resolvable=True, climb=climb))
         if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted):
+            continue
+        # "Here is an excerpt:\n\n"...," she said": a line break between the cue and
+        # the words it would report means they are the outlet's, not the speaker's.
+        if "\n" in state.article.text[min(reported[0], token.idx):max(reported[1], token.idx)]:
             continue
         if speaker is not None and speaker_like(speaker, state.speakers):
             named = [t for t in (speaker, *speaker.conjuncts)
