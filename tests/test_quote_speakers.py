@@ -105,3 +105,11 @@ def test_a_report_on_someone_elses_claim_is_not_the_reporters(nlp: Language) -> 
             "the test results.")
     found = quotes(nlp, text)
     assert all("Courier" not in (q.speaker or "") for q in found)
+
+
+def test_pronoun_after_a_semicolon_keeps_the_sentences_subject(nlp: Language) -> None:
+    text = ("Mr. Halvard Rusk met the envoy in June.\n\n"
+            "For his part, Peter Aldous wants to keep his post, that is why it is hard for him "
+            "to give up the port; but he also claims a share of the toll revenue for his "
+            "region, and this leads to a dispute.")
+    assert speaker_of(quotes(nlp, text), "toll revenue") == "Peter Aldous"

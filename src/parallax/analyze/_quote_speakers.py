@@ -292,9 +292,9 @@ class Speakers:
         earlier pronouns of the same sex, which stand for their own antecedent.
         A subject wins, the one nearest the sentence's root first ("Ada Moss
         said Ben Roe's report was wrong. "...," she said." -> Ada Moss). In the
-        pronoun's own sentence only a subject whose clause holds the pronoun
-        counts ("Moss said she ..."); what the pronoun's verb reports does not
-        ("Roe was wrong, she said" is not Roe). A person who is no subject (an
+        pronoun's own sentence a subject before it counts ("Moss said she ...",
+        "Moss wants ...; but she claims ..."), except in what the pronoun's verb
+        reports ("Roe was wrong, she said" is not Roe). A person who is no subject (an
         object, "told Ben Roe") counts only within the pronoun's paragraph and
         when no sentence nearer has a subject.
         """
@@ -326,7 +326,7 @@ class Speakers:
                             and _PRONOUN_GENDERS.get(t.lower_) == wanted
                             and not self._quoted(t.idx))
             if index == sentence:
-                subjects = [s for s in subjects if _reports(s.head, pronoun)]
+                subjects = [s for s in subjects if not _reported_by(s.head, pronoun)]
                 others = []
             if subjects:
                 # A name that tells the pronoun's sex beats one that says nothing; when
@@ -432,17 +432,14 @@ def _gender_of(text: str, person: Entity, full: str, title: Sequence[str],
     return names.genders.get(parts[0].lower()) if len(parts) > 1 else None
 
 
-def _reports(verb: Token, pronoun: Token) -> bool:
-    """Whether the clause of ``verb`` holds ``pronoun`` without a parenthetical between
-    ("Moss said she ..." holds it; "Roe was wrong, she said" hangs "said" as an aside)."""
-    current = pronoun
-    while current.head.i != current.i:
-        if current.dep_ == "parataxis":
-            return False
-        current = current.head
-        if current.i == verb.i:
-            return True
-    return False
+def _reported_by(verb: Token, pronoun: Token) -> bool:
+    """Whether the clause of ``verb`` is what the pronoun's own verb reports: "Roe
+    would win, she said" parses "win" under "said", or "said" as an aside to "was"
+    in "Roe was wrong, she said"; Roe is then what she speaks about, not her."""
+    own = pronoun.head
+    if own.i == verb.i:
+        return False
+    return own.is_ancestor(verb) or (own.dep_ == "parataxis" and own.head.i == verb.i)
 
 
 def _depth(token: Token) -> int:
