@@ -308,9 +308,9 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
                     or find_source(reporter, speakers, resolvable=True, climb=climb))
         if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted):
             continue
-        # "Here is an excerpt:\n\n"...," she said": a line break between the cue and
-        # the words it would report means they are the outlet's, not the speaker's.
-        if "\n" in state.article.text[min(reported[0], token.idx):max(reported[1], token.idx)]:
+        # "Here is an excerpt:\n\n"...," she said": words before a line break that a
+        # cue after it would report are the outlet's lead-in, not the speaker's.
+        if reported[1] <= token.idx and "\n" in state.article.text[reported[1]:token.idx]:
             continue
         if speaker is not None and speaker_like(speaker, state.speakers):
             named = [t for t in (speaker, *speaker.conjuncts)
