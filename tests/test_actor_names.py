@@ -15,11 +15,12 @@ from parallax.analyze._actor_names import (
     name_end,
     parse_person,
     same_person,
+    split_lines,
     surname_matches,
 )
 from parallax.analyze.actors import resolve_actors
 from parallax.lang.en import ENGLISH
-from parallax.model import Actor, Quote
+from parallax.model import Actor, Entity, Quote
 
 from builders import parsed
 
@@ -157,3 +158,10 @@ def test_a_body_named_again_in_short_is_the_one_named_before() -> None:
     assert quotes[0].speaker is not None
     # Two departments end that way: the short name stays as written.
     assert [q.speaker for q in two.quotes] == ["County Police Department"]
+
+
+def test_an_entity_run_over_a_line_break_is_two_names() -> None:
+    text = "and Ivo Marsh\n\nKellan"
+    entity = Entity(4, len(text), text[4:], "PERSON")
+    assert [(e.text, text[e.start:e.end]) for e in split_lines(entity)] == [
+        ("Ivo Marsh", "Ivo Marsh"), ("Kellan", "Kellan")]

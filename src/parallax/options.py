@@ -270,6 +270,9 @@ class QuotesOptions:
                                      "('attacked him'), not content")
     label_words: int = tuned(4, "a label before a colon is a short name ('Poll:'), not a clause")
     pronoun_reach: int = tuned(3, "sentences back a pronoun may find its antecedent")
+    # "stopped (short (of (calling)))" is the longest chain seen on the dev events.
+    unsaid_reach: int = tuned(3, "arcs up from a cue through infinitives and prepositions to a "
+                                 "word that takes it back ('declined to say')")
 
 
 @dataclass(frozen=True, slots=True)

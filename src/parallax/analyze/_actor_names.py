@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from parallax.lang import PersonNames
 from parallax.lang.en import ENGLISH
+from parallax.model import Entity
 
 __all__ = [
     "BODY_NOUNS",
@@ -29,6 +30,7 @@ __all__ = [
     "parse_person",
     "person_name",
     "same_person",
+    "split_lines",
     "surname_matches",
 ]
 
@@ -253,3 +255,19 @@ def expand_surname(name: str, full_names: Iterable[str],
     ambiguous or absent -> unchanged."""
     matches = surname_matches(name, full_names, names)
     return matches[0] if len(matches) == 1 else name
+
+
+def split_lines(entity: Entity) -> list[Entity]:
+    """The entity's pieces between line breaks: the NER model sometimes runs one name
+    into the next paragraph's first word ("Jim Talent\n\nRomney")."""
+    if "\n" not in entity.text:
+        return [entity]
+    pieces = []
+    offset = entity.start
+    for line in entity.text.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            word = line.strip()
+            pieces.append(Entity(offset + lead, offset + lead + len(word), word, entity.label))
+        offset += len(line) + 1
+    return pieces

@@ -32,6 +32,9 @@ __all__ = ["aside", "noun_cued", "reported_quotes"]
 
 # A dateline opening a story ("WASHINGTON -- ", "HEMPSTEAD, N.Y. -- ") is no part of
 # the first statement.
+_NON_CLAUSAL = frozenset({"xcomp", "pcomp", "pobj", "prep", "advmod", "acomp"})
+# Dependents of a cue that say when or how the words were said ("Speaking to reporters,").
+_ABOUT_THE_SAYING = frozenset({"advcl", "prep", "npadvmod", "advmod"})
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.] ?(?:\u2015|\u2014|\u2013|--) ?")
 
 
@@ -93,6 +96,28 @@ def aside(tokens: Sequence[Token]) -> int | None:
     return None
 
 
+def _unsaid(cue: Token, cues: QuoteCues, reach: int) -> bool:
+    """Whether the cue is negated, merely possible or withheld, so nothing was stated.
+
+    "did not say", "could say", "never claimed": a dependent of the cue's own;
+    "without recommending", "declined to say", "stopped short of calling for":
+    a word the cue hangs from through an infinitive or a preposition (not
+    through a clause, which is a statement of its own).
+    """
+    if any(c.dep_ == "neg" or (c.dep_ in ("aux", "advmod") and c.lower_ in cues.unsaid)
+           for c in cue.children):
+        return True
+    current = cue
+    for _ in range(reach):
+        if current.dep_ not in _NON_CLAUSAL or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in cues.unsaid or current.lower_ in cues.unsaid or any(
+                c.dep_ == "neg" for c in current.children):
+            return True
+    return False
+
+
 def _according_to(state: ArticleState, token: Token) -> Quote | None:
     """ "according to X, ..." : the sentence around the phrase, attributed to X."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -101,6 +126,9 @@ def _according_to(state: ArticleState, token: Token) -> Quote | None:
         return None
     phrase_start, phrase_end = token.idx, source.right_edge.idx + len(source.right_edge)
     sentence = state.sentences[state.sentence_range(token.idx, token.idx + 1)[0]]
+    if not state.speakers.names_person(source) and _speaks(
+            state, sentence.start, sentence.end, (phrase_start, phrase_end)):
+        return None
     text = state.article.text
     start, end = sentence.start, sentence.end
     if text[start:phrase_start].strip(" ,") == "":
@@ -112,6 +140,23 @@ def _according_to(state: ArticleState, token: Token) -> Quote | None:
     if end - start < 2:
         return None
     return state.quote(start, end, "indirect", source, (token.idx, to.idx + len(to)))
+
+
+def _speaks(state: ArticleState, start: int, end: int, phrase: tuple[int, int]) -> bool:
+    """Whether someone makes a statement of their own in ``start:end`` outside ``phrase``.
+
+    In `Moss warned Roe in private that ..., according to the Post` Moss is
+    the speaker and the outlet only the channel: the sentence is Moss's
+    statement (found from "warned"), not the Post's. A person after
+    "according to" is the speaker (`According to Moss, Roe demanded ...`).
+    """
+    span = state.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ == "VERB" and t.lemma_.lower() in state.cues.reporting
+        and not phrase[0] <= t.idx < phrase[1] and not state.marked(t.idx)
+        and not any(c.dep_ == "neg" for c in t.children)
+        and (subject := find_subject(t, state.speakers, resolvable=False)) is not None
+        and speaker_like(subject, state.speakers) for t in span)
 
 
 def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
@@ -138,6 +183,11 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     text = state.article.text
     if after is None or after.idx >= sentence.end or after.text in (".", "!", "?"):
         start, end = sentence.start, doc[first - 1].idx
+        # "In a response on Monday, Ada Moss said": the words before the comma say when
+        # or how she spoke, not what.
+        if any(c.dep_ in _ABOUT_THE_SAYING and c.i < first and c.right_edge.i >= first - 2
+               and c.left_edge.idx <= sentence.start + 1 for c in verb.children):
+            return None
     elif after.text == ",":
         start, end = sentence.start, sentence.end
     else:
@@ -235,8 +285,12 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
             reported = _clause_range(list(clause.subtree), state.cues)
             speaker = _noun_source(token)
         elif token.pos_ == "VERB" and lemma in state.cues.lemmas:
-            if any(c.dep_ == "neg" for c in token.children):
-                continue  # "has not announced a date": nothing was said
+            passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(
+                c.dep_ == "agent" for c in token.children)
+            if passive or _unsaid(token, state.cues, state.options.unsaid_reach):
+                # "has not announced a date", "without recommending charges": nothing was
+                # said; "Ada Moss was asked whether ...": the passive subject is the hearer.
+                continue
             reported = _verb_statement(state, token, lemma, partial)
             # "X said the port would reopen and warned against ...": the parse joins the
             # warning to the reported clause, but X warns, as in the cut of _next_statement.
@@ -253,6 +307,10 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
                     find_subject(token, speakers, resolvable=False)
                     or find_source(reporter, speakers, resolvable=True, climb=climb))
         if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted):
+            continue
+        # "Here is an excerpt:\n\n"...," she said": words before a line break that a
+        # cue after it would report are the outlet's lead-in, not the speaker's.
+        if reported[1] <= token.idx and "\n" in state.article.text[reported[1]:token.idx]:
             continue
         if speaker is not None and speaker_like(speaker, state.speakers):
             named = [t for t in (speaker, *speaker.conjuncts)

@@ -2,9 +2,12 @@
 
 A speaker is written as a name ("Ri Yong Ho"), a name with a title ("North
 Korea Leader Kim"), a pronoun ("he") or a description ("the US President").
-Names come from spaCy's entities; pronouns go to the nearest preceding
-person, preferring the subject of the nearest sentence that names someone
-(the usual antecedent in news prose); descriptions go to the latest person
+Names come from spaCy's entities; pronouns go to the nearest compatible,
+salient antecedent (see ``Speakers._antecedent``): the main subject of the
+nearest sentence that has one, never a person of the other sex (honorifics
+and given names say which, ``PersonNames.genders``), never a name inside a
+quotation, and an earlier "he" carries its own antecedent forward; when the
+evidence is weaker the speaker stays unresolved. Descriptions go to the latest person
 whose written title has the description's head noun ("president") and no
 conflicting country. A surname alone becomes the article's unique full name
 with it, so one article never splits a speaker in two.
@@ -12,6 +15,7 @@ with it, so one article never splits a speaker in two.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,6 +34,7 @@ from parallax.analyze._actor_names import (
     name_end,
     name_key,
     person_name,
+    split_lines,
 )
 from parallax.analyze._actor_titles import TitledMention, titled_mentions
 from parallax.lang import PersonNames
@@ -50,6 +55,15 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BODY_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 # Nouns for a country's state: "the Maravelian government" speaks for Maravel.
 _STATE_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})
+# Title words that make another office of the one they modify ("vice president").
+_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "former"})
+# The sex each pronoun of a speaker asks of its antecedent.
+_PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# An honorific sits right before the name: "Ms. " is four characters, "Mrs. " five.
+_HONORIFIC_REACH = 6
+# Initials alone, which the NER model would have tagged if they named a body.
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_LAST_WORD = re.compile(r"(\w+)\.?\s+$")
 
 
 def _related(a: str, b: str) -> bool:
@@ -117,22 +131,42 @@ class Speakers:
     pronoun_reach: int
     # The language's short forms of given names and generational suffixes.
     names: PersonNames
+    # Quoted passages with their marks, in text order: names inside them are not
+    # antecedents of the pronoun that attributes them.
+    marks: tuple[tuple[int, int], ...] = ()
+    paragraph_starts: tuple[int, ...] = ()
     # Resolved names by token index: rules ask about the same subjects many times.
     known: dict[int, str | None] = field(default_factory=dict, compare=False)
+    # The sex each full name's mentions agree on ("m", "f"), None when they say nothing.
+    genders: dict[str, str | None] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, doc: Doc, sentences: Sequence[Sentence], *,
            pronoun_reach: int = DEFAULT_OPTIONS.quotes.pronoun_reach,
-           names: PersonNames = ENGLISH.person_names) -> Speakers:
+           names: PersonNames = ENGLISH.person_names,
+           marks: Sequence[tuple[int, int]] = (),
+           paragraph_starts: Sequence[int] = ()) -> Speakers:
         ents = tuple(doc.ents)
         text = doc.text
-        entities = tuple(Entity(e.start_char, end, text[e.start_char:end], e.label_)
-                         for e in ents for end in (name_end(text, e.end_char, names),))
+        entities = tuple(piece for e in ents for end in (name_end(text, e.end_char, names),)
+                         for piece in split_lines(Entity(e.start_char, end, text[e.start_char:end],
+                                                    e.label_)))
         named = (e for e in entities if e.label == "PERSON")
         persons = sorted((*named, *_office_holders(doc, text)), key=lambda e: e.start)
-        return cls(doc, tuple(persons), titled_mentions(text, entities),
-                   tuple(s.start for s in sentences), ents, text,
-                   tuple(person_name(p.text) for p in persons), pronoun_reach, names)
+        speakers = cls(doc, tuple(persons), titled_mentions(text, entities),
+                       tuple(s.start for s in sentences), ents, text,
+                       tuple(person_name(p.text) for p in persons), pronoun_reach, names,
+                       tuple(marks), tuple(paragraph_starts))
+        said: dict[str, set[str]] = {}
+        titles = {t.entity.start: t.title for t in speakers.titled}
+        for person in persons:
+            gender = _gender_of(text, person, speakers._full(person.text),
+                                titles.get(person.start, ()), names)
+            said.setdefault(speakers._full(person.text), set()).update(
+                (gender,) if gender else ())
+        speakers.genders.update(
+            (name, next(iter(found)) if len(found) == 1 else None) for name, found in said.items())
+        return speakers
 
     def mention(self, head: Token) -> tuple[int, int]:
         """Characters of the mention as written: "North Korean foreign minister, Ri Yong Ho"."""
@@ -160,6 +194,11 @@ class Speakers:
         newline = self.text.find("\n", head_start, end)
         return start, end if newline < 0 else newline
 
+    def names_person(self, head: Token) -> bool:
+        """Whether the mention headed by ``head`` names a person (not a body or a place)."""
+        start, end = self.mention(head)
+        return any(start <= p.start and p.end <= end for p in self.persons)
+
     def name(self, head: Token) -> str | None:
         """The name ``head`` refers to in this article, or None when it cannot tell."""
         if head.i not in self.known:
@@ -167,7 +206,10 @@ class Speakers:
         return self.known[head.i]
 
     def _resolve(self, head: Token) -> str | None:
-        for token in (head, *(c for c in head.children if c.dep_ == "appos")):
+        # A person in apposition before a place ("one senator, Arizona's Ada Moss,").
+        appositions = sorted((c for c in head.children if c.dep_ == "appos"),
+                             key=lambda c: c.ent_type_ != "PERSON")
+        for token in (head, *appositions):
             named = self._entity_name(token)
             if named:
                 return named
@@ -177,7 +219,7 @@ class Speakers:
         if inside:
             return self._full(inside[-1].text)
         if head.lower_ in PERSON_PRONOUNS:
-            return self._antecedent(head.idx)
+            return self._antecedent(head)
         if any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children):
             return self._owner(head)
         if head.lemma_.lower() in _STATE_NOUNS:
@@ -189,8 +231,11 @@ class Speakers:
             # A name spaCy did not tag ("Trump emphasized ..." in some sentences), or
             # the short form of a body named before ("the Ministry").
             # As written, so "Okonkwo-Varr" stays one word.
-            written = self.text[_name_start(head):name_end(self.text, head.idx + len(head),
-                                                           self.names)]
+            first = _name_start(head)
+            first = max(first, self.text.rfind("\n", first, head.idx) + 1)  # one line only
+            written = self.text[first:name_end(self.text, head.idx + len(head), self.names)]
+            if _INITIALS.fullmatch(written):
+                return None  # "the A.G.": an abbreviated role, not a name
             bodies = [display_name(e.text) for e in self.ents
                       if e.label_ == "ORG" and e.start_char < head.idx]
             return self._body(expand_surname(self._full(written), bodies), head.idx)
@@ -226,24 +271,86 @@ class Speakers:
         if token.ent_type_ not in SPEAKER_LABELS:
             return None
         span = next(e for e in self.ents if e.start <= token.i < e.end)
-        text = self.text[span.start_char:name_end(self.text, span.end_char, self.names)]
+        start, end = span.start_char, name_end(self.text, span.end_char, self.names)
+        # An entity the NER model ran over a line break ("Jim Talent\n\nRomney said")
+        # names only the words on the token's own line.
+        start = max(start, self.text.rfind("\n", start, token.idx) + 1)
+        newline = self.text.find("\n", token.idx, end)
+        text = self.text[start:end if newline < 0 else newline]
         if span.label_ == "PERSON":
             return self._full(text)
         # The NER model tags some surnames as places or bodies ("Galloran said").
         return self._body(expand_surname(display_name(text), self.full_names, self.names),
                           span.start_char)
 
-    def _antecedent(self, position: int) -> str | None:
+    def _antecedent(self, pronoun: Token) -> str | None:
+        """Who "he" or "she" stands for, or None when a reader could not be sure.
+
+        Sentences are read back from the pronoun's own for ``pronoun_reach``
+        sentences. In each, the candidates are the people named outside
+        quotations whose sex (when their names tell it) is the pronoun's, and
+        earlier pronouns of the same sex, which stand for their own antecedent.
+        A subject wins, the one nearest the sentence's root first ("Ada Moss
+        said Ben Roe's report was wrong. "...," she said." -> Ada Moss). In the
+        pronoun's own sentence a subject before it counts ("Moss said she ...",
+        "Moss wants ...; but she claims ..."), except in what the pronoun's verb
+        reports ("Roe was wrong, she said" is not Roe). A person who is no subject (an
+        object, "told Ben Roe") counts only within the pronoun's paragraph and
+        when no sentence nearer has a subject.
+        """
+        wanted = _PRONOUN_GENDERS.get(pronoun.lower_)
+        position = pronoun.idx
         sentence = bisect_right(self.sentence_starts, position) - 1
+        paragraph = bisect_right(self.paragraph_starts, position)
         for index in range(sentence, max(-1, sentence - self.pronoun_reach), -1):
             low = self.sentence_starts[index] if index >= 0 else 0
             high = position if index == sentence else self.sentence_starts[index + 1]
-            candidates = [p for p in self.persons if low <= p.start and p.end <= high]
-            if not candidates:
-                continue
-            subjects = [p for p in candidates if self._is_subject(p)]
-            return self._full((subjects or candidates)[-1].text)
+            subjects: list[Token] = []
+            others: list[Entity] = []
+            for person in self.persons:
+                if not (low <= person.start and person.end <= high) or self._quoted(person.start):
+                    continue
+                known = self.genders.get(self._full(person.text))
+                if wanted and known and known != wanted:
+                    continue
+                span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+                root = span.root if span is not None else None
+                if root is not None and root.dep_ == "appos":
+                    root = root.head  # "The mediator, Ada Moss, said ...": the subject names her
+                if root is not None and root.dep_ in _SUBJECT_DEPS:
+                    subjects.append(root)
+                elif span is None or span.root.dep_ != "poss":
+                    others.append(person)
+            span = self.doc.char_span(low, high, alignment_mode="expand")
+            subjects.extend(t for t in span or () if t.dep_ in _SUBJECT_DEPS and t.i != pronoun.i
+                            and _PRONOUN_GENDERS.get(t.lower_) == wanted
+                            and not self._quoted(t.idx))
+            if index == sentence:
+                subjects = [s for s in subjects if not _reported_by(s.head, pronoun)]
+                others = []
+            if subjects:
+                # A name that tells the pronoun's sex beats one that says nothing; when
+                # only a non-subject tells it, the sentence is too doubtful to read.
+                sure = [s for s in subjects if self._sex(s) == wanted]
+                if wanted and not sure and any(
+                        self.genders.get(self._full(p.text)) == wanted for p in others):
+                    return None
+                chosen = min(sure or subjects, key=lambda t: (_depth(t), t.i))
+                return self.name(chosen)
+            if others and bisect_right(self.paragraph_starts, others[-1].start) == paragraph:
+                return self._full(others[-1].text)
         return None
+
+    def _sex(self, token: Token) -> str | None:
+        """The sex a candidate antecedent is known to have (a pronoun's is its own)."""
+        if token.lower_ in _PRONOUN_GENDERS:
+            return _PRONOUN_GENDERS[token.lower_]
+        name = self.name(token)
+        return self.genders.get(name) if name else None
+
+    def _quoted(self, position: int) -> bool:
+        index = bisect_right(self.marks, (position, len(self.text))) - 1
+        return index >= 0 and position < self.marks[index][1]
 
     def _owner(self, head: Token) -> str | None:
         """The country or body "its" stands for: the first named subject of the sentence
@@ -286,10 +393,6 @@ class Speakers:
         span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
         return span is not None and span.root.dep_ == "poss"
 
-    def _is_subject(self, person: Entity) -> bool:
-        span = self.doc.char_span(person.start, person.end)
-        return span is not None and span.root.dep_ in _SUBJECT_DEPS
-
     def _described(self, head: Token, start: int, end: int) -> str | None:
         wanted = head.lemma_.lower()
         places = [name_key(e.text) for e in self.ents
@@ -300,6 +403,9 @@ class Speakers:
         for titled in self.titled:
             if titled.entity.end > start or wanted not in titled.title:
                 continue
+            # "the president" is not the vice president, nor "the director" a deputy.
+            if any(word in _RANKS and word not in modifiers for word in titled.title):
+                continue
             affiliation = name_key(titled.affiliation.text) if titled.affiliation else None
             if places and affiliation and not any(_related(p, affiliation) for p in places):
                 continue
@@ -308,6 +414,36 @@ class Speakers:
             if best is None or score > best:
                 best, chosen = score, titled.entity.text
         return self._full(chosen) if chosen else None
+
+
+def _gender_of(text: str, person: Entity, full: str, title: Sequence[str],
+               names: PersonNames) -> str | None:
+    """The sex a mention of a person gives: its honorific ("Ms. Moss", before the
+    name or tagged with it) or title ("spokeswoman Ada Moss"), else the given
+    name of its full name ("Ada Moss")."""
+    before = _LAST_WORD.search(text, max(0, person.start - _HONORIFIC_REACH), person.start)
+    words = [before.group(1)] if before else []
+    words.extend([*person.text.split()[:1], *title])
+    for word in words:
+        key = word.rstrip(".").lower()
+        if is_title_word(key) and key in names.genders:
+            return names.genders[key]
+    parts = full.split()
+    return names.genders.get(parts[0].lower()) if len(parts) > 1 else None
+
+
+def _reported_by(verb: Token, pronoun: Token) -> bool:
+    """Whether the clause of ``verb`` is what the pronoun's own verb reports: "Roe
+    would win, she said" parses "win" under "said", or "said" as an aside to "was"
+    in "Roe was wrong, she said"; Roe is then what she speaks about, not her."""
+    own = pronoun.head
+    if own.i == verb.i:
+        return False
+    return own.is_ancestor(verb) or (own.dep_ == "parataxis" and own.head.i == verb.i)
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
 
 
 def _name_start(head: Token) -> int:

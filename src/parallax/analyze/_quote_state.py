@@ -32,6 +32,9 @@ __all__ = [
 
 _NON_SPEAKERS = frozenset({"it", "this", "that", "there", "what", "which", "i", "we", "you"})
 RELATIVE = frozenset({"who", "which", "that"})
+# Tags of a finite verb, which carries a subject of its own.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_DASHES = frozenset({"\u2014", "\u2013", "\u2015", "--", "-"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 # Pronouns that stand for people even when their antecedent is not found.
 _PEOPLE = frozenset({"he", "she", "they"})
@@ -57,6 +60,11 @@ def find_source(token: Token, speakers: Speakers, *, resolvable: bool,
                     found = None
             if found is not None:
                 return found
+            # "After the chairman confirmed ..., Moss asked ...": a finite clause of its own
+            # whose subject the parse lost; the main clause's subject is not its speaker.
+            if current.dep_ == "advcl" and current.tag_ in _FINITE and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl") for c in current.children):
+                return None
             # "The envoy, X, spent the week in Y and insists ...": the parse makes the
             # verbs modifiers of the noun, whose referent is their implicit subject
             # (not for passives: "the report published by X").
@@ -101,6 +109,10 @@ def find_subject(verb: Token, speakers: Speakers, *, resolvable: bool) -> Token 
     children = list(verb.children)
     agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     subjects = agents or [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "Mr. Roe, who she said "led me astray"": the parse gives "said" both "who" and
+    # "she"; "who" belongs to the clause she reports.
+    if len(subjects) > 1:
+        subjects = [c for c in subjects if c.lower_ not in RELATIVE] or subjects
     binds = any(c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS for c in children)
     for subject in subjects:
         if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -110,7 +122,8 @@ def find_subject(verb: Token, speakers: Speakers, *, resolvable: bool) -> Token 
             continue  # a heading glued to the paragraph by the parse
         # Coordinated subjects ("X and Y agreed") are several speakers, none of them
         # named alone: they count only where any source does.
-        if binds or (resolvable and joint(subject)) or subject.lower_ in _NON_SPEAKERS:
+        if binds or (resolvable and joint(subject)) or subject.lower_ in _NON_SPEAKERS or (
+                _dateline(subject)):
             continue
         if not resolvable or speakers.name(subject):
             return subject
@@ -121,6 +134,13 @@ def find_subject(verb: Token, speakers: Speakers, *, resolvable: bool) -> Token 
                 if pobj.dep_ == "pobj" and pobj.ent_type_ in SPEAKER_LABELS:
                     return pobj
     return None
+
+
+def _dateline(token: Token) -> bool:
+    """ "WASHINGTON — E-mails released ... revealed": the parse may make the dateline
+    the subject; it names where the story was filed, not who speaks."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.is_upper and len(token) > 1 and after is not None and after.text in _DASHES
 
 
 def speaker_like(token: Token, speakers: Speakers) -> bool:
@@ -152,7 +172,8 @@ class ArticleState:
         self.paragraph_starts = [start for start, _ in paragraphs(article.text)]
         pack = pack_for(article.document.language)
         self.speakers = Speakers.of(doc, sentences, pronoun_reach=options.pronoun_reach,
-                                    names=pack.person_names)
+                                    names=pack.person_names, marks=self.marks,
+                                    paragraph_starts=self.paragraph_starts)
         # The cue lemmas of the article's language.
         self.cues = pack.quote_cues
 

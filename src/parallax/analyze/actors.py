@@ -33,6 +33,7 @@ from parallax.analyze._actor_names import (
     parse_person,
     person_name,
     same_person,
+    split_lines,
     surname_matches,
 )
 from parallax.analyze._actor_titles import titled_mentions
@@ -92,8 +93,8 @@ def _mentions(item: AnalyzedArticle, names: PersonNames) -> tuple[Entity, ...]:
     """The article's entities, with hyphenated surnames and generational suffixes the
     NER model cut short made whole."""
     text = item.article.text
-    return tuple(Entity(e.start, end, text[e.start:end], e.label)
-                 for e in item.entities for end in (name_end(text, e.end, names),))
+    return tuple(piece for e in item.entities for end in (name_end(text, e.end, names),)
+                 for piece in split_lines(Entity(e.start, end, text[e.start:end], e.label)))
 
 
 class _Registry:

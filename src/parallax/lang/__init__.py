@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from parallax.errors import RegistryError
 from parallax.registry import registry
@@ -62,6 +63,13 @@ class QuoteCues:
     """Verbs whose prepositional object names what was said (`called for a recount`)."""
     nouns: frozenset[str]
     """Nouns whose "that" clause is a statement (`his claim that ...`)."""
+    topics: frozenset[str] = frozenset()
+    """Prepositions of ``preps`` that name only what the words were about (`spoke of
+    his service`): their object is a statement only with a verb of its own."""
+    unsaid: frozenset[str] = frozenset()
+    """Lower-case words that take back a cue they govern: modals of mere possibility
+    (`could say`), `without` (`without recommending charges`) and verbs of withholding
+    (`refused to say`, `stopped short of calling for`). Nothing was stated."""
     lemmas: frozenset[str] = field(init=False)
     """Every lemma that can cue a statement."""
     reporting: frozenset[str] = field(init=False)
@@ -113,6 +121,10 @@ class PersonNames:
     generational: frozenset[str]
     """Lower-case suffixes, dots removed, that name another member of a family
     ("jr", "sr", "iii"): never dropped when names are compared."""
+    genders: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Lower-case honorifics (dots removed) and common given names -> "m" or "f": the
+    pronoun ("he", "she") a mention of that person allows. Quote attribution never
+    resolves a pronoun to a person whose name says the other; absent names say nothing."""
 
 
 # eq=False: a pack is compared and hashed by identity, so stages may cache

@@ -64,26 +64,41 @@ _BELIEF_VERBS = frozenset({
 })
 # Verbs whose direct object is itself the statement ("confirmed his intention to ...",
 # "criticized the ruling"), with the object's predicate when there is one ("called the
-# plan a trap", "urged voters to stay home").
+# plan a trap", "urged voters to stay home"). Not acts whose object is no content
+# ("declared an emergency", "offered changes", "addressed a rally", "backed the bill",
+# "expressed no concern"): bench/realnews.py, precision 0.80 -> 0.84 with the intent
+# and topic cuts, PolNeAR overlap F1 -0.005.
 _OBJECT_VERBS = frozenset({
     "announce", "confirm", "deny", "claim", "reiterate", "promise", "pledge", "vow", "demand",
     "propose", "reject", "acknowledge", "admit", "predict", "call", "cite", "mention",
     "describe", "question", "urge", "criticize", "criticise", "praise", "defend", "dispute",
     "dismiss", "discuss", "outline", "detail", "reference", "reveal", "highlight", "stress",
     "echo", "condemn", "denounce", "blast", "slam", "attack", "welcome", "endorse", "mock",
-    "encourage", "invoke", "declare", "label", "recommend", "report", "blame", "hail",
-    "offer", "support", "back", "oppose", "favor", "favour", "accept", "unveil", "tout",
-    "promote", "pitch", "applaud", "decry", "lament", "deride", "ridicule", "fault", "chide",
-    "rebuke", "challenge", "address", "express", "voice", "forecast", "concede",
+    "encourage", "invoke", "label", "recommend", "report", "blame", "hail",
+    "oppose", "favor", "favour", "unveil", "tout",
+    "applaud", "decry", "lament", "deride", "ridicule", "fault", "chide",
+    "rebuke", "challenge", "voice", "forecast", "concede",
     "characterize", "characterise", "brand", "dub", "term",
 })
-# Verbs of intent whose infinitive is the statement ("vowed to appeal the ruling").
+# Verbs of intent whose infinitive is the statement ("vowed to appeal the ruling"): only
+# verbs of saying. Plans, wishes and refusals ("plans to", "seeks to", "is expected to",
+# "refused to accept") are acts or the writer's reading, not statements a fact-checker
+# can quote; PolNeAR annotates some of them, bench/realnews.py's gold does not (dropping
+# them moved real-news statement precision 0.76 -> 0.80, PolNeAR overlap F1 -0.004).
 _INTENT_VERBS = frozenset({
-    "vow", "promise", "pledge", "threaten", "agree", "refuse", "decline", "offer", "plan",
-    "want", "seek", "intend", "urge", "encourage", "ask", "demand", "call", "propose",
-    "aim", "like", "prefer", "hope", "expect", "decide",
+    "vow", "promise", "pledge", "threaten", "agree", "urge", "encourage", "ask", "demand",
+    "call", "propose",
 })
-# Verbs whose prepositional object names what was said ("called for a recount").
+# Prepositions of subject matter: "spoke of an earlier time", "hinted at impeachment",
+# "asked about the rally" say what was discussed, not what was said; "called for a
+# recount" and "warned against delays" do say it (bench/realnews.py precision).
+_TOPIC_PREPS = frozenset({"about", "of", "on", "at"})
+# Words that take back the cue they govern: nothing was said ("could say", "without
+# recommending", "declined to say", "stopped short of calling for", "failed to mention").
+_UNSAID = frozenset({"could", "might", "may", "without", "refuse", "decline", "fail", "stop",
+                     "short", "avoid", "never"})
+# Verbs whose prepositional object names what was said ("called for a recount"); not
+# "responded to", "referred to", "focused on", which name what the words were about.
 _PREP_CUES: dict[str, frozenset[str]] = {
     "call": frozenset({"for"}),
     # Not "on": "speaking on regional radio", "spoke to reporters on the quay".
@@ -109,9 +124,6 @@ _PREP_CUES: dict[str, frozenset[str]] = {
     "testify": frozenset({"about", "on"}),
     "report": frozenset({"on"}),
     "point": frozenset({"to"}),
-    "respond": frozenset({"to"}),
-    "react": frozenset({"to"}),
-    "refer": frozenset({"to"}),
     "allude": frozenset({"to"}),
     "hint": frozenset({"at"}),
     "apologize": frozenset({"for"}),
@@ -121,7 +133,6 @@ _PREP_CUES: dict[str, frozenset[str]] = {
     "campaign": frozenset({"for", "against"}),
     "rail": frozenset({"against"}),
     "lash": frozenset({"at"}),
-    "focus": frozenset({"on"}),
     "joke": frozenset({"about"}),
     "tweet": frozenset({"about"}),
 }
@@ -163,6 +174,50 @@ _NICKNAMES: dict[str, tuple[str, ...]] = {
 }
 # Suffixes that name another member of a family: "Donald Trump Jr." is not his father.
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Which pronoun a name allows: honorifics, and the most common given names of
+# the United States and Britain that are used for one sex (census-style lists;
+# names given to both, such as "Leslie", "Jordan" or "Kelly", are left out).
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
+               "lord": "m", "lady": "f", "spokesman": "m", "spokeswoman": "f",
+               "chairman": "m", "chairwoman": "f", "congressman": "m", "congresswoman": "f",
+               "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+_MALE_NAMES = (
+    "aaron", "adam", "adrian", "alan", "albert", "alexander", "alfred", "andrew", "anthony",
+    "arthur", "barack", "barry", "ben", "benjamin", "bernard", "bernie", "bill", "billy", "bob",
+    "bobby", "brad", "bradley", "brandon", "brett", "brian", "bruce", "bryan", "carl", "carlos",
+    "charles", "charlie", "chuck", "clarence", "craig", "dale", "dan", "daniel", "danny",
+    "darren", "dave", "david", "dennis", "dick", "don", "donald", "doug", "douglas", "duncan",
+    "dwight", "earl", "ed", "eddie", "edward", "edwin", "elijah", "eric", "eugene", "frank",
+    "franklin", "fred", "frederick", "gabriel", "gary", "george", "gerald", "gordon", "graham",
+    "greg", "gregory", "harold", "harry", "henry", "howard", "hugh", "ian", "isaac", "jack",
+    "jacob", "jake", "james", "jason", "jeff", "jeffrey", "jeremy", "jerome", "jerrold",
+    "jerry", "jesse", "jim", "jimmy", "joe", "joel", "john", "johnny", "jon", "jonathan",
+    "joseph", "josh", "joshua", "juan", "justin", "keith", "ken", "kenneth", "kevin", "kyle",
+    "larry", "lawrence", "leonard", "louis", "luke", "marco", "mark", "martin", "matt",
+    "matthew", "michael", "mike", "mitch", "mitchell", "nathan", "neil", "nicholas", "nick",
+    "noah", "oliver", "patrick", "paul", "peter", "phil", "philip", "phillip", "ralph", "randy",
+    "ray", "raymond", "richard", "rick", "rob", "robert", "rod", "rodney", "roger", "ron",
+    "ronald", "roy", "russell", "ryan", "samuel", "scott", "sean", "seth", "stanley", "stephen",
+    "steve", "steven", "stuart", "ted", "theodore", "thomas", "tim", "timothy", "todd", "tom",
+    "tommy", "tony", "travis", "troy", "victor", "vincent", "vladimir", "walter", "wayne",
+    "william", "zachary",
+)
+_FEMALE_NAMES = (
+    "abigail", "alice", "alexandra", "alexandria", "alicia", "amanda", "amy", "andrea",
+    "angela", "ann", "anna", "anne", "barbara", "betsy", "beth", "betty", "beverly", "brenda",
+    "carol", "caroline", "catherine", "charlotte", "cheryl", "christina", "christine", "claire",
+    "cynthia", "debbie", "deborah", "debra", "denise", "diana", "diane", "donna", "doris",
+    "dorothy", "elaine", "eleanor", "elizabeth", "ellen", "emily", "emma", "evelyn", "frances",
+    "gloria", "grace", "hannah", "heather", "helen", "hillary", "ivanka", "jacqueline", "jane",
+    "janet", "janice", "jean", "jennifer", "jessica", "joan", "joanne", "joyce", "judith",
+    "judy", "julia", "julie", "karen", "katherine", "kathleen", "kathryn", "kathy", "kimberly",
+    "kirsten", "laura", "lauren", "linda", "lisa", "liz", "lois", "louise", "lucy", "margaret",
+    "maria", "marie", "marilyn", "martha", "mary", "maureen", "megan", "melania", "melissa",
+    "michelle", "nancy", "natalie", "nicole", "nikki", "olivia", "pamela", "patricia", "paula",
+    "rachel", "rebecca", "rose", "ruth", "sandra", "sara", "sarah", "sharon", "shirley",
+    "sophia", "stephanie", "sue", "susan", "teresa", "theresa", "tiffany", "victoria",
+    "virginia", "wendy",
+)
 
 
 # Sentence splitting: abbreviations the sentence goes on after (measured by
@@ -227,9 +282,11 @@ ENGLISH = LanguagePack(
     letters=re.compile(r"[a-z]+"),
     quote_cues=QuoteCues(speech=_SPEECH_VERBS, belief=_BELIEF_VERBS, objects=_OBJECT_VERBS,
                          intent=_INTENT_VERBS, preps=MappingProxyType(_PREP_CUES),
-                         nouns=_NOUN_CUES),
+                         nouns=_NOUN_CUES, topics=_TOPIC_PREPS, unsaid=_UNSAID),
     abbreviations=_ABBREVIATIONS,
     person_names=PersonNames(
         nicknames=MappingProxyType({short: frozenset(full) for short, full in _NICKNAMES.items()}),
-        generational=_GENERATIONAL),
+        generational=_GENERATIONAL,
+        genders=MappingProxyType({**{name: "m" for name in _MALE_NAMES},
+                                  **{name: "f" for name in _FEMALE_NAMES}, **_HONORIFICS})),
 )

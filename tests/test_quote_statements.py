@@ -1,0 +1,85 @@
+"""What is not a statement, on invented news prose: one test per class (issue 13).
+
+Acts and plans, topics without a verb ("spoke of his service" says what was
+discussed, not what was said) and a bare name after a cue, negated, merely possible or withheld
+reporting, the hearer of a passive cue, and a dateline the parse takes for a
+subject. Each would put words in someone's mouth in "Who said what".
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from parallax.analyze.nlp import load_nlp
+from parallax.analyze.quotes import extract_quotes
+from parallax.analyze.sentences import split_sentences
+from parallax.model import Quote
+from tests.builders import make_article
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def quotes(nlp: Language, text: str) -> tuple[Quote, ...]:
+    return extract_quotes(make_article("t", text), nlp(text), split_sentences(text))
+
+
+def test_acts_and_plans_are_not_statements(nlp: Language) -> None:
+    text = ("Governor Ilse Marwood declared a state of emergency in the valley on Friday. "
+            "The agency plans to move about $40 million from its road budget. "
+            "Mayor Ocampo addressed a rally in the square.")
+    assert quotes(nlp, text) == ()
+
+
+def test_what_the_words_were_about_is_not_a_statement(nlp: Language) -> None:
+    text = ("At the ceremony, Senator Olin Brask spoke of an earlier time in his life. "
+            "Critics of the mayor hinted at a recall vote.")
+    assert [q.text for q in quotes(nlp, text)] == []
+
+
+def test_a_topic_with_a_verb_is_a_statement(nlp: Language) -> None:
+    text = "At the ceremony, Senator Olin Brask spoke of needing more time for the repairs."
+    assert [q.text for q in quotes(nlp, text)] == ["needing more time for the repairs"]
+
+
+def test_a_name_alone_after_a_cue_is_not_a_statement(nlp: Language) -> None:
+    text = "The senators criticized Governor Ada Morrow on Tuesday."
+    assert [q.text for q in quotes(nlp, text)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The panel released its findings without recommending charges against the sheriff.",
+    "Senator Ulla Dray stopped short of calling for the festival to be cancelled.",
+    "Minister Pavo Lindqvist declined to say whether the port would reopen.",
+    "The council did not say whether the bridge would be repaired.",
+])
+def test_negated_and_withheld_reporting_is_not_a_statement(nlp: Language, text: str) -> None:
+    assert [q.text for q in quotes(nlp, text)] == []
+
+
+def test_the_hearer_of_a_passive_cue_is_not_the_speaker(nlp: Language) -> None:
+    text = "At the hearing, Ms. Ortlieb was asked whether she had read the memo."
+    assert all(q.speaker != "Ortlieb" for q in quotes(nlp, text))
+
+
+def test_a_dateline_is_not_a_speaker(nlp: Language) -> None:
+    text = ("HARWICK \u2014 Records released by the council on Monday revealed a dispute "
+            "over the budget between the mayor and the treasurer.")
+    assert all(q.speaker != "HARWICK" and (q.speaker_span is None
+                                           or "HARWICK" not in q.speaker_span.text)
+               for q in quotes(nlp, text))
+
+
+def test_an_outlets_lead_in_before_a_line_break_is_not_the_speakers(nlp: Language) -> None:
+    text = ('Here is a passage from the council report:\n\n'
+            '"We will rebuild the pier before winter," Mayor Ada Lindqvist said.')
+    assert [q.text for q in quotes(nlp, text)] == ["We will rebuild the pier before winter"]
+
+
+def test_how_the_words_were_said_is_not_the_statement(nlp: Language) -> None:
+    text = ("Speaking to reporters after the storm on the ferry, Harbour Master Ivo Brand "
+            "warned that the pier would stay shut.")
+    assert [q.text for q in quotes(nlp, text)] == ["the pier would stay shut"]
