@@ -305,3 +305,15 @@ def test_the_main_event_date_of_a_sentence_comes_first(nlp: Language) -> None:
             "dam, after weeks of pressure.")
     assert values(nlp, text, datetime.date(2013, 5, 15)) == [
         ("2013-05-15", None), ("2012-09-11", None)]
+
+
+@pytest.mark.parametrize("text", [
+    # spaCy tags no DATE here at all
+    "In fact, according to auditors, the transfers continued as late as June 2016, after "
+    "Mr. Harper was the favourite.",
+    # and here tags "as late as June 2016"
+    "According to the auditors, the transfers went on as late as June 2016, after the board "
+    "had been told.",
+])
+def test_a_calendar_date_spacy_misses_is_still_found(nlp: Language, text: str) -> None:
+    assert ("2016-06", None) in values(nlp, text, datetime.date(2019, 1, 18))

@@ -64,7 +64,7 @@ _UNIT = r"(?:day|week|month|year|hour|minute|decade)s?"
 _LEADING = re.compile(
     r"^(?:(?:on|in|at|since|by|from|until|till|through|during|around|about|of|the|very"
     r"|early|late|mid|end|beginning|start|middle|spring|summer|autumn|fall|winter"
-    r"|earlier|later|first half|second half|between)\b[\s,-]*)+")
+    r"|earlier|later|first half|second half|between|as (?:early|late|recently) as)\b[\s,-]*)+")
 _TIME_OF_DAY = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{1,2}:\d{2}\b"
     r"|\b(?:morning|afternoon|evening|night)\b")
@@ -127,6 +127,9 @@ class _Words:
     """Not event dates: ages, decades and centuries, durations ("two days",
     "almost a year", "six-week"; "the last year" is the past twelve months, while
     "last year" and "the last year's" name a year). Matched on the raw lowercase text."""
+    calendar: re.Pattern[str]
+    """A month with its year, maybe a day between ("June 2016", "May 26, 2009"),
+    matched case-insensitively on the raw text (the caller checks the capital)."""
     range_dm: re.Pattern[str]
     range_md: re.Pattern[str]
     weekday_only: re.Pattern[str]
@@ -154,6 +157,8 @@ def _words(lang: LanguagePack) -> _Words:
             rf"|^the\s+(?:last|past)\s+(?:\w+\s+)?{_UNIT}$|^(?:last|past)\s+\w+\s+{_UNIT}$"
             rf"|^(?:for\s+|over\s+|within\s+)?{_QUANTITY.format(numbers=numbers)}[\s-]+"
             rf"(?:\w+[\s-]+)?{_UNIT}(?:[\s-]long)?$"),
+        calendar=re.compile(rf"\b{month}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEAR}\b",
+                            re.IGNORECASE),
         range_dm=re.compile(
             rf"^(\d{{1,2}}){_SEP}(\d{{1,2}})\s+({month})(?:,?\s*({_YEAR}))?$"),
         range_md=re.compile(
@@ -345,7 +350,22 @@ def _expressions(doc: Doc, w: _Words) -> list[SpacySpan]:
             if end < len(doc) and _YEAR_RE.fullmatch(doc[end].text):
                 end += 1
         spans.append(doc[start:end])
-    return spans
+    return sorted([*spans, *_missed(doc, w, spans)], key=lambda span: span.start)
+
+
+def _missed(doc: Doc, w: _Words, spans: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """Calendar dates with their year that spaCy tagged as no DATE at all ("the
+    talks continued as late as June 2016"): the shape alone makes them dates."""
+    taken = [(span.start_char, span.end_char) for span in spans]
+    found: list[SpacySpan] = []
+    for match in w.calendar.finditer(doc.text):
+        start, end = match.span()
+        if not doc.text[start].isupper() or any(a < end and start < b for a, b in taken):
+            continue
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is not None and len(span):
+            found.append(span)
+    return found
 
 
 def _inside_quote(text: str, position: int) -> bool:

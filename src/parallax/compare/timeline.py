@@ -35,14 +35,18 @@ _COMPLETE = re.compile(r"^[\"“\u2018'(]?[A-Z0-9][^\n]*[.!?][\"”\u2019')]?$")
 # is not dated by it.
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$",
                               re.IGNORECASE)
+_OCCASION_BEFORE = re.compile(r"\b(?:at|during|in)\s+\w+\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"^[-\u2013]?\s*[A-Za-z]")
 
 
 def names_a_thing(text: str, mention: DateMention) -> bool:
-    """Whether a date mention is a bare year used as a noun modifier ("the 1998 treaty")."""
+    """Whether a date mention is a bare year used as a noun modifier ("the 1998
+    treaty"), unless the noun is an occasion that sets the sentence's time ("at
+    a 2008 ceremony", "during his 2016 campaign", "in the 2000 fiscal year")."""
     if not re.fullmatch(r"\d{4}", mention.text.strip()):
         return False
-    return bool(_MODIFIER_BEFORE.search(text[max(0, mention.start - 12):mention.start])
+    before = text[max(0, mention.start - 20):mention.start]
+    return bool(_MODIFIER_BEFORE.search(before[-12:]) and not _OCCASION_BEFORE.search(before)
                 and _WORD_AFTER.match(text[mention.end:mention.end + 3]))
 
 
