@@ -317,3 +317,25 @@ def test_the_main_event_date_of_a_sentence_comes_first(nlp: Language) -> None:
 ])
 def test_a_calendar_date_spacy_misses_is_still_found(nlp: Language, text: str) -> None:
     assert ("2016-06", None) in values(nlp, text, datetime.date(2019, 1, 18))
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), [
+    ("The tape, which surfaced last fall, was played again.", datetime.date(2017, 11, 10), "2016"),
+    ("The tape, which surfaced last fall, was played again.", datetime.date(2018, 2, 1), "2017"),
+    ("The bridge will reopen next spring, the council said.", datetime.date(2018, 2, 1), "2018"),
+])
+def test_seasons_give_their_year(nlp: Language, text: str, reference: datetime.date,
+                                 expected: str) -> None:
+    assert values(nlp, text, reference) == [(expected, None)]
+
+
+def test_a_duration_run_into_a_date_is_cut_off(nlp: Language) -> None:
+    text = "Mr. Harlan was sentenced in December to three years in prison for fraud."
+    assert values(nlp, text, datetime.date(2019, 1, 18)) == [("2018-12", None)]
+
+
+def test_the_end_of_the_day_is_the_day_last_written(nlp: Language) -> None:
+    text = ("The council passed the levy on Friday. A landlords' group filed suit by the end of "
+            "the day.")
+    assert values(nlp, text, datetime.date(2019, 2, 15)) == [
+        ("2019-02-15", None), ("2019-02-15", None)]

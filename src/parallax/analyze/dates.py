@@ -72,12 +72,17 @@ _TODAY_PHRASE = re.compile(r"^(?:this\s+(?:morning|afternoon|evening)|tonight)$"
 
 _YEAR_RANGE = re.compile(rf"^({_YEAR}){_SEP}(\d{{2}}|{_YEAR})$")
 _WEEK = re.compile(r"(last|this|next) week")
+_SEASON = re.compile(r"(last|past|this|next) (spring|summer|fall|autumn)")
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
 _QUALIFIED = re.compile(r"^(?:last|this|next|past|coming)\b")
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _ORDINAL_DAY = re.compile(r"^(first|second|third|fourth|fifth|last|final|closing|opening)"
                           r"\s+day(?:\s+of\s+.*)?$")
+# "the day" alone is what is left of "by the end of the day", "during the day":
+# the day the article was last talking about.
 _SHIFT_DAY = {
+    "day": 0,
     "next day": 1, "following day": 1, "day after": 1, "a day later": 1, "one day later": 1,
     "previous day": -1, "day before": -1, "a day earlier": -1, "same day": 0, "that day": 0,
 }
@@ -227,6 +232,18 @@ def _weekday(match: re.Match[str], reference: datetime.date, w: _Words) -> datet
     return reference - datetime.timedelta(days=back)
 
 
+def _season_year(match: re.Match[str], reference: datetime.date) -> str:
+    """ "last fall", "next spring": the year of that season (winter, which spans
+    two years, is not matched), the nearest one before or after the reference."""
+    first, last = _SEASON_MONTHS[match.group(2)]
+    which, year = match.group(1), reference.year
+    if which in ("last", "past"):
+        return str(year if reference.month > last else year - 1)
+    if which == "next":
+        return str(year if reference.month < first else year + 1)
+    return str(year)
+
+
 def _week_month(match: re.Match[str], reference: datetime.date) -> str | None:
     """ "last week", "this week": the month it lies in (weeks start on Monday), or
     None when it straddles two months (too vague for a timeline)."""
@@ -257,6 +274,9 @@ def _day_range(s: str, reference: datetime.date | None, w: _Words) -> _Resolved 
 
 def _single(s: str, reference: datetime.date | None, w: _Words) -> str | None:
     """One date expression (no range, no anaphora) at the precision it states."""
+    season = _SEASON.fullmatch(s)
+    if season is not None:
+        return _season_year(season, reference) if reference is not None else None
     if not w.plausible.search(s):
         return None
     relative = not _YEAR_RE.search(s)
@@ -349,8 +369,17 @@ def _expressions(doc: Doc, w: _Words) -> list[SpacySpan]:
             end += 1
             if end < len(doc) and _YEAR_RE.fullmatch(doc[end].text):
                 end += 1
-        spans.append(doc[start:end])
+        spans.append(_before_duration(doc[start:end], w))
     return sorted([*spans, *_missed(doc, w, spans)], key=lambda span: span.start)
+
+
+def _before_duration(span: SpacySpan, w: _Words) -> SpacySpan:
+    """``span`` without a duration spaCy ran it into ("sentenced in December to
+    three years": December is the date, the years the sentence)."""
+    for k, token in enumerate(span[1:-1], start=1):
+        if token.lower_ == "to" and _not_event(span[k + 1:].text, w):
+            return span[:k]
+    return span
 
 
 def _missed(doc: Doc, w: _Words, spans: Sequence[SpacySpan]) -> list[SpacySpan]:
