@@ -19,18 +19,20 @@ without evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from parallax.analyze.vectors import VectorStore
+from parallax.compare._summary_camps import Camps, camps_of
 from parallax.compare._summary_concepts import Bigram, ConceptModel, bigrams, concept_values
 from parallax.compare.claims import Ref, SentenceIndex, dots, sentence_index
 from parallax.compare.sources import count_sources
+from parallax.compare.standalone import standalone
 from parallax.errors import UsageError
 from parallax.lang import pack_for
-from parallax.model import AnalyzedArticle, Claim, Span, SummaryLine
+from parallax.model import Actor, AnalyzedArticle, Claim, Conflict, Quote, Span, SummaryLine
 from parallax.options import DEFAULT_OPTIONS, SummaryOptions
 
 __all__ = ["parse_length", "summarize"]
@@ -96,9 +98,18 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
               length: int | None = None, index: SentenceIndex | None = None, *,
               words: int | None = None, model: ConceptModel | None = None,
               options: SummaryOptions = DEFAULT_OPTIONS.summary,
-              vectors: VectorStore | None = None) -> tuple[SummaryLine, ...]:
-    """Up to ``length`` lines (``options.length``), those confirmed by the most
-    independent sources first.
+              vectors: VectorStore | None = None, conflicts: Sequence[Conflict] = (),
+              actors: Sequence[Actor] = (), quotes: Sequence[Quote] = ()
+              ) -> tuple[SummaryLine, ...]:
+    """Up to ``length`` lines (``options.length``): first what happened, then
+    those confirmed by the most independent sources.
+
+    ``conflicts``, ``actors`` and ``quotes`` (the briefing's, speakers resolved
+    to actors) tell accounts from events (``_summary_camps``): the first line
+    is no one's account when any line can be, and from ``options.camp_lines``
+    lines on each camp of the main dispute gives its own. Lines read alone:
+    a leading connector is dropped and a leading pronoun's antecedent shown
+    (``compare.standalone``), the support keeping the sentence's characters.
 
     With ``words`` the budget is in words instead: lines are added until they
     hold at least that many (whole sentences, so the last may run over).
@@ -131,13 +142,70 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
     picked = _choose(index, first, values, length, words, [], options)
     if len(first) < len(usable) and _room(index, picked, length, words):
         picked = _choose(index, usable, values, length, words, picked, options)
-
     articles = {item.id: item.article for item in analyzed}
     rows = {(index.analyzed[a].id, index.analyzed[a].sentences[s].start): k
             for k, (a, s) in enumerate(index.refs)}
-    supported = [_support(index, rows, ref, claim_at(ref)) for ref in picked]
-    supported.sort(key=lambda support: -count_sources(support, articles))
-    return tuple(SummaryLine(support[0].text, support) for support in supported)
+
+    def sources(ref: Ref) -> int:
+        return count_sources(_support(index, rows, ref, claim_at(ref)), articles)
+
+    camps = camps_of(index, conflicts, actors, quotes)
+    picked = _with_event_line(index, usable, values, picked, camps, sources, options)
+    if words is None and length >= options.camp_lines:
+        picked = _with_each_camp(picked, camps)
+
+    lines = [(ref, _support(index, rows, ref, claim_at(ref))) for ref in picked]
+    lines.sort(key=lambda line: -count_sources(line[1], articles))
+    # What happened comes first, then the accounts of it.
+    event = next((ref for ref, _ in lines if ref not in camps.accounts), None)
+    lines.sort(key=lambda line: line[0] != event)
+    return tuple(SummaryLine(standalone(index.analyzed[ref[0]], ref[1], support[0].text),
+                             support) for ref, support in lines)
+
+
+def _with_event_line(index: SentenceIndex, usable: Sequence[int], values: Mapping[Bigram, float],
+                     picked: list[Ref], camps: Camps, sources: Callable[[Ref], int],
+                     options: SummaryOptions) -> list[Ref]:
+    """``picked`` with a line that says what happened rather than someone's account
+    of it: when every line is an account, the last gives way to the line that
+    is none with the most ``sources`` among the ``options.length`` such lines
+    the content model would pick next (a one-line summary never states one
+    side's claim as the event)."""
+    if not picked or any(ref not in camps.accounts for ref in picked):
+        return picked
+    kept = picked[:-1]
+    position = {ref: k for k, ref in enumerate(index.refs)}
+    events = [k for k in usable if index.refs[k] not in camps.accounts]
+    rows = sorted({*events, *(position[ref] for ref in kept)})
+    fresh = _choose(index, rows, values, len(kept) + options.length, None, kept,
+                    options)[len(kept):]
+    if not fresh:
+        return picked
+    return [*kept, max(fresh, key=sources)]
+
+
+def _with_each_camp(picked: list[Ref], camps: Camps) -> list[Ref]:
+    """``picked`` giving each camp of the main dispute its account: a camp with no
+    line gets its first side's sentence in place of the last line that is
+    neither the event line nor the only account of another camp."""
+    chosen = list(picked)
+    event = next((ref for ref in chosen if ref not in camps.accounts), None)
+
+    def covers(ref: Ref) -> frozenset[str]:
+        return camps.camp_of.get(ref, frozenset())
+
+    for camp, refs in camps.sides.items():
+        if any(camp in covers(ref) for ref in chosen):
+            continue
+        candidate = next((ref for ref in refs if ref not in chosen), None)
+        if candidate is None:
+            continue
+        for k in reversed(range(len(chosen))):
+            others = set().union(*(covers(ref) for j, ref in enumerate(chosen) if j != k))
+            if chosen[k] != event and covers(chosen[k]) <= others:
+                chosen[k] = candidate
+                break
+    return chosen
 
 
 def _room(index: SentenceIndex, picked: Sequence[Ref], length: int, words: int | None) -> bool:
