@@ -60,7 +60,7 @@ def test_a_missing_camp_replaces_a_line_that_no_camp_needs() -> None:
     camps = Camps(frozenset({north, north_again, south}), {"North": (north,), "South": (south,)},
                   {north: frozenset({"North"}), north_again: frozenset({"North"}),
                    south: frozenset({"South"})})
-    assert _with_each_camp([event, north, plain], camps) == [event, north, south]
+    assert _with_each_camp([event, north, plain], camps, event) == [event, north, south]
     # The second northern line goes, never the only one nor the event line.
-    assert _with_each_camp([event, north, north_again], camps) == [event, north, south]
-    assert _with_each_camp([event, north], camps) == [event, north]  # nothing to give way
+    assert _with_each_camp([event, north, north_again], camps, event) == [event, north, south]
+    assert _with_each_camp([event, north], camps, event) == [event, north]  # nothing to give way

@@ -3,12 +3,14 @@
 A roundup of a disputed event says first what happened, then each side's
 account. A summary that opens on one camp's account, or gives only one camp's,
 reads as taking that camp's side: with "--length 1" the one line would state a
-claim as the event. A sentence is an *account* when it holds a statement (a
-quote the speaker stage found) or a side of an "accounts" conflict; its camp
-is its speaker's side (``Actor.side``: a government and its minister are one).
-The camps a summary must give are those of the story's first "accounts"
-conflict that sets two camps or more against each other (conflicts come
-best first).
+claim as the event. The camps a summary must give are those of the story's
+first "accounts" conflict that sets two camps or more against each other
+(conflicts come best first; a camp is a speaker's side, ``Actor.side``: a
+government and its minister are one). A sentence is an *account* when it
+holds a side of an "accounts" conflict, or a statement (a quote the speaker
+stage found) by a member of one of those camps. Other statements are not
+accounts of the dispute: "The president said on Friday he is declaring an
+emergency" may well be the event itself.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ class Camps:
     """The story's accounts by sentence, and the camps its main dispute opposes."""
 
     accounts: frozenset[Ref]
-    """Sentences holding someone's statement or a conflict side."""
+    """Sentences holding a side of an accounts conflict, or a statement by a disputing camp."""
     sides: dict[str, tuple[Ref, ...]]
     """Each camp of the main accounts conflict and its sides' sentences, in the
     conflict's order (empty when no conflict opposes two camps)."""
@@ -65,26 +67,25 @@ def camps_of(index: SentenceIndex, conflicts: Sequence[Conflict], actors: Sequen
     """The accounts of ``index``'s sentences given the briefing's records."""
     where = _locator(index)
     side = {actor.id: actor.side for actor in actors}
+    dispute = _main_dispute(conflicts, side)
+    disputing = {side[s.actor] for s in dispute.sides if s.actor in side} if dispute else set()
     accounts: set[Ref] = set()
     camp_of: dict[Ref, set[str]] = {}
-    for quote in quotes:
-        ref = _ref(where, quote.span)
-        if ref is None:
-            continue
-        accounts.add(ref)
-        if quote.speaker in side:
-            camp_of.setdefault(ref, set()).add(side[quote.speaker])
     sides: dict[str, list[Ref]] = {}
     for conflict in conflicts:
-        for conflict_side in conflict.sides:
+        for conflict_side in conflict.sides if conflict.kind == "accounts" else ():
             if (ref := _ref(where, conflict_side.span)) is not None:
                 accounts.add(ref)
-    dispute = _main_dispute(conflicts, side)
     for conflict_side in dispute.sides if dispute else ():
         ref = _ref(where, conflict_side.span)
         camp = side.get(conflict_side.actor) if conflict_side.actor else None
         if ref is not None and camp is not None:
             sides.setdefault(camp, []).append(ref)
+            camp_of.setdefault(ref, set()).add(camp)
+    for quote in quotes:
+        camp = side.get(quote.speaker) if quote.speaker else None
+        if camp in disputing and (ref := _ref(where, quote.span)) is not None:
+            accounts.add(ref)
             camp_of.setdefault(ref, set()).add(camp)
     return Camps(frozenset(accounts), {camp: tuple(refs) for camp, refs in sides.items()},
                  {ref: frozenset(camps) for ref, camps in camp_of.items()})

@@ -9,7 +9,9 @@ add per word. Content already covered counts nothing the second time, so a
 second outlet's restatement of a picked line adds little and the summary
 does not repeat itself; a cosine cap keeps out paraphrases in other words.
 Questions, headings, quotes of pleasantries (``is_claimable``) and leads cut
-off with an ellipsis are never candidates. Lines confirmed by the most
+off with an ellipsis are never candidates, nor are sentences that lean on the
+one before in a way the line cannot repair ("It", "This", a "He" whose
+antecedent is uncertain). Lines confirmed by the most
 independent sources come first, ties in the order they were picked (the
 most widely shared content first). Every line carries the spans
 of each article that says it (its claim's support), so it never stands
@@ -29,7 +31,7 @@ from parallax.compare._summary_camps import Camps, camps_of
 from parallax.compare._summary_concepts import Bigram, ConceptModel, bigrams, concept_values
 from parallax.compare.claims import Ref, SentenceIndex, dots, sentence_index
 from parallax.compare.sources import count_sources
-from parallax.compare.standalone import standalone
+from parallax.compare.standalone import leans_back, standalone
 from parallax.errors import UsageError
 from parallax.lang import pack_for
 from parallax.model import Actor, AnalyzedArticle, Claim, Conflict, Quote, Span, SummaryLine
@@ -39,11 +41,6 @@ __all__ = ["parse_length", "summarize"]
 
 # A lead cut off mid-sentence ("...about the...") states half a fact.
 _CUT_OFF = re.compile(r"\w(?:\.\.\.|\u2026)[\"\u201d\u2019')\]]*$")
-# A sentence opening on a personal pronoun ("Its foreign minister, ...", "He
-# said") leans on the sentence before it, which the summary does not show.
-# Costs 0.0006 ROUGE-2 on NeuS (cross-fitted); wider lists ("This", "But",
-# "That") cost 0.0012 for little gain in readability.
-_LEANS_BACK = re.compile(r"^[\"\u201c]?(?:It|Its|He|His|She|Her|They|Their)\b")
 _LENGTH = re.compile(r"^\s*(\d+)\s*(w|words?|s|sentences?)?\s*$", re.IGNORECASE)
 
 
@@ -87,6 +84,14 @@ def _support(index: SentenceIndex, rows: Mapping[tuple[str, int], int], ref: Ref
               and (other := rows.get((span.article, span.clean_start))) is not None
               and index.is_match(row, other)]
     return (own, *direct)
+
+
+def _still_leans(index: SentenceIndex, ref: Ref) -> bool:
+    """Whether the sentence leans on the one before it even as shown alone: a
+    pronoun whose antecedent is uncertain ("It", "They", "This", a "He" after
+    two people), which the summary does not show (``compare.standalone``)."""
+    text = index.text(ref)
+    return leans_back(text) and leans_back(standalone(index.analyzed[ref[0]], ref[1], text))
 
 
 def _headline(item: AnalyzedArticle) -> bool:
@@ -135,7 +140,7 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
     packs = [pack_for(item.article.document.language) for item in analyzed]
     usable = [k for k, ref in enumerate(index.refs)
               if index.claimable(ref) and not _CUT_OFF.search(index.text(ref))
-              and not _LEANS_BACK.match(index.text(ref))]
+              and not _still_leans(index, ref)]
     first = [k for k in usable if index.refs[k][1] < options.lead_pool or claim_at(index.refs[k])]
     values = concept_values([[s.text for s in item.sentences] for item in analyzed],
                             [_headline(item) for item in analyzed], model, packs)
@@ -150,14 +155,13 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
         return count_sources(_support(index, rows, ref, claim_at(ref)), articles)
 
     camps = camps_of(index, conflicts, actors, quotes)
-    picked = _with_event_line(index, usable, values, picked, camps, sources, options)
+    picked, event = _with_event_line(index, usable, values, picked, camps, sources, options)
     if words is None and length >= options.camp_lines:
-        picked = _with_each_camp(picked, camps)
+        picked = _with_each_camp(picked, camps, event)
 
     lines = [(ref, _support(index, rows, ref, claim_at(ref))) for ref in picked]
     lines.sort(key=lambda line: -count_sources(line[1], articles))
     # What happened comes first, then the accounts of it.
-    event = next((ref for ref, _ in lines if ref not in camps.accounts), None)
     lines.sort(key=lambda line: line[0] != event)
     return tuple(SummaryLine(standalone(index.analyzed[ref[0]], ref[1], support[0].text),
                              support) for ref, support in lines)
@@ -165,31 +169,37 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
 
 def _with_event_line(index: SentenceIndex, usable: Sequence[int], values: Mapping[Bigram, float],
                      picked: list[Ref], camps: Camps, sources: Callable[[Ref], int],
-                     options: SummaryOptions) -> list[Ref]:
-    """``picked`` with a line that says what happened rather than someone's account
-    of it: when every line is an account, the last gives way to the line that
-    is none with the most ``sources`` among the ``options.length`` such lines
-    the content model would pick next (a one-line summary never states one
-    side's claim as the event)."""
-    if not picked or any(ref not in camps.accounts for ref in picked):
-        return picked
-    kept = picked[:-1]
-    position = {ref: k for k, ref in enumerate(index.refs)}
+                     options: SummaryOptions) -> tuple[list[Ref], Ref | None]:
+    """``picked`` holding the line that says what happened rather than a camp's
+    account of it: of the ``options.length`` lines the content model would
+    pick from sentences that are no account, the one with the most
+    ``sources``. It takes the place of the picked line that is no account and
+    is closest to it in meaning (the line it restates), else of the last line:
+    a one-line summary never states one side's claim as the event. Also
+    returns that line (None when there is none, or no account to tell it
+    from: the summary then stays in the content model's order)."""
+    if not picked or not camps.accounts:
+        return picked, None
     events = [k for k in usable if index.refs[k] not in camps.accounts]
-    rows = sorted({*events, *(position[ref] for ref in kept)})
-    fresh = _choose(index, rows, values, len(kept) + options.length, None, kept,
-                    options)[len(kept):]
+    fresh = _choose(index, events, values, options.length, None, [], options)
     if not fresh:
-        return picked
-    return [*kept, max(fresh, key=sources)]
+        return picked, None
+    event = max(fresh, key=sources)
+    if event in picked:
+        return picked, event
+    plain = [k for k, ref in enumerate(picked) if ref not in camps.accounts]
+    if not plain:
+        return [*picked[:-1], event], event
+    vectors = index.vectors.stack([event, *(picked[k] for k in plain)])
+    closest = plain[int(np.argmax(vectors[1:] @ vectors[0]))]
+    return [event if k == closest else ref for k, ref in enumerate(picked)], event
 
 
-def _with_each_camp(picked: list[Ref], camps: Camps) -> list[Ref]:
+def _with_each_camp(picked: list[Ref], camps: Camps, event: Ref | None) -> list[Ref]:
     """``picked`` giving each camp of the main dispute its account: a camp with no
     line gets its first side's sentence in place of the last line that is
     neither the event line nor the only account of another camp."""
     chosen = list(picked)
-    event = next((ref for ref in chosen if ref not in camps.accounts), None)
 
     def covers(ref: Ref) -> frozenset[str]:
         return camps.camp_of.get(ref, frozenset())
