@@ -174,8 +174,9 @@ def _with_event_line(index: SentenceIndex, usable: Sequence[int], values: Mappin
     account of it: of the ``options.length`` lines the content model would
     pick from sentences that are no account, the one with the most
     ``sources``. It takes the place of the picked line that is no account and
-    is closest to it in meaning (the line it restates), else of the last line:
-    a one-line summary never states one side's claim as the event. Also
+    is closest to it in meaning (the line it restates), else of the last line,
+    unless another line says the same (``options.redundant_cosine``): a
+    one-line summary never states one side's claim as the event. Also
     returns that line (None when there is none, or no account to tell it
     from: the summary then stays in the content model's order)."""
     if not picked or not camps.accounts:
@@ -187,12 +188,14 @@ def _with_event_line(index: SentenceIndex, usable: Sequence[int], values: Mappin
     event = max(fresh, key=sources)
     if event in picked:
         return picked, event
+    vectors = index.vectors.stack([event, *picked])
+    cosines = vectors[1:] @ vectors[0]
     plain = [k for k, ref in enumerate(picked) if ref not in camps.accounts]
-    if not plain:
-        return [*picked[:-1], event], event
-    vectors = index.vectors.stack([event, *(picked[k] for k in plain)])
-    closest = plain[int(np.argmax(vectors[1:] @ vectors[0]))]
-    return [event if k == closest else ref for k, ref in enumerate(picked)], event
+    replaced = plain[int(np.argmax(cosines[plain]))] if plain else len(picked) - 1
+    if any(cosine >= options.redundant_cosine for k, cosine in enumerate(cosines)
+           if k != replaced):
+        return picked, None  # an account already says it (in another outlet's words)
+    return [event if k == replaced else ref for k, ref in enumerate(picked)], event
 
 
 def _with_each_camp(picked: list[Ref], camps: Camps, event: Ref | None) -> list[Ref]:
