@@ -339,3 +339,14 @@ def test_the_end_of_the_day_is_the_day_last_written(nlp: Language) -> None:
             "the day.")
     assert values(nlp, text, datetime.date(2019, 2, 15)) == [
         ("2019-02-15", None), ("2019-02-15", None)]
+
+
+def test_a_day_number_heading_is_no_date(nlp: Language) -> None:
+    text = "The council passed the levy on Friday.\n\n10:30 - Day two begins\n\nThe hall was full."
+    assert values(nlp, text, datetime.date(2019, 2, 15)) == [("2019-02-15", None)]
+
+
+def test_a_time_of_day_after_the_date_keeps_it_on_the_verb(nlp: Language) -> None:
+    text = ("Farmers who had gathered outside the hall on Friday dispersed peacefully on "
+            "Saturday afternoon.")
+    assert values(nlp, text, datetime.date(2019, 2, 17))[0] == ("2019-02-16", None)

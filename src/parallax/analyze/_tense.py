@@ -30,6 +30,9 @@ _REPORTED_FUTURE_AUX = frozenset({"would", "'d", "\u2019d"})
 _SCHEDULING = frozenset({"schedule", "plan", "expect", "set", "due", "slate", "intend", "aim",
                          "hope", "want", "seek", "promise", "vow", "pledge", "prepare",
                          "upcoming", "forthcoming", "coming"})
+# Nouns a date hangs from that only narrow it ("Saturday afternoon"): the date
+# still modifies the verb.
+_TIME_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 # Present-tense verbs that report or describe rather than happen: "the report
 # covers January", "she says" never move a date into the future.
 _STATIVE = frozenset({"say", "tell", "report", "show", "cover", "include", "remain", "mark",
@@ -45,7 +48,8 @@ def _governing_verb(token: Token, climb: int) -> tuple[Token | None, bool]:
         if head.head.i == head.i:
             return None, False
         head, steps = head.head, steps + 1
-        direct = direct and head.pos_ not in ("NOUN", "PROPN", "PRON")
+        direct = direct and (head.pos_ not in ("NOUN", "PROPN", "PRON")
+                             or head.lower_ in _TIME_OF_DAY)
     return (head, direct) if head.pos_ in ("VERB", "AUX") else (None, False)
 
 

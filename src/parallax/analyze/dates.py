@@ -459,6 +459,8 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
         start, end = span.start_char, span.end_char
         sentence = _sentence_index(starts, start)
         s = _normalise(span.text)
+        if s == "day" and "the day" not in span.text.lower():
+            continue  # "Day two" heads a live blog's section, it dates nothing
         if _is_anaphor(s):
             resolved = _anaphor(s, anchor)
         elif _inside_quote(text, start) and w.deictic.search(s):
