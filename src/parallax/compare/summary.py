@@ -155,7 +155,8 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
         return count_sources(_support(index, rows, ref, claim_at(ref)), articles)
 
     camps = camps_of(index, conflicts, actors, quotes)
-    picked, event = _with_event_line(index, usable, values, picked, camps, sources, options)
+    picked, event = _with_event_line(index, first or usable, values, picked, camps, sources,
+                                     options)
     if words is None and length >= options.camp_lines:
         picked = _with_each_camp(picked, camps, event)
 
@@ -172,7 +173,8 @@ def _with_event_line(index: SentenceIndex, usable: Sequence[int], values: Mappin
                      options: SummaryOptions) -> tuple[list[Ref], Ref | None]:
     """``picked`` holding the line that says what happened rather than a camp's
     account of it: of the ``options.length`` lines the content model would
-    pick from sentences that are no account, the one with the most
+    pick from the ``usable`` rows (the leads and claims: news says what
+    happened up front) that are no account, the one with the most
     ``sources``. It takes the place of the picked line that is no account and
     is closest to it in meaning (the line it restates), else of the last line,
     unless another line says the same (``options.redundant_cosine``): a
