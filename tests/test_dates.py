@@ -240,3 +240,113 @@ def test_seed_story_reference_and_summit_dates(nlp: Language) -> None:
     found = {m.value for _, text in docs for m in dates(nlp, text, reference)}
     assert {"2018-06", "2018-10", "2019-01", "2019-02-27", "2019-02-28"} <= found
     assert not any(v.startswith("2018-02") for v in found)
+
+
+FRIDAY_13 = datetime.date(2018, 7, 13)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A week inside one month gives that month; one that straddles two gives nothing.
+    ("The inspectors visited the plant last week.", [("2018-07", None)]),
+    ("The council will vote on the harbour plan next week.", [("2018-07", None)]),
+    ("The council will vote on the harbour plan in two weeks.", []),
+])
+def test_weeks_within_one_month_give_the_month(
+        nlp: Language, text: str, expected: list[tuple[str, None]]) -> None:
+    assert values(nlp, text, FRIDAY_13) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The freight ban runs from Dec. 22 through Jan. 25 in every port.",
+     [("2018-12-22", "2019-01-25")]),
+    ("Inspectors logged 40 leaks between June 2011 and July 2012 at the depot.",
+     [("2011-06", "2012-07")]),
+])
+def test_ranges_written_as_two_dates_are_one_mention(
+        nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(nlp, text, datetime.date(2019, 2, 15)) == expected
+
+
+def test_a_change_of_date_is_not_a_range(nlp: Language) -> None:
+    text = "The regatta was postponed from March 3 until March 10 because of the storms."
+    assert values(nlp, text, datetime.date(2019, 2, 1)) == [
+        ("2018-03-03", None), ("2018-03-10", None)]
+
+
+def test_a_listed_month_takes_the_year_of_the_last_item(nlp: Language) -> None:
+    text = "The auditor reviewed the accounts in August and October 2017, the board said."
+    assert values(nlp, text, datetime.date(2019, 1, 18)) == [
+        ("2017-08", None), ("2017-10", None)]
+
+
+def test_an_anaphor_restated_by_its_date_is_that_date(nlp: Language) -> None:
+    text = ("The board met on Sept. 14, 2012. The directors approved the merger at a meeting "
+            "the next day, Sept. 16, the chairman said.")
+    assert values(nlp, text, datetime.date(2013, 5, 15)) == [
+        ("2012-09-14", None), ("2012-09-16", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The plan is reported in the past, the testimony lies ahead of it.
+    ("The senator said on Friday that the panel expected the banker to be back to testify "
+     "in early February.", "2019-02"),
+    # A yearless day in a noun phrase of a present-tense clause: the nearer one.
+    ("The scandal hurts the mayor as he heads into the Dec. 12 runoff against his rival.",
+     "2017-12-12"),
+])
+def test_plans_and_present_arrangements_resolve_to_the_nearer_date(
+        nlp: Language, text: str, expected: str) -> None:
+    reference = datetime.date(2019, 1, 18) if "February" in text else datetime.date(2017, 11, 9)
+    assert expected in [value for value, _ in values(nlp, text, reference)]
+
+
+def test_the_main_event_date_of_a_sentence_comes_first(nlp: Language) -> None:
+    text = ("The ministry on Wednesday released the files on the Sept. 11, 2012, flood at the "
+            "dam, after weeks of pressure.")
+    assert values(nlp, text, datetime.date(2013, 5, 15)) == [
+        ("2013-05-15", None), ("2012-09-11", None)]
+
+
+@pytest.mark.parametrize("text", [
+    # spaCy tags no DATE here at all
+    "In fact, according to auditors, the transfers continued as late as June 2016, after "
+    "Mr. Harper was the favourite.",
+    # and here tags "as late as June 2016"
+    "According to the auditors, the transfers went on as late as June 2016, after the board "
+    "had been told.",
+])
+def test_a_calendar_date_spacy_misses_is_still_found(nlp: Language, text: str) -> None:
+    assert ("2016-06", None) in values(nlp, text, datetime.date(2019, 1, 18))
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), [
+    ("The tape, which surfaced last fall, was played again.", datetime.date(2017, 11, 10), "2016"),
+    ("The tape, which surfaced last fall, was played again.", datetime.date(2018, 2, 1), "2017"),
+    ("The bridge will reopen next spring, the council said.", datetime.date(2018, 2, 1), "2018"),
+])
+def test_seasons_give_their_year(nlp: Language, text: str, reference: datetime.date,
+                                 expected: str) -> None:
+    assert values(nlp, text, reference) == [(expected, None)]
+
+
+def test_a_duration_run_into_a_date_is_cut_off(nlp: Language) -> None:
+    text = "Mr. Harlan was sentenced in December to three years in prison for fraud."
+    assert values(nlp, text, datetime.date(2019, 1, 18)) == [("2018-12", None)]
+
+
+def test_the_end_of_the_day_is_the_day_last_written(nlp: Language) -> None:
+    text = ("The council passed the levy on Friday. A landlords' group filed suit by the end of "
+            "the day.")
+    assert values(nlp, text, datetime.date(2019, 2, 15)) == [
+        ("2019-02-15", None), ("2019-02-15", None)]
+
+
+def test_a_day_number_heading_is_no_date(nlp: Language) -> None:
+    text = "The council passed the levy on Friday.\n\n10:30 - Day two begins\n\nThe hall was full."
+    assert values(nlp, text, datetime.date(2019, 2, 15)) == [("2019-02-15", None)]
+
+
+def test_a_time_of_day_after_the_date_keeps_it_on_the_verb(nlp: Language) -> None:
+    text = ("Farmers who had gathered outside the hall on Friday dispersed peacefully on "
+            "Saturday afternoon.")
+    assert values(nlp, text, datetime.date(2019, 2, 17))[0] == ("2019-02-16", None)

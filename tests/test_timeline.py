@@ -213,3 +213,10 @@ def test_a_year_modifying_a_noun_does_not_date_the_sentence() -> None:
     year = item.article.text.index("1987")
     as_modifier = replace(item, dates=(DateMention(year, year + 4, "1987", "1987", 0),))
     assert build_timeline([as_modifier]) == ()
+
+
+@pytest.mark.parametrize("opening", ["At a", "During its", "In the"])
+def test_a_year_on_an_occasion_dates_the_sentence(opening: str) -> None:
+    text = f"{opening} 1987 ceremony the quay was named after the mayor."
+    year = text.index("1987")
+    assert not names_a_thing(text, DateMention(year, year + 4, "1987", "1987", 0))

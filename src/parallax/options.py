@@ -480,6 +480,8 @@ class SummaryOptions:
     # length; the rest of each article only fills a budget the pool cannot.
     lead_pool: int = tuned(5, "each article's first sentences join the corroborated ones as "
                               "candidates")
+    camp_lines: int = tuned(3, "summary lengths from which each camp of the main dispute gets "
+                               "its account (the event line and two camps)")
 
 
 @dataclass(frozen=True, slots=True)

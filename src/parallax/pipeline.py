@@ -362,15 +362,17 @@ def brief_analyzed(analyzed: Sequence[AnalyzedArticle], *,
     index = sentence_index(analyzed, vectors, options=options.claims)
     claims = find_claims(analyzed, index)
     articles = tuple(a.article for a in analyzed)
+    conflicts = find_conflicts(analyzed, actors, found, index, options=options.conflicts)
     return Briefing(
         articles=articles,
         actors=actors,
         quotes=found,
         claims=claims,
-        conflicts=find_conflicts(analyzed, actors, found, index, options=options.conflicts),
+        conflicts=conflicts,
         timeline=build_timeline(analyzed, index.vectors, options=options.timeline),
         summary=summarize(analyzed, claims, sentences, index, words=words,
-                          options=options.summary),
+                          options=options.summary, conflicts=conflicts, actors=actors,
+                          quotes=found),
         stories=tuple(_briefable(articles, None, None, options)[1] if stories is None
                       else stories),
         errors=tuple(errors),

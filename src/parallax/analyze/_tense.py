@@ -18,7 +18,7 @@ import datetime
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["ahead", "tense_of"]
+__all__ = ["ahead", "attachment", "tense_of"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "\u2019ll", "wo", "sha"})
 # "would" without "have": a plan reported from the past ("said it would publish
@@ -30,6 +30,9 @@ _REPORTED_FUTURE_AUX = frozenset({"would", "'d", "\u2019d"})
 _SCHEDULING = frozenset({"schedule", "plan", "expect", "set", "due", "slate", "intend", "aim",
                          "hope", "want", "seek", "promise", "vow", "pledge", "prepare",
                          "upcoming", "forthcoming", "coming"})
+# Nouns a date hangs from that only narrow it ("Saturday afternoon"): the date
+# still modifies the verb.
+_TIME_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 # Present-tense verbs that report or describe rather than happen: "the report
 # covers January", "she says" never move a date into the future.
 _STATIVE = frozenset({"say", "tell", "report", "show", "cover", "include", "remain", "mark",
@@ -42,10 +45,11 @@ def _governing_verb(token: Token, climb: int) -> tuple[Token | None, bool]:
     not a noun phrase such as "inflation in January")."""
     head, steps, direct = token, 0, True
     while head.pos_ not in ("VERB", "AUX") and steps < climb:
-        if head.head is head:
+        if head.head.i == head.i:
             return None, False
         head, steps = head.head, steps + 1
-        direct = direct and head.pos_ not in ("NOUN", "PROPN", "PRON")
+        direct = direct and (head.pos_ not in ("NOUN", "PROPN", "PRON")
+                             or head.lower_ in _TIME_OF_DAY)
     return (head, direct) if head.pos_ in ("VERB", "AUX") else (None, False)
 
 
@@ -55,7 +59,7 @@ def _scheduled_noun(token: Token, climb: int) -> bool:
     while head.pos_ not in ("VERB", "AUX") and steps < climb:
         if any(c.dep_ == "amod" and c.lemma_.lower() in _SCHEDULING for c in head.children):
             return True
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head, steps = head.head, steps + 1
     return False
@@ -86,15 +90,34 @@ def _tense(verb: Token) -> str | None:
     return None
 
 
+def _complemented(verb: Token) -> Token | None:
+    """The verb an untensed ``verb`` takes its time from: the head of an
+    infinitive or participle complement ("expected to take place", "to be back
+    to testify"), or of a coordinated verb; None for any other clause."""
+    if verb.head.i == verb.i:
+        return None
+    if verb.dep_ in ("xcomp", "conj"):
+        return verb.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.head if infinitive and verb.dep_ in ("ccomp", "advcl") else None
+
+
 def tense_of(doc: Doc, start: int, end: int, climb: int) -> str:
     """When the sentence places the date at characters ``start:end`` of ``doc``:
-    "future", "present" or "past" (the default: news reports what happened).
+    "future", "planned", "present", "present-noun" or "past" (the default:
+    news reports what happened).
 
     The verbs read are the governing verb and those it complements ("expected
     to take place on Friday": take -> expected), never a clause that reports it
-    ("said on Friday"). "present" needs the date to modify a present-tense verb
-    directly ("the treaty expires on 31 March"), not a noun phrase, and not a
-    verb that only reports or describes ("the report covers January"). The
+    ("said on Friday"). An infinitive that hangs from a scheduling verb lies
+    ahead of it: "future" for a verb in the present ("plans to testify in
+    February"), "planned" for one in the past ("the panel expected him to
+    testify in February": the expecting was about now, the testimony after it,
+    unless it has happened since). "present" needs the date
+    to modify a present-tense verb directly ("the treaty expires on 31 March");
+    "present-noun" is a date inside a noun phrase of a present-tense verb ("he
+    heads into the 12 December election"); a verb that only reports or
+    describes ("the report covers January") leaves the date in the past. The
     verb is looked for at most ``climb`` arcs above the date.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -103,14 +126,39 @@ def tense_of(doc: Doc, start: int, end: int, climb: int) -> str:
     if _scheduled_noun(span.root, climb):
         return "future"
     verb, direct = _governing_verb(span.root, climb)
+    untensed = False
     while verb is not None:
         tense = _tense(verb)
+        if untensed and verb.lemma_.lower() in _SCHEDULING:
+            return "planned" if tense == "past" else "future"
         if tense == "present":
-            return "present" if direct and verb.lemma_.lower() not in _STATIVE else "past"
+            if verb.lemma_.lower() in _STATIVE:
+                return "past"
+            return "present" if direct else "present-noun"
         if tense is not None:
             return tense
-        verb = verb.head if verb.dep_ in ("xcomp", "conj") and verb.head is not verb else None
+        untensed = True
+        verb = _complemented(verb)
     return "past"
+
+
+def attachment(doc: Doc, start: int, end: int, climb: int) -> tuple[bool, int]:
+    """How central the event the date at ``start:end`` dates is to its sentence,
+    smaller first: (the date sits in a noun phrase rather than modifying its
+    verb, arcs from that verb up to the sentence root). "The White House on
+    Wednesday released the emails on the 11 September attack" dates the
+    release, not the attack; "said on Friday that it expected a vote in
+    March" dates the saying."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True, climb + 1
+    verb, direct = _governing_verb(span.root, climb)
+    if verb is None:
+        return True, climb + 1
+    depth, head = 0, verb
+    while head.head.i != head.i:  # spaCy makes a new Token object on every access
+        head, depth = head.head, depth + 1
+    return not direct, depth
 
 
 def _shift(value: str, years: int, days: int) -> str | None:
@@ -136,9 +184,10 @@ def ahead(resolved: tuple[str, str | None], reference: datetime.date, *, by_week
           nearest: bool = False) -> tuple[str, str | None]:
     """``resolved`` (a yearless date read as the latest such on or before ``reference``)
     moved to the next one after it: a week later for a bare weekday, else a year
-    later. With ``nearest`` (a present-tense arrangement) a date moves only
-    when that brings it closer to the reference: "expires on 31 March" in mid-March
-    is this March, "stands at 4 % in January" in March is the January past.
+    later. With ``nearest`` (an arrangement in the present, or a plan reported
+    in the past) a date moves only when that brings it closer to the reference:
+    "expires on 31 March" in mid-March is this March, "stands at 4 % in January"
+    in March is the January past.
     Dates that do not lie wholly before the reference stay as they are."""
     value, end_value = resolved
     last = end_value or value
@@ -150,6 +199,6 @@ def ahead(resolved: tuple[str, str | None], reference: datetime.date, *, by_week
     moved_end = _shift(end_value, years, days) if end_value else None
     if moved is None or (end_value is not None and moved_end is None):
         return resolved
-    if nearest and not by_week and _index(moved) - _index(now) > _index(now) - _index(last):
+    if nearest and _index(moved) - _index(now) > _index(now) - _index(last):
         return resolved
     return moved, moved_end

@@ -28,14 +28,14 @@ import datetime
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from parallax.analyze._tense import ahead, tense_of
+from parallax.analyze._tense import ahead, attachment, tense_of
 from parallax.calendar import parse_calendar_date
 from parallax.lang import LanguagePack, pack_for
 from parallax.lang.en import ENGLISH
@@ -64,19 +64,25 @@ _UNIT = r"(?:day|week|month|year|hour|minute|decade)s?"
 _LEADING = re.compile(
     r"^(?:(?:on|in|at|since|by|from|until|till|through|during|around|about|of|the|very"
     r"|early|late|mid|end|beginning|start|middle|spring|summer|autumn|fall|winter"
-    r"|earlier|later|first half|second half|between)\b[\s,-]*)+")
+    r"|earlier|later|first half|second half|between|as (?:early|late|recently) as)\b[\s,-]*)+")
 _TIME_OF_DAY = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{1,2}:\d{2}\b"
     r"|\b(?:morning|afternoon|evening|night)\b")
 _TODAY_PHRASE = re.compile(r"^(?:this\s+(?:morning|afternoon|evening)|tonight)$")
 
 _YEAR_RANGE = re.compile(rf"^({_YEAR}){_SEP}(\d{{2}}|{_YEAR})$")
+_WEEK = re.compile(r"(last|this|next) week")
+_SEASON = re.compile(r"(last|past|this|next) (spring|summer|fall|autumn)")
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
 _QUALIFIED = re.compile(r"^(?:last|this|next|past|coming)\b")
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _ORDINAL_DAY = re.compile(r"^(first|second|third|fourth|fifth|last|final|closing|opening)"
                           r"\s+day(?:\s+of\s+.*)?$")
+# "the day" alone is what is left of "by the end of the day", "during the day":
+# the day the article was last talking about.
 _SHIFT_DAY = {
+    "day": 0,
     "next day": 1, "following day": 1, "day after": 1, "a day later": 1, "one day later": 1,
     "previous day": -1, "day before": -1, "a day earlier": -1, "same day": 0, "that day": 0,
 }
@@ -88,10 +94,28 @@ _PUBLICATION_CUE = re.compile(
 _DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z .'/]{0,40},?\s*(?:\w+day,?\s*)?$")
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014:]")
 
+# What may stand between two dates that write one period or one list: "22
+# December through 25 January", "between June 2011 and July 2012", "August and
+# October 2017".
+_LIST_GAP = r"\s*(?:,|,?\s*(?:and|or|to|through|until|till))?\s*|\s*[-\u2013\u2014]\s*"
+# Verbs that move an event from one date to another: their two dates are not a range.
+_RESCHEDULED = re.compile(r"\b(?:postpon|delay|mov|push|shift|reschedul|chang|bump)\w*\b")
+
 # Any year works for absolute dates: the text carries its own year.
 _NEUTRAL_BASE = datetime.date(2000, 1, 1)
 
 _Resolved = tuple[str, str | None]
+
+# How a yearless date moves ahead of the reference, by the tense of its sentence
+# (``analyze._tense.tense_of``): None stays the latest such day, False moves
+# to the next one, True to whichever of the two is nearer. A weekday in a
+# present-tense arrangement ("the treaty expires Friday") is the next one; a
+# weekday inside a noun phrase ("Friday's deadline is") stays ambiguous, so it
+# keeps the news default.
+_NEAREST: dict[str, bool | None] = {"future": False, "present": True, "present-noun": True,
+                                    "planned": True, "past": None}
+_NEAREST_WEEKDAY: dict[str, bool | None] = {**_NEAREST, "present": False,
+                                            "present-noun": None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +132,9 @@ class _Words:
     """Not event dates: ages, decades and centuries, durations ("two days",
     "almost a year", "six-week"; "the last year" is the past twelve months, while
     "last year" and "the last year's" name a year). Matched on the raw lowercase text."""
+    calendar: re.Pattern[str]
+    """A month with its year, maybe a day between ("June 2016", "May 26, 2009"),
+    matched case-insensitively on the raw text (the caller checks the capital)."""
     range_dm: re.Pattern[str]
     range_md: re.Pattern[str]
     weekday_only: re.Pattern[str]
@@ -135,6 +162,8 @@ def _words(lang: LanguagePack) -> _Words:
             rf"|^the\s+(?:last|past)\s+(?:\w+\s+)?{_UNIT}$|^(?:last|past)\s+\w+\s+{_UNIT}$"
             rf"|^(?:for\s+|over\s+|within\s+)?{_QUANTITY.format(numbers=numbers)}[\s-]+"
             rf"(?:\w+[\s-]+)?{_UNIT}(?:[\s-]long)?$"),
+        calendar=re.compile(rf"\b{month}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEAR}\b",
+                            re.IGNORECASE),
         range_dm=re.compile(
             rf"^(\d{{1,2}}){_SEP}(\d{{1,2}})\s+({month})(?:,?\s*({_YEAR}))?$"),
         range_md=re.compile(
@@ -203,6 +232,27 @@ def _weekday(match: re.Match[str], reference: datetime.date, w: _Words) -> datet
     return reference - datetime.timedelta(days=back)
 
 
+def _season_year(match: re.Match[str], reference: datetime.date) -> str:
+    """ "last fall", "next spring": the year of that season (winter, which spans
+    two years, is not matched), the nearest one before or after the reference."""
+    first, last = _SEASON_MONTHS[match.group(2)]
+    which, year = match.group(1), reference.year
+    if which in ("last", "past"):
+        return str(year if reference.month > last else year - 1)
+    if which == "next":
+        return str(year if reference.month < first else year + 1)
+    return str(year)
+
+
+def _week_month(match: re.Match[str], reference: datetime.date) -> str | None:
+    """ "last week", "this week": the month it lies in (weeks start on Monday), or
+    None when it straddles two months (too vague for a timeline)."""
+    first = reference - datetime.timedelta(days=reference.weekday())
+    first += datetime.timedelta(weeks={"last": -1, "this": 0, "next": 1}[match.group(1)])
+    last = first + datetime.timedelta(days=6)
+    return _iso(first, "month") if (first.year, first.month) == (last.year, last.month) else None
+
+
 def _day_range(s: str, reference: datetime.date | None, w: _Words) -> _Resolved | None:
     match = w.range_dm.match(s)
     if match:
@@ -224,6 +274,9 @@ def _day_range(s: str, reference: datetime.date | None, w: _Words) -> _Resolved 
 
 def _single(s: str, reference: datetime.date | None, w: _Words) -> str | None:
     """One date expression (no range, no anaphora) at the precision it states."""
+    season = _SEASON.fullmatch(s)
+    if season is not None:
+        return _season_year(season, reference) if reference is not None else None
     if not w.plausible.search(s):
         return None
     relative = not _YEAR_RE.search(s)
@@ -233,8 +286,10 @@ def _single(s: str, reference: datetime.date | None, w: _Words) -> str | None:
     if weekday is not None:
         assert reference is not None
         return _weekday(weekday, reference, w).isoformat()
-    if re.fullmatch(r"(?:last|this|next) week(?:end)?", s):
-        return None  # too vague for a timeline
+    week = _WEEK.fullmatch(s)
+    if week is not None:
+        assert reference is not None
+        return _week_month(week, reference)
     s = w.weekday_prefix.sub("", s)
     if re.fullmatch(_YEAR, s):
         return s
@@ -314,8 +369,32 @@ def _expressions(doc: Doc, w: _Words) -> list[SpacySpan]:
             end += 1
             if end < len(doc) and _YEAR_RE.fullmatch(doc[end].text):
                 end += 1
-        spans.append(doc[start:end])
-    return spans
+        spans.append(_before_duration(doc[start:end], w))
+    return sorted([*spans, *_missed(doc, w, spans)], key=lambda span: span.start)
+
+
+def _before_duration(span: SpacySpan, w: _Words) -> SpacySpan:
+    """``span`` without a duration spaCy ran it into ("sentenced in December to
+    three years": December is the date, the years the sentence)."""
+    for k, token in enumerate(span[1:-1], start=1):
+        if token.lower_ == "to" and _not_event(span[k + 1:].text, w):
+            return span[:k]
+    return span
+
+
+def _missed(doc: Doc, w: _Words, spans: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """Calendar dates with their year that spaCy tagged as no DATE at all ("the
+    talks continued as late as June 2016"): the shape alone makes them dates."""
+    taken = [(span.start_char, span.end_char) for span in spans]
+    found: list[SpacySpan] = []
+    for match in w.calendar.finditer(doc.text):
+        start, end = match.span()
+        if not doc.text[start].isupper() or any(a < end and start < b for a, b in taken):
+            continue
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is not None and len(span):
+            found.append(span)
+    return found
 
 
 def _inside_quote(text: str, position: int) -> bool:
@@ -361,13 +440,17 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
 
     ``reference`` is the publication date, else the latest explicit date of the
     story; when None only dates that write their year resolve. ``sentence``
-    indexes ``sentences``; ranges set ``end_value``. Publication lines and
-    non-event expressions are left out. Calendar words are those of the pack of
-    the article's language.
+    indexes ``sentences``; ranges set ``end_value``, also when written as two
+    expressions ("from 22 December through 25 January"). Publication lines and
+    non-event expressions are left out. Mentions come sentence by sentence,
+    and within a sentence the date of its main event comes first (the one
+    that modifies a verb rather than a noun, nearest the root: see
+    ``analyze._tense.attachment``), then in reading order. Calendar words are
+    those of the pack of the article's language.
     """
     w = _words(pack_for(article.document.language))
     text = article.text
-    mentions: list[DateMention] = []
+    found: list[_Found] = []
     anchor: _Anchor | None = None
     starts = [sentence.start for sentence in sentences]
     for span in _expressions(doc, w):
@@ -376,6 +459,8 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
         start, end = span.start_char, span.end_char
         sentence = _sentence_index(starts, start)
         s = _normalise(span.text)
+        if s == "day" and "the day" not in span.text.lower():
+            continue  # "Day two" heads a live blog's section, it dates nothing
         if _is_anaphor(s):
             resolved = _anaphor(s, anchor)
         elif _inside_quote(text, start) and w.deictic.search(s):
@@ -383,10 +468,11 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
         else:
             resolved = _resolve(s, reference, w)
             tense = (tense_of(doc, start, end, options.tense_climb)
-                     if reference is not None and _floating(s) else "")
-            if resolved is not None and reference is not None and tense in ("present", "future"):
-                resolved = ahead(resolved, reference, by_week=not w.month.search(s),
-                                 nearest=tense == "present")
+                     if reference is not None and _floating(s) else "past")
+            by_week = not w.month.search(s)
+            nearest = _NEAREST[tense] if not by_week else _NEAREST_WEEKDAY[tense]
+            if resolved is not None and reference is not None and nearest is not None:
+                resolved = ahead(resolved, reference, by_week=by_week, nearest=nearest)
         if resolved is None or (sentences and _is_publication_line(
                 doc, sentences[sentence], start, end)):
             continue
@@ -394,8 +480,90 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
         if len(value) == 10:
             anchor = _Anchor(datetime.date.fromisoformat(value),
                              datetime.date.fromisoformat(end_value or value))
-        mentions.append(DateMention(start, end, text[start:end], value, sentence, end_value))
-    return tuple(mentions)
+        found.append(_Found(DateMention(start, end, text[start:end], value, sentence, end_value),
+                            s, _is_anaphor(s)))
+    joined = _joined(found, text, w)
+    rank = {id(m): attachment(doc, m.start, m.end, options.tense_climb) for m in joined}
+    return tuple(sorted(joined, key=lambda m: (m.sentence, rank[id(m)], m.start)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A resolved mention with the normalised text it was resolved from."""
+
+    mention: DateMention
+    normalised: str
+    anaphor: bool
+
+
+def _last_day(value: str) -> datetime.date:
+    """The last day of the period an ISO value names."""
+    if len(value) == 4:
+        return datetime.date(int(value), 12, 31)
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        return datetime.date(year, month, calendar.monthrange(year, month)[1])
+    return datetime.date.fromisoformat(value)
+
+
+def _with_year_of(first: _Found, second: _Found, w: _Words) -> _Found:
+    """``first`` (a yearless month or day) read in the year of the dated ``second``
+    it is listed with: "in August and October 2017" is August 2017, "from
+    22 December through 25 January 2019" December 2018."""
+    if _YEAR_RE.search(first.normalised) or not w.month.search(first.normalised) or (
+            not _YEAR_RE.search(second.normalised)):
+        return first
+    second_value = second.mention.end_value or second.mention.value
+    resolved = _resolve(first.normalised, _last_day(second_value), w)
+    if resolved is None:
+        return first
+    return _Found(replace(first.mention, value=resolved[0], end_value=resolved[1]),
+                  first.normalised, first.anaphor)
+
+
+def _span_range(first: _Found, second: _Found, text: str, w: _Words) -> _Found | None:
+    """One ranged mention for "from 22 December through 25 January" or "between
+    June 2011 and July 2012", when both ends name a month and the range runs
+    forward; None otherwise (and for a change of date: "moved from 3 March to
+    10 March")."""
+    a, b = first.mention, second.mention
+    gap = text[a.end:b.start].strip().lower()
+    before = text[max(0, a.start - 40):a.start].lower()
+    opener = re.search(r"\b(from|between)\s*$", before) or re.match(r"(from|between)\b",
+                                                                     a.text.lower())
+    word = opener.group(1) if opener else ""
+    if not (w.month.search(first.normalised) and w.month.search(second.normalised)) or (
+            a.end_value is not None) or _RESCHEDULED.search(before):
+        return None
+    if not (gap in ("through", "until", "till", "-", "\u2013", "\u2014")
+            or (gap == "to" and word == "from") or (gap == "and" and word == "between")):
+        return None
+    last = b.end_value or b.value
+    if len(last) != len(a.value) or last <= a.value:
+        return None
+    return _Found(DateMention(a.start, b.end, text[a.start:b.end], a.value, a.sentence, last),
+                  first.normalised, False)
+
+
+def _joined(found: Sequence[_Found], text: str, w: _Words) -> list[DateMention]:
+    """Mentions that write one date in two expressions, made one: an anaphor
+    restated by its date ("the next day, 15 September" is the 15th), the ends
+    of a range, and a list whose last item carries the year for all."""
+    out: list[_Found] = []
+    for item in found:
+        previous = out[-1] if out and out[-1].mention.sentence == item.mention.sentence else None
+        gap = text[previous.mention.end:item.mention.start] if previous else ""
+        if previous is not None and previous.anaphor and re.fullmatch(r"[\s,]*", gap):
+            out[-1] = item
+            continue
+        if previous is not None and re.fullmatch(_LIST_GAP, gap.lower()):
+            previous = out[-1] = _with_year_of(previous, item, w)
+            ranged = _span_range(previous, item, text, w)
+            if ranged is not None:
+                out[-1] = ranged
+                continue
+        out.append(item)
+    return [item.mention for item in out]
 
 
 def _has_day_and_month(s: str, w: _Words) -> bool:

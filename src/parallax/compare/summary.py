@@ -9,7 +9,9 @@ add per word. Content already covered counts nothing the second time, so a
 second outlet's restatement of a picked line adds little and the summary
 does not repeat itself; a cosine cap keeps out paraphrases in other words.
 Questions, headings, quotes of pleasantries (``is_claimable``) and leads cut
-off with an ellipsis are never candidates. Lines confirmed by the most
+off with an ellipsis are never candidates, nor are sentences that lean on the
+one before in a way the line cannot repair ("It", "This", a "He" whose
+antecedent is uncertain). Lines confirmed by the most
 independent sources come first, ties in the order they were picked (the
 most widely shared content first). Every line carries the spans
 of each article that says it (its claim's support), so it never stands
@@ -19,29 +21,26 @@ without evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from parallax.analyze.vectors import VectorStore
+from parallax.compare._summary_camps import Camps, camps_of
 from parallax.compare._summary_concepts import Bigram, ConceptModel, bigrams, concept_values
 from parallax.compare.claims import Ref, SentenceIndex, dots, sentence_index
 from parallax.compare.sources import count_sources
+from parallax.compare.standalone import leans_back, standalone
 from parallax.errors import UsageError
 from parallax.lang import pack_for
-from parallax.model import AnalyzedArticle, Claim, Span, SummaryLine
+from parallax.model import Actor, AnalyzedArticle, Claim, Conflict, Quote, Span, SummaryLine
 from parallax.options import DEFAULT_OPTIONS, SummaryOptions
 
 __all__ = ["parse_length", "summarize"]
 
 # A lead cut off mid-sentence ("...about the...") states half a fact.
 _CUT_OFF = re.compile(r"\w(?:\.\.\.|\u2026)[\"\u201d\u2019')\]]*$")
-# A sentence opening on a personal pronoun ("Its foreign minister, ...", "He
-# said") leans on the sentence before it, which the summary does not show.
-# Costs 0.0006 ROUGE-2 on NeuS (cross-fitted); wider lists ("This", "But",
-# "That") cost 0.0012 for little gain in readability.
-_LEANS_BACK = re.compile(r"^[\"\u201c]?(?:It|Its|He|His|She|Her|They|Their)\b")
 _LENGTH = re.compile(r"^\s*(\d+)\s*(w|words?|s|sentences?)?\s*$", re.IGNORECASE)
 
 
@@ -87,6 +86,14 @@ def _support(index: SentenceIndex, rows: Mapping[tuple[str, int], int], ref: Ref
     return (own, *direct)
 
 
+def _still_leans(index: SentenceIndex, ref: Ref) -> bool:
+    """Whether the sentence leans on the one before it even as shown alone: a
+    pronoun whose antecedent is uncertain ("It", "They", "This", a "He" after
+    two people), which the summary does not show (``compare.standalone``)."""
+    text = index.text(ref)
+    return leans_back(text) and leans_back(standalone(index.analyzed[ref[0]], ref[1], text))
+
+
 def _headline(item: AnalyzedArticle) -> bool:
     title = item.article.document.title
     return bool(title and item.sentences and item.sentences[0].text.strip() == title.strip())
@@ -96,9 +103,18 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
               length: int | None = None, index: SentenceIndex | None = None, *,
               words: int | None = None, model: ConceptModel | None = None,
               options: SummaryOptions = DEFAULT_OPTIONS.summary,
-              vectors: VectorStore | None = None) -> tuple[SummaryLine, ...]:
-    """Up to ``length`` lines (``options.length``), those confirmed by the most
-    independent sources first.
+              vectors: VectorStore | None = None, conflicts: Sequence[Conflict] = (),
+              actors: Sequence[Actor] = (), quotes: Sequence[Quote] = ()
+              ) -> tuple[SummaryLine, ...]:
+    """Up to ``length`` lines (``options.length``): first what happened, then
+    those confirmed by the most independent sources.
+
+    ``conflicts``, ``actors`` and ``quotes`` (the briefing's, speakers resolved
+    to actors) tell accounts from events (``_summary_camps``): the first line
+    is no one's account when any line can be, and from ``options.camp_lines``
+    lines on each camp of the main dispute gives its own. Lines read alone:
+    a leading connector is dropped and a leading pronoun's antecedent shown
+    (``compare.standalone``), the support keeping the sentence's characters.
 
     With ``words`` the budget is in words instead: lines are added until they
     hold at least that many (whole sentences, so the last may run over).
@@ -124,20 +140,87 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
     packs = [pack_for(item.article.document.language) for item in analyzed]
     usable = [k for k, ref in enumerate(index.refs)
               if index.claimable(ref) and not _CUT_OFF.search(index.text(ref))
-              and not _LEANS_BACK.match(index.text(ref))]
+              and not _still_leans(index, ref)]
     first = [k for k in usable if index.refs[k][1] < options.lead_pool or claim_at(index.refs[k])]
     values = concept_values([[s.text for s in item.sentences] for item in analyzed],
                             [_headline(item) for item in analyzed], model, packs)
     picked = _choose(index, first, values, length, words, [], options)
     if len(first) < len(usable) and _room(index, picked, length, words):
         picked = _choose(index, usable, values, length, words, picked, options)
-
     articles = {item.id: item.article for item in analyzed}
     rows = {(index.analyzed[a].id, index.analyzed[a].sentences[s].start): k
             for k, (a, s) in enumerate(index.refs)}
-    supported = [_support(index, rows, ref, claim_at(ref)) for ref in picked]
-    supported.sort(key=lambda support: -count_sources(support, articles))
-    return tuple(SummaryLine(support[0].text, support) for support in supported)
+
+    def sources(ref: Ref) -> int:
+        return count_sources(_support(index, rows, ref, claim_at(ref)), articles)
+
+    camps = camps_of(index, conflicts, actors, quotes)
+    picked, event = _with_event_line(index, first or usable, values, picked, camps, sources,
+                                     options)
+    if words is None and length >= options.camp_lines:
+        picked = _with_each_camp(picked, camps, event)
+
+    lines = [(ref, _support(index, rows, ref, claim_at(ref))) for ref in picked]
+    lines.sort(key=lambda line: -count_sources(line[1], articles))
+    # What happened comes first, then the accounts of it.
+    lines.sort(key=lambda line: line[0] != event)
+    return tuple(SummaryLine(standalone(index.analyzed[ref[0]], ref[1], support[0].text),
+                             support) for ref, support in lines)
+
+
+def _with_event_line(index: SentenceIndex, usable: Sequence[int], values: Mapping[Bigram, float],
+                     picked: list[Ref], camps: Camps, sources: Callable[[Ref], int],
+                     options: SummaryOptions) -> tuple[list[Ref], Ref | None]:
+    """``picked`` holding the line that says what happened rather than a camp's
+    account of it: of the ``options.length`` lines the content model would
+    pick from the ``usable`` rows (the leads and claims: news says what
+    happened up front) that are no account, the one with the most
+    ``sources``. It takes the place of the picked line that is no account and
+    is closest to it in meaning (the line it restates), else of the last line,
+    unless another line says the same (``options.redundant_cosine``): a
+    one-line summary never states one side's claim as the event. Also
+    returns that line (None when there is none, or no account to tell it
+    from: the summary then stays in the content model's order)."""
+    if not picked or not camps.accounts:
+        return picked, None
+    events = [k for k in usable if index.refs[k] not in camps.accounts]
+    fresh = _choose(index, events, values, options.length, None, [], options)
+    if not fresh:
+        return picked, None
+    event = max(fresh, key=sources)
+    if event in picked:
+        return picked, event
+    vectors = index.vectors.stack([event, *picked])
+    cosines = vectors[1:] @ vectors[0]
+    plain = [k for k, ref in enumerate(picked) if ref not in camps.accounts]
+    replaced = plain[int(np.argmax(cosines[plain]))] if plain else len(picked) - 1
+    if any(cosine >= options.redundant_cosine for k, cosine in enumerate(cosines)
+           if k != replaced):
+        return picked, None  # an account already says it (in another outlet's words)
+    return [event if k == replaced else ref for k, ref in enumerate(picked)], event
+
+
+def _with_each_camp(picked: list[Ref], camps: Camps, event: Ref | None) -> list[Ref]:
+    """``picked`` giving each camp of the main dispute its account: a camp with no
+    line gets its first side's sentence in place of the last line that is
+    neither the event line nor the only account of another camp."""
+    chosen = list(picked)
+
+    def covers(ref: Ref) -> frozenset[str]:
+        return camps.camp_of.get(ref, frozenset())
+
+    for camp, refs in camps.sides.items():
+        if any(camp in covers(ref) for ref in chosen):
+            continue
+        candidate = next((ref for ref in refs if ref not in chosen), None)
+        if candidate is None:
+            continue
+        for k in reversed(range(len(chosen))):
+            others = set().union(*(covers(ref) for j, ref in enumerate(chosen) if j != k))
+            if chosen[k] != event and covers(chosen[k]) <= others:
+                chosen[k] = candidate
+                break
+    return chosen
 
 
 def _room(index: SentenceIndex, picked: Sequence[Ref], length: int, words: int | None) -> bool:

@@ -1,6 +1,8 @@
 """Order the story's events by date, one entry per event across all sources.
 
-An event is a sentence with an event date (see ``analyze.dates``). Two reports
+An event is a sentence with an event date (see ``analyze.dates``): the date of
+its main event, which ``find_dates`` lists first among the sentence's dates, so
+no sentence stands under two dates. Two reports
 of the same date are the same event when their sentences say similar things
 (cosine of their sentence embeddings), so one entry collects the evidence of
 every article. A report at a coarser precision ("last year", "June 2018") is
@@ -19,6 +21,7 @@ import numpy as np
 
 from parallax.analyze.embed import DIMENSIONS
 from parallax.analyze.vectors import VectorStore
+from parallax.compare.standalone import leans_back, standalone
 from parallax.model import AnalyzedArticle, DateMention, Sentence, Span, TimelineEntry
 from parallax.options import DEFAULT_OPTIONS, TimelineOptions
 
@@ -32,14 +35,18 @@ _COMPLETE = re.compile(r"^[\"“\u2018'(]?[A-Z0-9][^\n]*[.!?][\"”\u2019')]?$")
 # is not dated by it.
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$",
                               re.IGNORECASE)
+_OCCASION_BEFORE = re.compile(r"\b(?:at|during|in)\s+\w+\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"^[-\u2013]?\s*[A-Za-z]")
 
 
 def names_a_thing(text: str, mention: DateMention) -> bool:
-    """Whether a date mention is a bare year used as a noun modifier ("the 1998 treaty")."""
+    """Whether a date mention is a bare year used as a noun modifier ("the 1998
+    treaty"), unless the noun is an occasion that sets the sentence's time ("at
+    a 2008 ceremony", "during his 2016 campaign", "in the 2000 fiscal year")."""
     if not re.fullmatch(r"\d{4}", mention.text.strip()):
         return False
-    return bool(_MODIFIER_BEFORE.search(text[max(0, mention.start - 12):mention.start])
+    before = text[max(0, mention.start - 20):mention.start]
+    return bool(_MODIFIER_BEFORE.search(before[-12:]) and not _OCCASION_BEFORE.search(before)
                 and _WORD_AFTER.match(text[mention.end:mention.end + 3]))
 
 
@@ -103,13 +110,12 @@ def _reports(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore, options:
     vectors.ensure(ref for ref in dated + leads if vectors.has(ref[0]))
     centralities = _centralities(analyzed, vectors, options.lead_sentences)
     for index, item in enumerate(analyzed):
-        seen: set[tuple[str, str | None, int]] = set()
+        seen: set[int] = set()
         for mention in item.dates:
-            key = (mention.value, mention.end_value, mention.sentence)
-            if key in seen or not 0 <= mention.sentence < len(item.sentences) or (
+            if mention.sentence in seen or not 0 <= mention.sentence < len(item.sentences) or (
                     names_a_thing(item.article.text, mention)):
                 continue
-            seen.add(key)
+            seen.add(mention.sentence)
             sentence: Sentence = item.sentences[mention.sentence]
             report = _Report((index, mention.sentence),
                              item.article.span(sentence.start, sentence.end),
@@ -148,11 +154,13 @@ def _fold_coarse(events: list[_Event], same_event: float) -> list[_Event]:
     return kept
 
 
-def _clearest(reports: Sequence[_Report]) -> str:
-    """The shortest complete sentence, from the most central article on a tie."""
-    best = min(reports, key=lambda r: (not _COMPLETE.match(r.span.text), len(r.span.text),
-                                       -r.centrality))
-    return " ".join(best.span.text.split())
+def _clearest(reports: Sequence[_Report], analyzed: Sequence[AnalyzedArticle]) -> str:
+    """The shortest complete sentence that does not lean on the one before it,
+    from the most central article on a tie, worded to stand alone."""
+    best = min(reports, key=lambda r: (leans_back(r.span.text), not _COMPLETE.match(r.span.text),
+                                       len(r.span.text), -r.centrality))
+    article, sentence = best.order
+    return standalone(analyzed[article], sentence, " ".join(best.span.text.split()))
 
 
 def build_timeline(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | None = None, *,
@@ -161,7 +169,8 @@ def build_timeline(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | N
     """Events ordered by date; one entry per (date, event) merged across articles.
 
     Each support span is a whole sentence that dates the event; ``text`` is the
-    clearest of them. Coarser dates sort before finer ones of the same period.
+    clearest of them, worded to stand alone (``compare.standalone``). Coarser
+    dates sort before finer ones of the same period.
     ``vectors`` is the cache of the articles' sentence vectors (by default their
     finished ones; an article without any merges with nothing).
     """
@@ -172,5 +181,6 @@ def build_timeline(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | N
     for event in _fold_coarse(events, options.same_event):
         reports = sorted(event.reports, key=lambda r: r.order)
         entries.append((event.value, event.end_value or "", reports[0].order, TimelineEntry(
-            event.value, _clearest(reports), tuple(r.span for r in reports), event.end_value)))
+            event.value, _clearest(reports, analyzed), tuple(r.span for r in reports),
+            event.end_value)))
     return tuple(entry for *_, entry in sorted(entries, key=lambda e: e[:3]))

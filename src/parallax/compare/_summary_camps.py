@@ -1,0 +1,91 @@
+"""Which sentences are someone's account, and of which camp: the sides of a summary.
+
+A roundup of a disputed event says first what happened, then each side's
+account. A summary that opens on one camp's account, or gives only one camp's,
+reads as taking that camp's side: with "--length 1" the one line would state a
+claim as the event. The camps a summary must give are those of the story's
+first "accounts" conflict that sets two camps or more against each other
+(conflicts come best first; a camp is a speaker's side, ``Actor.side``: a
+government and its minister are one). A sentence is an *account* when it
+holds a side of an "accounts" conflict, or a statement (a quote the speaker
+stage found) by a member of one of those camps. Other statements are not
+accounts of the dispute: "The president said on Friday he is declaring an
+emergency" may well be the event itself.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from parallax.compare.claims import Ref, SentenceIndex
+from parallax.model import Actor, Conflict, Quote, Span
+
+__all__ = ["Camps", "camps_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class Camps:
+    """The story's accounts by sentence, and the camps its main dispute opposes."""
+
+    accounts: frozenset[Ref]
+    """Sentences holding a side of an accounts conflict, or a statement by a disputing camp."""
+    sides: dict[str, tuple[Ref, ...]]
+    """Each camp of the main accounts conflict and its sides' sentences, in the
+    conflict's order (empty when no conflict opposes two camps)."""
+    camp_of: dict[Ref, frozenset[str]]
+    """The camps whose statements a sentence holds."""
+
+
+def _locator(index: SentenceIndex) -> dict[str, tuple[int, list[int]]]:
+    """Article id -> (its position in the index, its sentences' start offsets)."""
+    return {item.id: (a, [s.start for s in item.sentences])
+            for a, item in enumerate(index.analyzed)}
+
+
+def _ref(where: dict[str, tuple[int, list[int]]], span: Span) -> Ref | None:
+    """The sentence that holds the start of ``span`` (cleaned offsets)."""
+    found = where.get(span.article)
+    if found is None or not found[1]:
+        return None
+    article, starts = found
+    return article, max(0, bisect_right(starts, span.clean_start) - 1)
+
+
+def _main_dispute(conflicts: Iterable[Conflict], side: dict[str, str]) -> Conflict | None:
+    for conflict in conflicts:
+        camps = {side.get(s.actor) for s in conflict.sides if s.actor}
+        camps.discard(None)
+        if conflict.kind == "accounts" and len(camps) >= 2:
+            return conflict
+    return None
+
+
+def camps_of(index: SentenceIndex, conflicts: Sequence[Conflict], actors: Sequence[Actor],
+             quotes: Sequence[Quote]) -> Camps:
+    """The accounts of ``index``'s sentences given the briefing's records."""
+    where = _locator(index)
+    side = {actor.id: actor.side for actor in actors}
+    dispute = _main_dispute(conflicts, side)
+    disputing = {side[s.actor] for s in dispute.sides if s.actor in side} if dispute else set()
+    accounts: set[Ref] = set()
+    camp_of: dict[Ref, set[str]] = {}
+    sides: dict[str, list[Ref]] = {}
+    for conflict in conflicts:
+        for conflict_side in conflict.sides if conflict.kind == "accounts" else ():
+            if (ref := _ref(where, conflict_side.span)) is not None:
+                accounts.add(ref)
+    for conflict_side in dispute.sides if dispute else ():
+        ref = _ref(where, conflict_side.span)
+        camp = side.get(conflict_side.actor) if conflict_side.actor else None
+        if ref is not None and camp is not None:
+            sides.setdefault(camp, []).append(ref)
+            camp_of.setdefault(ref, set()).add(camp)
+    for quote in quotes:
+        camp = side.get(quote.speaker) if quote.speaker else None
+        if camp in disputing and (ref := _ref(where, quote.span)) is not None:
+            accounts.add(ref)
+            camp_of.setdefault(ref, set()).add(camp)
+    return Camps(frozenset(accounts), {camp: tuple(refs) for camp, refs in sides.items()},
+                 {ref: frozenset(camps) for ref, camps in camp_of.items()})

@@ -1,0 +1,51 @@
+"""Entry and summary text worded to stand alone, on invented articles parsed by spaCy."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.compare.standalone import leans_back, standalone
+
+from builders import parsed
+
+
+def shown(text: str, sentence: int) -> str:
+    item = parsed(text, "a")
+    return standalone(item, sentence, item.sentences[sentence].text)
+
+
+def test_a_leading_connector_is_dropped() -> None:
+    text = "The port board met on Monday. But the dockers stayed away from the hall."
+    assert shown(text, 1) == "The dockers stayed away from the hall."
+
+
+def test_a_pronoun_gets_the_one_person_the_sentence_before_names() -> None:
+    text = "Mayor Ilse Varga opened the new quay. She cut the ribbon at noon."
+    assert shown(text, 1) == "[Varga] cut the ribbon at noon."
+    text = "Mayor Ilse Varga opened the new quay. Her deputy cut the ribbon at noon."
+    assert shown(text, 1) == "[Varga's] deputy cut the ribbon at noon."
+
+
+def test_a_connector_then_a_pronoun_are_both_resolved() -> None:
+    text = "Judge Tomas Brel heard the case in May. But he adjourned it until the autumn."
+    assert shown(text, 1) == "[Brel] adjourned it until the autumn."
+
+
+def test_a_pronoun_stays_when_the_antecedent_is_uncertain() -> None:
+    # Two people before "He": a guess could name the wrong one.
+    text = "Anna Smith met John Harper at the quay. He signed the lease that day."
+    assert shown(text, 1) == "He signed the lease that day."
+    # "It" may stand for anything: left as written.
+    text = "Ilse Varga opened the quay. It cost four million crowns."
+    assert shown(text, 1) == "It cost four million crowns."
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("He signed the lease.", True),
+    ("But the dockers stayed away.", True),
+    ("\u201cThis is a good day,\u201d the mayor said.", True),
+    ("Then-mayor Ilse Varga signed the lease.", False),
+    ("Harbour fees rose in May.", False),
+])
+def test_leans_back(text: str, leans: bool) -> None:
+    assert leans_back(text) is leans

@@ -1,0 +1,66 @@
+"""The summary says what happened, then each camp's account (issue 14).
+
+Checked on the invented example corpus (two countries blame each other for
+talks that collapsed) and on hand-made camp records.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.compare._summary_camps import Camps
+from parallax.compare.summary import _with_each_camp
+from parallax.model import Briefing, Span
+
+from builders import EXAMPLES
+
+
+def _inside(outer: Span, inner: Span) -> bool:
+    return (outer.article == inner.article and outer.clean_start <= inner.clean_start
+            and inner.clean_end <= outer.clean_end)
+
+
+def _camps_of_line(briefing: Briefing, own: Span) -> set[str]:
+    sides = {actor.id: actor.side for actor in briefing.actors}
+    return {sides[q.speaker] for q in briefing.quotes
+            if q.speaker in sides and _inside(own, q.span)}
+
+
+@pytest.fixture(scope="module")
+def briefs() -> dict[int, Briefing]:
+    from parallax.pipeline import brief
+
+    return {length: brief(str(EXAMPLES), summary_length=length) for length in (1, 3)}
+
+
+def test_three_lines_give_the_collapse_then_each_camp(briefs: dict[int, Briefing]) -> None:
+    briefing = briefs[3]
+    lines = briefing.summary
+    assert len(lines) == 3
+    assert "without" in lines[0].text  # what happened: the talks ended without a deal
+    assert not _camps_of_line(briefing, lines[0].support[0])
+    conflict = next(c for c in briefing.conflicts if c.kind == "accounts")
+    sides = {actor.id: actor.side for actor in briefing.actors}
+    disputing = {sides[s.actor] for s in conflict.sides if s.actor in sides}
+    assert len(disputing) >= 2
+    given = set().union(*(_camps_of_line(briefing, line.support[0]) for line in lines[1:]))
+    assert disputing <= given
+
+
+def test_one_line_is_never_one_sides_account(briefs: dict[int, Briefing]) -> None:
+    briefing = briefs[1]
+    (line,) = briefing.summary
+    assert not _camps_of_line(briefing, line.support[0])
+    assert not any(_inside(line.support[0], side.span)
+                   for conflict in briefing.conflicts for side in conflict.sides)
+
+
+def test_a_missing_camp_replaces_a_line_that_no_camp_needs() -> None:
+    event, north, north_again, plain, south = (0, 0), (0, 1), (0, 2), (1, 5), (1, 3)
+    camps = Camps(frozenset({north, north_again, south}), {"North": (north,), "South": (south,)},
+                  {north: frozenset({"North"}), north_again: frozenset({"North"}),
+                   south: frozenset({"South"})})
+    assert _with_each_camp([event, north, plain], camps, event) == [event, north, south]
+    # The second northern line goes, never the only one nor the event line.
+    assert _with_each_camp([event, north, north_again], camps, event) == [event, north, south]
+    assert _with_each_camp([event, north], camps, event) == [event, north]  # nothing to give way
