@@ -113,3 +113,13 @@ def test_pronoun_after_a_semicolon_keeps_the_sentences_subject(nlp: Language) ->
             "to give up the port; but he also claims a share of the toll revenue for his "
             "region, and this leads to a dispute.")
     assert speaker_of(quotes(nlp, text), "toll revenue") == "Peter Aldous"
+
+
+@pytest.mark.parametrize("text", [
+    "The A.G., according to the Clarion Ledger, said he had misspoken at a 2009 rally.",
+    "The D.A., according to the Herald-Sun, said he would appeal the ruling.",
+])
+def test_an_abbreviated_office_the_ner_model_tags_is_no_speakers_name(
+        nlp: Language, text: str) -> None:
+    said = [q for q in quotes(nlp, text) if q.kind == "indirect"]
+    assert said and all(q.speaker is None for q in said)

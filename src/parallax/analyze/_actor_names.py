@@ -47,7 +47,9 @@ TITLE_WORDS = frozenset({
     "former", "then", "supreme", "lawmaker", "mr", "mrs", "ms", "dr", "judge", "attorney",
     "lieutenant", "colonel", "admiral", "speaker", "senior", "lady", "dictator", "ruler",
     "head", "counsel", "sheikh", "emir", "president-elect", "first", "special", "mediator",
-    "diplomat", "aide", "analyst"
+    "diplomat", "aide", "analyst",
+    # Abbreviated offices ("the A.G. said"): roles, though the NER model tags them as bodies.
+    "a.g", "d.a",
 })
 
 # The head nouns of bodies named after a role or a portfolio: "State Department",

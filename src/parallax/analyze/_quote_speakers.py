@@ -277,6 +277,8 @@ class Speakers:
         start = max(start, self.text.rfind("\n", start, token.idx) + 1)
         newline = self.text.find("\n", token.idx, end)
         text = self.text[start:end if newline < 0 else newline]
+        if is_title_word(text):
+            return None  # "the A.G.": an office the NER model tagged, not a name
         if span.label_ == "PERSON":
             return self._full(text)
         # The NER model tags some surnames as places or bodies ("Galloran said").
