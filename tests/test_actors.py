@@ -105,3 +105,16 @@ def test_its_title_and_national_bodies() -> None:
     ministry = [a for a in actors if "Fisheries Ministry" in a.name]
     assert len(ministry) == 1 and ministry[0].affiliation == "Norway"
     assert "Fisheries Ministry" in ministry[0].aliases
+
+
+def test_an_outlet_by_its_brand_is_its_newsroom() -> None:
+    first = parsed("QuillFeed News reported on Monday that the mayor had lied to the council. "
+                   "Its editor, Ben Roe, defended the story.", "one")
+    second = parsed("Ada Fox said the ruling was wrong. QuillFeed said in a statement that its "
+                    "reporting was sound. Fox News aired the ruling live.", "two")
+    actors, quotes = resolve_actors([first, second])
+    outlet = next(a for a in actors if a.name == "QuillFeed News")
+    assert not any(a.name == "QuillFeed" for a in actors)
+    assert next(q for q in quotes if "reporting was sound" in q.text).speaker == outlet.id
+    # A person of the brand's name stays a person.
+    assert any(a.name == "Ada Fox" and a.kind == "person" for a in actors)

@@ -17,6 +17,7 @@ from parallax.model import Entity
 
 __all__ = [
     "BODY_NOUNS",
+    "NEWSROOM_WORDS",
     "PERSON_PRONOUNS",
     "TITLE_WORDS",
     "PersonName",
@@ -59,6 +60,10 @@ BODY_NOUNS = frozenset({
     "service", "commission", "board", "authority", "embassy", "consulate", "secretariat",
     "directorate", "command", "cabinet", "tribunal", "assembly",
 })
+
+# The word a newsroom's full name adds to its brand ("Gazette" is "Gazette News"):
+# an outlet named both ways is one body.
+NEWSROOM_WORDS = frozenset({"news"})
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from parallax.analyze._actor_names import (
+    NEWSROOM_WORDS,
     PERSON_PRONOUNS,
     demonym_of,
     display_name,
@@ -199,6 +200,20 @@ class _Registry:
                 self.groups[keys[0]].absorb(short)
                 self.groups[rest] = self.groups[keys[0]]
 
+    def merge_newsrooms(self) -> None:
+        """ "BuzzFeed" into "BuzzFeed News": one outlet, by its brand or its full name.
+
+        Only bodies: a person "Ada Fox" is not "Fox News".
+        """
+        for key, group in list(self.groups.items()):
+            for word in NEWSROOM_WORDS:
+                fuller = self.groups.get(f"{key} {word}")
+                if (fuller is not None and fuller is not group
+                        and group.kind == fuller.kind == "organization"):
+                    fuller.absorb(group)
+                    self.groups.update((k, fuller) for k, g in self.groups.items()
+                                       if g is group)
+
     def find(self, name: str) -> _Group | None:
         return self.groups.get(name_key(name))
 
@@ -250,6 +265,7 @@ def _collect(analyzed: Sequence[AnalyzedArticle], options: ActorsOptions) -> _Re
     registry.merge_persons()
     registry.merge_surnames()
     registry.merge_national_bodies()
+    registry.merge_newsrooms()
     for item, entities in zip(analyzed, mentions, strict=True):
         for titled in titled_mentions(item.article.text, entities, options=options):
             group = registry.find(_clean(titled.entity))
