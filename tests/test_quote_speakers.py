@@ -123,3 +123,12 @@ def test_an_abbreviated_office_the_ner_model_tags_is_no_speakers_name(
         nlp: Language, text: str) -> None:
     said = [q for q in quotes(nlp, text) if q.kind == "indirect"]
     assert said and all(q.speaker is None for q in said)
+
+
+def test_a_question_asked_by_someone_is_not_the_answerers(nlp: Language) -> None:
+    text = ("Asked by one of Ms. Quill\u2019s aides, \u201cIs this the final wording you want "
+            "on the levy,\u201d Mr. Roe replied with one word: \u201cYes.\u201d")
+    assert speaker_of(quotes(nlp, text), "final wording") != "Roe"
+    # Without an agent the one asked answers.
+    text = "Asked about the levy, \u201cIt is fair to every farmer,\u201d Mr. Roe said."
+    assert speaker_of(quotes(nlp, text), "fair to every") == "Roe"

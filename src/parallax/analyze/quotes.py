@@ -131,6 +131,14 @@ def _cue(state: ArticleState, passage: Quoted, root: Token, *, embedded: bool) -
     if not candidates and first > 0 and state.sentences[first - 1].text.endswith(":"):
         candidates = [t for t in state.frame(first - 1, first - 1)
                       if t.pos_ == "VERB" and t.lemma_.lower() in state.cues.speech]
+    # "Asked by one of her aides, "...," Roe replied": the passage right after a
+    # passive saying with its agent is the agent's, whatever the parse hangs it on.
+    text = state.article.text
+    asked = [t for t in candidates if any(c.dep_ == "agent" for c in t.children)
+             and t.i < root.i and text[t.right_edge.idx + len(t.right_edge):passage.open
+                                      ].strip(" ,") == ""]
+    if asked:
+        return asked[-1]
     linked = [t for t in candidates if _governs(state, t, root)]
     if linked:
         # The nearest governing verb: "said X, also highlighting that "..."" -> highlighting.
