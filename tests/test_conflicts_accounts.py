@@ -139,3 +139,33 @@ def test_a_report_only_supposed_true_is_no_dispute() -> None:
     assert _dispute(
         ("Mr. Varga said that if the Gazette story is false, the ferry operator must say so.",
          "if the Gazette story is false, the ferry operator must say so", "rival")) == ()
+
+
+def _checked(claim: str, statement: str, narration: str) -> tuple[Conflict, ...]:
+    """Conflicts between the mayor's quoted ``statement`` and the outlet's own ``narration``."""
+    text = f"{claim} {narration}"
+    item = analyze(make_article("n", text, "Ferry News"))
+    start = text.index(statement)
+    quote = Quote(item.article.span(start, start + len(statement)), "direct", "mayor", None, None)
+    return find_conflicts([item], ACTORS, [quote])
+
+
+def test_the_outlet_denying_what_a_speaker_asserts_is_a_clash() -> None:
+    [conflict] = _checked(
+        "\u201cI sailed to Osterby with the relief crew that winter,\u201d Ms. Brenn said.",
+        "I sailed to Osterby with the relief crew that winter",
+        "Ms. Brenn, a former harbour pilot, never sailed to Osterby with the relief crew.")
+    assert conflict.kind == "accounts" and conflict.topic == "sailed / not sailed"
+    assert [side.actor for side in conflict.sides] == ["mayor", None]
+
+
+def test_the_outlet_denying_something_else_is_no_clash() -> None:
+    assert _checked(
+        "\u201cI sailed to Osterby with the relief crew that winter,\u201d Ms. Brenn said.",
+        "I sailed to Osterby with the relief crew that winter",
+        "The relief crew never reached the Osterby docks before the thaw.") == ()
+    # An outlet that only reports a denial is no side of its own.
+    assert _checked(
+        "\u201cI sailed to Osterby with the relief crew that winter,\u201d Ms. Brenn said.",
+        "I sailed to Osterby with the relief crew that winter",
+        "Her rival said Ms. Brenn never sailed to Osterby with the relief crew.") == ()

@@ -47,6 +47,9 @@ _BELIEFS = frozenset(content_terms(" ".join(ENGLISH.quote_cues.belief)))
 _DENIALS = frozenset({"deny", "denies", "denied", "denying"})
 # Words before a predicate a reporting verb may stand in ("said he had served").
 _REPORT_REACH = 4
+# Words after a predicate searched for its particle or object, past function
+# words ("served in Vietnam" is framed by "Vietnam", not "in").
+_FRAME_REACH = 3
 # Function words that say nothing of which proposition a predicate is in: two
 # statements sharing one of them beside a word ("path to", "for the") are not
 # thereby in one frame. Before a negator, a preposition makes what follows an
@@ -65,8 +68,9 @@ class Predication:
     """One content word used as asserted or as denied, with the words around it.
 
     ``frame`` is the word before it (auxiliaries, negators, modals and
-    adverbs skipped: its subject, as near as words tell) and the word after it
-    (its particle or object: "walked out").
+    adverbs skipped: its subject, as near as words tell) and the first word
+    after it that is no function word (its particle or object: "walked out",
+    "served in Vietnam").
     """
 
     term: str
@@ -97,7 +101,11 @@ def _denying(text: str, words: Sequence[str]) -> Iterator[int]:
         before = text[:match.start()].rstrip()
         after = words[i + 1] if i + 1 < len(words) else ""
         previous = words[i - 1] if i else ""
-        if (before.endswith((",", ";", "(", "\u2014", "\u2013")) or after in _ADDITIVE
+        # After a break only "not" and "no" set up a contrast ("officials, not
+        # advisers"); "never" there follows an apposition ("Mr. Hale, a former
+        # officer, never served") and denies.
+        if ((before.endswith((",", ";", "(", "\u2014", "\u2013")) and words[i] != "never")
+                or after in _ADDITIVE
                 or after == "to" or previous in {"can", "could"} or previous in _LINKS
                 or (i >= 2 and words[i - 2] in {"and", "or"})):
             continue
@@ -148,7 +156,8 @@ def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, 
         denied = whole_denial or k in denied_at
         if not denied and k in covered:
             continue
-        frame = (words[chain] if chain >= 0 else "", words[k + 1] if k + 1 < len(words) else "")
+        after = next((w for w in words[k + 1:k + 1 + _FRAME_REACH] if w not in _LINKS), "")
+        frame = (words[chain] if chain >= 0 else "", after)
         found.append(Predication(terms[0], denied, frame))
     return tuple(found)
 
