@@ -169,3 +169,26 @@ def test_the_outlet_denying_something_else_is_no_clash() -> None:
         "\u201cI sailed to Osterby with the relief crew that winter,\u201d Ms. Brenn said.",
         "I sailed to Osterby with the relief crew that winter",
         "Her rival said Ms. Brenn never sailed to Osterby with the relief crew.") == ()
+
+
+def test_an_outlet_writing_without_denies_nothing_said() -> None:
+    assert _checked(
+        "\u201cThe ferry line will reopen with the harbour toll deal,\u201d Ms. Brenn said.",
+        "The ferry line will reopen with the harbour toll deal",
+        "Three councillors asked for the ferry line to reopen without a harbour toll deal.") == ()
+
+
+def test_a_rebuttal_answers_the_closest_statement_only() -> None:
+    text = ("\u201cI sailed to Osterby with the relief crew that winter,\u201d Ms. Brenn said. "
+            "\u201cThe relief crew sailed to Osterby,\u201d Mr. Varga said. "
+            "Ms. Brenn, a former harbour pilot, never sailed to Osterby with the relief crew.")
+    item = analyze(make_article("r", text, "Ferry News"))
+
+    def quote(phrase: str, speaker: str) -> Quote:
+        start = text.index(phrase)
+        return Quote(item.article.span(start, start + len(phrase)), "direct", speaker, None, None)
+
+    [conflict] = find_conflicts([item], ACTORS, [
+        quote("I sailed to Osterby with the relief crew that winter", "mayor"),
+        quote("The relief crew sailed to Osterby", "rival")])
+    assert [side.actor for side in conflict.sides] == ["mayor", None]

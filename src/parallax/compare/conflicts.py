@@ -398,21 +398,35 @@ def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
     of what the speaker denies.
     """
     for span, vector, said, text in _narrations(analyzed, quotes, copies, vectors, options):
-        denied = {p.term for p in said if p.denied}
+        denied = {p.term for p in said if _denies_a_verb(p)}
+        found: list[tuple[float, str, str, Quote]] = []
         for speaker, quote, quote_vector, context in usable:
-            if float(vector @ quote_vector) < options.account_similarity:
+            cosine = float(vector @ quote_vector)
+            if cosine < options.account_similarity:
                 continue
             shared = _key_terms(quote.text) & _key_terms(text)
             if len(shared) < options.polarity_shared or not asserts_either_way(context):
                 continue
             reading = predications(quote.text, options.account_negation_reach,
                                    cue=quote.cue_span.text if quote.cue_span is not None else "")
-            for term in opposed(reading, said):
-                if term in denied and term in shared and not is_name(quote.text, term):
-                    word = _surface(quote.text, term)
-                    yield (f"not:{term}", f"{word} / not {word}",
-                           [ConflictSide(speaker, quote.span), ConflictSide(None, span)])
-                    break
+            term = next((t for t in opposed(reading, said)
+                         if t in denied and t in shared and not is_name(quote.text, t)), None)
+            if term is not None:
+                found.append((cosine, term, speaker, quote))
+        if found:
+            # A rebuttal answers one statement: the closest of those it denies.
+            _, term, speaker, quote = max(found, key=lambda f: f[0])
+            word = _surface(quote.text, term)
+            yield (f"not:{term}", f"{word} / not {word}",
+                   [ConflictSide(speaker, quote.span), ConflictSide(None, span)])
+
+
+def _denies_a_verb(predication: Predication) -> bool:
+    """Whether a verb's negator denies the predicate ("never served", "is not", "didn't"):
+    "without" or "no" before a noun makes an argument ("reopen without a border
+    deal"), not a denial of what someone said."""
+    negator = predication.negator
+    return negator in {"not", "never"} or negator.endswith("n't")
 
 
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],

@@ -70,12 +70,14 @@ class Predication:
     ``frame`` is the word before it (auxiliaries, negators, modals and
     adverbs skipped: its subject, as near as words tell) and the first word
     after it that is no function word (its particle or object: "walked out",
-    "served in Vietnam").
+    "served in Vietnam"). ``negator`` is the word that denies it, when one does
+    ("never"; "" for a statement denied by its cue).
     """
 
     term: str
     denied: bool
     frame: tuple[str, str]
+    negator: str = ""
 
 
 def asserts_either_way(text: str) -> bool:
@@ -124,7 +126,7 @@ def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, 
     """
     raw = _WORD.findall(text)
     words = [w.casefold().replace("\u2019", "'") for w in raw]
-    denied_at: set[int] = set()
+    denied_at: dict[int, str] = {}
     covered: set[int] = set()
     for i in (k for k, w in enumerate(words) if _is_negator(w)):
         covered.update(range(i + 1, min(len(words), i + 1 + reach)))
@@ -137,7 +139,7 @@ def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, 
             j += 1
         if (j < min(len(words), i + 1 + reach) and not _is_negator(words[j])
                 and words[j] not in {"have", "has", "had"}):
-            denied_at.add(j)
+            denied_at[j] = words[i]
     whole_denial = cue.casefold() in _DENIALS
     found: list[Predication] = []
     for k, word in enumerate(words):
@@ -158,7 +160,7 @@ def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, 
             continue
         after = next((w for w in words[k + 1:k + 1 + _FRAME_REACH] if w not in _LINKS), "")
         frame = (words[chain] if chain >= 0 else "", after)
-        found.append(Predication(terms[0], denied, frame))
+        found.append(Predication(terms[0], denied, frame, denied_at.get(k, "")))
     return tuple(found)
 
 
