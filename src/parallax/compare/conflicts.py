@@ -12,7 +12,10 @@ to it, or one denies the predicate the other asserts in the same frame ("had
 not walked out" against "walked out"; never a conditional, a question, a
 contrast or an instruction). A report called false by someone ("told The Post
 the allegations were completely false") is a dispute between its disputers and
-its author's statements.
+its author's statements. An outlet's own sentence that denies, with a verb's
+negator, what a speaker asserts in the same frame ("I served in the navy"
+against "Mr. Hale never served in the navy") is a dispute between that speaker
+and the outlet (a side with no actor).
 
 ``facts`` pairs aligned sentences of different independent sources that give
 different numbers for the same noun, incompatible dates for the same event, or
