@@ -139,3 +139,56 @@ def test_a_report_only_supposed_true_is_no_dispute() -> None:
     assert _dispute(
         ("Mr. Varga said that if the Gazette story is false, the ferry operator must say so.",
          "if the Gazette story is false, the ferry operator must say so", "rival")) == ()
+
+
+def _checked(claim: str, statement: str, narration: str) -> tuple[Conflict, ...]:
+    """Conflicts between the mayor's quoted ``statement`` and the outlet's own ``narration``."""
+    text = f"{claim} {narration}"
+    item = analyze(make_article("n", text, "Ferry News"))
+    start = text.index(statement)
+    quote = Quote(item.article.span(start, start + len(statement)), "direct", "mayor", None, None)
+    return find_conflicts([item], ACTORS, [quote])
+
+
+def test_the_outlet_denying_what_a_speaker_asserts_is_a_clash() -> None:
+    [conflict] = _checked(
+        "\u201cI sailed to Osterby with the relief crew that winter,\u201d Ms. Brenn said.",
+        "I sailed to Osterby with the relief crew that winter",
+        "Ms. Brenn, a former harbour pilot, never sailed to Osterby with the relief crew.")
+    assert conflict.kind == "accounts" and conflict.topic == "sailed / not sailed"
+    assert [side.actor for side in conflict.sides] == ["mayor", None]
+
+
+def test_the_outlet_denying_something_else_is_no_clash() -> None:
+    assert _checked(
+        "\u201cI sailed to Osterby with the relief crew that winter,\u201d Ms. Brenn said.",
+        "I sailed to Osterby with the relief crew that winter",
+        "The relief crew never reached the Osterby docks before the thaw.") == ()
+    # An outlet that only reports a denial is no side of its own.
+    assert _checked(
+        "\u201cI sailed to Osterby with the relief crew that winter,\u201d Ms. Brenn said.",
+        "I sailed to Osterby with the relief crew that winter",
+        "Her rival said Ms. Brenn never sailed to Osterby with the relief crew.") == ()
+
+
+def test_an_outlet_writing_without_denies_nothing_said() -> None:
+    assert _checked(
+        "\u201cThe ferry line will reopen with the harbour toll deal,\u201d Ms. Brenn said.",
+        "The ferry line will reopen with the harbour toll deal",
+        "Three councillors asked for the ferry line to reopen without a harbour toll deal.") == ()
+
+
+def test_a_rebuttal_answers_the_closest_statement_only() -> None:
+    text = ("\u201cI sailed to Osterby with the relief crew that winter,\u201d Ms. Brenn said. "
+            "\u201cThe relief crew sailed to Osterby,\u201d Mr. Varga said. "
+            "Ms. Brenn, a former harbour pilot, never sailed to Osterby with the relief crew.")
+    item = analyze(make_article("r", text, "Ferry News"))
+
+    def quote(phrase: str, speaker: str) -> Quote:
+        start = text.index(phrase)
+        return Quote(item.article.span(start, start + len(phrase)), "direct", speaker, None, None)
+
+    [conflict] = find_conflicts([item], ACTORS, [
+        quote("I sailed to Osterby with the relief crew that winter", "mayor"),
+        quote("The relief crew sailed to Osterby", "rival")])
+    assert [side.actor for side in conflict.sides] == ["mayor", None]

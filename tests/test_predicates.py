@@ -63,3 +63,18 @@ def test_conditionals_and_questions_assert_nothing_either_way() -> None:
     assert not asserts_either_way("If the audit is right, the board must resign.")
     assert not asserts_either_way("They will not talk until the ferry runs again.")
     assert not asserts_either_way("Did the board approve the toll?")
+
+
+def test_never_after_an_apposition_denies() -> None:
+    # The comma closes an apposition, it does not set up a contrast.
+    assert ("sail", True) in _said("The captain, a harbour veteran, never sailed to Osterby.")
+    assert not any(d for _, d in _said("The captain, not the pilot, sailed to Osterby."))
+
+
+def test_the_frame_after_a_predicate_reads_past_a_preposition() -> None:
+    said = predications("I sailed to Osterby with the relief crew that winter.", REACH)
+    denied = predications("The captain, a veteran of the harbour, never sailed to Osterby.",
+                          REACH)
+    assert opposed(said, denied) == ["sail"]
+    elsewhere = predications("The captain never sailed to Brennick that year.", REACH)
+    assert opposed(said, elsewhere) == []

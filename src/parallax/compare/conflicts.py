@@ -12,7 +12,10 @@ to it, or one denies the predicate the other asserts in the same frame ("had
 not walked out" against "walked out"; never a conditional, a question, a
 contrast or an instruction). A report called false by someone ("told The Post
 the allegations were completely false") is a dispute between its disputers and
-its author's statements.
+its author's statements. An outlet's own sentence that denies, with a verb's
+negator, what a speaker asserts in the same frame ("I served in the navy"
+against "Mr. Hale never served in the navy") is a dispute between that speaker
+and the outlet (a side with no actor).
 
 ``facts`` pairs aligned sentences of different independent sources that give
 different numbers for the same noun, incompatible dates for the same event, or
@@ -357,6 +360,78 @@ def _report_disputes(usable: Sequence[_Usable], actors: Mapping[str, Actor],
                     *backing])
 
 
+def _narrations(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Quote],
+                copies: frozenset[str], vectors: VectorStore, options: ConflictsOptions
+                ) -> Iterator[tuple[Span, np.ndarray[Any, Any], tuple[Predication, ...], str]]:
+    """The outlets' own sentences that deny something: no quote overlaps them, they
+    assert either way, and a predicate in them is denied ("Mr. Hale, a former
+    officer, never served in the navy"), with their unit vector and readings."""
+    by_id = {item.id: item for item in analyzed}
+    quoted: dict[str, set[int]] = {}
+    for quote in quotes:
+        if quote.article in by_id:
+            quoted.setdefault(quote.article, set()).update(_quote_rows(by_id[quote.article], quote))
+    for position, item in enumerate(analyzed):
+        if item.id in copies or not vectors.has(position):
+            continue
+        for k, sentence in enumerate(item.sentences):
+            if k in quoted.get(item.id, set()) or not asserts_either_way(sentence.text):
+                continue
+            said = predications(sentence.text, options.account_negation_reach)
+            if not any(p.denied for p in said):
+                continue
+            vector = vectors.rows(position, [k])[0]
+            norm = float(np.linalg.norm(vector))
+            if norm:
+                yield (item.article.span(sentence.start, sentence.end), vector / norm, said,
+                       sentence.text)
+
+
+def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
+                 quotes: Sequence[Quote], copies: frozenset[str], vectors: VectorStore,
+                 options: ConflictsOptions) -> Iterator[tuple[str, str, list[ConflictSide]]]:
+    """An outlet's own sentence denying what a speaker asserts, on the same matter.
+
+    "I served in the navy", quoted, against the outlet's "Mr. Hale never served
+    in the navy" is a dispute of accounts whose second side is the outlet (no
+    actor). The same rules as between two speakers hold: one matter (cosine
+    ``account_similarity``, ``polarity_shared`` key words in common) and one
+    predicate denied in the frame the speaker asserts it in. Only the denials
+    count: an outlet asserting what a speaker denies is most often the report
+    of what the speaker denies.
+    """
+    for span, vector, said, text in _narrations(analyzed, quotes, copies, vectors, options):
+        denied = {p.term for p in said if _denies_a_verb(p)}
+        found: list[tuple[float, str, str, Quote]] = []
+        for speaker, quote, quote_vector, context in usable:
+            cosine = float(vector @ quote_vector)
+            if cosine < options.account_similarity:
+                continue
+            shared = _key_terms(quote.text) & _key_terms(text)
+            if len(shared) < options.polarity_shared or not asserts_either_way(context):
+                continue
+            reading = predications(quote.text, options.account_negation_reach,
+                                   cue=quote.cue_span.text if quote.cue_span is not None else "")
+            term = next((t for t in opposed(reading, said)
+                         if t in denied and t in shared and not is_name(quote.text, t)), None)
+            if term is not None:
+                found.append((cosine, term, speaker, quote))
+        if found:
+            # A rebuttal answers one statement: the closest of those it denies.
+            _, term, speaker, quote = max(found, key=lambda f: f[0])
+            word = _surface(quote.text, term)
+            yield (f"not:{term}", f"{word} / not {word}",
+                   [ConflictSide(speaker, quote.span), ConflictSide(None, span)])
+
+
+def _denies_a_verb(predication: Predication) -> bool:
+    """Whether a verb's negator denies the predicate ("never served", "is not", "didn't"):
+    "without" or "no" before a noun makes an argument ("reopen without a border
+    deal"), not a denial of what someone said."""
+    negator = predication.negator
+    return negator in {"not", "never"} or negator.endswith("n't")
+
+
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
               quotes: Sequence[Quote], copies: frozenset[str], vectors: VectorStore,
               options: ConflictsOptions
@@ -382,7 +457,9 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
             _, sides = topics.setdefault(found[0], (found[1], {}))
             for actor, quote in ((left_actor, left), (right_actor, right)):
                 sides.setdefault(quote.span, ConflictSide(actor, quote.span))
-    for key, label, found_sides in _report_disputes(usable, by_actor, options):
+    for key, label, found_sides in (*_report_disputes(usable, by_actor, options),
+                                    *_fact_checks(analyzed, usable, quotes, copies, vectors,
+                                                  options)):
         _, sides = topics.setdefault(key, (label, {}))
         for side in found_sides:
             sides.setdefault(side.span, side)

@@ -47,6 +47,9 @@ _BELIEFS = frozenset(content_terms(" ".join(ENGLISH.quote_cues.belief)))
 _DENIALS = frozenset({"deny", "denies", "denied", "denying"})
 # Words before a predicate a reporting verb may stand in ("said he had served").
 _REPORT_REACH = 4
+# Words after a predicate searched for its particle or object, past function
+# words ("served in Vietnam" is framed by "Vietnam", not "in").
+_FRAME_REACH = 3
 # Function words that say nothing of which proposition a predicate is in: two
 # statements sharing one of them beside a word ("path to", "for the") are not
 # thereby in one frame. Before a negator, a preposition makes what follows an
@@ -65,13 +68,16 @@ class Predication:
     """One content word used as asserted or as denied, with the words around it.
 
     ``frame`` is the word before it (auxiliaries, negators, modals and
-    adverbs skipped: its subject, as near as words tell) and the word after it
-    (its particle or object: "walked out").
+    adverbs skipped: its subject, as near as words tell) and the first word
+    after it that is no function word (its particle or object: "walked out",
+    "served in Vietnam"). ``negator`` is the word that denies it, when one does
+    ("never"; "" for a statement denied by its cue).
     """
 
     term: str
     denied: bool
     frame: tuple[str, str]
+    negator: str = ""
 
 
 def asserts_either_way(text: str) -> bool:
@@ -97,7 +103,11 @@ def _denying(text: str, words: Sequence[str]) -> Iterator[int]:
         before = text[:match.start()].rstrip()
         after = words[i + 1] if i + 1 < len(words) else ""
         previous = words[i - 1] if i else ""
-        if (before.endswith((",", ";", "(", "\u2014", "\u2013")) or after in _ADDITIVE
+        # After a break only "not" and "no" set up a contrast ("officials, not
+        # advisers"); "never" there follows an apposition ("Mr. Hale, a former
+        # officer, never served") and denies.
+        if ((before.endswith((",", ";", "(", "\u2014", "\u2013")) and words[i] != "never")
+                or after in _ADDITIVE
                 or after == "to" or previous in {"can", "could"} or previous in _LINKS
                 or (i >= 2 and words[i - 2] in {"and", "or"})):
             continue
@@ -116,7 +126,7 @@ def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, 
     """
     raw = _WORD.findall(text)
     words = [w.casefold().replace("\u2019", "'") for w in raw]
-    denied_at: set[int] = set()
+    denied_at: dict[int, str] = {}
     covered: set[int] = set()
     for i in (k for k, w in enumerate(words) if _is_negator(w)):
         covered.update(range(i + 1, min(len(words), i + 1 + reach)))
@@ -129,7 +139,7 @@ def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, 
             j += 1
         if (j < min(len(words), i + 1 + reach) and not _is_negator(words[j])
                 and words[j] not in {"have", "has", "had"}):
-            denied_at.add(j)
+            denied_at[j] = words[i]
     whole_denial = cue.casefold() in _DENIALS
     found: list[Predication] = []
     for k, word in enumerate(words):
@@ -148,8 +158,9 @@ def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, 
         denied = whole_denial or k in denied_at
         if not denied and k in covered:
             continue
-        frame = (words[chain] if chain >= 0 else "", words[k + 1] if k + 1 < len(words) else "")
-        found.append(Predication(terms[0], denied, frame))
+        after = next((w for w in words[k + 1:k + 1 + _FRAME_REACH] if w not in _LINKS), "")
+        frame = (words[chain] if chain >= 0 else "", after)
+        found.append(Predication(terms[0], denied, frame, denied_at.get(k, "")))
     return tuple(found)
 
 
