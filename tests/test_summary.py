@@ -231,3 +231,20 @@ def test_neus_lines_all_have_support() -> None:
     for line in briefing.summary:
         assert line.support
         assert all(0 <= s.start < s.end <= len(sources[s.article]) for s in line.support)
+
+
+@pytest.mark.usefixtures("fake_embedder")
+def test_a_line_the_writer_only_expects_is_not_a_line() -> None:
+    """"The deal was expected to be signed" reads alone as what happened; the
+    outcome was otherwise, so the line goes even though it shares the most."""
+    a = make_article("a", "The port workers' contract was expected to be signed by both unions "
+                          "at the Dunmore hall on Tuesday. The unions left the Dunmore hall "
+                          "on Tuesday without signing the port workers' contract.", "A")
+    b = make_article("b", "Both unions had been expected to sign the port workers' contract at "
+                          "the Dunmore hall on Tuesday. Talks on the contract resume next "
+                          "month, the mediator said.", "B")
+    analyzed = [analyze(a), analyze(b)]
+    lines = summarize(analyzed, find_claims(analyzed), length=3)
+    assert lines
+    assert not any("expected" in line.text for line in lines), [line.text for line in lines]
+    assert any("without signing" in line.text for line in lines)
