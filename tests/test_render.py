@@ -570,7 +570,7 @@ def test_time_axis_widens_the_busy_days_with_day_ticks() -> None:
     assert positions == sorted(positions)
     assert positions[-1] - positions[2] >= 100 * DEFAULT_OPTIONS.render.busy_width - 6
     labels = [label for _, label in axis.ticks]
-    assert labels[-4:] == ["25 Feb", "26 Feb", "27 Feb", "28 Feb"]
+    assert labels[-4:] == ["25 Feb 2019", "26 Feb", "27 Feb", "28 Feb"]
     assert "Jul 2018" in labels  # the months before keep their scale
     assert len(labels) <= DEFAULT_OPTIONS.render.max_ticks
     assert [p for p, _ in axis.ticks] == sorted(p for p, _ in axis.ticks)

@@ -430,8 +430,7 @@ def time_axis(dates: Sequence[str], *, options: RenderOptions = DEFAULT_OPTIONS.
     kept = [(place(day), label) for day, label in outer
             if first <= day <= last and all(abs(place(day) - at) >= options.day_tick_gap
                                             for at, _ in busy_ticks)]
-    if busy_ticks and not any(at < busy_ticks[0][0] for at, _ in kept):
-        # No month or year label before the days: the first says which.
+    if busy_ticks:  # the first day says its year: a year tick before it may be far earlier
         busy_ticks[0] = (busy_ticks[0][0], f"{busy_ticks[0][1]} {date.fromordinal(low).year}")
     ticks += sorted(kept + busy_ticks)
     gap = round(left - step / 2, 2) if early else None
