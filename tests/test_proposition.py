@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.compare.proposition import REASONS, alignment, relate
+from parallax.compare.proposition import REASONS, alignment, hedges, relate
 
 SESSION = "The harbour board's session on Saturday lasted about five hours."
 
@@ -157,3 +157,15 @@ def test_a_negated_verb_does_not_deny_its_subject() -> None:
     claim = "Her harbour service was in the coast guard reserve."
     other = "Her harbour service in the coast guard reserve never took her abroad."
     assert relate(claim, other).stance != "contradicts"
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    ("A ceasefire was expected to be agreed at the Tarrow talks.", ("expected",)),
+    ("The vote could take place before the harbour board meets.", ("could",)),
+    ("The Tarrow talks ended on Friday without a ceasefire.", ()),
+    # A speaker's hedge, or what someone said, is that side's account.
+    ("\u201cThe vote could take place soon,\u201d the mayor told reporters.", ()),
+    ("The mayor said the vote could take place next week.", ()),
+])
+def test_hedges_reads_the_writers_own_hedge(text: str, cues: tuple[str, ...]) -> None:
+    assert hedges(text) == cues

@@ -35,6 +35,7 @@ from parallax.model import (
     TimelineEntry,
 )
 from parallax.offsets import OffsetMap, TextBuilder
+from parallax.options import DEFAULT_OPTIONS
 from parallax.render import (
     render_check_markdown,
     render_html,
@@ -559,3 +560,17 @@ def test_time_axis_sets_far_earlier_dates_apart_before_a_break() -> None:
     # The recent months keep most of the width instead of a sliver at the end.
     assert positions[-1] - positions[1] > 70
     assert axis.ticks[0] == (positions[0], "1950")
+
+
+def test_time_axis_widens_the_busy_days_with_day_ticks() -> None:
+    """Four entries on four consecutive days and two in the months before: on a
+    linear axis the four days would take under 2 % of the width."""
+    dates = ["2018-06-12", "2018-09-01", "2019-02-25", "2019-02-26", "2019-02-27", "2019-02-28"]
+    positions, axis = time_axis(dates)
+    assert positions == sorted(positions)
+    assert positions[-1] - positions[2] >= 100 * DEFAULT_OPTIONS.render.busy_width - 6
+    labels = [label for _, label in axis.ticks]
+    assert labels[-4:] == ["25 Feb 2019", "26 Feb", "27 Feb", "28 Feb"]
+    assert "Jul 2018" in labels  # the months before keep their scale
+    assert len(labels) <= DEFAULT_OPTIONS.render.max_ticks
+    assert [p for p, _ in axis.ticks] == sorted(p for p, _ in axis.ticks)

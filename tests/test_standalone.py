@@ -31,6 +31,13 @@ def test_a_connector_then_a_pronoun_are_both_resolved() -> None:
     assert shown(text, 1) == "[Brel] adjourned it until the autumn."
 
 
+def test_a_person_the_pronouns_own_sentence_names_is_not_its_antecedent() -> None:
+    # Two people before "Her", but one is the son the sentence itself names.
+    text = ("\u201cTomas could have been saved,\u201d his mother, Ilse Varga, told the hearing. "
+            "Her son Tomas Reyes, 19, drowned in 2014 off the north quay.")
+    assert shown(text, 1) == "[Varga's] son Tomas Reyes, 19, drowned in 2014 off the north quay."
+
+
 def test_a_pronoun_stays_when_the_antecedent_is_uncertain() -> None:
     # Two people before "He": a guess could name the wrong one.
     text = "Anna Smith met John Harper at the quay. He signed the lease that day."

@@ -64,3 +64,17 @@ def test_a_missing_camp_replaces_a_line_that_no_camp_needs() -> None:
     # The second northern line goes, never the only one nor the event line.
     assert _with_each_camp([event, north, north_again], camps, event) == [event, north, south]
     assert _with_each_camp([event, north], camps, event) == [event, north]  # nothing to give way
+
+
+def test_five_seed_lines_give_each_camps_own_account(seeds_briefing: Briefing) -> None:
+    """Each camp of the seeds' main dispute has a line holding one of its sides
+    of it: another statement of the camp (a compliment at a handshake) is
+    not its account of why the talks failed."""
+    briefing = seeds_briefing
+    sides = {actor.id: actor.side for actor in briefing.actors}
+    conflict = next(c for c in briefing.conflicts if c.kind == "accounts"
+                    and len({sides.get(s.actor or "") for s in c.sides} - {None}) >= 2)
+    given = {sides[side.actor] for side in conflict.sides if side.actor in sides
+             and any(_inside(line.support[0], side.span) for line in briefing.summary)}
+    assert given == {sides[s.actor] for s in conflict.sides if s.actor in sides}
+    assert "without" in briefing.summary[0].text

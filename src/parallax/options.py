@@ -542,6 +542,12 @@ class RenderOptions:
                                     "span after it is set apart before a break in the axis")
     early_step: float = tuned(7.0, "spacing (percent) of the dates set apart, and of the break "
                                    "after them")
+    busy_share: float = tuned(0.6, "share of the timeline's entries whose shortest run of days "
+                                   "is the axis's busy stretch (most entries: the story's days)")
+    busy_width: float = tuned(0.5, "share of the axis width the busy stretch gets at least, so "
+                                   "its days do not squeeze into one dot beside a long background")
+    day_tick_gap: float = tuned(6.0, "closest (percent) a month or year tick may come to a day "
+                                     "tick of the busy stretch before it is left out (overlap)")
 
 
 @dataclass(frozen=True, slots=True)

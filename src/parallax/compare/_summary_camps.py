@@ -35,7 +35,8 @@ class Camps:
     """Each camp of the main accounts conflict and its sides' sentences, in the
     conflict's order (empty when no conflict opposes two camps)."""
     camp_of: dict[Ref, frozenset[str]]
-    """The camps whose statements a sentence holds."""
+    """The camps whose account a sentence gives: it holds one of their sides, or
+    their statement that says the same as one."""
 
 
 def _locator(index: SentenceIndex) -> dict[str, tuple[int, list[int]]]:
@@ -82,10 +83,15 @@ def camps_of(index: SentenceIndex, conflicts: Sequence[Conflict], actors: Sequen
         if ref is not None and camp is not None:
             sides.setdefault(camp, []).append(ref)
             camp_of.setdefault(ref, set()).add(camp)
+    row = {ref: k for k, ref in enumerate(index.refs)}
     for quote in quotes:
         camp = side.get(quote.speaker) if quote.speaker else None
         if camp in disputing and (ref := _ref(where, quote.span)) is not None:
             accounts.add(ref)
-            camp_of.setdefault(ref, set()).add(camp)
+            # It gives the camp's account when it says what one of its sides
+            # says ("hailed him as a great leader" is the camp's, not its account).
+            if ref in row and any(other in row and index.is_match(row[ref], row[other])
+                                  for other in sides.get(camp or "", ())):
+                camp_of.setdefault(ref, set()).add(camp or "")
     return Camps(frozenset(accounts), {camp: tuple(refs) for camp, refs in sides.items()},
                  {ref: frozenset(camps) for ref, camps in camp_of.items()})

@@ -68,7 +68,7 @@ from parallax.model import Stance
 from parallax.options import DEFAULT_OPTIONS, CheckOptions
 
 __all__ = ["IMPLICIT_NEGATION", "REASONS", "Relation", "alignment", "asserts",
-           "content_share", "relate", "years_compared"]
+           "content_share", "hedges", "relate", "years_compared"]
 
 REASONS = (
     "different proposition",  # unrelated: b does not carry a's words and names
@@ -378,6 +378,20 @@ def _governing(b: str, cues: frozenset[str], claim_terms: frozenset[str], lang: 
     words = [w.casefold() for w in lang.word.findall(b)]
     return sorted({w for i, w in enumerate(words) if w in cues and any(
         _term(_POSSESSIVE.sub("", x), lang) in claim_terms for x in words[i + 1:i + 1 + reach])})
+
+
+def hedges(text: str, lang: LanguagePack = ENGLISH, *,
+           options: CheckOptions = DEFAULT_OPTIONS.check) -> tuple[str, ...]:
+    """The hedge cues with which the writer of ``text`` only expects, hopes or
+    guesses what it says ("a deal was expected to be signed"): cues governing
+    one of its own terms outside quotations. A speaker's hedge inside a quote,
+    or a sentence reporting what someone said, is that side's account, which
+    the sentence states as a fact. Empty when the writer asserts it."""
+    bare = _QUOTED.sub(" ", text)
+    if _reporting(bare, lang):
+        return ()
+    return tuple(_governing(bare, _MODAL, frozenset(_terms(bare, lang)), lang,
+                            options.modal_reach))
 
 
 def asserts(b: str, a: str, lang: LanguagePack = ENGLISH, *,

@@ -45,13 +45,23 @@ def _surname(name: str) -> str:
     return words[-1].removesuffix("'s").removesuffix("\u2019s") if words else ""
 
 
+def _people(item: AnalyzedArticle, sentence: int) -> list[str]:
+    """The PERSON names of sentence ``sentence`` of ``item``."""
+    bounds = item.sentences[sentence]
+    return [e.text for e in item.entities
+            if e.label == "PERSON" and bounds.start <= e.start < bounds.end]
+
+
 def _antecedent(item: AnalyzedArticle, sentence: int) -> str | None:
     """The one person the nearest earlier sentence naming people names (by surname),
-    looked for at most ``_REACH`` sentences back; None when it names several."""
+    looked for at most ``_REACH`` sentences back; None when it names several.
+
+    A person the pronoun's own sentence names is someone else ("Her son Tom
+    Reyes" after a sentence naming Tom and Ana Lind: "Her" is Ana's, not
+    Tom's; a pronoun does not stand for a name in its own clause)."""
+    own = {word for name in _people(item, sentence) for word in name.split()}
     for back in range(sentence - 1, max(-1, sentence - 1 - _REACH), -1):
-        bounds = item.sentences[back]
-        names = {_surname(e.text) for e in item.entities
-                 if e.label == "PERSON" and bounds.start <= e.start < bounds.end}
+        names = {_surname(name) for name in _people(item, back) if own.isdisjoint(name.split())}
         names.discard("")
         if names:
             return names.pop() if len(names) == 1 else None

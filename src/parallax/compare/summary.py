@@ -8,12 +8,14 @@ numbers), and sentences are picked greedily by the weight of the pairs they
 add per word. Content already covered counts nothing the second time, so a
 second outlet's restatement of a picked line adds little and the summary
 does not repeat itself; a cosine cap keeps out paraphrases in other words.
-Questions, headings, quotes of pleasantries (``is_claimable``) and leads cut
-off with an ellipsis are never candidates, nor are sentences that lean on the
-one before in a way the line cannot repair ("It", "This", a "He" whose
-antecedent is uncertain). Lines confirmed by the most
-independent sources come first, ties in the order they were picked (the
-most widely shared content first). Every line carries the spans
+Questions, headings, quotes of pleasantries (``is_claimable``), leads cut
+off with an ellipsis and lines the writer only hedges or expects ("was
+expected to be signed") when their claim's other sentences tell how it
+turned out (alone, the line reads as what happened) are never candidates,
+nor are sentences that lean on the one before in a way the line cannot
+repair ("It", "This", a "He" whose antecedent is uncertain). Lines confirmed
+by the most independent sources come first, ties in the order they were
+picked (the most widely shared content first). Every line carries the spans
 of each article that says it (its claim's support), so it never stands
 without evidence.
 """
@@ -30,6 +32,7 @@ from parallax.analyze.vectors import VectorStore
 from parallax.compare._summary_camps import Camps, camps_of
 from parallax.compare._summary_concepts import Bigram, ConceptModel, bigrams, concept_values
 from parallax.compare.claims import Ref, SentenceIndex, dots, sentence_index
+from parallax.compare.proposition import hedges
 from parallax.compare.sources import count_sources
 from parallax.compare.standalone import leans_back, standalone
 from parallax.errors import UsageError
@@ -94,6 +97,18 @@ def _still_leans(index: SentenceIndex, ref: Ref) -> bool:
     return leans_back(text) and leans_back(standalone(index.analyzed[ref[0]], ref[1], text))
 
 
+def _hedged(index: SentenceIndex, ref: Ref, claim: Claim | None) -> bool:
+    """Whether the writer only expects or guesses what the sentence says ("a deal
+    was expected to be signed") while another sentence of its ``claim`` tells
+    without a hedge how it turned out ("the signing was cancelled"): read
+    alone, the line states as what happened what did not (``proposition.hedges``).
+    A hedge nothing settles ("the vote is expected on Tuesday") is the news."""
+    text = index.text(ref)
+    lang = pack_for(index.analyzed[ref[0]].article.document.language)
+    return bool(claim and hedges(text, lang) and any(
+        span.text != text and not hedges(span.text, lang) for span in claim.support))
+
+
 def _headline(item: AnalyzedArticle) -> bool:
     title = item.article.document.title
     return bool(title and item.sentences and item.sentences[0].text.strip() == title.strip())
@@ -140,7 +155,7 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
     packs = [pack_for(item.article.document.language) for item in analyzed]
     usable = [k for k, ref in enumerate(index.refs)
               if index.claimable(ref) and not _CUT_OFF.search(index.text(ref))
-              and not _still_leans(index, ref)]
+              and not _still_leans(index, ref) and not _hedged(index, ref, claim_at(ref))]
     first = [k for k in usable if index.refs[k][1] < options.lead_pool or claim_at(index.refs[k])]
     values = concept_values([[s.text for s in item.sentences] for item in analyzed],
                             [_headline(item) for item in analyzed], model, packs)
@@ -202,8 +217,9 @@ def _with_event_line(index: SentenceIndex, usable: Sequence[int], values: Mappin
 
 def _with_each_camp(picked: list[Ref], camps: Camps, event: Ref | None) -> list[Ref]:
     """``picked`` giving each camp of the main dispute its account: a camp with no
-    line gets its first side's sentence in place of the last line that is
-    neither the event line nor the only account of another camp."""
+    line giving its account (``Camps.camp_of``) gets its first side's sentence
+    in place of the last line that is neither the event line nor the only
+    account of another camp."""
     chosen = list(picked)
 
     def covers(ref: Ref) -> frozenset[str]:

@@ -8,7 +8,9 @@ here means the two renderers only lay it out. Every line keeps its
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -347,13 +349,44 @@ def _main_period(days: Sequence[int], outlier_gap: float) -> int:
     return skip
 
 
+def _busy_stretch(days: Sequence[int], share: float) -> tuple[int, int]:
+    """The shortest run of days holding ``share`` of the entries on ``days``
+    (sorted, one per entry): the days the story happens on."""
+    need = max(2, math.ceil(share * len(days)))
+    if need > len(days):
+        return days[0], days[-1]
+    start = min(range(len(days) - need + 1), key=lambda k: days[k + need - 1] - days[k])
+    return days[start], days[start + need - 1]
+
+
+def _along(day: int, knots: Sequence[tuple[int, float]]) -> float:
+    """Share of the axis width at ``day``, linear between the (day, share) ``knots``."""
+    k = min(max(bisect_right([at for at, _ in knots], day) - 1, 0), len(knots) - 2)
+    (a, share_a), (b, share_b) = knots[k], knots[k + 1]
+    return share_a + (share_b - share_a) * (day - a) / (b - a)
+
+
+def _day_ticks(low: int, high: int, max_ticks: int) -> list[tuple[int, str]]:
+    """Day labels ("27 Feb") over a stretch of at most two months, every 1, 2, 7 or
+    14 days so that at most ``max_ticks`` remain (none for a longer stretch)."""
+    step = next((s for s in (1, 2, 7, 14) if (high - low) // s < max_ticks), None)
+    if step is None or high - low > 62:
+        return []
+    return [(day, f"{date.fromordinal(day).day} {_MONTHS[date.fromordinal(day).month - 1][:3]}")
+            for day in range(low, high + 1, step)]
+
+
 def time_axis(dates: Sequence[str], *, options: RenderOptions = DEFAULT_OPTIONS.render
               ) -> tuple[list[float], AxisView]:
     """Positions (percent) of ``dates`` on a time axis, and the axis's ticks.
 
     Distances are proportional to time, except that dates far before the
-    rest sit at the left edge, before a break in the axis. Dates that do not
-    parse sit at the start; a single date sits in the middle.
+    rest sit at the left edge, before a break in the axis, and that the busy
+    stretch (the fewest days holding ``options.busy_share`` of the entries)
+    gets at least ``options.busy_width`` of the width, with day ticks: a
+    story of two busy days and a background a year earlier would otherwise
+    draw its news as one dot. Dates that do not parse sit at the start; a
+    single date sits in the middle.
     """
     days: list[int | None] = []
     for iso in dates:
@@ -372,14 +405,34 @@ def time_axis(dates: Sequence[str], *, options: RenderOptions = DEFAULT_OPTIONS.
     left = margin + step * (len(early) + 1) if early else margin
     placed = {day: margin + step * k for k, day in enumerate(early)}
 
+    low, high = _busy_stretch(sorted(d for d in days if d is not None and d >= first),
+                              options.busy_share)
+    # The axis as (day, share of the width) knots: a busy stretch squeezed
+    # below its width is widened, the time before and after it sharing the rest.
+    knots = [(first, 0.0), (last, 1.0)]
+    busy = (high - low) / (last - first)
+    if low < high and busy < options.busy_width:
+        rest = (1.0 - options.busy_width) / (1.0 - busy)
+        before = (low - first) / (last - first) * rest
+        knots = [(first, 0.0), *[(day, share) for day, share in
+                                 ((low, before), (high, before + options.busy_width))
+                                 if first < day < last], (last, 1.0)]
+
     def place(day: int) -> float:
         if day in placed:
             return round(placed[day], 2)
-        return round(left + (100.0 - margin - left) * (day - first) / (last - first), 2)
+        return round(left + (100.0 - margin - left) * _along(day, knots), 2)
 
     ticks = [(round(placed[day], 2), str(date.fromordinal(day).year)) for day in early]
-    ticks += [(place(day), label) for day, label in _ticks(first, last, options.max_ticks)
-              if first <= day <= last]
+    busy_ticks = [(place(day), label) for day, label in _day_ticks(low, high, options.max_ticks)]
+    # The day ticks take their part of the labels, so the two scales do not crowd.
+    outer = _ticks(first, last, max(2, options.max_ticks - len(busy_ticks)))
+    kept = [(place(day), label) for day, label in outer
+            if first <= day <= last and all(abs(place(day) - at) >= options.day_tick_gap
+                                            for at, _ in busy_ticks)]
+    if busy_ticks:  # the first day says its year: a year tick before it may be far earlier
+        busy_ticks[0] = (busy_ticks[0][0], f"{busy_ticks[0][1]} {date.fromordinal(low).year}")
+    ticks += sorted(kept + busy_ticks)
     gap = round(left - step / 2, 2) if early else None
     return [place(d) if d is not None else 0.0 for d in days], AxisView(tuple(ticks), gap)
 
