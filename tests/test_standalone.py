@@ -56,3 +56,11 @@ def test_a_pronoun_stays_when_the_antecedent_is_uncertain() -> None:
 ])
 def test_leans_back(text: str, leans: bool) -> None:
     assert leans_back(text) is leans
+
+
+def test_a_storys_opening_dateline_is_not_shown() -> None:
+    text = ("VELLMARK, Ostrava (NPA) - The harbour strike ended on Tuesday after nine days. "
+            "Dockers returned to work at dawn.")
+    assert shown(text, 0) == "The harbour strike ended on Tuesday after nine days."
+    assert shown("The harbour strike ended on Tuesday. It had lasted nine days.", 0) == (
+        "The harbour strike ended on Tuesday.")

@@ -236,8 +236,9 @@ def test_neus_lines_all_have_support() -> None:
 @pytest.mark.usefixtures("fake_embedder")
 def test_a_line_the_writer_only_expects_is_not_a_line() -> None:
     """"The contract was expected to be signed" reads alone as what happened;
-    another outlet's line of the same claim says it was not, so the hedged
-    line goes even though it shares the most."""
+    another outlet's sentence on the same matter says it was not (so it is no
+    support of the hedged line's claim), and the hedged line goes even though
+    it shares the most."""
     a = make_article("a", "The port workers' contract was expected to be signed by both unions "
                           "at the Dunmore hall on Tuesday. Talks on the contract resume next "
                           "month, the mediator said.", "A")
@@ -245,9 +246,6 @@ def test_a_line_the_writer_only_expects_is_not_a_line() -> None:
                           "Dunmore hall on Tuesday, and the unions left the hall.", "B")
     analyzed = [analyze(a), analyze(b)]
     claims = find_claims(analyzed)
-    hedged = a.text.split(". ")[0] + "."
-    assert any(hedged in {s.text for s in claim.support} and len(claim.support) > 1
-               for claim in claims), "the hedged line and the outcome are one claim"
     lines = summarize(analyzed, claims, length=3)
     assert lines
     assert not any("expected" in line.text for line in lines), [line.text for line in lines]

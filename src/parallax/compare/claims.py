@@ -24,6 +24,7 @@ import numpy as np
 
 from parallax.analyze.vectors import VectorStore
 from parallax.compare.sources import count_sources
+from parallax.compare.standalone import without_dateline
 from parallax.lang import LanguagePack, pack_for
 from parallax.lang.en import ENGLISH
 from parallax.model import AnalyzedArticle, Article, Claim, Span
@@ -576,16 +577,12 @@ def _position(index: SentenceIndex, refs: Sequence[Ref]) -> tuple[float, int]:
     return min((s / max(1, len(index.analyzed[a].sentences)), a) for a, s in refs)
 
 
-# An agency or city dateline opening a story ("PORT MERIDANE, Corvania (LPA) - ",
-# "WASHINGTON — "): where the story was filed, no part of what it states.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.' ]{1,30})?"
-                       r"\s*(?:\([A-Za-z .]{1,20}\))?\s*(?:--|[-\u2013\u2014]-?)\s+")
 _QUOTE_MARKS = re.compile("[\"\u201c\u201d]")
 
 
 def claim_text(text: str) -> str:
     """A sentence as a claim's text: without the dateline that opens a story."""
-    return _DATELINE.sub("", text, count=1)
+    return without_dateline(text)
 
 
 def _clean(text: str) -> bool:

@@ -17,7 +17,7 @@ import re
 
 from parallax.model import AnalyzedArticle
 
-__all__ = ["leans_back", "standalone"]
+__all__ = ["leans_back", "standalone", "without_dateline"]
 
 # "But" and "And" join on their own; the adverbs only with their comma ("Still,
 # ..."), since "Still unresolved is ..." and "Also on Friday ..." read fine.
@@ -33,6 +33,18 @@ _LEANING = re.compile(r"^[\"\u201c'\u2018(]?(?:He|She|It|They|This|That|These|Th
 # usually come and gone.
 _REACH = 2
 _SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III"})
+
+
+# An agency or city dateline opening a story ("PORT MERIDANE, Corvania (LPA) - ",
+# "WASHINGTON — "): where the story was filed, no part of what it states.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.' ]{1,30})?"
+                       r"\s*(?:\([A-Za-z .]{1,20}\))?\s*(?:--|[-\u2013\u2014]-?)\s+")
+
+
+def without_dateline(text: str) -> str:
+    """``text`` without the dateline that opens a story, for a line shown alone
+    (a claim, a summary line, a timeline entry)."""
+    return _DATELINE.sub("", text, count=1)
 
 
 def leans_back(text: str) -> bool:
@@ -70,10 +82,12 @@ def _antecedent(item: AnalyzedArticle, sentence: int) -> str | None:
 
 def standalone(item: AnalyzedArticle, sentence: int, text: str) -> str:
     """``text`` (sentence ``sentence`` of ``item``, whitespace as shown) without
-    a leading connector, and with a leading personal pronoun replaced by its
-    bracketed antecedent when the sentence before makes it certain."""
-    shown = _CONNECTOR.sub("", text, count=1)
-    if shown != text:
+    a story's opening dateline or a leading connector, and with a leading
+    personal pronoun replaced by its bracketed antecedent when the sentence
+    before makes it certain."""
+    undated = without_dateline(text)
+    shown = _CONNECTOR.sub("", undated, count=1)
+    if shown != undated:
         shown = shown[:1].upper() + shown[1:]
     pronoun = _PERSONAL.match(shown)
     if pronoun is None:

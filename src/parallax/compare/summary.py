@@ -31,7 +31,7 @@ import numpy as np
 from parallax.analyze.vectors import VectorStore
 from parallax.compare._summary_camps import Camps, camps_of
 from parallax.compare._summary_concepts import Bigram, ConceptModel, bigrams, concept_values
-from parallax.compare.claims import Ref, SentenceIndex, dots, sentence_index
+from parallax.compare.claims import Pairs, Ref, SentenceIndex, dots, sentence_index
 from parallax.compare.proposition import hedges
 from parallax.compare.sources import count_sources
 from parallax.compare.standalone import leans_back, standalone
@@ -97,16 +97,21 @@ def _still_leans(index: SentenceIndex, ref: Ref) -> bool:
     return leans_back(text) and leans_back(standalone(index.analyzed[ref[0]], ref[1], text))
 
 
-def _hedged(index: SentenceIndex, ref: Ref, claim: Claim | None) -> bool:
+def _hedged(index: SentenceIndex, ref: Ref, claim: Claim | None, matched: Pairs) -> bool:
     """Whether the writer only expects or guesses what the sentence says ("a deal
-    was expected to be signed") while another sentence of its ``claim`` tells
-    without a hedge how it turned out ("the signing was cancelled"): read
-    alone, the line states as what happened what did not (``proposition.hedges``).
-    A hedge nothing settles ("the vote is expected on Tuesday") is the news."""
+    was expected to be signed") while another sentence of its ``claim``, or one
+    the index matches with it (``matched``: an outcome that denies the hedge is
+    no support of it, so it is not in the claim), tells without a hedge how it
+    turned out ("the deal was not signed"): read alone, the line states as what
+    happened what did not (``proposition.hedges``). A hedge nothing settles
+    ("the vote is expected on Tuesday") is the news."""
     text = index.text(ref)
     lang = pack_for(index.analyzed[ref[0]].article.document.language)
-    return bool(claim and hedges(text, lang) and any(
-        span.text != text and not hedges(span.text, lang) for span in claim.support))
+    if not hedges(text, lang):
+        return False
+    told = [span.text for span in claim.support] if claim else []
+    told += [index.text(index.refs[row]) for row in matched.partners([index.row(ref)])]
+    return any(other != text and not hedges(other, lang) for other in told)
 
 
 def _headline(item: AnalyzedArticle) -> bool:
@@ -153,9 +158,11 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
         return claim_of.get((index.analyzed[ref[0]].id, sentence.start, sentence.end))
 
     packs = [pack_for(item.article.document.language) for item in analyzed]
+    matched = index.matches()
     usable = [k for k, ref in enumerate(index.refs)
               if index.claimable(ref) and not _CUT_OFF.search(index.text(ref))
-              and not _still_leans(index, ref) and not _hedged(index, ref, claim_at(ref))]
+              and not _still_leans(index, ref)
+              and not _hedged(index, ref, claim_at(ref), matched)]
     first = [k for k in usable if index.refs[k][1] < options.lead_pool or claim_at(index.refs[k])]
     values = concept_values([[s.text for s in item.sentences] for item in analyzed],
                             [_headline(item) for item in analyzed], model, packs)
