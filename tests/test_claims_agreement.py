@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from parallax.compare.agreement import states_alike
-from parallax.compare.claims import claim_text, find_claims, is_claimable
+from parallax.compare.claims import find_claims, is_claimable
+from parallax.datelines import without_dateline
 
 from builders import analyze, make_article
 
@@ -33,13 +34,18 @@ def test_states_alike_reads_figures_and_polarity() -> None:
                             "The council never approved the dredging budget on Monday.")
 
 
-def test_claim_text_drops_the_dateline() -> None:
-    assert claim_text("NORTH HAVEN, Lorvania (HPA) - The council approved the budget.") == (
+def test_a_claims_text_drops_the_dateline() -> None:
+    assert without_dateline("NORTH HAVEN, Lorvania (HPA) - The council approved the budget.") == (
         "The council approved the budget.")
-    assert claim_text("NORTH HAVEN \u2014 The council approved the budget.") == (
+    assert without_dateline("NORTH HAVEN \u2014 The council approved the budget.") == (
         "The council approved the budget.")
-    assert claim_text("Mayor Brenn - the council's chair - approved it.") == (
-        "Mayor Brenn - the council's chair - approved it.")
+    assert without_dateline("NORTH HAVEN, Lor. -- The council approved it.") == (
+        "The council approved it.")
+    assert without_dateline("NORTH HAVEN\u2014The council approved it.") == (
+        "The council approved it.")
+    for text in ("Mayor Brenn - the council's chair - approved it.",
+                 "U.S.-backed councils approved it.", "NATO said the council approved it."):
+        assert without_dateline(text) == text
 
 
 def test_a_dateline_never_opens_a_claim() -> None:

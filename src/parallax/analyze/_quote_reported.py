@@ -9,7 +9,6 @@ a paragraph opened by a name and a colon. Each gives one indirect quote.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -25,17 +24,15 @@ from parallax.analyze._quote_state import (
     speaker_like,
     token_span,
 )
+from parallax.datelines import DATELINE
 from parallax.lang import QuoteCues
 from parallax.model import Quote
 
 __all__ = ["aside", "noun_cued", "reported_quotes"]
 
-# A dateline opening a story ("WASHINGTON -- ", "HEMPSTEAD, N.Y. -- ") is no part of
-# the first statement.
 _NON_CLAUSAL = frozenset({"xcomp", "pcomp", "pobj", "prep", "advmod", "acomp"})
 # Dependents of a cue that say when or how the words were said ("Speaking to reporters,").
 _ABOUT_THE_SAYING = frozenset({"advcl", "prep", "npadvmod", "advmod"})
-_DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.] ?(?:\u2015|\u2014|\u2013|--) ?")
 
 
 def _clause_range(tokens: Sequence[Token], cues: QuoteCues) -> tuple[int, int] | None:
@@ -192,7 +189,8 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
         start, end = sentence.start, sentence.end
     else:
         return None
-    dateline = _DATELINE.match(text, sentence.start, end)
+    # A dateline opening the story is no part of its first statement.
+    dateline = DATELINE.match(text, sentence.start, end)
     start = dateline.end() if dateline else start
     start += len(text[start:end]) - len(text[start:end].lstrip())
     end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))

@@ -24,7 +24,7 @@ import numpy as np
 
 from parallax.analyze.vectors import VectorStore
 from parallax.compare.sources import count_sources
-from parallax.compare.standalone import without_dateline
+from parallax.datelines import without_dateline
 from parallax.lang import LanguagePack, pack_for
 from parallax.lang.en import ENGLISH
 from parallax.model import AnalyzedArticle, Article, Claim, Span
@@ -580,11 +580,6 @@ def _position(index: SentenceIndex, refs: Sequence[Ref]) -> tuple[float, int]:
 _QUOTE_MARKS = re.compile("[\"\u201c\u201d]")
 
 
-def claim_text(text: str) -> str:
-    """A sentence as a claim's text: without the dateline that opens a story."""
-    return without_dateline(text)
-
-
 def _clean(text: str) -> bool:
     """Whether a sentence reads as a claim by itself: it opens on a capital, its
     quotation marks pair up and none opens on a gap left by removed markup (a
@@ -601,9 +596,9 @@ def _spokesman(index: SentenceIndex, refs: Sequence[Ref]) -> Ref:
     """The member whose text the claim shows: the medoid, unless it reads badly
     (``_clean``) and another member does not."""
     best = medoid(index, refs)
-    if _clean(claim_text(index.text(best))):
+    if _clean(without_dateline(index.text(best))):
         return best
-    clean = [ref for ref in refs if _clean(claim_text(index.text(ref)))]
+    clean = [ref for ref in refs if _clean(without_dateline(index.text(ref)))]
     return medoid(index, clean) if len(clean) >= 2 else clean[0] if clean else best
 
 
@@ -640,7 +635,7 @@ def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None
         sources = count_sources(support, articles)
         if sources < 2:
             continue
-        claim = Claim(claim_text(index.text(shown)), support, sources)
+        claim = Claim(without_dateline(index.text(shown)), support, sources)
         found.append((sources, _position(index, refs), claim, shown))
     kept = _one_per_fact(index, [(claim, rows[shown]) for _, _, claim, shown in found], rows)
     found.sort(key=lambda item: (-item[0], item[1]))

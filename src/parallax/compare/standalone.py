@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
+from parallax.datelines import without_dateline
 from parallax.model import AnalyzedArticle
 
-__all__ = ["leans_back", "standalone", "without_dateline"]
+__all__ = ["leans_back", "standalone"]
 
 # "But" and "And" join on their own; the adverbs only with their comma ("Still,
 # ..."), since "Still unresolved is ..." and "Also on Friday ..." read fine.
@@ -33,18 +34,6 @@ _LEANING = re.compile(r"^[\"\u201c'\u2018(]?(?:He|She|It|They|This|That|These|Th
 # usually come and gone.
 _REACH = 2
 _SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III"})
-
-
-# An agency or city dateline opening a story ("PORT MERIDANE, Corvania (LPA) - ",
-# "WASHINGTON — "): where the story was filed, no part of what it states.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.' ]{1,30})?"
-                       r"\s*(?:\([A-Za-z .]{1,20}\))?\s*(?:--|[-\u2013\u2014]-?)\s+")
-
-
-def without_dateline(text: str) -> str:
-    """``text`` without the dateline that opens a story, for a line shown alone
-    (a claim, a summary line, a timeline entry)."""
-    return _DATELINE.sub("", text, count=1)
 
 
 def leans_back(text: str) -> bool:

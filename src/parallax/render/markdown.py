@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from parallax.compare.standalone import without_dateline
+from parallax.datelines import without_dateline
 from parallax.model import Actor, Article, Briefing, CheckResult, Quote, Story
 from parallax.options import DEFAULT_OPTIONS, RenderOptions
 from parallax.render.citations import Citer
