@@ -75,6 +75,11 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+class StoryOrderChoice(StrEnum):
+    newest = "newest"
+    sources = "sources"
+
+
 class TextFormat(StrEnum):
     text = "text"
     json = "json"
@@ -137,6 +142,14 @@ PathsArg = Annotated[
 ]
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE",
                                                 help="Write to FILE instead of standard output.")]
+OptionalPathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(help="Files or folders (read recursively); - for stdin.", show_default=False),
+]
+DbOpt = Annotated[str | None, typer.Option(
+    "--db", metavar="URL",
+    help="The store: sqlite:///FILE.db (or a FILE), postgresql://USER@HOST/DB; default: "
+         "$PARALLAX_DB, else $XDG_DATA_HOME/parallax/parallax.db.")]
 StoryOpt = Annotated[
     str | None,
     typer.Option("--story", help="Brief one story: its id (see `parallax stories`) or 'largest'."),
@@ -229,7 +242,7 @@ def _length(value: str | None) -> str | None:
 @_reports_errors
 def brief(
     ctx: typer.Context,
-    paths: PathsArg,
+    paths: OptionalPathsArg = None,
     fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = (
         BriefFormat.md
     ),
@@ -241,6 +254,9 @@ def brief(
     state: Annotated[Path | None, typer.Option(
         "--state", metavar="FILE", help="Grouping state of `parallax stories --state`: story "
                                         "ids as it gives them (read, not changed).")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", metavar="URL", help="Brief a stored story instead of files: the store's URL "
+                                    "(with --story ID; see `parallax list`).")] = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     config: ConfigOpt = None,
@@ -252,6 +268,14 @@ def brief(
     from parallax import pipeline
 
     run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    if db is not None:
+        if paths or story is None or state is not None:
+            raise UsageError("with --db, give --story ID and no PATH or --state",
+                             hint="the ids `parallax list --db URL` prints")
+        _show_stored(db, story, fmt, output, run, options)
+        return
+    if not paths:
+        raise UsageError("give at least one PATH (or --db URL --story ID)")
     previous = pipeline.load_state(state, missing_ok=False) if state is not None else None
     inputs = _load(paths, run, options)
     briefings = pipeline.brief_stories(inputs.documents, summary_length=length,
@@ -406,6 +430,151 @@ def schema(
     Example: parallax schema parallax.briefing/1
     """
     emit(render.schema_text(name), None)
+
+
+# --- the store ------------------------------------------------------------------
+
+def _show_stored(db: str | None, story: str, fmt: BriefFormat, output: Path | None, run: _Run,
+                 options: Options) -> None:
+    """The stored briefing of ``story`` in ``fmt`` (``show`` and ``brief --db``)."""
+    from parallax.store import open_reader
+
+    reader = open_reader(db, wait=options.store.wait)
+    try:
+        briefing = reader.briefing(story)
+    finally:
+        reader.close()
+    if briefing is None:
+        raise UsageError(f"no story {story!r} in the store",
+                         hint="the ids `parallax list` prints")
+    emit(render.render_briefings([briefing], render.FORMATS[fmt]), output,
+         markdown=fmt is BriefFormat.md, quiet=run.quiet)
+
+
+@app.command()
+@_reports_errors
+def add(
+    ctx: typer.Context,
+    paths: PathsArg,
+    db: DbOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Add articles to a store: group them with the stories there, re-brief what grew.
+
+    The same article twice (same text or URL) is stored once; story ids stay.
+    Example: parallax add crawl/ --db corpus.db
+    """
+    from parallax.progress import reporter
+    from parallax.store import open_store
+
+    run, options = _start(ctx, quiet, verbose, config)
+    inputs = _load(paths, run, options)
+    store = open_store(db, wait=options.store.wait)
+    try:
+        with reporter(not run.quiet) as report:
+            result = store.add(inputs.documents, report, options=options)
+    finally:
+        store.close()
+    if not run.quiet:
+        for note in result.notes:
+            _stderr.print(note, markup=False)
+    briefed = ", ".join(result.briefed) or "none"
+    emit(f"added {len(result.added)} article(s), {len(result.known)} in the store already; "
+         f"stories briefed: {briefed}", None)
+    raise typer.Exit(_status(inputs))
+
+
+@app.command(name="list")
+@_reports_errors
+def list_stories(
+    ctx: typer.Context,
+    db: DbOpt = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.md
+    ),
+    order: Annotated[StoryOrderChoice, typer.Option(
+        "--order", help="newest (latest publication first) or sources (most outlets first).")
+    ] = StoryOrderChoice.newest,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only stories this outlet "
+                                                                "covered.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 50,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """The stories in a store, with the ids `show` takes.
+
+    Example: parallax list --db corpus.db --order sources
+    """
+    from parallax.store import open_reader
+
+    run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    reader = open_reader(db, wait=options.store.wait)
+    try:
+        rows = reader.stories(order="sources" if order is StoryOrderChoice.sources else "newest",
+                              outlet=outlet, limit=limit)
+    finally:
+        reader.close()
+    text = (render.corpus_json(rows) if fmt is ListFormat.json
+            else render.render_corpus_markdown(rows))
+    emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
+
+
+@app.command()
+@_reports_errors
+def show(
+    ctx: typer.Context,
+    story: Annotated[str, typer.Argument(help="A story id (see `parallax list`).")],
+    db: DbOpt = None,
+    fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        BriefFormat.md
+    ),
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """A stored story's briefing, as `brief` renders it.
+
+    Example: parallax show s1 --db corpus.db --format html -o s1.html
+    """
+    run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    _show_stored(db, story, fmt, output, run, options)
+
+
+@app.command()
+@_reports_errors
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words that must all occur (stemmed).")],
+    db: DbOpt = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.md
+    ),
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 50,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Full-text search over the stored articles, best match first.
+
+    Example: parallax search "harbour talks" --db corpus.db
+    """
+    from parallax.store import open_reader
+
+    run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    reader = open_reader(db, wait=options.store.wait)
+    try:
+        hits = reader.search(query, limit=limit)
+    finally:
+        reader.close()
+    text = (render.search_json(query, hits) if fmt is ListFormat.json
+            else render.render_search_markdown(query, hits))
+    emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
 
 
 def main() -> None:

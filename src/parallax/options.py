@@ -49,6 +49,7 @@ __all__ = [
     "PartsOptions",
     "QuotesOptions",
     "RenderOptions",
+    "StoreOptions",
     "SummaryOptions",
     "TimelineOptions",
     "default_config_path",
@@ -551,6 +552,18 @@ class RenderOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class StoreOptions:
+    """How ``parallax add`` writes into a store (``parallax.store``)."""
+
+    batch: int = tuned(50, "articles grouped and committed in one transaction: a killed add "
+                           "loses at most this much work, and a second add waits at most one "
+                           "batch's grouping for its turn", "bench/store.py")
+    wait: float = tuned(600.0, "seconds an add (or a reader upgrading an old store) waits for "
+                               "another add's transaction before failing: the stories state "
+                               "file's --wait default")
+
+
+@dataclass(frozen=True, slots=True)
 class Options:
     """All settings of one run; ``Options()`` is the packaged defaults."""
 
@@ -569,6 +582,7 @@ class Options:
     timeline: TimelineOptions = field(default_factory=TimelineOptions)
     outlets: OutletsOptions = field(default_factory=OutletsOptions)
     render: RenderOptions = field(default_factory=RenderOptions)
+    store: StoreOptions = field(default_factory=StoreOptions)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], *, source: str = "options") -> Options:

@@ -1,1 +1,55 @@
-"""The store: a corpus that lives between runs (issue 15). See docs/ARCHITECTURE.md."""
+"""The store: a corpus that lives between runs (issue 15). See docs/ARCHITECTURE.md.
+
+    url.py      which store: --db URL, $PARALLAX_DB, or the default file
+    tables.py   the tables (SQLAlchemy Core); migrations/ makes and upgrades them
+    engine.py   opening a store: WAL, write turns, migration, one clear error
+    records.py  rows from records and back
+    add.py      ``parallax add``: store, group, re-brief what changed
+    search.py   full text: SQLite FTS5, PostgreSQL tsvector
+    sql.py      ``SqlReader``, the ``StoreReader`` the read commands and the web app use
+    reader.py   the ``StoreReader`` seam and its rows
+
+``open_reader(url)`` is what a reader (the CLI, the web app) calls;
+``SqlStore`` is the part registered as ``parallax.store.sql.v1``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from parallax.model import Document
+from parallax.options import Options
+from parallax.progress import Reporter
+from parallax.store.add import AddResult, add_documents
+from parallax.store.engine import Store
+from parallax.store.sql import SqlReader
+
+__all__ = ["AddResult", "SqlReader", "SqlStore", "Store", "open_reader", "open_store"]
+
+
+def open_reader(db: str | None = None, *, wait: float = 600.0) -> SqlReader:
+    """A ``StoreReader`` over the store at ``db`` (``--db`` form: a URL, a file, or None for
+    ``$PARALLAX_DB`` or the default file); a missing or unreadable store is a ``StoreError``."""
+    return SqlReader(Store.open(db, wait=wait))
+
+
+def open_store(db: str | None = None, *, create: bool = True, wait: float = 600.0) -> SqlStore:
+    """The store at ``db`` for adding to (made when it does not exist)."""
+    return SqlStore(Store.open(db, create=create, wait=wait))
+
+
+class SqlStore:
+    """A SQL store (SQLite or PostgreSQL): add documents to it, read it (``reader``)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def add(self, documents: Sequence[Document], report: Reporter, *,
+            options: Options | None = None) -> AddResult:
+        return add_documents(self.store, documents, report, options=options)
+
+    def reader(self) -> SqlReader:
+        return SqlReader(self.store)
+
+    def close(self) -> None:
+        self.store.close()
