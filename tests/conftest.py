@@ -10,6 +10,7 @@ import pytest
 from parallax.model import Briefing
 from parallax.registry import registry
 
+import pgserver
 from builders import EMBEDDER, EXAMPLES, shared_path
 from fakes import FakeEmbedder
 
@@ -50,3 +51,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when golden files are to be rewritten (never in a normal run)."""
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[pgserver.Server]:
+    """A throwaway PostgreSQL server for the session (skipped only without its binaries)."""
+    binaries = pgserver.find_binaries()
+    if binaries is None:
+        pytest.skip("no PostgreSQL binaries (initdb) on this machine: "
+                    "apt-get install postgresql to run the PostgreSQL store tests")
+    server = pgserver.start(binaries)
+    yield server
+    server.stop()

@@ -40,11 +40,12 @@ def resolve_url(db: str | None = None) -> str:
     if "://" not in chosen:
         return f"sqlite:///{Path(chosen).expanduser()}"
     scheme = chosen.split("://", 1)[0].split("+", 1)[0]
-    if scheme == "postgres":  # the spelling libpq and Heroku use
-        return "postgresql" + chosen[len("postgres"):]
-    if scheme not in _SCHEMES:
+    if scheme not in _SCHEMES and scheme != "postgres":
         raise StoreError(f"{chosen.split('://', 1)[0]}: not a store this parallax knows",
                          hint="use sqlite:///FILE.db or postgresql://USER@HOST/DB")
+    head, rest = chosen.split("://", 1)
+    if head in ("postgres", "postgresql"):  # the driver parallax installs: psycopg 3
+        return f"postgresql+psycopg://{rest}"
     return chosen
 
 
