@@ -434,16 +434,18 @@ def schema(
 
 # --- the store ------------------------------------------------------------------
 
+ListFormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+BriefFormatOpt = Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")]
+LimitOpt = Annotated[int, typer.Option("--limit", min=1, help="At most this many.")]
+
+
 def _show_stored(db: str | None, story: str, fmt: BriefFormat, output: Path | None, run: _Run,
                  options: Options) -> None:
     """The stored briefing of ``story`` in ``fmt`` (``show`` and ``brief --db``)."""
     from parallax.store import open_reader
 
-    reader = open_reader(db, wait=options.store.wait)
-    try:
+    with open_reader(db, wait=options.store.wait) as reader:
         briefing = reader.briefing(story)
-    finally:
-        reader.close()
     if briefing is None:
         raise UsageError(f"no story {story!r} in the store",
                          hint="the ids `parallax list` prints")
@@ -491,15 +493,13 @@ def add(
 def list_stories(
     ctx: typer.Context,
     db: DbOpt = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ListFormat.md
-    ),
+    fmt: ListFormatOpt = ListFormat.md,
     order: Annotated[StoryOrderChoice, typer.Option(
         "--order", help="newest (latest publication first) or sources (most outlets first).")
     ] = StoryOrderChoice.newest,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only stories this outlet "
                                                                 "covered.")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 50,
+    limit: LimitOpt = 50,
     output: OutputOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -512,12 +512,9 @@ def list_stories(
     from parallax.store import open_reader
 
     run, options = _start(ctx, quiet, verbose, config, writes=(output,))
-    reader = open_reader(db, wait=options.store.wait)
-    try:
+    with open_reader(db, wait=options.store.wait) as reader:
         rows = reader.stories(order="sources" if order is StoryOrderChoice.sources else "newest",
                               outlet=outlet, limit=limit)
-    finally:
-        reader.close()
     text = (render.corpus_json(rows) if fmt is ListFormat.json
             else render.render_corpus_markdown(rows))
     emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
@@ -529,9 +526,7 @@ def show(
     ctx: typer.Context,
     story: Annotated[str, typer.Argument(help="A story id (see `parallax list`).")],
     db: DbOpt = None,
-    fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        BriefFormat.md
-    ),
+    fmt: BriefFormatOpt = BriefFormat.md,
     output: OutputOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -551,10 +546,8 @@ def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Words that must all occur (stemmed).")],
     db: DbOpt = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ListFormat.md
-    ),
-    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 50,
+    fmt: ListFormatOpt = ListFormat.md,
+    limit: LimitOpt = 50,
     output: OutputOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -567,11 +560,8 @@ def search(
     from parallax.store import open_reader
 
     run, options = _start(ctx, quiet, verbose, config, writes=(output,))
-    reader = open_reader(db, wait=options.store.wait)
-    try:
+    with open_reader(db, wait=options.store.wait) as reader:
         hits = reader.search(query, limit=limit)
-    finally:
-        reader.close()
     text = (render.search_json(query, hits) if fmt is ListFormat.json
             else render.render_search_markdown(query, hits))
     emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)

@@ -33,13 +33,22 @@ _CONTEXT = 80
 
 
 class SqlReader:
-    """``StoreReader`` over an open ``Store`` (``open_reader(url)`` opens both)."""
+    """``StoreReader`` over an open ``Store`` (``open_reader(url)`` opens both).
+
+    A context manager: ``with open_reader(url) as reader:`` closes the store after.
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
 
     def close(self) -> None:
         self.store.close()
+
+    def __enter__(self) -> SqlReader:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def stories(self, *, order: StoryOrder = "newest", outlet: str | None = None,
                 since: str | None = None, until: str | None = None,
