@@ -195,3 +195,20 @@ def test_open_reader_finds_the_store_by_url(store_url: str, tmp_path: Path) -> N
     reader = open_reader(store_url)
     assert [r.articles for r in reader.stories()] == [2]
     reader.close()
+
+
+def test_another_article_under_a_known_id_gets_a_fresh_id(store_url: str,
+                                                          tmp_path: Path) -> None:
+    """A crawl that saves every day's front page as lead.jsonl: two articles, not one."""
+    write_articles(tmp_path / "monday", [dict(FERRY[0], id="lead")])
+    write_articles(tmp_path / "friday", [dict(BRIDGE[0], id="lead")])
+    store = open_store(store_url)
+    add(store, tmp_path / "monday")
+    second = add(store, tmp_path / "friday")
+    assert second.added == ("lead-2",)
+    assert any("lead-2" in note for note in second.notes)
+    reader = store.reader()
+    first, other = reader.article("lead"), reader.article("lead-2")
+    assert first is not None and other is not None
+    assert "Ferry crews" in first.text and "footbridge" in other.text
+    store.close()
