@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
 
 from parallax.model import Article, Briefing, Document, Quote
 from parallax.store import tables as t
 from parallax.store.engine import Store
-from parallax.store.reader import Appearance, SearchHit, StoryOrder, StoryRow
+from parallax.store.reader import Appearance, SearchHit, StoreReader, StoryOrder, StoryRow
 from parallax.store.records import article_from_row, briefing_from_row
 from parallax.store.search import locate, matching, story_filter, story_query
 
@@ -65,7 +65,7 @@ class SqlReader:
             statement = statement.where(func.coalesce(s.last_published, s.first_published)
                                         >= since)
         if until is not None:
-            statement = statement.where(s.first_published <= _day_end(until))
+            statement = statement.where(func.substr(s.first_published, 1, len(until)) <= until)
         params: dict[str, Any] = {}
         if query is not None:
             words = story_query(self.store.dialect, query)
@@ -150,11 +150,6 @@ def _briefed(statement: Select[Any]) -> Select[Any]:
     return statement.where(t.stories.c.briefed_version > 0)
 
 
-def _day_end(until: str) -> str:
-    """A bare date bounds the whole day: '2026-03-02' keeps '2026-03-02T18:00'."""
-    return until + "\uffff" if len(until) == len("2026-03-02") else until
-
-
 def _outlets(connection: Any, story_ids: list[str]) -> dict[str, tuple[str, ...]]:
     a = t.articles.c
     rows = connection.execute(select(a.story_id, a.outlet).where(
@@ -183,3 +178,7 @@ def _hit(story_id: str | None, article: Article, where: tuple[int, int] | None) 
             "…" if right < len(doc.source) else "")
     return SearchHit(doc.id, story_id, doc.title, doc.outlet, doc.published, snippet,
                      start, end)
+
+
+if TYPE_CHECKING:  # mypy checks here that SqlReader is a StoreReader
+    _CONFORMS: type[StoreReader] = SqlReader
