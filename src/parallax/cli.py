@@ -16,8 +16,9 @@ this help and exits 2, as a call without a command is a wrong call.
 Exit status: 0 everything was read; 1 some inputs failed (the others were
 processed and the output written); 2 a wrong call (a bad option, story id,
 options file, or an output that cannot be written, found before any work);
-3 nothing could be processed (no readable input, or a model is missing or
-altered). ``errors.EXIT_STATUS`` maps each error class to its status.
+3 nothing could be processed (no readable input, a model is missing or
+altered, or the store of ``--db`` cannot be opened). ``errors.EXIT_STATUS``
+maps each error class to its status.
 """
 
 from __future__ import annotations
@@ -144,7 +145,8 @@ OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE"
                                                 help="Write to FILE instead of standard output.")]
 OptionalPathsArg = Annotated[
     list[str] | None,
-    typer.Argument(help="Files or folders (read recursively); - for stdin.", show_default=False),
+    typer.Argument(metavar="[PATH]...", show_default=False,
+                   help="Files or folders (read recursively); - for stdin."),
 ]
 DbOpt = Annotated[str | None, typer.Option(
     "--db", metavar="URL",
