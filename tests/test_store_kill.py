@@ -14,6 +14,7 @@ import random
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,32 @@ def test_two_adds_at_once_lose_nothing(tmp_path: Path, request: pytest.FixtureRe
     sizes = sorted(r.articles for r in store.reader().stories())
     store.close()
     assert sizes == [2, 3]  # grouped as one add of them all would
+
+
+def test_readers_keep_reading_while_an_add_writes(setup: tuple[Path, Path],
+                                                  tmp_path: Path) -> None:
+    """WAL: readers answer while an add writes, and see what was committed before it."""
+    _, config = setup
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    write_articles(tmp_path / "first", BRIDGE)
+    subprocess.run(command(tmp_path / "first", url, config), check=True, capture_output=True)
+    write_articles(tmp_path / "second", FERRY)
+    reads, slowest = 0, 0.0
+    with subprocess.Popen(command(tmp_path / "second", url, config),
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True) as process:
+        assert process.stderr is not None
+        for line in process.stderr:
+            if "committed" not in line and "briefed story" not in line:
+                continue
+            began = time.perf_counter()
+            store = open_store(url, create=False)
+            rows = store.reader().stories()
+            hits = store.reader().search("footbridge")
+            store.close()
+            slowest = max(slowest, time.perf_counter() - began)
+            reads += 1
+            assert rows and {h.article_id for h in hits} == {a["id"] for a in BRIDGE}
+        process.wait()
+    assert process.returncode == 0 and reads >= 3
+    assert slowest < 5.0  # far below the writer's busy timeout: no reader waited for it
