@@ -165,3 +165,17 @@ def test_add_finds_the_default_store(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert invoke("-q", "add", str(tmp_path / "in"))[0] == 0
     assert (tmp_path / "data" / "parallax" / "parallax.db").is_file()
     assert "Wrenfield" in invoke("list")[1]
+
+
+def test_the_commands_on_postgresql(tmp_path: Path, postgres_server: object) -> None:
+    url: str = postgres_server.database()  # type: ignore[attr-defined]
+    write_articles(tmp_path / "in", [*FERRY, *BRIDGE])
+    status, out, _ = invoke("-q", "add", str(tmp_path / "in"), "--db", url)
+    assert status == 0 and out.startswith("added 5 article(s)")
+    stories = valid(invoke("list", "--db", url, "-f", "json")[1], "corpus")["stories"]
+    assert isinstance(stories, list) and len(stories) == 2
+    hits = valid(invoke("search", "footbridge", "--db", url, "-f", "json")[1], "search")["hits"]
+    assert isinstance(hits, list) and {h["article"] for h in hits} == {a["id"] for a in BRIDGE}
+    ferry = next(s["id"] for s in stories if s["articles"] == 3)
+    shown = invoke("show", ferry, "--db", url, "-f", "json")[1]
+    assert shown == invoke("brief", str(tmp_path / "in"), "--story", ferry, "-f", "json")[1]
