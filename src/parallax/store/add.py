@@ -53,7 +53,8 @@ _STATE_ROW = 1
 
 @dataclass(frozen=True, slots=True)
 class AddResult:
-    """What an add did: articles added, those the store held already, stories briefed."""
+    """What an add did: ids of the articles added, paths of the inputs the store held
+    already, ids of the stories briefed, and notes (an article stored under a fresh id)."""
 
     added: tuple[str, ...]
     known: tuple[str, ...]
