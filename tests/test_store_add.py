@@ -212,3 +212,16 @@ def test_another_article_under_a_known_id_gets_a_fresh_id(store_url: str,
     assert first is not None and other is not None
     assert "Ferry crews" in first.text and "footbridge" in other.text
     store.close()
+
+
+def test_the_upload_sink_adds_and_says_what_it_did(store_url: str, tmp_path: Path) -> None:
+    from parallax.store import open_sink
+
+    documents = pipeline.read([str(p) for p in write_articles(tmp_path / "in", BRIDGE)])
+    sink = open_sink(store_url)
+    summary = sink.add(documents.documents)
+    assert sorted(summary["added"]) == sorted(a["id"] for a in BRIDGE)
+    assert summary["known"] == 0 and len(summary["briefed"]) == 1
+    assert json.loads(json.dumps(summary)) == summary
+    assert sink.add(documents.documents)["known"] == len(BRIDGE)
+    sink.close()

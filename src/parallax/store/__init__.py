@@ -9,13 +9,15 @@
     sql.py      ``SqlReader``, the ``StoreReader`` the read commands and the web app use
     reader.py   the ``StoreReader`` seam and its rows
 
-``open_reader(url)`` is what a reader (the CLI, the web app) calls;
-``SqlStore`` is the part registered as ``parallax.store.sql.v1``.
+``open_reader(url)`` is what a reader (the CLI, the web app) calls,
+``open_sink(url)`` what the web app's uploads add through; ``open_store``
+(registered as ``parallax.store.sql.v1``) gives a ``SqlStore`` to add to.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from parallax.model import Document
 from parallax.options import Options
@@ -50,6 +52,31 @@ class SqlStore:
 
     def reader(self) -> SqlReader:
         return SqlReader(self.store)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_sink(db: str | None = None, *, wait: float = 600.0) -> StoreSink:
+    """The store at ``db`` to add uploaded documents to (the web app's upload seam)."""
+    return StoreSink(open_store(db, wait=wait))
+
+
+class StoreSink:
+    """``add(documents)`` with a JSON-ready summary: what ``parallax serve`` uploads call.
+
+    Each call is one ``parallax add`` of the documents (cleaned together,
+    grouped, stories that grew re-briefed), without progress bars.
+    """
+
+    def __init__(self, store: SqlStore, options: Options | None = None) -> None:
+        self.store = store
+        self.options = options
+
+    def add(self, documents: Sequence[Document]) -> dict[str, Any]:
+        result = self.store.add(documents, Reporter(None), options=self.options)
+        return {"added": list(result.added), "known": len(result.known),
+                "briefed": list(result.briefed), "notes": list(result.notes)}
 
     def close(self) -> None:
         self.store.close()
