@@ -1,0 +1,65 @@
+"""The response headers every page and route carries, and the upload token check.
+
+Pages are self-contained (one inline stylesheet, the briefing page's one
+inline script), so the Content-Security-Policy starts from
+``default-src 'none'`` and allows only that: inline styles (the timeline's
+``style="left: n%"`` positions need them), scripts whose SHA-256 is listed
+(computed from the pages this app renders, so an injected script never runs
+even if escaping failed), forms posting back to this server, and no frames,
+no base URL, no connections, no images or fonts from anywhere.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+from collections.abc import Iterable
+
+from fastapi import HTTPException, Request
+
+__all__ = ["content_security_policy", "require_token", "script_hashes", "security_headers"]
+
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+def script_hashes(pages: Iterable[str]) -> tuple[str, ...]:
+    """The CSP source of each inline script of ``pages`` (pages this app renders)."""
+    found = {match for page in pages for match in _SCRIPT.findall(page)}
+    return tuple(sorted(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+        for s in found))
+
+
+def content_security_policy(scripts: Iterable[str]) -> str:
+    """The policy: nothing from anywhere but the page itself and the listed scripts."""
+    listed = " ".join(scripts) or "'none'"
+    return ("default-src 'none'; style-src 'unsafe-inline'; "
+            f"script-src {listed}; img-src data:; form-action 'self'; "
+            "base-uri 'none'; frame-ancestors 'none'")
+
+
+def security_headers(policy: str) -> dict[str, str]:
+    """Headers for every response: the policy, no sniffing, no referrer, no framing."""
+    return {
+        "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "X-Frame-Options": "DENY",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Cross-Origin-Resource-Policy": "same-origin",
+    }
+
+
+def require_token(request: Request, token: str) -> None:
+    """Raise 401 unless the request carries ``Authorization: Bearer <token>``.
+
+    The comparison takes the same time whatever the guess, so the token cannot
+    be found a character at a time.
+    """
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(),
+                                                            token.encode()):
+        raise HTTPException(401, "a bearer token is required to upload",
+                            headers={"WWW-Authenticate": "Bearer"})
