@@ -59,8 +59,6 @@ SCRIPT = "<script>alert(1)</script>"
 IMG = "\"><img src=x onerror=alert(1)>"
 LINK = "javascript:alert(1)"
 TEMPLATE = "{{ 7*7 }}"
-PAYLOADS = (SCRIPT, IMG, TEMPLATE)
-"""What must appear in a page only as text, never as markup or a computed value."""
 
 
 def hostile_documents() -> list[Document]:

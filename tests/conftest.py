@@ -61,9 +61,9 @@ def reader_factory() -> Callable[[Sequence[Document]], StoreReader]:
     web tests at the SQL store is a change of this fixture only. Readers are
     built once per set of documents in a session (briefing is the slow part).
     """
-    from _memory_reader import MemoryReader
-
     from parallax.pipeline import brief_stories
+
+    from _memory_reader import MemoryReader
 
     built: dict[tuple[Document, ...], StoreReader] = {}
 

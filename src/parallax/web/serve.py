@@ -15,8 +15,11 @@ from parallax.options import Options
 from parallax.store.reader import StoreReader
 from parallax.web.sink import ArticleSink
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "allowed_hosts", "open_reader", "open_sink", "serve"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "UPLOAD_TOKEN", "allowed_hosts", "open_reader",
+           "open_sink", "serve"]
 
+UPLOAD_TOKEN = "PARALLAX_UPLOAD_TOKEN"
+"""The environment variable holding the upload token (a command line shows in ``ps``)."""
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 _NO_STORE = "no store is available in this installation"
