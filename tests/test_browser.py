@@ -12,9 +12,7 @@ say why.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,29 +25,18 @@ pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 pytest.importorskip("PIL.Image", reason="Pillow is not installed")
 
 from PIL import Image
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
+
+from builders import chromium_browser
 
 SECTIONS = ("summary", "conflicts", "quotes", "claims", "timeline", "sources")
 _BLANKS = re.compile(r"\s+")
 
 
-def _chromium() -> str:
-    for candidate in (os.environ.get("PARALLAX_CHROMIUM"), "chromium", "chromium-browser",
-                      "google-chrome"):
-        found = candidate and shutil.which(candidate)
-        if found:
-            return found
-    pytest.skip("no Chromium binary found (apt-get install chromium, or set PARALLAX_CHROMIUM)")
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = _chromium()
-    with sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=executable,
-                                          args=["--no-sandbox", "--disable-gpu"])
+    with chromium_browser() as launched:
         yield launched
-        launched.close()
 
 
 def _page_file(briefing: Briefing, folder: Path, name: str) -> str:
