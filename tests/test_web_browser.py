@@ -22,8 +22,9 @@ from parallax.web import create_app
 from parallax.web.serve import allowed_hosts
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-uvicorn = pytest.importorskip("uvicorn", reason="uvicorn is not installed (the [web] extra)")
+pytest.importorskip("uvicorn", reason="uvicorn is not installed (the [web] extra)")
 
+import uvicorn
 from playwright.sync_api import Browser, Page, expect
 
 from _web_corpus import documents
