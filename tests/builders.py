@@ -25,7 +25,7 @@ from parallax.pipeline import clean_documents
 from parallax.registry import registry
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Locator, Page
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -63,6 +63,25 @@ def chromium_browser() -> Iterator[Browser]:
                                           args=["--no-sandbox", "--disable-gpu"])
         yield launched
         launched.close()
+
+
+def click_first_citation(page: Page) -> Locator:
+    """Click the summary's first citation; assert it jumps to its mark and lights it up.
+
+    Returns the mark, for the caller's further checks.
+    """
+    from playwright.sync_api import expect
+
+    cite = page.locator("#summary a.cite").first
+    href = cite.get_attribute("href")
+    assert href and href.startswith("#ev-")
+    cite.click()
+    assert page.evaluate("location.hash") == href
+    target = page.locator(href)
+    expect(target).to_be_in_viewport()
+    background = target.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "evidence not highlighted"
+    return target
 
 
 def shared_path(*parts: str) -> Path:

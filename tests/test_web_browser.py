@@ -28,7 +28,7 @@ import uvicorn
 from playwright.sync_api import Browser, Page, expect
 
 from _web_corpus import documents
-from builders import chromium_browser
+from builders import chromium_browser, click_first_citation
 
 Factory = Callable[[Sequence[Document]], StoreReader]
 
@@ -84,15 +84,7 @@ def test_list_search_open_cite_and_check(browser: Browser, server: str) -> None:
     page.locator("ul.stories li a").first.click()
 
     expect(page.locator("section#summary h2")).to_be_visible()
-    cite = page.locator("#summary a.cite").first
-    href = cite.get_attribute("href")
-    assert href and href.startswith("#ev-")
-    cite.click()
-    assert page.evaluate("location.hash") == href
-    target = page.locator(href)
-    expect(target).to_be_in_viewport()
-    background = target.evaluate("m => getComputedStyle(m).backgroundColor")
-    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "evidence not highlighted"
+    target = click_first_citation(page)
     # The page's script ran (it flashes the evidence): the policy lets it, and it alone.
     expect(target).to_have_class("flash")
 
