@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from html import unescape
 from typing import Any
 
@@ -19,10 +20,11 @@ from fastapi.testclient import TestClient
 from jsonschema import Draft202012Validator
 
 from parallax.model import Document
+from parallax.options import Options, WebOptions
 from parallax.render import schema_text
 from parallax.render.payloads import briefing_payload
 from parallax.store.reader import StoreReader
-from parallax.web import create_app, pages
+from parallax.web import create_app
 
 from _web_corpus import documents
 from contract import check_briefing
@@ -69,8 +71,9 @@ def test_stories_page_filters_by_outlet_and_dates(client: TestClient) -> None:
     assert client.get("/?since=March").status_code == 400
 
 
-def test_stories_page_pages(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pages, "PAGE_SIZE", 1)
+def test_stories_page_pages(reader: StoreReader) -> None:
+    client = TestClient(create_app(reader, options=replace(Options(), web=WebOptions(
+        page_size=1))))
     first = client.get("/").text
     assert len(_titles(first)) == 1 and 'rel="next" href="/?order=newest&amp;page=2"' in first
     second = client.get("/?page=2").text
@@ -163,6 +166,7 @@ def test_api_lists_searches_and_reads_articles(client: TestClient, reader: Store
     listed = client.get("/api/stories", params={"order": "sources", "limit": 1}).json()
     assert [s["title"] for s in listed["stories"]] == [reader.stories(order="sources")[0].title]
     assert client.get("/api/stories", params={"limit": 0}).status_code == 422
+    assert client.get("/api/search", params={"q": "x", "limit": 201}).status_code == 422
     hits = client.get("/api/search", params={"q": "frost"}).json()["hits"]
     assert {h["article_id"] for h in hits} == {"orchard1", "orchard2"}
     article = client.get("/api/articles/ferry1").json()
@@ -184,7 +188,9 @@ def test_api_check(client: TestClient, reader: StoreReader) -> None:
     assert [r["claim"] for r in several["results"]] == ["A", "B"]
     assert client.post("/api/check", json={"story": story}).status_code == 400
     assert client.post("/api/check", json={"story": story, "claim": "x" * 5000}
-                       ).status_code == 422
+                       ).status_code == 400
+    assert client.post("/api/check", json={"story": story, "claims": ["A"] * 51}
+                       ).status_code == 400
 
 
 def test_openapi_description_and_no_cdn_docs(client: TestClient) -> None:

@@ -7,29 +7,24 @@ prints, so ``curl /api/stories/ID`` and ``parallax show ID --format json`` give
 the same object. FastAPI describes the routes at ``/openapi.json``.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: FastAPI reads the routes' annotations
+# at run time, and their bounds come from ``options`` (a closure it could not see).
 from dataclasses import asdict, dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from parallax.options import Options
 from parallax.render.payloads import briefing_payload, check_payload, document_payload
 from parallax.store.reader import StoreReader, StoryOrder
-from parallax.web.pages import MAX_CLAIM, check_claim, iso_date
+from parallax.web.pages import check_claim, iso_date
 from parallax.web.security import require_token
 from parallax.web.sink import ArticleSink
 from parallax.web.upload import read_upload
 
 __all__ = ["CheckRequest", "UploadRule", "api_routes"]
-
-MAX_CLAIMS = 50
-"""Claims one check request may hold: each is a pass over the story's articles."""
-MAX_LIMIT = 200
-"""Most rows one list or search request returns."""
 
 Json = dict[str, Any]
 
@@ -38,9 +33,8 @@ class CheckRequest(BaseModel):
     """``POST /api/check``: a story and one claim, or a list of claims."""
 
     story: str
-    claim: str | None = Field(default=None, max_length=4 * MAX_CLAIM)
-    claims: list[Annotated[str, Field(max_length=4 * MAX_CLAIM)]] | None = Field(
-        default=None, max_length=MAX_CLAIMS)
+    claim: str | None = None
+    claims: list[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +51,13 @@ def api_routes(reader: StoreReader, options: Options, upload: UploadRule | None)
     from parallax import pipeline
 
     router = APIRouter(prefix="/api")
+    limits = options.web
+    Rows = Annotated[int, Query(ge=1, le=limits.max_list)]
 
     @router.get("/stories", summary="Stories, newest or most sources first")
     def stories(order: StoryOrder = "newest", outlet: str | None = None,
                 since: str | None = None, until: str | None = None, q: str | None = None,
-                limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+                limit: Rows = 50,
                 offset: Annotated[int, Query(ge=0)] = 0) -> Json:
         rows = reader.stories(order=order, outlet=outlet or None,
                               since=iso_date(since, "since"), until=iso_date(until, "until"),
@@ -87,7 +83,7 @@ def api_routes(reader: StoreReader, options: Options, upload: UploadRule | None)
 
     @router.get("/search", summary="Full-text search over article texts")
     def search(q: Annotated[str, Query(min_length=1, max_length=500)],
-               limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50) -> Json:
+               limit: Rows = 50) -> Json:
         return {"query": q, "hits": [asdict(h) for h in reader.search(q.strip(), limit=limit)]}
 
     @router.get("/actors/{name:path}", summary="What a person or body said, across stories")
@@ -100,7 +96,10 @@ def api_routes(reader: StoreReader, options: Options, upload: UploadRule | None)
     def check(request: CheckRequest) -> Json:
         if (request.claim is None) == (request.claims is None):
             raise HTTPException(400, "give a claim or a list of claims")
-        claims = [check_claim(c) for c in (request.claims or [request.claim or ""])]
+        claims = [check_claim(c, limits.max_claim_chars)
+                  for c in (request.claims or [request.claim or ""])]
+        if len(claims) > limits.max_claims:
+            raise HTTPException(400, f"at most {limits.max_claims} claims a request")
         if reader.story(request.story) is None:
             raise HTTPException(404, "no story with this id")
         results = pipeline.check(claims, reader.documents(request.story), options=options)

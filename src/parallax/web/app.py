@@ -32,10 +32,7 @@ from parallax.web.pages import page, page_routes
 from parallax.web.security import content_security_policy, script_hashes, security_headers
 from parallax.web.sink import ArticleSink
 
-__all__ = ["MAX_UPLOAD_BYTES", "create_app"]
-
-MAX_UPLOAD_BYTES = 16 * 1024 * 1024
-"""Default request size limit of an upload: a few thousand articles of text, not a crawl."""
+__all__ = ["create_app"]
 
 
 class _Headers:
@@ -72,18 +69,22 @@ def _error(request: Request, status: int, detail: Any) -> Response:
 
 def create_app(reader: StoreReader, *, options: Options | None = None,
                allow_upload: bool = False, token: str | None = None,
-               sink: ArticleSink | None = None, max_upload_bytes: int = MAX_UPLOAD_BYTES,
+               sink: ArticleSink | None = None, max_upload_bytes: int | None = None,
                hosts: Sequence[str] | None = None) -> FastAPI:
     """The app over ``reader``: pages, ``/api``, ``/openapi.json``.
 
     Uploads (``POST /api/articles``) stay off unless ``allow_upload``; then
     they need ``sink`` (where documents go) and ``token`` (the bearer token
-    each upload must carry), and a body over ``max_upload_bytes`` is a 413.
+    each upload must carry), and a body over ``max_upload_bytes`` (None:
+    ``options.web.max_upload_bytes``) is a 413. ``options`` are the
+    pipeline's (claim checks, the briefing page) and the app's limits.
     ``hosts``, when given, are the only Host headers answered (what
     ``parallax serve`` binds to): a page of another site that resolves its own
     name to 127.0.0.1 (DNS rebinding) is refused.
     """
     options = options or Options()
+    if max_upload_bytes is None:
+        max_upload_bytes = options.web.max_upload_bytes
     rule = None
     if allow_upload:
         if not token or sink is None:

@@ -9,8 +9,8 @@ FastAPI runs them in its thread pool, so a slow store read or a claim check
 does not stall the other requests.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: FastAPI reads the routes' annotations
+# at run time, and their bounds come from ``options`` (a closure it could not see).
 from collections.abc import Sequence
 from functools import cache
 from typing import Annotated, Any
@@ -33,14 +33,7 @@ from parallax.web.views import (
     web_link,
 )
 
-__all__ = ["MAX_CLAIM", "PAGE_SIZE", "page", "page_routes"]
-
-PAGE_SIZE = 25
-"""Stories per page of the list (a screenful or two; not tuned)."""
-HITS_SHOWN = 20
-"""Article matches shown under a search."""
-MAX_CLAIM = 1000
-"""Characters of a claim to check: a sentence or two, not an article."""
+__all__ = ["check_claim", "iso_date", "page", "page_routes"]
 
 
 @cache
@@ -68,11 +61,11 @@ def iso_date(value: str | None, name: str) -> str | None:
     return value
 
 
-def check_claim(claim: str) -> str:
-    """The claim stripped; 400 when empty or longer than ``MAX_CLAIM``."""
+def check_claim(claim: str, longest: int) -> str:
+    """The claim stripped; 400 when empty or longer than ``longest`` characters."""
     claim = claim.strip()
-    if not claim or len(claim) > MAX_CLAIM:
-        raise HTTPException(400, f"a claim is 1 to {MAX_CLAIM} characters")
+    if not claim or len(claim) > longest:
+        raise HTTPException(400, f"a claim is 1 to {longest} characters")
     return claim
 
 
@@ -95,6 +88,7 @@ def page_routes(reader: StoreReader, options: Options) -> APIRouter:
     from parallax import pipeline
 
     router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+    limits = options.web
 
     @router.get("/")
     def stories(q: str = "", outlet: str = "", since: str = "", until: str = "",
@@ -105,16 +99,17 @@ def page_routes(reader: StoreReader, options: Options) -> APIRouter:
                 "until": iso_date(until, "until") or "", "order": order}
         rows = reader.stories(order=order, outlet=outlet or None, since=form["since"] or None,
                               until=form["until"] or None, query=form["q"] or None,
-                              limit=PAGE_SIZE + 1, offset=(page_number - 1) * PAGE_SIZE)
-        hits = reader.search(form["q"], limit=HITS_SHOWN) if form["q"] else []
+                              limit=limits.page_size + 1,
+                              offset=(page_number - 1) * limits.page_size)
+        hits = reader.search(form["q"], limit=limits.search_hits) if form["q"] else []
         return page(
             "stories.html.j2", form=form, outlets=reader.outlets(),
-            stories=[{"row": r, "href": story_href(r.id)} for r in rows[:PAGE_SIZE]],
+            stories=[{"row": r, "href": story_href(r.id)} for r in rows[:limits.page_size]],
             hits=[{"hit": h, "href": article_href(h.article_id, h.start, h.end)} for h in hits],
             previous=(page_href("/", {**form, "page": page_number - 1})
                       if page_number > 1 else None),
             next=(page_href("/", {**form, "page": page_number + 1})
-                  if len(rows) > PAGE_SIZE else None))
+                  if len(rows) > limits.page_size else None))
 
     @router.get("/stories/{story_id:path}/check")
     def check_form(story_id: str) -> HTMLResponse:
@@ -122,8 +117,9 @@ def page_routes(reader: StoreReader, options: Options) -> APIRouter:
 
     @router.post("/stories/{story_id:path}/check")
     def check(story_id: str,
-              claim: Annotated[str, Form(max_length=4 * MAX_CLAIM)]) -> HTMLResponse:
-        claim = check_claim(claim)
+              claim: Annotated[str, Form(max_length=4 * limits.max_claim_chars)]
+              ) -> HTMLResponse:
+        claim = check_claim(claim, limits.max_claim_chars)
         row, documents = _story(story_id), reader.documents(story_id)
         verdicts = _verdict_rows(pipeline.check(claim, documents, options=options)[0],
                                  documents)
@@ -140,7 +136,7 @@ def page_routes(reader: StoreReader, options: Options) -> APIRouter:
         row = _story(story_id)
         return page("check.html.j2", story=row, story_href=story_href(row.id),
                     action=story_href(row.id) + "/check", claim=claim, verdicts=verdicts,
-                    max_claim=MAX_CLAIM)
+                    max_claim=limits.max_claim_chars)
 
     @router.get("/stories/{story_id:path}")
     def story(story_id: str) -> HTMLResponse:
