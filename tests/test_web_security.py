@@ -200,7 +200,7 @@ def test_every_response_carries_the_policy(plain: StoreReader) -> None:
         assert policy.startswith("default-src 'none';") and "http" not in policy
         assert "frame-ancestors 'none'" in policy and "form-action 'self'" in policy
         assert response.headers["x-frame-options"] == "DENY"
-        assert response.headers["referrer-policy"] == "no-referrer"
+        assert response.headers["referrer-policy"] == "same-origin"
 
 
 def test_path_parameters_never_reach_the_file_system(plain: StoreReader, tmp_path: Any,
@@ -233,6 +233,19 @@ def test_path_parameters_never_reach_the_file_system(plain: StoreReader, tmp_pat
             assert "launch codes" not in response.text and "root:" not in response.text
             assert response.status_code == 404 or route.endswith("actors/"), (route, trick)
     assert opened == [], f"a request opened files: {opened}"
+
+
+def test_another_site_cannot_post_in_the_readers_name(plain: StoreReader) -> None:
+    client = TestClient(create_app(plain), base_url="http://127.0.0.1:8000")
+    form = {"claim": "The Vellmark ferry line was suspended."}
+    refused = client.post("/stories/s1/check", data=form,
+                          headers={"origin": "https://attacker.example"})
+    assert refused.status_code == 403
+    assert client.post("/api/check", json={"story": "s1", **form},
+                       headers={"origin": "null"}).status_code == 403
+    mine = client.post("/stories/s1/check", data=form,
+                       headers={"origin": "http://127.0.0.1:8000"})
+    assert mine.status_code == 200
 
 
 def test_serve_binds_localhost_unless_told(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -29,7 +29,12 @@ from parallax.render import render_html
 from parallax.store.reader import StoreReader
 from parallax.web.api import UploadRule, api_routes
 from parallax.web.pages import page, page_routes
-from parallax.web.security import content_security_policy, script_hashes, security_headers
+from parallax.web.security import (
+    content_security_policy,
+    require_same_origin,
+    script_hashes,
+    security_headers,
+)
 from parallax.web.sink import ArticleSink
 
 __all__ = ["create_app"]
@@ -67,6 +72,12 @@ def _error(request: Request, status: int, detail: Any) -> Response:
     return page("error.html.j2", status, status=status, message=message)
 
 
+def _same_origin_posts(request: Request) -> None:
+    """Every request that changes or computes something must come from this server's pages."""
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        require_same_origin(request)
+
+
 def create_app(reader: StoreReader, *, options: Options | None = None,
                allow_upload: bool = False, token: str | None = None,
                sink: ArticleSink | None = None, max_upload_bytes: int | None = None,
@@ -94,6 +105,7 @@ def create_app(reader: StoreReader, *, options: Options | None = None,
             raise UsageError(f"the upload limit must be positive, not {max_upload_bytes}")
         rule = UploadRule(sink, token, max_upload_bytes)
     app = FastAPI(title="parallax", version=__version__, docs_url=None, redoc_url=None,
+                  dependencies=[Depends(_same_origin_posts)],
                   description="Stories, briefings, articles and claim checks of a "
                               "parallax store (JSON contract parallax.briefing/1).")
     app.include_router(api_routes(reader, options, rule))
