@@ -61,14 +61,20 @@ LINK = "javascript:alert(1)"
 TEMPLATE = "{{ 7*7 }}"
 
 
+URLS = (LINK, f"https://news.invalid/{IMG}", "JaVaScRiPt:alert(1)")
+"""The articles' addresses: a script, a web address breaking out of its attribute, a
+script in mixed case."""
+
+
 def hostile_documents() -> list[Document]:
-    """The ferry story again, every shown field carrying a payload (and the URL a script)."""
+    """The ferry story again, every shown field carrying a payload (and each URL one of
+    ``URLS``)."""
     hostile = []
-    for n, (title, _, day, text) in enumerate(FERRY, 1):
+    for n, ((title, _, day, text), url) in enumerate(zip(FERRY, URLS, strict=True), 1):
         source = f"{SCRIPT} {title} {TEMPLATE}\n\n{text} {IMG} {SCRIPT}"
         hostile.append(Document(id=f"evil{n}", path=f"evil{n}.txt", source=source,
                                 title=f"{SCRIPT}{IMG}{TEMPLATE}", outlet=f"{IMG} {n}",
-                                published=day, url=LINK))
+                                published=day, url=url))
     return hostile
 
 
