@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -201,3 +204,18 @@ def test_openapi_description_and_no_cdn_docs(client: TestClient) -> None:
     assert not any(p.startswith(("/stories", "/articles/", "/actors/")) for p in paths)
     # FastAPI's own documentation pages load scripts from a CDN: they are off.
     assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+
+
+def test_the_app_is_built_on_the_reader_seam_alone() -> None:
+    """Importing and building the app loads no store code and no SQL: it reads only
+    through ``StoreReader`` (``parallax serve`` opens the store itself, lazily)."""
+    code = ("import sys; from parallax.web import create_app; "
+            "sys.path.insert(0, 'tests'); from _memory_reader import MemoryReader; "
+            "create_app(MemoryReader([])); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('sqlalchemy', 'alembic', 'psycopg', 'sqlite3') or "
+            "(m.startswith('parallax.store') and m != 'parallax.store.reader' "
+            "and m != 'parallax.store')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1], check=True)
+    assert done.stdout.strip() == "[]", done.stdout
