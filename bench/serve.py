@@ -2,6 +2,7 @@
 
     python bench/serve.py                      # 20 clients, 2,000 requests, ~2,000 articles
     python bench/serve.py --clients 20 --requests 2000 --articles 2000
+    python bench/serve.py --page-cache 0      # every story page read and rendered anew
 
 The store: BASIL's dev events (../shared/eval/basil, 53 events, 159 articles),
 briefed once by ``pipeline.brief_stories`` (cached under
@@ -104,16 +105,22 @@ def store(articles: int) -> list[Any]:
     return [b if k == 0 else _renamed(b, f"c{k}-") for k in range(copies) for b in base]
 
 
-def _serve(port: int, articles: int) -> None:
+def _serve(port: int, articles: int, page_cache: int | None) -> None:
     """The server process: the app over the in-memory store, under uvicorn."""
+    from dataclasses import replace
+
     import uvicorn
 
+    from parallax.options import Options
     from parallax.web import create_app
 
     from _memory_reader import MemoryReader
 
-    uvicorn.run(create_app(MemoryReader(store(articles))), host="127.0.0.1", port=port,
-                log_level="warning", access_log=False)
+    options = Options()
+    if page_cache is not None:
+        options = replace(options, web=replace(options.web, page_cache=page_cache))
+    uvicorn.run(create_app(MemoryReader(store(articles)), options=options), host="127.0.0.1",
+                port=port, log_level="warning", access_log=False)
 
 
 def _free_port() -> int:
@@ -192,21 +199,24 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--page-cache", type=int, metavar="N",
+                        help="story pages the app keeps rendered (default: web.page_cache)")
     parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not BASIL.is_dir():
         print(f"skipped: {BASIL} not found (the shared eval data is not checked out here)")
         return
     if args.serve:
-        _serve(args.serve, args.articles)
+        _serve(args.serve, args.articles, args.page_cache)
         return
     briefings = store(args.articles)
     ids = [b.stories[0].id for b in briefings]
     print(f"store: {len(briefings)} stories, {sum(len(b.articles) for b in briefings)} "
           f"articles; {args.clients} clients, {args.requests} requests", file=sys.stderr)
     port = _free_port()
+    cache = [] if args.page_cache is None else ["--page-cache", str(args.page_cache)]
     server = subprocess.Popen([sys.executable, __file__, "--serve", str(port),
-                               "--articles", str(args.articles)])
+                               "--articles", str(args.articles), *cache])
     try:
         base = f"http://127.0.0.1:{port}"
         _wait(base)

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from parallax.render import schema_text
 from parallax.render.payloads import briefing_payload
 from parallax.store.reader import StoreReader
 from parallax.web import create_app
+from parallax.web.cache import PageCache
 
 from _web_corpus import documents
 from contract import check_briefing
@@ -219,3 +221,51 @@ def test_the_app_is_built_on_the_reader_seam_alone() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[1], check=True)
     assert done.stdout.strip() == "[]", done.stdout
+
+
+class _Moving:
+    """A reader whose story rows move ``updated`` on demand, counting briefing reads."""
+
+    def __init__(self, reader: StoreReader) -> None:
+        self.reader, self.reads, self.version = reader, 0, "1"
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.reader, name)
+
+    def story(self, story_id: str) -> Any:
+        row = self.reader.story(story_id)
+        return row and replace(row, updated=self.version)
+
+    def briefing(self, story_id: str) -> Any:
+        self.reads += 1
+        return self.reader.briefing(story_id)
+
+
+def test_story_pages_are_kept_until_the_story_is_rebriefed(reader: StoreReader) -> None:
+    moving = _Moving(reader)
+    client = TestClient(create_app(moving))  # type: ignore[arg-type]
+    story = _story_id(reader, "ferry")
+    first = client.get(f"/stories/{story}").text
+    assert client.get(f"/stories/{story}").text == first and moving.reads == 1
+    moving.version = "2"  # the store re-briefed the story
+    client.get(f"/stories/{story}")
+    assert moving.reads == 2
+    uncached = TestClient(create_app(moving, options=replace(  # type: ignore[arg-type]
+        Options(), web=WebOptions(page_cache=0))))
+    uncached.get(f"/stories/{story}"), uncached.get(f"/stories/{story}")
+    assert moving.reads == 4
+
+
+def test_page_cache_forgets_the_least_recently_used() -> None:
+    cache = PageCache(2)
+    drawn: list[str] = []
+
+    def draw(key: str) -> str:
+        drawn.append(key)
+        return key.upper()
+
+    for key in ("a", "b", "a", "c", "a", "b"):
+        assert cache.get(key, partial(draw, key)) == key.upper()
+    assert drawn == ["a", "b", "c", "b"], "b went when c came; a stayed, being used"
+    assert cache.get("gone", lambda: None) is None
+    assert cache.get("gone", lambda: "back") == "back", "a None is not kept"

@@ -570,6 +570,9 @@ class WebOptions:
     max_upload_bytes: int = tuned(16 * 1024 * 1024, "largest upload body (JSON lines) when "
                                                     "uploads are on: a few thousand articles of "
                                                     "text, not a crawl (413 beyond)")
+    page_cache: int = tuned(256, "rendered story pages kept in memory (LRU, keyed by story and "
+                                 "its last briefing; about 80 KB each on BASIL stories)",
+                            "bench/serve.py")
 
 
 @dataclass(frozen=True, slots=True)

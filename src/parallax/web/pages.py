@@ -23,6 +23,7 @@ from parallax.model import CheckResult, Document
 from parallax.options import Options
 from parallax.render import render_html
 from parallax.store.reader import StoreReader, StoryOrder, StoryRow
+from parallax.web.cache import PageCache
 from parallax.web.views import (
     actor_href,
     article_href,
@@ -89,6 +90,7 @@ def page_routes(reader: StoreReader, options: Options) -> APIRouter:
 
     router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
     limits = options.web
+    cache = PageCache(limits.page_cache)
 
     @router.get("/")
     def stories(q: str = "", outlet: str = "", since: str = "", until: str = "",
@@ -138,16 +140,23 @@ def page_routes(reader: StoreReader, options: Options) -> APIRouter:
                     action=story_href(row.id) + "/check", claim=claim, verdicts=verdicts,
                     max_claim=limits.max_claim_chars)
 
-    @router.get("/stories/{story_id:path}")
-    def story(story_id: str) -> HTMLResponse:
+    def _briefing_page(story_id: str) -> str | None:
         briefing = reader.briefing(story_id)
         if briefing is None:
-            raise HTTPException(404, "no story with this id")
+            return None
         speakers = {q.speaker for q in briefing.quotes if q.speaker}
         people = [(a.name, actor_href(a.name)) for a in briefing.actors if a.id in speakers]
         links = [("← Stories", "/"), ("Check a claim", story_href(story_id) + "/check"),
                  ("JSON", "/api" + story_href(story_id)), *people]
-        return HTMLResponse(render_html(briefing, options=options.render, links=links))
+        return render_html(briefing, options=options.render, links=links)
+
+    @router.get("/stories/{story_id:path}")
+    def story(story_id: str) -> HTMLResponse:
+        row = _story(story_id)
+        body = cache.get((row.id, row.updated), lambda: _briefing_page(row.id))
+        if body is None:
+            raise HTTPException(404, "no story with this id")
+        return HTMLResponse(body)
 
     @router.get("/articles/{article_id:path}")
     def article(article_id: str, start: Annotated[int | None, Query(ge=0)] = None,
