@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import builtins
 import os
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from html.parser import HTMLParser
 from typing import Any
@@ -279,6 +280,15 @@ def test_without_a_store_serve_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
         serve.open_reader(None)
     result = CliRunner().invoke(cli_app, ["serve"])
     assert result.exit_code == 2 and "no store" in result.output
+
+
+def test_without_the_web_extra_serve_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch
+                                                       ) -> None:
+    for name in [m for m in sys.modules if m == "parallax.web" or m.startswith("parallax.web.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "fastapi", None)  # import fastapi now fails
+    result = CliRunner().invoke(cli_app, ["serve"])
+    assert result.exit_code == 2 and "parallax-news[web]" in result.output
 
 
 class _Sink:

@@ -430,8 +430,12 @@ def serve(
 
     Example: parallax serve --db sqlite:///news.db --port 8000
     """
-    from parallax.web.serve import UPLOAD_TOKEN
-    from parallax.web.serve import serve as run_server
+    try:
+        from parallax.web.serve import UPLOAD_TOKEN
+        from parallax.web.serve import serve as run_server
+    except ImportError as exc:
+        raise UsageError(f"the web app is not installed ({exc.name} is missing)",
+                         hint='pip install "parallax-news[web]"') from None
 
     _, options = _start(ctx, quiet, verbose, config)
     token = os.environ.get(UPLOAD_TOKEN) if allow_upload else None

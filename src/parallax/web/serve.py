@@ -7,7 +7,6 @@ told otherwise, and answers only Host headers naming what it binds to.
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from parallax.errors import UsageError
@@ -27,11 +26,9 @@ _NO_STORE = "no store is available in this installation"
 
 def _store(url: str | None, opener: str) -> Any:
     """``parallax.store.<opener>(url)``, or a ``UsageError`` saying the store is missing."""
-    try:
-        module = importlib.import_module("parallax.store")
-    except ImportError as exc:  # pragma: no cover - the package itself is always there
-        raise UsageError(_NO_STORE, hint=str(exc)) from None
-    open_part = getattr(module, opener, None)
+    import parallax.store
+
+    open_part = getattr(parallax.store, opener, None)
     if open_part is None:
         raise UsageError(_NO_STORE, hint=f"parallax.store has no {opener}()")
     return open_part(url)
