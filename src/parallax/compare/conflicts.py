@@ -274,9 +274,27 @@ _REPORT_NOUNS = {"report": "report", "reports": "report", "reporting": "report",
                  "story": "story", "article": "article", "piece": "story",
                  "allegation": "allegations", "allegations": "allegations",
                  "accusation": "allegations", "accusations": "allegations",
-                 "account": "account", "claims": "claims"}
+                 "account": "account", "claims": "claims",
+                 # "BuzzFeed's description of the statements ... is not accurate"
+                 "description": "description", "characterization": "characterization",
+                 "portrayal": "portrayal"}
 
 _Usable = tuple[str, Quote, np.ndarray[Any, Any], str]
+
+
+def _refuting_words(text: str) -> set[str]:
+    """The refuting words of ``text`` that no negator before them in their clause
+    takes back: "we've seen no indication that any aspect of our story is
+    inaccurate" stands by a story, it does not call it inaccurate."""
+    found: set[str] = set()
+    for clause in _CLAUSE.split(text):
+        for sentence in _SENTENCE_END.split(clause):
+            words = _words(sentence)
+            for i, word in enumerate(words):
+                if word in _REFUTING and not any(content_terms(w) == (NEGATION,)
+                                                 for w in words[:i]):
+                    found.add(word)
+    return found
 
 
 def _refutes(quote: Quote) -> bool:
@@ -285,7 +303,7 @@ def _refutes(quote: Quote) -> bool:
     accurate")."""
     cue = quote.cue_span.text.casefold() if quote.cue_span is not None else ""
     words = _words(quote.text)
-    return (cue in _DISPUTING_CUES or bool(_REFUTING & set(words))
+    return (cue in _DISPUTING_CUES or bool(_refuting_words(quote.text))
             or any(a in {"not", "never"} and b in _NOT_REFUTING for a, b in pairwise(words)))
 
 
@@ -304,7 +322,11 @@ def _report_of(text: str, actor: Actor, reach: int) -> str | None:
     allegations") or after "in" or "by" right after it ("a report in the Times")."""
     for name in _names(actor):
         for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            after = _words(text[match.end():])[:reach]
+            # Within its clause: in "the Special Counsel's Office, and characterization
+            # of documents" the noun is not the counsel's.
+            rest = text[match.end():]
+            stop = _CLAUSE.search(rest)
+            after = _words(rest[:stop.start()] if stop else rest)[:reach]
             noun = next((w for w in after if w in _REPORT_NOUNS), None)
             if noun is not None:
                 return _REPORT_NOUNS[noun]
