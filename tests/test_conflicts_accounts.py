@@ -192,3 +192,25 @@ def test_a_rebuttal_answers_the_closest_statement_only() -> None:
         quote("I sailed to Osterby with the relief crew that winter", "mayor"),
         quote("The relief crew sailed to Osterby", "rival")])
     assert [side.actor for side in conflict.sides] == ["mayor", None]
+
+
+def test_a_refuting_word_a_negator_takes_back_disputes_nothing() -> None:
+    assert _dispute(
+        ("Mr. Varga said he had seen no indication that the Gazette story was inaccurate.",
+         "he had seen no indication that the Gazette story was inaccurate", "rival")) == ()
+
+
+def test_a_description_called_inaccurate_is_a_disputed_report() -> None:
+    [conflict] = _dispute(
+        ("Ms. Brenn said the Gazette's description of the toll contract was not accurate.",
+         "the Gazette's description of the toll contract was not accurate", "mayor"))
+    assert conflict.topic == "whether Harbour Gazette's description is accurate"
+    assert [side.actor for side in conflict.sides] == ["mayor", "gazette"]
+
+
+def test_a_report_noun_past_a_clause_break_is_not_the_names() -> None:
+    assert _dispute(
+        ("Ms. Brenn said the Gazette offices, and the description of the contract in the "
+         "board minutes, were not accurate.",
+         "the Gazette offices, and the description of the contract in the board minutes, "
+         "were not accurate", "mayor")) == ()

@@ -40,6 +40,13 @@ from typing import Any
 import numpy as np
 
 from parallax.analyze.vectors import VectorStore
+from parallax.compare._fact_names import (
+    PLACE_LABELS,
+    places_clash,
+    places_in,
+    titles,
+    titles_clash,
+)
 from parallax.compare.claims import NEGATION, SentenceIndex, content_terms, sentence_index
 from parallax.compare.predicates import Predication, asserts_either_way, opposed, predications
 from parallax.compare.sources import count_sources, source_key
@@ -744,6 +751,10 @@ class _Reading:
     figures: dict[str, _Figure]
     dates: tuple[tuple[DateMention, str | None], ...]
     said: tuple[Predication, ...]
+    titles: dict[str, str]
+    places: frozenset[str]
+    named: frozenset[str]
+    years: frozenset[str]
 
 
 def _read(index: SentenceIndex, row: int, options: ConflictsOptions) -> _Reading:
@@ -756,7 +767,11 @@ def _read(index: SentenceIndex, row: int, options: ConflictsOptions) -> _Reading
     dates = tuple((d, date_anchor(text, spans, k))
                   for k, d in enumerate(mentions) if date_fields(d))
     return _Reading(text, index.terms[row], _figures(text, options.figure_context), dates,
-                    predications(text, options.account_negation_reach))
+                    predications(text, options.account_negation_reach), titles(text),
+                    places_in(text, sentence.start, item.entities),
+                    frozenset(e.text.casefold() for e in item.entities
+                              if e.label in PLACE_LABELS),
+                    frozenset(d.value[:4] for d, _ in dates if "year" in date_fields(d)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -786,6 +801,13 @@ def _clashes(left: _Reading, right: _Reading, cosine: float,
             if anchor_a is not None and anchor_a == anchor_b and _dates_clash(date_a, date_b):
                 yield _Clash(f"date:{anchor_a}", _surface(left.text, anchor_a),
                              date_a.text, date_b.text)
+    for name in sorted(left.titles.keys() & right.titles.keys()):
+        if titles_clash(left.titles[name], right.titles[name]):
+            yield _Clash(f"title:{name}", f"{_surface(left.text, name)}'s post",
+                         left.titles[name], right.titles[name])
+    places = places_clash(left.places, right.places, left.named, right.named)
+    if places is not None and (year := min(left.years & right.years, default=None)):
+        yield _Clash(f"place:{year}", f"place ({year})", *places)
     if cosine >= options.negation_cosine:
         denied = {p.term for p in left.said if p.denied}
         for term in sorted(set(opposed(left.said, right.said)) & left.terms & right.terms):
@@ -809,8 +831,15 @@ def _figure_clash(text: str, unit: str, a: _Figure, b: _Figure) -> _Clash:
 
 
 def _agrees(reading: _Reading, key: str, values: set[str]) -> str | None:
-    """The value ``reading`` gives for a number topic, when it is one already in dispute."""
+    """The value ``reading`` gives for a number, title or place topic, when it is one
+    already in dispute."""
     kind, _, unit = key.partition(":")
+    if kind == "title":
+        title = reading.titles.get(unit)
+        return title if title in values else None
+    if kind == "place":
+        given = reading.places & values
+        return next(iter(given)) if len(given) == 1 and unit in reading.years else None
     figure = reading.figures.get(unit) if kind == "number" else None
     if figure is None:
         return None
@@ -891,9 +920,14 @@ def _facts(index: SentenceIndex, copies: frozenset[str], options: ConflictsOptio
                 for row in (i, j) if i in rows else ():
                     strength[row] = max(strength.get(row, 0.0), cosine)
             disputed = set(group.values())
+            joining: dict[int, dict[int, str]] = {}
             for row in match.partners(rows):
                 if row not in group and (value := _agrees(reading(row), key, disputed)):
-                    group[row] = value
+                    joining.setdefault(index.refs[row][0], {})[row] = value
+            # An article whose sentences give both values takes no side.
+            for joined in joining.values():
+                if len(set(joined.values())) == 1:
+                    group.update(joined)
             yield _conflict(index, closest[3], group, strength, articles)
 
 
