@@ -453,6 +453,52 @@ def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
                    [ConflictSide(speaker, quote.span), ConflictSide(None, span)])
 
 
+# The writer's own correction of what was just said: "... ,” Mr. Hale said. In
+# fact, the ferry has run at a loss since 2019."
+_CORRECTION = re.compile(r"(?:but\s+)?in\s+fact,", re.IGNORECASE)
+
+
+def _corrections(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
+                 quotes: Sequence[Quote], actors: Mapping[str, Actor]
+                 ) -> Iterator[tuple[str, str, list[ConflictSide]]]:
+    """An outlet's "In fact, ..." right after one speaker's statement: the writer
+    setting the record against what was said.
+
+    Only the writer's own words count: the sentence is no part of a quote that
+    runs into it, opens with no quotation mark ("“In fact, I have never ..."
+    presses the speaker's own point), carries no statement of the speaker just
+    quoted, and asserts either way; the sentence before carries statements of
+    one speaker only. The correction's side is the speaker a quote in it names
+    ("according to prosecutors"), else the outlet (no actor).
+    """
+    by_article: dict[str, list[_Usable]] = {}
+    for entry in usable:
+        by_article.setdefault(entry[1].article, []).append(entry)
+    for item in analyzed:
+        mine = [q for q in quotes if q.article == item.id]
+        for k, sentence in enumerate(item.sentences[1:], start=1):
+            if not _CORRECTION.match(sentence.text) or not asserts_either_way(sentence.text):
+                continue
+            if any(q.span.clean_start < sentence.start < q.span.clean_end for q in mine):
+                continue
+            before = [e for e in by_article.get(item.id, ()) if k - 1 in _quote_rows(item, e[1])
+                      and k not in _quote_rows(item, e[1])]
+            speakers = {speaker for speaker, *_ in before}
+            if len(speakers) != 1:
+                continue
+            [speaker] = speakers
+            inside = [q for q in mine if k in _quote_rows(item, q)]
+            if any(q.speaker == speaker for q in inside):
+                continue
+            named = next((q.speaker for q in inside if q.speaker is not None), None)
+            span = item.article.span(sentence.start, sentence.end)
+            name = actors[speaker].name if speaker in actors else "the speaker"
+            yield (f"corrected:{item.id}:{k}", f"whether {name}'s statement is accurate",
+                   [*(ConflictSide(speaker, entry[1].span) for entry in before
+                      if asserts_either_way(entry[3])),
+                    ConflictSide(named, span)])
+
+
 def _denies_a_verb(predication: Predication) -> bool:
     """Whether a verb's negator denies the predicate ("never served", "is not", "didn't"):
     "without" or "no" before a noun makes an argument ("reopen without a border
@@ -488,7 +534,8 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
                 sides.setdefault(quote.span, ConflictSide(actor, quote.span))
     for key, label, found_sides in (*_report_disputes(usable, by_actor, options),
                                     *_fact_checks(analyzed, usable, quotes, copies, vectors,
-                                                  options)):
+                                                  options),
+                                    *_corrections(analyzed, usable, quotes, by_actor)):
         _, sides = topics.setdefault(key, (label, {}))
         for side in found_sides:
             sides.setdefault(side.span, side)
