@@ -234,3 +234,23 @@ def test_an_in_fact_the_speaker_says_presses_the_speakers_point() -> None:
     assert _corrected(SAID + "In fact, she said, it has paid for the new pier twice over.",
                       [("The ferry has never lost a penny", "mayor"),
                        ("it has paid for the new pier twice over", "mayor")]) == ()
+
+
+def test_a_criticism_the_speaker_denies_is_a_clash_with_the_critics() -> None:
+    [conflict] = _checked(
+        "\u201cThe new harbour toll creates zero precedent for the ferry board,\u201d Ms. "
+        "Brenn said.",
+        "The new harbour toll creates zero precedent for the ferry board",
+        "Her office rejected criticism from the quays that the harbour toll was creating a "
+        "precedent for the ferry board.")
+    assert conflict.topic == "precedent / not precedent"
+    assert [side.actor for side in conflict.sides] == ["mayor", None]
+
+
+def test_a_criticism_the_speaker_shares_is_no_clash() -> None:
+    assert _checked(
+        "\u201cThe new harbour toll creates a precedent for the ferry board,\u201d Ms. "
+        "Brenn said.",
+        "The new harbour toll creates a precedent for the ferry board",
+        "Her office shared the concern of the quays that the harbour toll was creating a "
+        "precedent for the ferry board.") == ()

@@ -389,12 +389,26 @@ def _report_disputes(usable: Sequence[_Usable], actors: Mapping[str, Actor],
                     *backing])
 
 
+# Words that report what unnamed others hold, with the claim in the clause after
+# "that" ("rejected criticism from across the spectrum that he was creating a
+# precedent"): that clause is the critics' assertion, not the outlet's.
+_CRITICS = re.compile(r"\b(?:criticism|criticisms|accusations?|charges?|complaints?|concerns?|"
+                      r"fears?|suggestions?)\b[^.;:]{0,60}?\bthat\b", re.IGNORECASE)
+
+
 def _narrations(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Quote],
                 copies: frozenset[str], vectors: VectorStore, options: ConflictsOptions
-                ) -> Iterator[tuple[Span, np.ndarray[Any, Any], tuple[Predication, ...], str]]:
-    """The outlets' own sentences that deny something: no quote overlaps them, they
-    assert either way, and a predicate in them is denied ("Mr. Hale, a former
-    officer, never served in the navy"), with their unit vector and readings."""
+                ) -> Iterator[tuple[Span, np.ndarray[Any, Any], tuple[Predication, ...], str,
+                                    bool]]:
+    """The outlets' own sentences that deny something or report a criticism: no quote
+    overlaps them and they assert either way, with their unit vector, their
+    readings and whether the readings are the critics' (then only of the clause
+    after "that", and the statements they clash with are the denials).
+
+    A denial is the outlet's: a predicate in it is denied ("Mr. Hale, a former
+    officer, never served in the navy"). A criticism is another camp's: what
+    it asserts ("criticism that he was creating a precedent").
+    """
     by_id = {item.id: item for item in analyzed}
     quoted: dict[str, set[int]] = {}
     for quote in quotes:
@@ -406,30 +420,36 @@ def _narrations(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Quote],
         for k, sentence in enumerate(item.sentences):
             if k in quoted.get(item.id, set()) or not asserts_either_way(sentence.text):
                 continue
-            said = predications(sentence.text, options.account_negation_reach)
-            if not any(p.denied for p in said):
+            critics = _CRITICS.search(sentence.text)
+            said = predications(sentence.text[critics.end():] if critics else sentence.text,
+                                options.account_negation_reach)
+            if not critics and not any(p.denied for p in said):
                 continue
             vector = vectors.rows(position, [k])[0]
             norm = float(np.linalg.norm(vector))
             if norm:
                 yield (item.article.span(sentence.start, sentence.end), vector / norm, said,
-                       sentence.text)
+                       sentence.text, critics is not None)
 
 
 def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
                  quotes: Sequence[Quote], copies: frozenset[str], vectors: VectorStore,
                  options: ConflictsOptions) -> Iterator[tuple[str, str, list[ConflictSide]]]:
-    """An outlet's own sentence denying what a speaker asserts, on the same matter.
+    """An outlet's own sentence denying what a speaker asserts, or reporting a criticism
+    the speaker denies, on the same matter.
 
     "I served in the navy", quoted, against the outlet's "Mr. Hale never served
     in the navy" is a dispute of accounts whose second side is the outlet (no
-    actor). The same rules as between two speakers hold: one matter (cosine
-    ``account_similarity``, ``polarity_shared`` key words in common) and one
-    predicate denied in the frame the speaker asserts it in. Only the denials
-    count: an outlet asserting what a speaker denies is most often the report
-    of what the speaker denies.
+    actor); "It creates zero precedent", quoted, against "officials rejected
+    criticism that he was creating a precedent" one whose second side is the
+    critics (no actor either). The same rules as between two speakers hold: one
+    matter (cosine ``account_similarity``, ``polarity_shared`` key words in
+    common) and one predicate denied in the frame the other asserts it in.
+    Only these directions count: an outlet asserting what a speaker denies is
+    most often the report of what the speaker denies.
     """
-    for span, vector, said, text in _narrations(analyzed, quotes, copies, vectors, options):
+    for span, vector, said, text, critics in _narrations(analyzed, quotes, copies, vectors,
+                                                         options):
         denied = {p.term for p in said if _denies_a_verb(p)}
         found: list[tuple[float, str, str, Quote]] = []
         for speaker, quote, quote_vector, context in usable:
@@ -441,6 +461,8 @@ def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
                 continue
             reading = predications(quote.text, options.account_negation_reach,
                                    cue=quote.cue_span.text if quote.cue_span is not None else "")
+            if critics:
+                denied = {p.term for p in reading if _denies_a_verb(p)}
             term = next((t for t in opposed(reading, said)
                          if t in denied and t in shared and not is_name(quote.text, t)), None)
             if term is not None:
@@ -451,6 +473,14 @@ def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
             word = _surface(quote.text, term)
             yield (f"not:{term}", f"{word} / not {word}",
                    [ConflictSide(speaker, quote.span), ConflictSide(None, span)])
+
+
+def _denies_a_verb(predication: Predication) -> bool:
+    """Whether a verb's negator denies the predicate ("never served", "is not", "didn't",
+    "creates zero precedent"): "without" or "no" before a noun makes an argument
+    ("reopen without a border deal"), not a denial of what someone said."""
+    negator = predication.negator
+    return negator in {"not", "never", "zero"} or negator.endswith("n't")
 
 
 # The writer's own correction of what was just said: "... ,” Mr. Hale said. In
@@ -497,14 +527,6 @@ def _corrections(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
                    [*(ConflictSide(speaker, entry[1].span) for entry in before
                       if asserts_either_way(entry[3])),
                     ConflictSide(named, span)])
-
-
-def _denies_a_verb(predication: Predication) -> bool:
-    """Whether a verb's negator denies the predicate ("never served", "is not", "didn't"):
-    "without" or "no" before a noun makes an argument ("reopen without a border
-    deal"), not a denial of what someone said."""
-    negator = predication.negator
-    return negator in {"not", "never"} or negator.endswith("n't")
 
 
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
