@@ -393,7 +393,7 @@ def _report_disputes(usable: Sequence[_Usable], actors: Mapping[str, Actor],
 # "that" ("rejected criticism from across the spectrum that he was creating a
 # precedent"): that clause is the critics' assertion, not the outlet's.
 _CRITICS = re.compile(r"\b(?:criticism|criticisms|accusations?|charges?|complaints?|concerns?|"
-                      r"fears?|suggestions?)\b[^.;:]{0,60}?\bthat\b", re.IGNORECASE)
+                      r"fears?|suggestions?)\b[^.;:]*?\bthat\b", re.IGNORECASE)
 
 
 def _narrations(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Quote],
