@@ -1,10 +1,10 @@
 """Titles and places: facts two sources may give differently for one person or one event.
 
 Counts and dates are compared as values (``compare.conflicts``); some facts
-outlets disagree on are names instead: the post a person held ("Moore, then an
-assistant district attorney" against "Mr. Moore, then a district attorney") or
-the town an event took place in ("a 2008 event in Norfolk" against "the group
-gathered in Norwalk in March 2008"). A name that differs between two aligned
+outlets disagree on are names instead: the post a person held ("Brenn, then a
+deputy harbour master" against "Ms. Brenn, then the harbour master") or the
+town an event took place in ("a 2019 rally in Caskwell" against "spoke at a
+rally in Brindlemoor in May 2019"). A name that differs between two aligned
 sentences is far more often two things than one thing told two ways, so both
 are read narrowly:
 
@@ -31,8 +31,8 @@ __all__ = ["PLACE_LABELS", "places_clash", "places_in", "titles", "titles_clash"
 # Words that make a post the lower one of a pair ("deputy mayor" / "mayor").
 _RANKS = frozenset({"assistant", "deputy", "vice", "associate", "acting", "interim",
                     "lieutenant", "under"})
-# "Moore, then an assistant district attorney, ..." / "Mr. Moore, then a district
-# attorney and later ...": the title runs, in lower case, to a clause break or to
+# "Brenn, then a deputy harbour master, ..." / "Ms. Brenn, then the harbour master
+# and later ...": the title runs, in lower case, to a clause break or to
 # a word that ends it.
 _TITLE = re.compile(
     r"\b([A-Z][\w'\u2019-]+),\s+(?:then\s+|now\s+|formerly\s+|at\s+the\s+time\s+)?(?:an?|the)\s+"
@@ -44,7 +44,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 def titles(text: str) -> dict[str, str]:
     """Titles in apposition to a name, by the name's last word in lower case
-    ({"moore": "assistant district attorney"}); a name given two titles in one
+    ({"brenn": "deputy harbour master"}); a name given two titles in one
     sentence is left out (which is the one a second source contradicts?)."""
     found: dict[str, set[str]] = {}
     for match in _TITLE.finditer(text):
@@ -53,8 +53,8 @@ def titles(text: str) -> dict[str, str]:
 
 
 def titles_clash(a: str, b: str) -> bool:
-    """Whether two titles are one post with and without a rank word ("assistant
-    district attorney" / "district attorney")."""
+    """Whether two titles are one post with and without a rank word ("deputy
+    harbour master" / "harbour master")."""
     short, long = sorted((a.split(), b.split()), key=len)
     return (len(long) == len(short) + 1 and long[0] in _RANKS and long[1:] == short)
 

@@ -282,7 +282,7 @@ _REPORT_NOUNS = {"report": "report", "reports": "report", "reporting": "report",
                  "allegation": "allegations", "allegations": "allegations",
                  "accusation": "allegations", "accusations": "allegations",
                  "account": "account", "claims": "claims",
-                 # "BuzzFeed's description of the statements ... is not accurate"
+                 # "the Gazette's description of the contract is not accurate"
                  "description": "description", "characterization": "characterization",
                  "portrayal": "portrayal"}
 
@@ -291,8 +291,8 @@ _Usable = tuple[str, Quote, np.ndarray[Any, Any], str]
 
 def _refuting_words(text: str) -> set[str]:
     """The refuting words of ``text`` that no negator before them in their clause
-    takes back: "we've seen no indication that any aspect of our story is
-    inaccurate" stands by a story, it does not call it inaccurate."""
+    takes back: "we found no sign that any line of our story was inaccurate"
+    stands by a story, it does not call it inaccurate."""
     found: set[str] = set()
     for clause in _CLAUSE.split(text):
         for sentence in _SENTENCE_END.split(clause):
@@ -329,8 +329,8 @@ def _report_of(text: str, actor: Actor, reach: int) -> str | None:
     allegations") or after "in" or "by" right after it ("a report in the Times")."""
     for name in _names(actor):
         for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            # Within its clause: in "the Special Counsel's Office, and characterization
-            # of documents" the noun is not the counsel's.
+            # Within its clause: in "the Gazette offices, and the description of
+            # the contract" the noun is not the Gazette's.
             rest = text[match.end():]
             stop = _CLAUSE.search(rest)
             after = _words(rest[:stop.start()] if stop else rest)[:reach]
@@ -390,7 +390,7 @@ def _report_disputes(usable: Sequence[_Usable], actors: Mapping[str, Actor],
 
 
 # Words that report what unnamed others hold, with the claim in the clause after
-# "that" ("rejected criticism from across the spectrum that he was creating a
+# "that" ("rejected criticism from the quays that the toll was setting a
 # precedent"): that clause is the critics' assertion, not the outlet's.
 _CRITICS = re.compile(r"\b(?:criticism|criticisms|accusations?|charges?|complaints?|concerns?|"
                       r"fears?|suggestions?)\b[^.;:]*?\bthat\b", re.IGNORECASE)
@@ -407,7 +407,7 @@ def _narrations(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Quote],
 
     A denial is the outlet's: a predicate in it is denied ("Mr. Hale, a former
     officer, never served in the navy"). A criticism is another camp's: what
-    it asserts ("criticism that he was creating a precedent").
+    it asserts ("criticism that the toll was setting a precedent").
     """
     by_id = {item.id: item for item in analyzed}
     quoted: dict[str, set[int]] = {}
@@ -440,8 +440,8 @@ def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
 
     "I served in the navy", quoted, against the outlet's "Mr. Hale never served
     in the navy" is a dispute of accounts whose second side is the outlet (no
-    actor); "It creates zero precedent", quoted, against "officials rejected
-    criticism that he was creating a precedent" one whose second side is the
+    actor); "The toll sets zero precedent", quoted, against "her office rejected
+    criticism that the toll was setting a precedent" one whose second side is the
     critics (no actor either). The same rules as between two speakers hold: one
     matter (cosine ``account_similarity``, ``polarity_shared`` key words in
     common) and one predicate denied in the frame the other asserts it in.
@@ -477,7 +477,7 @@ def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
 
 def _denies_a_verb(predication: Predication) -> bool:
     """Whether a verb's negator denies the predicate ("never served", "is not", "didn't",
-    "creates zero precedent"): "without" or "no" before a noun makes an argument
+    "sets zero precedent"): "without" or "no" before a noun makes an argument
     ("reopen without a border deal"), not a denial of what someone said."""
     negator = predication.negator
     return negator in {"not", "never", "zero"} or negator.endswith("n't")

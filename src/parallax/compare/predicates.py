@@ -83,8 +83,8 @@ class Predication:
 def asserts_either_way(text: str) -> bool:
     """Whether a statement can assert or deny a proposition: not a question, not conditional.
 
-    "as if" compares, it sets no condition ("It's not as if he just didn't get
-    what he wanted").
+    "as if" compares, it sets no condition ("It is not as if the board had no
+    say").
     """
     words = [w.casefold() for w in _WORD.findall(text)]
     return "?" not in text and not any(
@@ -92,7 +92,7 @@ def asserts_either_way(text: str) -> bool:
         for k, w in enumerate(words))
 
 
-# A count of none before a noun denies it as "no" does ("creates zero precedent").
+# A count of none before a noun denies it as "no" does ("sets zero precedent").
 _NONE_COUNTS = frozenset({"zero"})
 
 
@@ -101,8 +101,8 @@ def _is_negator(word: str) -> bool:
 
 
 def _frame_word(word: str) -> str:
-    """A frame word by its stem, so one verb in two forms is one frame ("creates zero
-    precedent" / "was creating a precedent"); function words as written."""
+    """A frame word by its stem, so one verb in two forms is one frame ("sets zero
+    precedent" / "was setting a precedent"); function words as written."""
     terms = content_terms(word)
     return terms[0] if terms and terms[0] != NEGATION else word
 
