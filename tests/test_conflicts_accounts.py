@@ -254,3 +254,12 @@ def test_a_criticism_the_speaker_shares_is_no_clash() -> None:
         "The new harbour toll creates a precedent for the ferry board",
         "Her office shared the concern of the quays that the harbour toll was creating a "
         "precedent for the ferry board.") == ()
+
+
+def test_a_report_disputed_whole_and_in_part_is_named_whole() -> None:
+    [conflict] = _dispute(
+        ("Ms. Brenn said the Gazette's description of the toll contract was not accurate.",
+         "the Gazette's description of the toll contract was not accurate", "mayor"),
+        ("Her aide called the Gazette story about the harbour toll contract false.",
+         "the Gazette story about the harbour toll contract false", "mayor"))
+    assert conflict.topic == "whether Harbour Gazette's story is accurate"

@@ -285,6 +285,7 @@ _REPORT_NOUNS = {"report": "report", "reports": "report", "reporting": "report",
                  # "the Gazette's description of the contract is not accurate"
                  "description": "description", "characterization": "characterization",
                  "portrayal": "portrayal"}
+_NOUN_ORDER = list(dict.fromkeys(_REPORT_NOUNS.values()))
 
 _Usable = tuple[str, Quote, np.ndarray[Any, Any], str]
 
@@ -359,7 +360,7 @@ def _report_disputes(usable: Sequence[_Usable], actors: Mapping[str, Actor],
     def camp(actor_id: str) -> str:
         return actors[actor_id].side if actor_id in actors else actor_id
 
-    disputed: dict[str, tuple[str, list[_Usable]]] = {}
+    disputed: dict[str, tuple[set[str], list[_Usable]]] = {}
     for entry in usable:
         speaker, quote, _, context = entry
         if not (_refutes(quote) and asserts_either_way(context)):
@@ -369,8 +370,12 @@ def _report_disputes(usable: Sequence[_Usable], actors: Mapping[str, Actor],
                 continue
             noun = _report_of(context, actor, options.report_reach)
             if noun is not None:
-                disputed.setdefault(actor.id, (noun, []))[1].append(entry)
-    for reporter_id, (noun, disputers) in disputed.items():
+                nouns, entries = disputed.setdefault(actor.id, (set(), []))
+                nouns.add(noun)
+                entries.append(entry)
+    for reporter_id, (nouns, disputers) in disputed.items():
+        # The whole report before a part of it: "story" reads better than "description".
+        noun = min(nouns, key=_NOUN_ORDER.index)
         reporter = actors[reporter_id]
         against = {camp(speaker) for speaker, *_ in disputers}
         # The reporter's own statements are its report; another's count when
