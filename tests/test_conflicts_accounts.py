@@ -234,6 +234,11 @@ def test_an_in_fact_the_speaker_says_presses_the_speakers_point() -> None:
     assert _corrected(SAID + "In fact, she said, it has paid for the new pier twice over.",
                       [("The ferry has never lost a penny", "mayor"),
                        ("it has paid for the new pier twice over", "mayor")]) == ()
+    # Two speakers before it: whose statement would it correct?
+    both = ("“The ferry has never lost a penny,” Ms. Brenn said, and Mr. Varga said the "
+            "ferry made money. In fact, the ferry has run at a loss since 2019.")
+    assert _corrected(both, [("The ferry has never lost a penny", "mayor"),
+                             ("the ferry made money", "rival")]) == ()
 
 
 def test_a_criticism_the_speaker_denies_is_a_clash_with_the_critics() -> None:

@@ -15,11 +15,16 @@ the allegations were completely false") is a dispute between its disputers and
 its author's statements. An outlet's own sentence that denies, with a verb's
 negator, what a speaker asserts in the same frame ("I served in the navy"
 against "Mr. Hale never served in the navy") is a dispute between that speaker
-and the outlet (a side with no actor).
+and the outlet (a side with no actor), as is the writer's "In fact, ..." right
+after a speaker's statement; a criticism the outlet reports ("criticism that
+the toll sets a precedent") against a speaker who denies it ("zero
+precedent") is a dispute between that speaker and the critics.
 
 ``facts`` pairs aligned sentences of different independent sources that give
-different numbers for the same noun, incompatible dates for the same event, or
-opposite polarity on the same predicate. A syndicated copy is never a side: it
+different numbers for the same noun, incompatible dates for the same event,
+opposite polarity on the same predicate, one person's post with and without a
+rank word, or one event's place in one year differently
+(``compare._fact_names``). A syndicated copy is never a side: it
 says what its original says. Pairwise clashes on one topic merge into one
 conflict whose sides are grouped by the value they give, with the sentences
 that agree with one of those values joining that value's side, so a reader
@@ -516,12 +521,13 @@ def _corrections(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
                 continue
             if any(q.span.clean_start < sentence.start < q.span.clean_end for q in mine):
                 continue
-            before = [e for e in by_article.get(item.id, ()) if k - 1 in _quote_rows(item, e[1])
-                      and k not in _quote_rows(item, e[1])]
-            speakers = {speaker for speaker, *_ in before}
-            if len(speakers) != 1:
+            speakers = {q.speaker for q in mine if k - 1 in (rows := _quote_rows(item, q))
+                        and k not in rows}
+            speaker = speakers.pop() if len(speakers) == 1 else None
+            if speaker is None:
                 continue
-            [speaker] = speakers
+            before = [e for e in by_article.get(item.id, ()) if e[0] == speaker
+                      and k - 1 in (rows := _quote_rows(item, e[1])) and k not in rows]
             inside = [q for q in mine if k in _quote_rows(item, q)]
             if any(q.speaker == speaker for q in inside):
                 continue
