@@ -66,6 +66,10 @@ def test_one_post_with_and_without_a_rank_word_clashes() -> None:
                   "Ms. Brenn, then the harbour master, signed the ferry toll contract in the "
                   "spring.") == (
         "Brenn's post: deputy harbour master (1 source) vs harbour master (1 source)",)
+    # The head of one body may be the deputy of another.
+    assert _facts("Mr. Varga, the vice president, opened the ferry toll debate in the spring.",
+                  "Mr. Varga, the president of the harbour senate, opened the ferry toll "
+                  "debate in the spring.") == ()
     # Two different posts may both be true.
     assert _facts("Ms. Brenn, then a ferry inspector, signed the ferry toll contract in the "
                   "spring.",

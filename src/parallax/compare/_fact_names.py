@@ -32,12 +32,12 @@ __all__ = ["PLACE_LABELS", "places_clash", "places_in", "titles", "titles_clash"
 _RANKS = frozenset({"assistant", "deputy", "vice", "associate", "acting", "interim",
                     "lieutenant", "under"})
 # "Brenn, then a deputy harbour master, ..." / "Ms. Brenn, then the harbour master
-# and later ...": the title runs, in lower case, to a clause break or to
-# a word that ends it.
+# and later ...": the title runs, in lower case, to a clause break or to a word
+# that ends it; "of" does not ("the president of the senate" is no "president").
 _TITLE = re.compile(
     r"\b([A-Z][\w'\u2019-]+),\s+(?:then\s+|now\s+|formerly\s+|at\s+the\s+time\s+)?(?:an?|the)\s+"
     r"((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)"
-    r"(?=\s*[,.;:\u2014]|\s+(?:and|who|of|in|at|from|for|when|until|with)\b|\s*$)")
+    r"(?=\s*[,.;:\u2014]|\s+(?:and|who|in|at|from|for|when|until|with)\b|\s*$)")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
