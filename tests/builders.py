@@ -9,7 +9,12 @@ may choose are those that keep them two stories, as tests/test_stories.py checks
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,6 +23,9 @@ from parallax.model import AnalyzedArticle, Article, Document, Entity
 from parallax.offsets import OffsetMap
 from parallax.pipeline import clean_documents
 from parallax.registry import registry
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -32,6 +40,48 @@ LEDGER = ("The city council approved a new budget for the harbour on Monday. "
 TIMES = ("On Monday the council voted to approve a fresh harbour budget. "
          "Local bakeries reported record sales of pumpkin bread this autumn. "
          "Critics said the dredging money would be better spent on schools.")
+
+
+def chromium() -> str:
+    """The Chromium binary the browser tests drive (``$PARALLAX_CHROMIUM`` first), or skip."""
+    for candidate in (os.environ.get("PARALLAX_CHROMIUM"), "chromium", "chromium-browser",
+                      "google-chrome"):
+        found = candidate and shutil.which(candidate)
+        if found:
+            return found
+    pytest.skip("no Chromium binary found (apt-get install chromium, or set PARALLAX_CHROMIUM)")
+
+
+@contextmanager
+def chromium_browser() -> Iterator[Browser]:
+    """Headless Chromium under Playwright, for as long as the ``with`` lasts."""
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium()
+    with sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=executable,
+                                          args=["--no-sandbox", "--disable-gpu"])
+        yield launched
+        launched.close()
+
+
+def click_first_citation(page: Page) -> Locator:
+    """Click the summary's first citation; assert it jumps to its mark and lights it up.
+
+    Returns the mark, for the caller's further checks.
+    """
+    from playwright.sync_api import expect
+
+    cite = page.locator("#summary a.cite").first
+    href = cite.get_attribute("href")
+    assert href and href.startswith("#ev-")
+    cite.click()
+    assert page.evaluate("location.hash") == href
+    target = page.locator(href)
+    expect(target).to_be_in_viewport()
+    background = target.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "evidence not highlighted"
+    return target
 
 
 def shared_path(*parts: str) -> Path:

@@ -3,12 +3,13 @@ the fake embedder for tests that are not about embeddings."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import pytest
 
-from parallax.model import Briefing
+from parallax.model import Briefing, Document
 from parallax.registry import registry
+from parallax.store.reader import StoreReader
 
 import pgserver
 from builders import EMBEDDER, EXAMPLES, shared_path
@@ -63,3 +64,26 @@ def postgres_server() -> Iterator[pgserver.Server]:
     server = pgserver.start(binaries)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def reader_factory() -> Callable[[Sequence[Document]], StoreReader]:
+    """Documents in, a ``StoreReader`` over their stories out: the web tests' one store.
+
+    Today the in-memory reader over ``pipeline.brief_stories``; pointing the
+    web tests at the SQL store is a change of this fixture only. Readers are
+    built once per set of documents in a session (briefing is the slow part).
+    """
+    from parallax.pipeline import brief_stories
+
+    from _memory_reader import MemoryReader
+
+    built: dict[tuple[Document, ...], StoreReader] = {}
+
+    def build(documents: Sequence[Document]) -> StoreReader:
+        key = tuple(documents)
+        if key not in built:
+            built[key] = MemoryReader(brief_stories(key))
+        return built[key]
+
+    return build

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from parallax.compare.conflicts import find_conflicts
-from parallax.model import Actor, Conflict, Quote
+from parallax.model import Actor, AnalyzedArticle, Conflict, Quote, QuoteKind
 
 from builders import analyze, make_article
 
@@ -21,19 +21,21 @@ ACTORS = [Actor("mayor", "Ida Brenn", "person", affiliation="Harbour Party"),
 pytestmark = pytest.mark.usefixtures("fake_embedder")
 
 
+def _quote(item: AnalyzedArticle, phrase: str, speaker: str,
+           kind: QuoteKind = "indirect") -> Quote:
+    """A quote of ``phrase`` (its first place in the article) by ``speaker``."""
+    start = item.article.text.index(phrase)
+    return Quote(item.article.span(start, start + len(phrase)), kind, speaker, None, None)
+
+
 def _clash(first: tuple[str, str], second: tuple[str, str],
            actors: list[Actor] = ACTORS) -> tuple[Conflict, ...]:
     """Conflicts between the mayor's statement and the rival's, each (sentence, statement)."""
     text = f"{first[0]} {second[0]}"
     item = analyze(make_article("s", text, "Ferry News"))
 
-    def quote(phrase: str, speaker: str) -> Quote:
-        start = text.index(phrase)
-        return Quote(item.article.span(start, start + len(phrase)), "indirect", speaker,
-                     None, None)
-
-    return find_conflicts([item], actors, [quote(first[1], "mayor"),
-                                           quote(second[1], "rival")])
+    return find_conflicts([item], actors, [_quote(item, first[1], "mayor"),
+                                           _quote(item, second[1], "rival")])
 
 
 def test_a_denial_of_the_same_predicate_and_frame_is_a_clash() -> None:
@@ -109,14 +111,9 @@ def _dispute(*statements: tuple[str, str, str]) -> tuple[Conflict, ...]:
     text = REPORT + " ".join(sentence for sentence, _, _ in statements)
     item = analyze(make_article("g", text, "Ferry News"))
 
-    def quote(phrase: str, speaker: str) -> Quote:
-        start = text.index(phrase)
-        return Quote(item.article.span(start, start + len(phrase)), "indirect", speaker,
-                     None, None)
-
-    quotes = [quote("the mayor took payments from the ferry operator for the harbour toll "
-                    "contract", "gazette"),
-              *(quote(phrase, speaker) for _, phrase, speaker in statements)]
+    quotes = [_quote(item, "the mayor took payments from the ferry operator for the harbour "
+                     "toll contract", "gazette"),
+              *(_quote(item, phrase, speaker) for _, phrase, speaker in statements)]
     return find_conflicts([item], GAZETTE, quotes)
 
 
@@ -184,11 +181,90 @@ def test_a_rebuttal_answers_the_closest_statement_only() -> None:
             "Ms. Brenn, a former harbour pilot, never sailed to Osterby with the relief crew.")
     item = analyze(make_article("r", text, "Ferry News"))
 
-    def quote(phrase: str, speaker: str) -> Quote:
-        start = text.index(phrase)
-        return Quote(item.article.span(start, start + len(phrase)), "direct", speaker, None, None)
-
     [conflict] = find_conflicts([item], ACTORS, [
-        quote("I sailed to Osterby with the relief crew that winter", "mayor"),
-        quote("The relief crew sailed to Osterby", "rival")])
+        _quote(item, "I sailed to Osterby with the relief crew that winter", "mayor", "direct"),
+        _quote(item, "The relief crew sailed to Osterby", "rival", "direct")])
     assert [side.actor for side in conflict.sides] == ["mayor", None]
+
+
+def test_a_refuting_word_a_negator_takes_back_disputes_nothing() -> None:
+    assert _dispute(
+        ("Mr. Varga said he had seen no indication that the Gazette story was inaccurate.",
+         "he had seen no indication that the Gazette story was inaccurate", "rival")) == ()
+
+
+def test_a_description_called_inaccurate_is_a_disputed_report() -> None:
+    [conflict] = _dispute(
+        ("Ms. Brenn said the Gazette's description of the toll contract was not accurate.",
+         "the Gazette's description of the toll contract was not accurate", "mayor"))
+    assert conflict.topic == "whether Harbour Gazette's description is accurate"
+    assert [side.actor for side in conflict.sides] == ["mayor", "gazette"]
+
+
+def test_a_report_noun_past_a_clause_break_is_not_the_names() -> None:
+    assert _dispute(
+        ("Ms. Brenn said the Gazette offices, and the description of the contract in the "
+         "board minutes, were not accurate.",
+         "the Gazette offices, and the description of the contract in the board minutes, "
+         "were not accurate", "mayor")) == ()
+
+
+def _corrected(text: str, statements: list[tuple[str, str]]) -> tuple[Conflict, ...]:
+    """Conflicts in one article among its (statement, speaker) quotes."""
+    item = analyze(make_article("c", text, "Ferry News"))
+
+    return find_conflicts([item], ACTORS, [_quote(item, *s) for s in statements])
+
+
+SAID = "“The ferry has never lost a penny,” Ms. Brenn said on Monday. "
+
+
+def test_the_writers_in_fact_after_a_statement_sets_the_record_against_it() -> None:
+    [conflict] = _corrected(SAID + "In fact, the ferry has run at a loss since 2019, the "
+                            "harbour accounts show.",
+                            [("The ferry has never lost a penny", "mayor")])
+    assert conflict.topic == "whether Ida Brenn's statement is accurate"
+    assert [side.actor for side in conflict.sides] == ["mayor", None]
+    assert conflict.sides[1].span.text.startswith("In fact, the ferry has run at a loss")
+
+
+def test_an_in_fact_the_speaker_says_presses_the_speakers_point() -> None:
+    assert _corrected(SAID + "“In fact, it has paid for the new pier twice over.”",
+                      [("The ferry has never lost a penny", "mayor")]) == ()
+    assert _corrected(SAID + "In fact, she said, it has paid for the new pier twice over.",
+                      [("The ferry has never lost a penny", "mayor"),
+                       ("it has paid for the new pier twice over", "mayor")]) == ()
+    # Two speakers before it: whose statement would it correct?
+    both = ("“The ferry has never lost a penny,” Ms. Brenn said, and Mr. Varga said the "
+            "ferry made money. In fact, the ferry has run at a loss since 2019.")
+    assert _corrected(both, [("The ferry has never lost a penny", "mayor"),
+                             ("the ferry made money", "rival")]) == ()
+
+
+def test_a_criticism_the_speaker_denies_is_a_clash_with_the_critics() -> None:
+    [conflict] = _checked(
+        "\u201cThe new harbour toll creates zero precedent for the ferry board,\u201d Ms. "
+        "Brenn said.",
+        "The new harbour toll creates zero precedent for the ferry board",
+        "Her office rejected criticism from the quays that the harbour toll was creating a "
+        "precedent for the ferry board.")
+    assert conflict.topic == "precedent / not precedent"
+    assert [side.actor for side in conflict.sides] == ["mayor", None]
+
+
+def test_a_criticism_the_speaker_shares_is_no_clash() -> None:
+    assert _checked(
+        "\u201cThe new harbour toll creates a precedent for the ferry board,\u201d Ms. "
+        "Brenn said.",
+        "The new harbour toll creates a precedent for the ferry board",
+        "Her office shared the concern of the quays that the harbour toll was creating a "
+        "precedent for the ferry board.") == ()
+
+
+def test_a_report_disputed_whole_and_in_part_is_named_whole() -> None:
+    [conflict] = _dispute(
+        ("Ms. Brenn said the Gazette's description of the toll contract was not accurate.",
+         "the Gazette's description of the toll contract was not accurate", "mayor"),
+        ("Her aide called the Gazette story about the harbour toll contract false.",
+         "the Gazette story about the harbour toll contract false", "mayor"))
+    assert conflict.topic == "whether Harbour Gazette's story is accurate"

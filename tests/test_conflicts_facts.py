@@ -1,15 +1,19 @@
 """Facts conflicts that real reporting raised falsely, and one person under two names.
 
 Invented articles: a date's day read as a count, a bound read as a figure,
-a rank read as a count, counts of different things of one noun.
+a rank read as a count, counts of different things of one noun; and the
+clashes of names: one post with and without a rank word, one event in two
+places.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from parallax.compare.conflicts import find_conflicts, number_mentions, same_person
-from parallax.model import Actor
+from parallax.model import Actor, AnalyzedArticle, DateMention, Entity
 
 from builders import analyze, make_article
 
@@ -53,3 +57,56 @@ def test_one_person_under_two_name_forms() -> None:
     assert not same_person(person("Ida Brenn"), person("Ida Brenn Jr."))
     assert not same_person(Actor("x", "Harbour Board", "organization"),
                            Actor("y", "Harbour Board", "organization"))
+
+
+@pytest.mark.usefixtures("fake_embedder")
+def test_one_post_with_and_without_a_rank_word_clashes() -> None:
+    assert _facts("Ms. Brenn, then a deputy harbour master, signed the ferry toll contract "
+                  "in the spring.",
+                  "Ms. Brenn, then the harbour master, signed the ferry toll contract in the "
+                  "spring.") == (
+        "Brenn's post: deputy harbour master (1 source) vs harbour master (1 source)",)
+    # The head of one body may be the deputy of another.
+    assert _facts("Mr. Varga, the vice president, opened the ferry toll debate in the spring.",
+                  "Mr. Varga, the president of the harbour senate, opened the ferry toll "
+                  "debate in the spring.") == ()
+    # Two different posts may both be true.
+    assert _facts("Ms. Brenn, then a ferry inspector, signed the ferry toll contract in the "
+                  "spring.",
+                  "Ms. Brenn, then the harbour master, signed the ferry toll contract in the "
+                  "spring.") == ()
+
+
+def _placed(outlet: str, text: str, places: tuple[str, ...],
+            dates: tuple[tuple[str, str], ...]) -> AnalyzedArticle:
+    """``text`` analysed, with its ``places`` as GPE entities and its dates resolved."""
+    item = analyze(make_article(outlet, text, outlet))
+    entities = tuple(Entity(text.index(p), text.index(p) + len(p), p, "GPE") for p in places)
+    mentions = tuple(DateMention(text.index(d), text.index(d) + len(d), d, value, 0)
+                     for d, value in dates)
+    return replace(item, entities=entities, dates=mentions)
+
+
+CASKWELL = "The mayor said at a 2019 rally in Caskwell that the ferry tolls would fall."
+BRINDLEMOOR = "The mayor said at a rally in Brindlemoor in {} that the ferry tolls would fall."
+
+
+@pytest.mark.usefixtures("fake_embedder")
+def test_one_event_in_two_places_clashes() -> None:
+    first = _placed("North Post", CASKWELL, ("Caskwell",), (("2019", "2019"),))
+    second = _placed("Valley Herald", BRINDLEMOOR.format("May 2019"), ("Brindlemoor",),
+                     (("May 2019", "2019-05"),))
+    [conflict] = find_conflicts([first, second], [], [])
+    assert conflict.topic == "place (2019): Caskwell (1 source) vs Brindlemoor (1 source)"
+
+
+@pytest.mark.usefixtures("fake_embedder")
+def test_places_an_article_names_both_of_or_of_other_years_do_not_clash() -> None:
+    first = _placed("North Post", CASKWELL, ("Caskwell",), (("2019", "2019"),))
+    both = _placed("Valley Herald",
+                   BRINDLEMOOR.format("May 2019")[:-1] + ", as she had said in Caskwell.",
+                   ("Brindlemoor", "Caskwell"), (("May 2019", "2019-05"),))
+    assert find_conflicts([first, both], [], []) == ()
+    later = _placed("Valley Herald", BRINDLEMOOR.format("May 2021"), ("Brindlemoor",),
+                    (("May 2021", "2021-05"),))
+    assert find_conflicts([first, later], [], []) == ()

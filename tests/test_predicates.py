@@ -78,3 +78,15 @@ def test_the_frame_after_a_predicate_reads_past_a_preposition() -> None:
     assert opposed(said, denied) == ["sail"]
     elsewhere = predications("The captain never sailed to Brennick that year.", REACH)
     assert opposed(said, elsewhere) == []
+
+
+def test_a_count_of_zero_denies_its_noun_and_one_verb_in_two_forms_is_one_frame() -> None:
+    denial = predications("The new toll creates zero precedent for the ferry board.", REACH)
+    assert ("precedent", True) in {(p.term, p.denied) for p in denial}
+    report = predications("The mayor was creating a precedent for the ferry board.", REACH)
+    assert opposed(denial, report) == ["precedent"]
+
+
+def test_as_if_sets_no_condition() -> None:
+    assert asserts_either_way("It is not as if the board had no say in the toll.")
+    assert not asserts_either_way("The toll falls if the board has a say.")

@@ -574,3 +574,17 @@ def test_time_axis_widens_the_busy_days_with_day_ticks() -> None:
     assert "Jul 2018" in labels  # the months before keep their scale
     assert len(labels) <= DEFAULT_OPTIONS.render.max_ticks
     assert [p for p, _ in axis.ticks] == sorted(p for p, _ in axis.ticks)
+
+
+def test_markdown_does_not_list_a_lines_own_sentence_for_its_link_debris(
+        briefing: Briefing) -> None:
+    """A line shown without link debris is no other wording of its own sentence."""
+    sentence = "The mayor said, \u201c [The agency] wanted the bridge shut.\u201d"
+    notes = _plain(Document("a4", "news/notes.txt", sentence, outlet="Harbour Notes"))
+    own = _span(notes, sentence)
+    line = SummaryLine("The mayor said, \u201c[The agency] wanted the bridge shut.\u201d", (own,))
+    text = render_markdown(replace(briefing, articles=(*briefing.articles, notes),
+                                   summary=(line,)))
+    summary = text[text.index("## Summary"):text.index("## Where")]
+    assert f"- {line.text} [" in summary
+    assert "\u201c [The agency]" not in summary

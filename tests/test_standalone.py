@@ -64,3 +64,12 @@ def test_a_storys_opening_dateline_is_not_shown() -> None:
     assert shown(text, 0) == "The harbour strike ended on Tuesday after nine days."
     assert shown("The harbour strike ended on Tuesday. It had lasted nine days.", 0) == (
         "The harbour strike ended on Tuesday.")
+
+
+def test_link_debris_is_not_shown() -> None:
+    # A link's bracketed text with a quote mark spaced off it, as a cleaned page leaves it.
+    text = ("The port board met on Monday. The mayor said, \u201c [The board] wanted the fees "
+            "doubled.\u201d")
+    item = parsed(text, "a")
+    assert "\u201c [The board]" in item.sentences[1].text
+    assert shown(text, 1) == "The mayor said, \u201c[The board] wanted the fees doubled.\u201d"

@@ -249,3 +249,21 @@ def test_a_line_the_writer_only_expects_is_not_a_line() -> None:
     lines = summarize(analyzed, claims, length=3)
     assert lines
     assert not any("expected" in line.text for line in lines), [line.text for line in lines]
+
+
+@pytest.mark.usefixtures("fake_embedder")
+def test_a_line_shows_no_link_debris_and_cites_the_original_characters() -> None:
+    """A cleaned page's link leaves a quote mark spaced off the bracketed words it
+    opened; the line is shown tidied, its support keeps the source's characters."""
+    text = ("The harbour board met on Monday. The mayor said, \u201c [The board] wanted the "
+            "mooring fees doubled.\u201d")
+    a = make_article("a", text, "A")
+    b = make_article("b", "The harbour board met on Monday to set mooring fees for the "
+                          "coming year.", "B")
+    analyzed = [analyze(a), analyze(b)]
+    lines = summarize(analyzed, find_claims(analyzed), length=3)
+    line = next(line for line in lines if "doubled" in line.text)
+    assert line.text == "The mayor said, \u201c[The board] wanted the mooring fees doubled.\u201d"
+    own = line.support[0]
+    assert text[own.start:own.end] == own.text
+    assert "\u201c [The board]" in own.text

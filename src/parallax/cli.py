@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -567,6 +568,39 @@ def search(
     text = (render.search_json(query, hits) if fmt is ListFormat.json
             else render.render_search_markdown(query, hits))
     emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
+
+
+@app.command()
+@_reports_errors
+def serve(
+    ctx: typer.Context,
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(
+        help="Address to bind; 0.0.0.0 opens the server to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_upload: Annotated[bool, typer.Option(
+        "--allow-upload", help="Accept JSONL uploads at POST /api/articles; each needs the "
+                               "bearer token in $PARALLAX_UPLOAD_TOKEN.")] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """The web app and JSON API over a store, until Ctrl-C.
+
+    Example: parallax serve --db sqlite:///news.db --port 8000
+    """
+    try:
+        from parallax.web.serve import UPLOAD_TOKEN
+        from parallax.web.serve import serve as run_server
+    except ImportError as exc:
+        raise UsageError(f"the web app is not installed ({exc.name} is missing)",
+                         hint='pip install "parallax-news[web]"') from None
+
+    _, options = _start(ctx, quiet, verbose, config)
+    token = os.environ.get(UPLOAD_TOKEN) if allow_upload else None
+    if allow_upload and not token:
+        raise UsageError(f"--allow-upload needs a token in ${UPLOAD_TOKEN}")
+    run_server(db, host=host, port=port, token=token, options=options)
 
 
 def main() -> None:

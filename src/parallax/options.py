@@ -52,6 +52,7 @@ __all__ = [
     "StoreOptions",
     "SummaryOptions",
     "TimelineOptions",
+    "WebOptions",
     "default_config_path",
     "describe",
     "tuned",
@@ -564,6 +565,30 @@ class StoreOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class WebOptions:
+    """Limits and page sizes of the web app (``parallax.web``, ``parallax serve``).
+
+    Chosen, not tuned: each bounds what one request may ask of the server, so
+    that a client cannot make it hold or compute much more than a reader's
+    page needs.
+    """
+
+    page_size: int = tuned(25, "stories per page of the stories list: a screenful or two")
+    search_hits: int = tuned(20, "matching articles listed under a search on the stories page")
+    max_list: int = tuned(200, "most rows one /api/stories or /api/search request returns")
+    max_claim_chars: int = tuned(1000, "characters of one claim to check: a sentence or two, "
+                                       "not an article")
+    max_claims: int = tuned(50, "claims one POST /api/check may hold; each is a pass over the "
+                                "story's articles")
+    max_upload_bytes: int = tuned(16 * 1024 * 1024, "largest upload body (JSON lines) when "
+                                                    "uploads are on: a few thousand articles of "
+                                                    "text, not a crawl (413 beyond)")
+    page_cache: int = tuned(256, "rendered story pages kept in memory (LRU, keyed by story and "
+                                 "its last briefing; about 80 KB each on BASIL stories)",
+                            "bench/serve.py")
+
+
+@dataclass(frozen=True, slots=True)
 class Options:
     """All settings of one run; ``Options()`` is the packaged defaults."""
 
@@ -582,6 +607,7 @@ class Options:
     timeline: TimelineOptions = field(default_factory=TimelineOptions)
     outlets: OutletsOptions = field(default_factory=OutletsOptions)
     render: RenderOptions = field(default_factory=RenderOptions)
+    web: WebOptions = field(default_factory=WebOptions)
     store: StoreOptions = field(default_factory=StoreOptions)
 
     @classmethod

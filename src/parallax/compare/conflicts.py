@@ -15,11 +15,16 @@ the allegations were completely false") is a dispute between its disputers and
 its author's statements. An outlet's own sentence that denies, with a verb's
 negator, what a speaker asserts in the same frame ("I served in the navy"
 against "Mr. Hale never served in the navy") is a dispute between that speaker
-and the outlet (a side with no actor).
+and the outlet (a side with no actor), as is the writer's "In fact, ..." right
+after a speaker's statement; a criticism the outlet reports ("criticism that
+the toll sets a precedent") against a speaker who denies it ("zero
+precedent") is a dispute between that speaker and the critics.
 
 ``facts`` pairs aligned sentences of different independent sources that give
-different numbers for the same noun, incompatible dates for the same event, or
-opposite polarity on the same predicate. A syndicated copy is never a side: it
+different numbers for the same noun, incompatible dates for the same event,
+opposite polarity on the same predicate, one person's post with and without a
+rank word, or one event's place in one year differently
+(``compare._fact_names``). A syndicated copy is never a side: it
 says what its original says. Pairwise clashes on one topic merge into one
 conflict whose sides are grouped by the value they give, with the sentences
 that agree with one of those values joining that value's side, so a reader
@@ -40,6 +45,13 @@ from typing import Any
 import numpy as np
 
 from parallax.analyze.vectors import VectorStore
+from parallax.compare._fact_names import (
+    PLACE_LABELS,
+    places_clash,
+    places_in,
+    titles,
+    titles_clash,
+)
 from parallax.compare.claims import NEGATION, SentenceIndex, content_terms, sentence_index
 from parallax.compare.predicates import Predication, asserts_either_way, opposed, predications
 from parallax.compare.sources import count_sources, source_key
@@ -274,9 +286,28 @@ _REPORT_NOUNS = {"report": "report", "reports": "report", "reporting": "report",
                  "story": "story", "article": "article", "piece": "story",
                  "allegation": "allegations", "allegations": "allegations",
                  "accusation": "allegations", "accusations": "allegations",
-                 "account": "account", "claims": "claims"}
+                 "account": "account", "claims": "claims",
+                 # "the Gazette's description of the contract is not accurate"
+                 "description": "description", "characterization": "characterization",
+                 "portrayal": "portrayal"}
+_NOUN_ORDER = list(dict.fromkeys(_REPORT_NOUNS.values()))
 
 _Usable = tuple[str, Quote, np.ndarray[Any, Any], str]
+
+
+def _refuting_words(text: str) -> set[str]:
+    """The refuting words of ``text`` that no negator before them in their clause
+    takes back: "we found no sign that any line of our story was inaccurate"
+    stands by a story, it does not call it inaccurate."""
+    found: set[str] = set()
+    for clause in _CLAUSE.split(text):
+        for sentence in _SENTENCE_END.split(clause):
+            words = _words(sentence)
+            for i, word in enumerate(words):
+                if word in _REFUTING and not any(content_terms(w) == (NEGATION,)
+                                                 for w in words[:i]):
+                    found.add(word)
+    return found
 
 
 def _refutes(quote: Quote) -> bool:
@@ -285,7 +316,7 @@ def _refutes(quote: Quote) -> bool:
     accurate")."""
     cue = quote.cue_span.text.casefold() if quote.cue_span is not None else ""
     words = _words(quote.text)
-    return (cue in _DISPUTING_CUES or bool(_REFUTING & set(words))
+    return (cue in _DISPUTING_CUES or bool(_refuting_words(quote.text))
             or any(a in {"not", "never"} and b in _NOT_REFUTING for a, b in pairwise(words)))
 
 
@@ -304,7 +335,11 @@ def _report_of(text: str, actor: Actor, reach: int) -> str | None:
     allegations") or after "in" or "by" right after it ("a report in the Times")."""
     for name in _names(actor):
         for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            after = _words(text[match.end():])[:reach]
+            # Within its clause: in "the Gazette offices, and the description of
+            # the contract" the noun is not the Gazette's.
+            rest = text[match.end():]
+            stop = _CLAUSE.search(rest)
+            after = _words(rest[:stop.start()] if stop else rest)[:reach]
             noun = next((w for w in after if w in _REPORT_NOUNS), None)
             if noun is not None:
                 return _REPORT_NOUNS[noun]
@@ -330,7 +365,7 @@ def _report_disputes(usable: Sequence[_Usable], actors: Mapping[str, Actor],
     def camp(actor_id: str) -> str:
         return actors[actor_id].side if actor_id in actors else actor_id
 
-    disputed: dict[str, tuple[str, list[_Usable]]] = {}
+    disputed: dict[str, tuple[set[str], list[_Usable]]] = {}
     for entry in usable:
         speaker, quote, _, context = entry
         if not (_refutes(quote) and asserts_either_way(context)):
@@ -340,8 +375,12 @@ def _report_disputes(usable: Sequence[_Usable], actors: Mapping[str, Actor],
                 continue
             noun = _report_of(context, actor, options.report_reach)
             if noun is not None:
-                disputed.setdefault(actor.id, (noun, []))[1].append(entry)
-    for reporter_id, (noun, disputers) in disputed.items():
+                nouns, entries = disputed.setdefault(actor.id, (set(), []))
+                nouns.add(noun)
+                entries.append(entry)
+    for reporter_id, (nouns, disputers) in disputed.items():
+        # The whole report before a part of it: "story" reads better than "description".
+        noun = min(nouns, key=_NOUN_ORDER.index)
         reporter = actors[reporter_id]
         against = {camp(speaker) for speaker, *_ in disputers}
         # The reporter's own statements are its report; another's count when
@@ -360,12 +399,26 @@ def _report_disputes(usable: Sequence[_Usable], actors: Mapping[str, Actor],
                     *backing])
 
 
+# Words that report what unnamed others hold, with the claim in the clause after
+# "that" ("rejected criticism from the quays that the toll was setting a
+# precedent"): that clause is the critics' assertion, not the outlet's.
+_CRITICS = re.compile(r"\b(?:criticism|criticisms|accusations?|charges?|complaints?|concerns?|"
+                      r"fears?|suggestions?)\b[^.;:]*?\bthat\b", re.IGNORECASE)
+
+
 def _narrations(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Quote],
                 copies: frozenset[str], vectors: VectorStore, options: ConflictsOptions
-                ) -> Iterator[tuple[Span, np.ndarray[Any, Any], tuple[Predication, ...], str]]:
-    """The outlets' own sentences that deny something: no quote overlaps them, they
-    assert either way, and a predicate in them is denied ("Mr. Hale, a former
-    officer, never served in the navy"), with their unit vector and readings."""
+                ) -> Iterator[tuple[Span, np.ndarray[Any, Any], tuple[Predication, ...], str,
+                                    bool]]:
+    """The outlets' own sentences that deny something or report a criticism: no quote
+    overlaps them and they assert either way, with their unit vector, their
+    readings and whether the readings are the critics' (then only of the clause
+    after "that", and the statements they clash with are the denials).
+
+    A denial is the outlet's: a predicate in it is denied ("Mr. Hale, a former
+    officer, never served in the navy"). A criticism is another camp's: what
+    it asserts ("criticism that the toll was setting a precedent").
+    """
     by_id = {item.id: item for item in analyzed}
     quoted: dict[str, set[int]] = {}
     for quote in quotes:
@@ -377,30 +430,36 @@ def _narrations(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Quote],
         for k, sentence in enumerate(item.sentences):
             if k in quoted.get(item.id, set()) or not asserts_either_way(sentence.text):
                 continue
-            said = predications(sentence.text, options.account_negation_reach)
-            if not any(p.denied for p in said):
+            critics = _CRITICS.search(sentence.text)
+            said = predications(sentence.text[critics.end():] if critics else sentence.text,
+                                options.account_negation_reach)
+            if not critics and not any(p.denied for p in said):
                 continue
             vector = vectors.rows(position, [k])[0]
             norm = float(np.linalg.norm(vector))
             if norm:
                 yield (item.article.span(sentence.start, sentence.end), vector / norm, said,
-                       sentence.text)
+                       sentence.text, critics is not None)
 
 
 def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
                  quotes: Sequence[Quote], copies: frozenset[str], vectors: VectorStore,
                  options: ConflictsOptions) -> Iterator[tuple[str, str, list[ConflictSide]]]:
-    """An outlet's own sentence denying what a speaker asserts, on the same matter.
+    """An outlet's own sentence denying what a speaker asserts, or reporting a criticism
+    the speaker denies, on the same matter.
 
     "I served in the navy", quoted, against the outlet's "Mr. Hale never served
     in the navy" is a dispute of accounts whose second side is the outlet (no
-    actor). The same rules as between two speakers hold: one matter (cosine
-    ``account_similarity``, ``polarity_shared`` key words in common) and one
-    predicate denied in the frame the speaker asserts it in. Only the denials
-    count: an outlet asserting what a speaker denies is most often the report
-    of what the speaker denies.
+    actor); "The toll sets zero precedent", quoted, against "her office rejected
+    criticism that the toll was setting a precedent" one whose second side is the
+    critics (no actor either). The same rules as between two speakers hold: one
+    matter (cosine ``account_similarity``, ``polarity_shared`` key words in
+    common) and one predicate denied in the frame the other asserts it in.
+    Only these directions count: an outlet asserting what a speaker denies is
+    most often the report of what the speaker denies.
     """
-    for span, vector, said, text in _narrations(analyzed, quotes, copies, vectors, options):
+    for span, vector, said, text, critics in _narrations(analyzed, quotes, copies, vectors,
+                                                         options):
         denied = {p.term for p in said if _denies_a_verb(p)}
         found: list[tuple[float, str, str, Quote]] = []
         for speaker, quote, quote_vector, context in usable:
@@ -412,6 +471,8 @@ def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
                 continue
             reading = predications(quote.text, options.account_negation_reach,
                                    cue=quote.cue_span.text if quote.cue_span is not None else "")
+            if critics:
+                denied = {p.term for p in reading if _denies_a_verb(p)}
             term = next((t for t in opposed(reading, said)
                          if t in denied and t in shared and not is_name(quote.text, t)), None)
             if term is not None:
@@ -425,11 +486,58 @@ def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
 
 
 def _denies_a_verb(predication: Predication) -> bool:
-    """Whether a verb's negator denies the predicate ("never served", "is not", "didn't"):
-    "without" or "no" before a noun makes an argument ("reopen without a border
-    deal"), not a denial of what someone said."""
+    """Whether a verb's negator denies the predicate ("never served", "is not", "didn't",
+    "sets zero precedent"): "without" or "no" before a noun makes an argument
+    ("reopen without a border deal"), not a denial of what someone said."""
     negator = predication.negator
-    return negator in {"not", "never"} or negator.endswith("n't")
+    return negator in {"not", "never", "zero"} or negator.endswith("n't")
+
+
+# The writer's own correction of what was just said: "... ,” Mr. Hale said. In
+# fact, the ferry has run at a loss since 2019."
+_CORRECTION = re.compile(r"(?:but\s+)?in\s+fact,", re.IGNORECASE)
+
+
+def _corrections(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
+                 quotes: Sequence[Quote], actors: Mapping[str, Actor]
+                 ) -> Iterator[tuple[str, str, list[ConflictSide]]]:
+    """An outlet's "In fact, ..." right after one speaker's statement: the writer
+    setting the record against what was said.
+
+    Only the writer's own words count: the sentence is no part of a quote that
+    runs into it, opens with no quotation mark ("“In fact, I have never ..."
+    presses the speaker's own point), carries no statement of the speaker just
+    quoted, and asserts either way; the sentence before carries statements of
+    one speaker only. The correction's side is the speaker a quote in it names
+    ("according to prosecutors"), else the outlet (no actor).
+    """
+    by_article: dict[str, list[_Usable]] = {}
+    for entry in usable:
+        by_article.setdefault(entry[1].article, []).append(entry)
+    for item in analyzed:
+        mine = [q for q in quotes if q.article == item.id]
+        for k, sentence in enumerate(item.sentences[1:], start=1):
+            if not _CORRECTION.match(sentence.text) or not asserts_either_way(sentence.text):
+                continue
+            if any(q.span.clean_start < sentence.start < q.span.clean_end for q in mine):
+                continue
+            speakers = {q.speaker for q in mine if k - 1 in (rows := _quote_rows(item, q))
+                        and k not in rows}
+            speaker = speakers.pop() if len(speakers) == 1 else None
+            if speaker is None:
+                continue
+            before = [e for e in by_article.get(item.id, ()) if e[0] == speaker
+                      and k - 1 in (rows := _quote_rows(item, e[1])) and k not in rows]
+            inside = [q for q in mine if k in _quote_rows(item, q)]
+            if any(q.speaker == speaker for q in inside):
+                continue
+            named = next((q.speaker for q in inside if q.speaker is not None), None)
+            span = item.article.span(sentence.start, sentence.end)
+            name = actors[speaker].name if speaker in actors else "the speaker"
+            yield (f"corrected:{item.id}:{k}", f"whether {name}'s statement is accurate",
+                   [*(ConflictSide(speaker, entry[1].span) for entry in before
+                      if asserts_either_way(entry[3])),
+                    ConflictSide(named, span)])
 
 
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
@@ -459,7 +567,8 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
                 sides.setdefault(quote.span, ConflictSide(actor, quote.span))
     for key, label, found_sides in (*_report_disputes(usable, by_actor, options),
                                     *_fact_checks(analyzed, usable, quotes, copies, vectors,
-                                                  options)):
+                                                  options),
+                                    *_corrections(analyzed, usable, quotes, by_actor)):
         _, sides = topics.setdefault(key, (label, {}))
         for side in found_sides:
             sides.setdefault(side.span, side)
@@ -722,6 +831,10 @@ class _Reading:
     figures: dict[str, _Figure]
     dates: tuple[tuple[DateMention, str | None], ...]
     said: tuple[Predication, ...]
+    titles: dict[str, str]
+    places: frozenset[str]
+    named: frozenset[str]
+    years: frozenset[str]
 
 
 def _read(index: SentenceIndex, row: int, options: ConflictsOptions) -> _Reading:
@@ -734,7 +847,11 @@ def _read(index: SentenceIndex, row: int, options: ConflictsOptions) -> _Reading
     dates = tuple((d, date_anchor(text, spans, k))
                   for k, d in enumerate(mentions) if date_fields(d))
     return _Reading(text, index.terms[row], _figures(text, options.figure_context), dates,
-                    predications(text, options.account_negation_reach))
+                    predications(text, options.account_negation_reach), titles(text),
+                    places_in(text, sentence.start, item.entities),
+                    frozenset(e.text.casefold() for e in item.entities
+                              if e.label in PLACE_LABELS),
+                    frozenset(d.value[:4] for d, _ in dates if "year" in date_fields(d)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -764,6 +881,13 @@ def _clashes(left: _Reading, right: _Reading, cosine: float,
             if anchor_a is not None and anchor_a == anchor_b and _dates_clash(date_a, date_b):
                 yield _Clash(f"date:{anchor_a}", _surface(left.text, anchor_a),
                              date_a.text, date_b.text)
+    for name in sorted(left.titles.keys() & right.titles.keys()):
+        if titles_clash(left.titles[name], right.titles[name]):
+            yield _Clash(f"title:{name}", f"{_surface(left.text, name)}'s post",
+                         left.titles[name], right.titles[name])
+    places = places_clash(left.places, right.places, left.named, right.named)
+    if places is not None and (year := min(left.years & right.years, default=None)):
+        yield _Clash(f"place:{year}", f"place ({year})", *places)
     if cosine >= options.negation_cosine:
         denied = {p.term for p in left.said if p.denied}
         for term in sorted(set(opposed(left.said, right.said)) & left.terms & right.terms):
@@ -787,8 +911,15 @@ def _figure_clash(text: str, unit: str, a: _Figure, b: _Figure) -> _Clash:
 
 
 def _agrees(reading: _Reading, key: str, values: set[str]) -> str | None:
-    """The value ``reading`` gives for a number topic, when it is one already in dispute."""
+    """The value ``reading`` gives for a number, title or place topic, when it is one
+    already in dispute."""
     kind, _, unit = key.partition(":")
+    if kind == "title":
+        title = reading.titles.get(unit)
+        return title if title in values else None
+    if kind == "place":
+        given = reading.places & values
+        return next(iter(given)) if len(given) == 1 and unit in reading.years else None
     figure = reading.figures.get(unit) if kind == "number" else None
     if figure is None:
         return None
@@ -869,9 +1000,14 @@ def _facts(index: SentenceIndex, copies: frozenset[str], options: ConflictsOptio
                 for row in (i, j) if i in rows else ():
                     strength[row] = max(strength.get(row, 0.0), cosine)
             disputed = set(group.values())
+            joining: dict[int, dict[int, str]] = {}
             for row in match.partners(rows):
                 if row not in group and (value := _agrees(reading(row), key, disputed)):
-                    group[row] = value
+                    joining.setdefault(index.refs[row][0], {})[row] = value
+            # An article whose sentences give both values takes no side.
+            for joined in joining.values():
+                if len(set(joined.values())) == 1:
+                    group.update(joined)
             yield _conflict(index, closest[3], group, strength, articles)
 
 

@@ -81,12 +81,30 @@ class Predication:
 
 
 def asserts_either_way(text: str) -> bool:
-    """Whether a statement can assert or deny a proposition: not a question, not conditional."""
-    return "?" not in text and not _CONDITIONALS & {w.casefold() for w in _WORD.findall(text)}
+    """Whether a statement can assert or deny a proposition: not a question, not conditional.
+
+    "as if" compares, it sets no condition ("It is not as if the board had no
+    say").
+    """
+    words = [w.casefold() for w in _WORD.findall(text)]
+    return "?" not in text and not any(
+        w in _CONDITIONALS and not (w == "if" and k and words[k - 1] == "as")
+        for k, w in enumerate(words))
+
+
+# A count of none before a noun denies it as "no" does ("sets zero precedent").
+_NONE_COUNTS = frozenset({"zero"})
 
 
 def _is_negator(word: str) -> bool:
-    return content_terms(word) == (NEGATION,)
+    return word in _NONE_COUNTS or content_terms(word) == (NEGATION,)
+
+
+def _frame_word(word: str) -> str:
+    """A frame word by its stem, so one verb in two forms is one frame ("sets zero
+    precedent" / "was setting a precedent"); function words as written."""
+    terms = content_terms(word)
+    return terms[0] if terms and terms[0] != NEGATION else word
 
 
 def _skippable(word: str) -> bool:
@@ -159,7 +177,7 @@ def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, 
         if not denied and k in covered:
             continue
         after = next((w for w in words[k + 1:k + 1 + _FRAME_REACH] if w not in _LINKS), "")
-        frame = (words[chain] if chain >= 0 else "", after)
+        frame = (_frame_word(words[chain]) if chain >= 0 else "", _frame_word(after))
         found.append(Predication(terms[0], denied, frame, denied_at.get(k, "")))
     return tuple(found)
 

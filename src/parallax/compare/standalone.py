@@ -9,6 +9,9 @@ face ..."), but only when the sentence before names exactly one person: a
 guess between two people would be worse than the bare pronoun. Only the
 displayed text changes; the line's support keeps the sentence's own
 characters, so the citation still finds them.
+
+The shown text is also rid of link debris (``parallax.debris``); citations
+are untouched by that too.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import re
 
 from parallax.datelines import without_dateline
+from parallax.debris import tidy
 from parallax.model import AnalyzedArticle
 
 __all__ = ["leans_back", "standalone"]
@@ -71,10 +75,10 @@ def _antecedent(item: AnalyzedArticle, sentence: int) -> str | None:
 
 def standalone(item: AnalyzedArticle, sentence: int, text: str) -> str:
     """``text`` (sentence ``sentence`` of ``item``, whitespace as shown) without
-    a story's opening dateline or a leading connector, and with a leading
-    personal pronoun replaced by its bracketed antecedent when the sentence
-    before makes it certain."""
-    undated = without_dateline(text)
+    a story's opening dateline, link debris (``tidy``) or a leading connector,
+    and with a leading personal pronoun replaced by its bracketed antecedent
+    when the sentence before makes it certain."""
+    undated = tidy(without_dateline(text))
     shown = _CONNECTOR.sub("", undated, count=1)
     if shown != undated:
         shown = shown[:1].upper() + shown[1:]

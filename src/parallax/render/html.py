@@ -37,12 +37,18 @@ def _template(name: str) -> Template:
     return environment.get_template(name)
 
 
-def render_html(briefing: Briefing, *, options: RenderOptions = DEFAULT_OPTIONS.render) -> str:
-    """The briefing page: sections in briefing order, then each source with its marks."""
+def render_html(briefing: Briefing, *, options: RenderOptions = DEFAULT_OPTIONS.render,
+                links: Sequence[tuple[str, str]] = ()) -> str:
+    """The briefing page: sections in briefing order, then each source with its marks.
+
+    ``links`` are (label, href) pairs shown above the title, for a page served
+    among others (the web app's way back to its lists); a file has none.
+    """
     view = briefing_view(briefing, options=options)
     texts = {s.number: mark_tokens(s.article.document.source, s.marks) for s in view.sources}
     split = sorted(set().union(*map(split_evidence, texts.values())))
-    return _template("briefing.html.j2").render(view=view, texts=texts, split=split)
+    return _template("briefing.html.j2").render(view=view, texts=texts, split=split,
+                                                links=links)
 
 
 def render_stories_html(briefings: Sequence[Briefing]) -> str:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from parallax.datelines import without_dateline
+from parallax.debris import tidy
 from parallax.model import Actor, Article, Briefing, CheckResult, Quote, Story
 from parallax.options import DEFAULT_OPTIONS, RenderOptions
 from parallax.render.citations import Citer
@@ -74,10 +75,11 @@ def _cites(line: Line) -> str:
 
 def _item(text: str, line: Line) -> list[str]:
     """A list item with its citations, then the evidence that words it differently
-    (a story's opening dateline, which a line leaves out, is no other wording)."""
+    (a story's opening dateline and link debris, which a line leaves out, are no
+    other wording)."""
     rows = [f"- {text} {_cites(line)}".rstrip()]
     rows += [f"  - [{c.label}] {_quoted(c.span.text)}" for c in line.citations
-             if without_dateline(flat(c.span.text)) != line.text]
+             if tidy(without_dateline(flat(c.span.text))) != line.text]
     return rows
 
 

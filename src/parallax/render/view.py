@@ -41,6 +41,7 @@ __all__ = [
     "source_views",
     "speaker_views",
     "time_axis",
+    "web_link",
 ]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -450,7 +451,7 @@ def _badges(article: Article, numbers: dict[str, int]) -> tuple[Badge, ...]:
     return tuple(badges)
 
 
-def _web_link(url: str | None) -> str | None:
+def web_link(url: str | None) -> str | None:
     """Only web addresses become links: a ``javascript:`` URL in an input is an attack."""
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
@@ -472,7 +473,7 @@ def source_views(articles: Sequence[Article], citer: Citer,
             outlet=a.document.outlet or "Unknown outlet",
             title=flat(a.document.title) if a.document.title else "(untitled)",
             published=human_date(a.document.published) if a.document.published else None,
-            link=_web_link(a.document.url),
+            link=web_link(a.document.url),
             badges=_badges(a, numbers),
             removed=a.removed,
             marks=citer.marks(a.id),
