@@ -1,15 +1,26 @@
-"""A bounded load test of ``parallax serve`` on 127.0.0.1, next to static files.
+"""A bounded load test of ``parallax serve`` over the SQL store on 127.0.0.1, next to static files.
 
     python bench/serve.py                      # 20 clients, 2,000 requests, ~2,000 articles
     python bench/serve.py --clients 20 --requests 2000 --articles 2000
     python bench/serve.py --page-cache 0      # every story page read and rendered anew
+    python bench/serve.py --postgres URL      # the same store in that (emptied) database
 
-The store: BASIL's dev events (../shared/eval/basil, 53 events, 159 articles),
-briefed once by ``pipeline.brief_stories`` (cached under
-/tmp/parallax-cache/serve/), then copied with new story and article ids until
-it holds ``--articles`` articles, behind the in-memory ``StoreReader`` of the
-tests (tests/_memory_reader.py). The server is ``create_app`` under uvicorn in
-its own process (one worker), so the load generator does not share its
+The store: BASIL's dev events (../shared/eval/basil, 53 events, 159
+articles), each event folder added as ``parallax add`` adds it, into one
+SQLite file cached under /tmp/parallax-cache/serve/ (keyed by the version
+and the inputs). Its stories are then copied under new story and article
+ids until the store holds ``--articles`` articles, by ``copy_stories``: the
+rows come from the store's own row functions (``records.article_row``,
+``briefing_rows``, ``briefing_text``, the ``tables`` metadata and
+``search.index_articles``), so a copy is stored exactly as an added story
+is (full-text rows included); only its ids, content hash and URL carry the
+copy's number, since a store holds one article per text and per URL. The
+copies are not in the grouping state (no later add groups into them). With
+``--postgres`` the tables of that database are dropped and every story,
+the originals too, is copied there from the cached SQLite file.
+
+The server is ``create_app`` over ``open_reader(url)`` under uvicorn in its
+own process (one worker), so the load generator does not share its
 interpreter; ``--clients`` threads with keep-alive connections send
 ``--requests`` requests in all: story pages (70 %), the stories page with a
 search (15 %) and ``/api/search`` (15 %), stories and words drawn with a fixed
@@ -24,8 +35,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import pickle
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -43,7 +54,6 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 BASIL = ROOT.parent / "shared" / "eval" / "basil"
 CACHE = Path("/tmp/parallax-cache/serve")
-sys.path.insert(0, str(ROOT / "tests"))
 
 # Words to search for: common in political news, none of them a sentence of it.
 WORDS = ("senate", "president", "court", "election", "tax", "immigration", "budget",
@@ -51,27 +61,33 @@ WORDS = ("senate", "president", "court", "election", "tax", "immigration", "budg
 MIX = (("story", 0.70), ("search page", 0.15), ("api search", 0.15))
 
 
-def basil_briefings() -> list[Any]:
-    """One briefing per story of each BASIL event (cached by the inputs' hash)."""
+def basil_store() -> Path:
+    """A SQLite store holding BASIL's dev events, one ``add`` per event (cached)."""
     from parallax import __version__
-    from parallax.pipeline import brief_stories, read
+    from parallax.pipeline import read
+    from parallax.progress import Reporter
+    from parallax.store import open_store
 
     events = sorted(p for p in BASIL.iterdir() if any(p.glob("*.jsonl")))
     digest = hashlib.sha256(__version__.encode())
     for event in events:
         for part in sorted(event.glob("*.jsonl")):
             digest.update(part.read_bytes())
-    cached = CACHE / f"briefings-{digest.hexdigest()[:16]}.pickle"
+    cached = CACHE / f"basil-{digest.hexdigest()[:16]}.db"
     if cached.exists():
-        return pickle.loads(cached.read_bytes())
-    briefings = []
-    for number, event in enumerate(events):
-        for briefing in brief_stories(read([str(event)]).documents):
-            briefings.append(_renamed(briefing, f"e{number}-"))
-        print(f"briefed {number + 1}/{len(events)} events", file=sys.stderr)
+        return cached
     CACHE.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(pickle.dumps(briefings))
-    return briefings
+    building = cached.with_suffix(".building")
+    building.unlink(missing_ok=True)
+    store = open_store(f"sqlite:///{building}")
+    try:
+        for number, event in enumerate(events):
+            store.add(read([str(event)]).documents, Reporter(None))
+            print(f"added {number + 1}/{len(events)} events", file=sys.stderr)
+    finally:
+        store.close()
+    building.rename(cached)
+    return cached
 
 
 def _renamed(briefing: Any, prefix: str) -> Any:
@@ -97,29 +113,86 @@ def _renamed(briefing: Any, prefix: str) -> Any:
     return Briefing.from_dict(data)
 
 
-def store(articles: int) -> list[Any]:
-    """BASIL's briefings, copied under new ids until they hold ``articles`` articles."""
-    base = basil_briefings()
-    per_copy = sum(len(b.articles) for b in base)
-    copies = max(1, -(-articles // per_copy))
-    return [b if k == 0 else _renamed(b, f"c{k}-") for k in range(copies) for b in base]
+def copy_stories(source: Any, target: Any, copies: Sequence[int]) -> None:
+    """Write copy ``k`` of every story of ``source`` (a ``SqlReader``) into ``target`` (a
+    ``Store``) for each ``k`` of ``copies``; copy 0 keeps the ids, hashes and URLs."""
+    from sqlalchemy import insert, select
+
+    from parallax.store import tables as t
+    from parallax.store.records import article_row, briefing_rows, briefing_text
+    from parallax.store.search import index_articles
+
+    with source.store.reading() as connection:
+        stories = connection.execute(select(t.stories).where(t.stories.c.briefed_version > 0)
+                                     .order_by(t.stories.c.id)).mappings().all()
+    briefings = [source.briefing(row["id"]) for row in stories]
+    for k in copies:
+        with target.writing() as connection:
+            for row, original in zip(stories, briefings, strict=True):
+                briefing = _renamed(original, f"c{k}-") if k else original
+                story_id = f"c{k}-{row['id']}" if k else row["id"]
+                articles = [_copied(article_row(a, row["updated"]), k, story_id)
+                            for a in briefing.articles]
+                connection.execute(insert(t.articles), articles)
+                index_articles(connection, [a["id"] for a in articles])
+                connection.execute(insert(t.stories).values(
+                    {**row, "id": story_id, "briefing": briefing_text(briefing)}))
+                for table, items in briefing_rows(story_id, briefing).items():
+                    if items:
+                        connection.execute(insert(t.metadata.tables[table]), items)
 
 
-def _serve(port: int, articles: int, page_cache: int | None) -> None:
-    """The server process: the app over the in-memory store, under uvicorn."""
+def _copied(row: dict[str, Any], k: int, story_id: str) -> dict[str, Any]:
+    """An article row as copy ``k`` stores it: in its story, its own hash and URL."""
+    row = {**row, "story_id": story_id}
+    if k:
+        row["content_hash"] = hashlib.sha256(f"{k}:{row['content_hash']}".encode()).hexdigest()
+        row["url"] = f"{row['url']}#copy-{k}" if row["url"] else None
+    return row
+
+
+def build(articles: int, postgres: str | None, folder: Path) -> str:
+    """The URL of a store of BASIL's dev events copied to about ``articles`` articles."""
+    from sqlalchemy import func, select
+
+    from parallax.store import Store, open_reader
+    from parallax.store import tables as t
+
+    base = basil_store()
+    with open_reader(f"sqlite:///{base}") as source:
+        with source.store.reading() as connection:
+            held = connection.execute(select(func.count()).select_from(t.articles)).scalar_one()
+        copies = max(1, -(-articles // held))
+        if postgres is None:
+            served = folder / "served.db"
+            shutil.copyfile(base, served)
+            url, first = f"sqlite:///{served}", 1
+        else:
+            from store import fresh_url  # bench/store.py: drops the store's tables
+
+            url, first = fresh_url(postgres, folder, "served"), 0
+        target = Store.open(url, create=True)
+        try:
+            copy_stories(source, target, range(first, copies))
+        finally:
+            target.close()
+    return url
+
+
+def _serve(port: int, url: str, page_cache: int | None) -> None:
+    """The server process: the app over the store at ``url``, under uvicorn."""
     from dataclasses import replace
 
     import uvicorn
 
     from parallax.options import Options
+    from parallax.store import open_reader
     from parallax.web import create_app
-
-    from _memory_reader import MemoryReader
 
     options = Options()
     if page_cache is not None:
         options = replace(options, web=replace(options.web, page_cache=page_cache))
-    uvicorn.run(create_app(MemoryReader(store(articles)), options=options), host="127.0.0.1",
+    uvicorn.run(create_app(open_reader(url), options=options), host="127.0.0.1",
                 port=port, log_level="warning", access_log=False)
 
 
@@ -201,55 +274,28 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--page-cache", type=int, metavar="N",
                         help="story pages the app keeps rendered (default: web.page_cache)")
+    parser.add_argument("--postgres", metavar="URL",
+                        help="serve from this PostgreSQL database (its tables are dropped)")
     parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    parser.add_argument("--url", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not BASIL.is_dir():
         print(f"skipped: {BASIL} not found (the shared eval data is not checked out here)")
         return
     if args.serve:
-        _serve(args.serve, args.articles, args.page_cache)
+        _serve(args.serve, args.url, args.page_cache)
         return
-    briefings = store(args.articles)
-    ids = [b.stories[0].id for b in briefings]
-    print(f"store: {len(briefings)} stories, {sum(len(b.articles) for b in briefings)} "
-          f"articles; {args.clients} clients, {args.requests} requests", file=sys.stderr)
-    port = _free_port()
-    cache = [] if args.page_cache is None else ["--page-cache", str(args.page_cache)]
-    server = subprocess.Popen([sys.executable, __file__, "--serve", str(port),
-                               "--articles", str(args.articles), *cache])
-    try:
-        base = f"http://127.0.0.1:{port}"
-        _wait(base)
-        load(base, _plan(ids, 100, seed=1), args.clients)  # warm up: imports, templates
-        app_wall, app_latencies = load(base, _plan(ids, args.requests), args.clients)
-    finally:
-        server.terminate()
-        server.wait()
     with tempfile.TemporaryDirectory() as folder:
-        from parallax.render import render_html
-
-        pages = Path(folder)
-        for briefing in briefings:
-            (pages / f"{briefing.stories[0].id}.html").write_text(render_html(briefing),
-                                                                  encoding="utf-8")
-        port = _free_port()
-        static = _static(pages, port)
-        try:
-            base = f"http://127.0.0.1:{port}"
-            _wait_static(base, ids[0])
-            plan = [("story", f"/{i}.html") for i in
-                    (path.removeprefix("/stories/") for kind, path in _plan(ids, args.requests)
-                     if kind == "story")]
-            static_wall, static_latencies = load(base, plan, args.clients)
-        finally:
-            static.terminate()
-            static.wait()
+        url = build(args.articles, args.postgres, Path(folder))
+        app_wall, app_latencies, briefings = _run(url, args)
+        static_wall, static_latencies = _baseline(briefings, args, Path(folder))
     print("| server | requests | n | req/s | p50 ms | p95 ms |")
     print("|---|---|---|---|---|---|")
     for row in (*_rows("parallax serve", app_wall, app_latencies),
                 *_rows("static files (http.server)", static_wall, static_latencies)):
         print(row)
-    print(json.dumps({"p95_story_ms": round(1000 * _quantile(app_latencies["story"], .95))}))
+    print(json.dumps({f"p95_{kind.replace(' ', '_')}_ms": round(1000 * _quantile(values, .95))
+                      for kind, values in sorted(app_latencies.items())}))
 
 
 def _wait_static(base: str, story: str) -> None:
@@ -260,6 +306,56 @@ def _wait_static(base: str, story: str) -> None:
         except httpx.TransportError:
             time.sleep(0.2)
     raise SystemExit("the static server did not answer")
+
+
+def _run(url: str, args: argparse.Namespace
+         ) -> tuple[float, dict[str, list[float]], list[Any]]:
+    """The app's figures over the store at ``url``, and the stored briefings."""
+    from parallax.store import open_reader
+
+    with open_reader(url) as reader:
+        ids = [row.id for row in reader.stories(limit=10**6)]
+        briefings = [reader.briefing(i) for i in ids]
+        held = sum(len(b.articles) for b in briefings if b)
+    print(f"store: {len(ids)} stories, {held} articles ({url.split(':')[0]}); "
+          f"{args.clients} clients, {args.requests} requests", file=sys.stderr)
+    port = _free_port()
+    cache = [] if args.page_cache is None else ["--page-cache", str(args.page_cache)]
+    server = subprocess.Popen([sys.executable, __file__, "--serve", str(port), "--url", url,
+                               *cache])
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait(base)
+        load(base, _plan(ids, 100, seed=1), args.clients)  # warm up: imports, templates
+        wall, latencies = load(base, _plan(ids, args.requests), args.clients)
+    finally:
+        server.terminate()
+        server.wait()
+    return wall, latencies, briefings
+
+
+def _baseline(briefings: Sequence[Any], args: argparse.Namespace, folder: Path
+              ) -> tuple[float, dict[str, list[float]]]:
+    """The same story pages, rendered beforehand, served as files under the same load."""
+    from parallax.render import render_html
+
+    pages = folder / "pages"
+    pages.mkdir()
+    ids = [b.stories[0].id for b in briefings]
+    for story_id, briefing in zip(ids, briefings, strict=True):
+        (pages / f"{story_id}.html").write_text(render_html(briefing), encoding="utf-8")
+    port = _free_port()
+    static = _static(pages, port)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_static(base, ids[0])
+        plan = [("story", f"/{i}.html") for i in
+                (path.removeprefix("/stories/") for kind, path in _plan(ids, args.requests)
+                 if kind == "story")]
+        return load(base, plan, args.clients)
+    finally:
+        static.terminate()
+        static.wait()
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from parallax import pipeline
 from parallax.group.identity import recognise
@@ -44,6 +44,7 @@ from parallax.store.records import (
     content_hash,
     now,
 )
+from parallax.store.search import index_articles
 
 __all__ = ["AddResult", "add_documents", "brief_pending"]
 
@@ -135,11 +136,7 @@ def _group(connection: Connection, new: list[Article], options: Options
     grouped = pipeline.group_into_stories(known.articles, known.state, options=options)
     stamp = now()
     connection.execute(insert(t.articles), [article_row(a, stamp) for a in known.articles])
-    if connection.dialect.name == "sqlite":
-        connection.execute(text("INSERT INTO article_search(rowid, text) SELECT pk, text "
-                                "FROM articles WHERE id IN :ids")
-                           .bindparams(bindparam("ids", expanding=True)),
-                           {"ids": [a.id for a in known.articles]})
+    index_articles(connection, [a.id for a in known.articles])
     _write_state(connection, grouped, exists=before is not None)
     _write_stories(connection, before, grouped, stamp)
     return [a.id for a in known.articles], list(known.notes)

@@ -16,12 +16,14 @@ before it reaches FTS5, so no query is a syntax error.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.sql.elements import TextClause
 
-__all__ = ["Match", "fts_query", "locate", "matching", "story_filter", "story_query"]
+__all__ = ["Match", "fts_query", "index_articles", "locate", "matching", "story_filter",
+           "story_query"]
 
 _START, _STOP = "\x02", "\x03"
 _WORD = re.compile(r"\w+")
@@ -35,6 +37,20 @@ _POSTGRES = text(
     "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true') AS marked "
     "FROM articles a, websearch_to_tsquery('english', :query) q "
     "WHERE a.tsv @@ q ORDER BY ts_rank(a.tsv, q) DESC, a.pk LIMIT :limit")
+
+
+_INDEX = text("INSERT INTO article_search(rowid, text) SELECT pk, text FROM articles "
+              "WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+
+
+def index_articles(connection: Connection, ids: Sequence[str]) -> None:
+    """Index the stored articles ``ids`` for search (their rows written in this transaction).
+
+    SQLite's FTS5 table is kept by hand; PostgreSQL's ``tsv`` column is
+    generated, so there is nothing to do there.
+    """
+    if connection.dialect.name == "sqlite" and ids:
+        connection.execute(_INDEX, {"ids": list(ids)})
 
 
 @dataclass(frozen=True, slots=True)
