@@ -28,10 +28,17 @@ __all__ = ["Match", "fts_query", "index_articles", "locate", "matching", "story_
 _START, _STOP = "\x02", "\x03"
 _WORD = re.compile(r"\w+")
 
+# The best ``:limit`` rows are chosen first (FTS5's rank, no text read), and only
+# they are highlighted: ``highlight`` in the outer query alone, since SQLite
+# computes a query's columns for every row it sorts, and a common word
+# matches most of the store (bench/serve.py: search p95 482 -> see BENCHMARKS.md).
 _SQLITE = text(
     "SELECT a.id, a.story_id, highlight(article_search, 0, char(2), char(3)) AS marked "
     "FROM article_search JOIN articles a ON a.pk = article_search.rowid "
-    "WHERE article_search MATCH :query ORDER BY bm25(article_search), a.pk LIMIT :limit")
+    "WHERE article_search MATCH :query AND article_search.rowid IN ("
+    "SELECT rowid FROM article_search WHERE article_search MATCH :query "
+    "ORDER BY rank, rowid LIMIT :limit) "
+    "ORDER BY bm25(article_search), a.pk")
 _POSTGRES = text(
     "SELECT a.id, a.story_id, ts_headline('english', a.text, q, "
     "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true') AS marked "
