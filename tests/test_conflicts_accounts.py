@@ -268,3 +268,30 @@ def test_a_report_disputed_whole_and_in_part_is_named_whole() -> None:
         ("Her aide called the Gazette story about the harbour toll contract false.",
          "the Gazette story about the harbour toll contract false", "mayor"))
     assert conflict.topic == "whether Harbour Gazette's story is accurate"
+
+
+def test_a_word_that_is_the_opposite_of_another_denies_it() -> None:
+    # No negator: "unlawful" denies "lawful", "a liar" denies "credible".
+    [conflict] = _clash(
+        ("The mayor said the harbour toll transfer was lawful under the ferry charter.",
+         "the harbour toll transfer was lawful under the ferry charter"),
+        ("The rival said the harbour toll transfer was unlawful under the ferry charter.",
+         "the harbour toll transfer was unlawful under the ferry charter"))
+    assert conflict.topic == "lawful / not lawful"
+    [conflict] = _clash(
+        ("The mayor said the ferry pilot was credible about the harbour collision.",
+         "the ferry pilot was credible about the harbour collision"),
+        ("The rival said the ferry pilot was a liar about the harbour collision.",
+         "the ferry pilot was a liar about the harbour collision"))
+    assert conflict.topic == "credible / not credible"
+
+
+
+def test_a_prefix_that_negates_nothing_is_no_opposite() -> None:
+    from parallax.compare.predicates import opposite_of
+
+    assert opposite_of("illegal") == "legal"
+    # A guarded word, a prefixed noun and a stem too short to be a word.
+    assert opposite_of("interest") is None
+    assert opposite_of("non-enforcement") is None
+    assert opposite_of("into") is None
