@@ -295,3 +295,26 @@ def test_a_prefix_that_negates_nothing_is_no_opposite() -> None:
     assert opposite_of("interest") is None
     assert opposite_of("non-enforcement") is None
     assert opposite_of("into") is None
+
+
+MISREPORT = ("Ms. Brenn spoke to the ferry board on Monday, saying, “We must keep the harbour "
+             "ferry running for the island families.” The Harbour Gazette reported incorrectly "
+             "that Ms. Brenn had urged the ferry board to sell the harbour ferry.")
+
+
+def test_a_report_of_a_persons_words_the_outlet_calls_wrong_is_set_against_them() -> None:
+    item = analyze(make_article("m", MISREPORT, "Ferry News"))
+    quotes = [_quote(item, "We must keep the harbour ferry running for the island families.",
+                     "mayor"),
+              _quote(item, "Ms. Brenn had urged the ferry board to sell the harbour ferry",
+                     "gazette")]
+    [conflict] = find_conflicts([item], GAZETTE, quotes)
+    assert conflict.topic == "whether Harbour Gazette's account of Ida Brenn is accurate"
+    assert [side.actor for side in conflict.sides] == ["gazette", "mayor"]
+    # Reported, not called wrong: no dispute.
+    plain = analyze(make_article("p", MISREPORT.replace(" incorrectly", ""), "Ferry News"))
+    quotes = [_quote(plain, "We must keep the harbour ferry running for the island families.",
+                     "mayor"),
+              _quote(plain, "Ms. Brenn had urged the ferry board to sell the harbour ferry",
+                     "gazette")]
+    assert find_conflicts([plain], GAZETTE, quotes) == ()

@@ -548,6 +548,53 @@ def _corrections(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
                     ConflictSide(named, span)])
 
 
+# The writer calling one source's report of another's words wrong: "The Gazette
+# reported incorrectly that Mr. Hale had urged ...".
+_FALSELY = r"(?:incorrectly|falsely|wrongly|erroneously|mistakenly|inaccurately)"
+_REPORTED = r"(?:reported|said|wrote|claimed|stated|suggested|asserted)"
+_MISREPORTED = re.compile(rf"\b(?:{_REPORTED}\s+{_FALSELY}|{_FALSELY}\s+{_REPORTED})\s+that\s*$",
+                          re.IGNORECASE)
+
+
+def _misreports(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
+                actors: Mapping[str, Actor], options: ConflictsOptions
+                ) -> Iterator[tuple[str, str, list[ConflictSide]]]:
+    """A report of what a person said that the outlet calls wrong, against what that
+    person is quoted saying in the same article.
+
+    "The Gazette reported incorrectly that Mr. Hale had urged the board to sell
+    the ferry" sets the Gazette's account against Mr. Hale's own words on the
+    matter: his quote in that article closest to the report (cosine at least
+    ``account_similarity``). Only a person named at the head of the reported
+    clause counts: "falsely stated that the port is the only one" reports no
+    one's words.
+    """
+    sentences = {item.id: item.sentences for item in analyzed}
+    for speaker, quote, vector, _ in usable:
+        rows = [s for s in sentences.get(quote.article, ())
+                if s.start <= quote.span.clean_start < s.end]
+        if not rows:
+            continue
+        sentence = rows[0]
+        if not _MISREPORTED.search(sentence.text[:quote.span.clean_start - sentence.start]):
+            continue
+        head = quote.text[:40]
+        named = [a for a in actors.values() if a.kind == "person" and _named(head, a)
+                 and _sides_differ(speaker, a.id, actors)]
+        if len(named) != 1:
+            continue
+        person = named[0]
+        own = [(float(vector @ v), q) for who, q, v, _ in usable
+               if who == person.id and q.article == quote.article]
+        best = max(own, key=lambda found: found[0], default=None)
+        if best is None or best[0] < options.account_similarity:
+            continue
+        reporter = actors[speaker].name if speaker in actors else "the report"
+        yield (f"misreported:{speaker}:{person.id}",
+               f"whether {reporter}'s account of {person.name} is accurate",
+               [ConflictSide(speaker, quote.span), ConflictSide(person.id, best[1].span)])
+
+
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
               quotes: Sequence[Quote], copies: frozenset[str], vectors: VectorStore,
               options: ConflictsOptions
@@ -576,7 +623,8 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
     for key, label, found_sides in (*_report_disputes(usable, by_actor, options),
                                     *_fact_checks(analyzed, usable, quotes, copies, vectors,
                                                   options),
-                                    *_corrections(analyzed, usable, quotes, by_actor)):
+                                    *_corrections(analyzed, usable, quotes, by_actor),
+                                    *_misreports(analyzed, usable, by_actor, options)):
         _, sides = topics.setdefault(key, (label, {}))
         for side in found_sides:
             sides.setdefault(side.span, side)
