@@ -10,7 +10,9 @@ inability ("you cannot end it by order"), two negations of one outcome ("no
 agreement was reached", "did not reach an agreement"). Conflicts of accounts
 and of facts both read polarity here. It works on words alone (no parse): the
 predicate a negator denies is the first content word after it, past
-auxiliaries, articles and adverbs.
+auxiliaries, articles and adverbs. A word can also deny by itself: an
+adjective with a negating prefix denies its stem ("unlawful" / "lawful") and
+the language pack's opposites deny theirs ("liar" / "credible").
 """
 
 from __future__ import annotations
