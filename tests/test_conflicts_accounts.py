@@ -318,3 +318,15 @@ def test_a_report_of_a_persons_words_the_outlet_calls_wrong_is_set_against_them(
               _quote(plain, "Ms. Brenn had urged the ferry board to sell the harbour ferry",
                      "gazette")]
     assert find_conflicts([plain], GAZETTE, quotes) == ()
+
+
+def test_one_predicate_under_two_verbs_of_telling() -> None:
+    # "made it clear" and "does not volunteer" are one predicate, told and not told.
+    [conflict] = _clash(
+        ("The mayor said she has always made it clear her harbour post never paid her "
+         "a ferry salary.",
+         "she has always made it clear her harbour post never paid her a ferry salary"),
+        ("The rival said she does not volunteer that her harbour post never paid her a "
+         "ferry salary.",
+         "she does not volunteer that her harbour post never paid her a ferry salary"))
+    assert conflict.topic == "disclose / not disclose"

@@ -18,9 +18,10 @@ against "Mr. Hale never served in the navy") is a dispute between that speaker
 and the outlet (a side with no actor), as is the writer's "In fact, ..." right
 after a speaker's statement; a criticism the outlet reports ("criticism that
 the toll sets a precedent") against a speaker who denies it ("zero
-precedent") is a dispute between that speaker and the critics. A report of a person's words that the outlet calls wrong ("The
-Gazette reported incorrectly that Mr. Hale had urged ...") is a dispute
-between its author and that person's own quote in the article.
+precedent") is a dispute between that speaker and the critics. A report of
+a person's words that the outlet calls wrong ("The Gazette reported
+incorrectly that Mr. Hale had urged ...") is a dispute between its author
+and that person's own quote in the article.
 
 ``facts`` pairs aligned sentences of different independent sources that give
 different numbers for the same noun (nouns of one measure are one noun,

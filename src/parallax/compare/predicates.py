@@ -12,7 +12,9 @@ and of facts both read polarity here. It works on words alone (no parse): the
 predicate a negator denies is the first content word after it, past
 auxiliaries, articles and adverbs. A word can also deny by itself: an
 adjective with a negating prefix denies its stem ("unlawful" / "lawful") and
-the language pack's opposites deny theirs ("liar" / "credible").
+the language pack's opposites deny theirs ("liar" / "credible"); and one
+predicate may be told in several words ("made it clear" / "does not
+volunteer"), read as one term.
 """
 
 from __future__ import annotations
@@ -168,12 +170,16 @@ def _term(word: str) -> str:
     return terms[0] if terms and terms[0] != NEGATION else ""
 
 
+# One predicate under several words, by the stem of its group's first word.
+_SAME = {_term(word): _term(group[0]) for group in _MEANINGS.predicates for word in group}
+
+
 def meaning_terms(text: str) -> frozenset[str]:
     """The content terms of ``text`` with the terms its words deny by themselves
     (``opposite_of``): "an illegal transfer" is about "legal" too."""
     words = [w.casefold() for w in _WORD.findall(text) if w[:1].islower()]
-    return frozenset(t for t in (*content_terms(text), *map(opposite_of, words))
-                     if t and t != NEGATION)
+    terms = [t for t in (*content_terms(text), *map(opposite_of, words)) if t and t != NEGATION]
+    return frozenset((*terms, *(_SAME.get(t, t) for t in terms)))
 
 
 def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, ...]:
@@ -223,7 +229,8 @@ def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, 
             continue
         after = next((w for w in words[k + 1:k + 1 + _FRAME_REACH] if w not in _LINKS), "")
         frame = (_frame_word(words[chain]) if chain >= 0 else "", _frame_word(after))
-        found.append(Predication(terms[0], denied, frame, denied_at.get(k, "")))
+        found.append(Predication(_SAME.get(terms[0], terms[0]), denied, frame,
+                                 denied_at.get(k, "")))
         # "was illegal" denies "legal" in the same frame; "not illegal" (a
         # double negation) is left unread.
         if not denied and (base := opposite_of(word)):

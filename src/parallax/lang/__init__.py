@@ -149,6 +149,9 @@ class Meanings:
     ("interest", "universal", "discuss")."""
     opposites: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Words -> the word they deny, where no prefix tells ("liar" -> "credible")."""
+    predicates: tuple[tuple[str, ...], ...] = ()
+    """Groups of words that assert one predicate ("make it clear" and "volunteer"
+    both say a thing was told): one denied is the other denied."""
 
 
 # eq=False: a pack is compared and hashed by identity, so stages may cache

@@ -275,6 +275,9 @@ _NOT_NEGATED = frozenset({
     "innate", "inner", "insure", "insured", "intake", "integral", "intense", "inverse"})
 # Opposites no prefix tells: a truthful witness and a liar, a credible account
 # and a lie. The key is the word that denies its value.
+# Verbs of telling a fact one knows: "he made it clear his service never took him
+# overseas" and "he does not volunteer that his service never took him overseas".
+_PREDICATES = (("disclose", "volunteer", "clear", "mention", "reveal"),)
 _OPPOSITES = {"liar": "credible", "liars": "credible", "lying": "credible", "lied": "credible",
               "false": "true", "falsely": "truly", "guilty": "innocent"}
 
@@ -332,5 +335,5 @@ ENGLISH = LanguagePack(
                                   **{name: "f" for name in _FEMALE_NAMES}, **_HONORIFICS})),
     meanings=Meanings(measures=_MEASURES, changes=_CHANGES,
                       negating_prefixes=_NEGATING_PREFIXES, not_negated=_NOT_NEGATED,
-                      opposites=MappingProxyType(_OPPOSITES)),
+                      opposites=MappingProxyType(_OPPOSITES), predicates=_PREDICATES),
 )
