@@ -685,7 +685,8 @@ class _Figure:
 _MEASURES = {_term(noun): _term(group[0]) for group in ENGLISH.meanings.measures
              for noun in group}
 _CHANGES = ENGLISH.meanings.changes
-# How far back from a figure with no noun its change verb may stand, in words.
+# How far back from a figure with no noun its change verb may stand, in words (not
+# tuned: about the length of a clause in news prose).
 _CHANGE_REACH = 12
 
 
