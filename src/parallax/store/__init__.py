@@ -8,6 +8,7 @@
     search.py   full text: SQLite FTS5, PostgreSQL tsvector
     sql.py      ``SqlReader``, the ``StoreReader`` the read commands and the web app use
     reader.py   the ``StoreReader`` seam and its rows
+    sqlstore.py ``open_reader``, ``open_store``, ``open_sink`` (imported lazily from here)
 
 ``open_reader(url)`` is what a reader (the CLI, the web app) calls,
 ``open_sink(url)`` what the web app's uploads add through; ``open_store``
@@ -16,67 +17,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from parallax.model import Document
-from parallax.options import Options
-from parallax.progress import Reporter
-from parallax.store.add import AddResult, add_documents
-from parallax.store.engine import Store
-from parallax.store.sql import SqlReader
+if TYPE_CHECKING:
+    from parallax.store.sqlstore import (
+        AddResult,
+        SqlReader,
+        SqlStore,
+        Store,
+        StoreSink,
+        open_reader,
+        open_sink,
+        open_store,
+    )
 
-__all__ = ["AddResult", "SqlReader", "SqlStore", "Store", "open_reader", "open_store"]
-
-
-def open_reader(db: str | None = None, *, wait: float = 600.0) -> SqlReader:
-    """A ``StoreReader`` over the store at ``db`` (``--db`` form: a URL, a file, or None for
-    ``$PARALLAX_DB`` or the default file); a missing or unreadable store is a ``StoreError``."""
-    return SqlReader(Store.open(db, wait=wait))
-
-
-def open_store(db: str | None = None, *, create: bool = True, wait: float = 600.0) -> SqlStore:
-    """The store at ``db`` for adding to (made when it does not exist)."""
-    return SqlStore(Store.open(db, create=create, wait=wait))
+__all__ = ["AddResult", "SqlReader", "SqlStore", "Store", "StoreSink", "open_reader",
+           "open_sink", "open_store"]
 
 
-class SqlStore:
-    """A SQL store (SQLite or PostgreSQL): add documents to it, read it (``reader``)."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def add(self, documents: Sequence[Document], report: Reporter, *,
-            options: Options | None = None) -> AddResult:
-        return add_documents(self.store, documents, report, options=options)
-
-    def reader(self) -> SqlReader:
-        return SqlReader(self.store)
-
-    def close(self) -> None:
-        self.store.close()
-
-
-def open_sink(db: str | None = None, *, wait: float = 600.0) -> StoreSink:
-    """The store at ``db`` to add uploaded documents to (the web app's upload seam)."""
-    return StoreSink(open_store(db, wait=wait))
-
-
-class StoreSink:
-    """``add(documents)`` with a JSON-ready summary: what ``parallax serve`` uploads call.
-
-    Each call is one ``parallax add`` of the documents (cleaned together,
-    grouped, stories that grew re-briefed), without progress bars.
-    """
-
-    def __init__(self, store: SqlStore, options: Options | None = None) -> None:
-        self.store = store
-        self.options = options
-
-    def add(self, documents: Sequence[Document]) -> dict[str, Any]:
-        result = self.store.add(documents, Reporter(None), options=self.options)
-        return {"added": list(result.added), "known": len(result.known),
-                "briefed": list(result.briefed), "notes": list(result.notes)}
-
-    def close(self) -> None:
-        self.store.close()
+def __getattr__(name: str) -> Any:
+    """The SQL side on first use, so ``parallax.store.reader`` alone imports no SQLAlchemy."""
+    if name in __all__:
+        from parallax.store import sqlstore
+        return getattr(sqlstore, name)
+    raise AttributeError(f"module 'parallax.store' has no attribute {name!r}")
