@@ -31,7 +31,8 @@ _WORD = re.compile(r"\w+")
 # The best ``:limit`` rows are chosen first (FTS5's rank, no text read), and only
 # they are highlighted: ``highlight`` in the outer query alone, since SQLite
 # computes a query's columns for every row it sorts, and a common word
-# matches most of the store (bench/serve.py: search p95 482 -> see BENCHMARKS.md).
+# matches most of the store. PostgreSQL's ``ts_headline`` likewise runs on the
+# chosen rows only (bench/serve.py; BENCHMARKS.md).
 _SQLITE = text(
     "SELECT a.id, a.story_id, highlight(article_search, 0, char(2), char(3)) AS marked "
     "FROM article_search JOIN articles a ON a.pk = article_search.rowid "
@@ -40,10 +41,11 @@ _SQLITE = text(
     "ORDER BY rank, rowid LIMIT :limit) "
     "ORDER BY bm25(article_search), a.pk")
 _POSTGRES = text(
-    "SELECT a.id, a.story_id, ts_headline('english', a.text, q, "
+    "SELECT m.id, m.story_id, ts_headline('english', m.text, m.q, "
     "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true') AS marked "
+    "FROM (SELECT a.id, a.story_id, a.text, a.pk, q, ts_rank(a.tsv, q) AS rank "
     "FROM articles a, websearch_to_tsquery('english', :query) q "
-    "WHERE a.tsv @@ q ORDER BY ts_rank(a.tsv, q) DESC, a.pk LIMIT :limit")
+    "WHERE a.tsv @@ q ORDER BY rank DESC, a.pk LIMIT :limit) m ORDER BY m.rank DESC, m.pk")
 
 
 _INDEX = text("INSERT INTO article_search(rowid, text) SELECT pk, text FROM articles "
