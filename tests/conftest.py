@@ -4,6 +4,7 @@ the fake embedder for tests that are not about embeddings."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 
 import pytest
 
@@ -64,6 +65,16 @@ def postgres_server() -> Iterator[pgserver.Server]:
     server = pgserver.start(binaries)
     yield server
     server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh store's URL: a SQLite file, then a database on the throwaway PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    server = request.getfixturevalue("postgres_server")
+    url: str = server.database()
+    return url
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from parallax import pipeline
 from parallax.model import Document
 from parallax.progress import Reporter
@@ -19,15 +17,6 @@ from parallax.store import SqlStore, open_reader, open_store
 from parallax.store.add import AddResult
 
 from storecorpus import BRIDGE, FERRY, write_articles
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'store.db'}"
-    server = request.getfixturevalue("postgres_server")
-    url: str = server.database()
-    return url
 
 
 def add(store: SqlStore, *paths: Path) -> AddResult:

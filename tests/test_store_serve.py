@@ -4,7 +4,8 @@ Every step is the real command: ``parallax add``/``list``/``show`` through
 the CLI, and ``parallax serve`` in its own process answering HTTP on
 127.0.0.1, as a reader of the README would run them. The served pages must
 keep answering while another ``parallax add`` writes to the same store, and
-an upload through ``--allow-upload`` must land in the store.
+an upload through ``--allow-upload`` must land in the store. Each test runs
+on SQLite and on the throwaway PostgreSQL (``store_url``).
 """
 
 from __future__ import annotations
@@ -68,9 +69,9 @@ def serving(url: str, *extra: str, env: dict[str, str] | None = None) -> Iterato
             server.wait(30)
 
 
-def test_the_readme_workflow_on_the_examples(tmp_path: Path) -> None:
+def test_the_readme_workflow_on_the_examples(store_url: str, tmp_path: Path) -> None:
     """Add part of a folder, add the folder, list, show, serve and open the story page."""
-    url = f"sqlite:///{tmp_path / 'corpus.db'}"
+    url = store_url
     first = sorted(str(p) for p in (EXAMPLES / "meridane-talks").glob("0[1-5]*"))
     assert len(first) == 5
     assert invoke("-q", "add", *first, "--db", url).startswith(
@@ -91,9 +92,10 @@ def test_the_readme_workflow_on_the_examples(tmp_path: Path) -> None:
     assert title in story.text and title in shown
 
 
-def test_the_served_pages_answer_while_an_add_runs(tmp_path: Path) -> None:
-    """SQLite WAL through the web app: every page answers, quickly, during an add."""
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+def test_the_served_pages_answer_while_an_add_runs(store_url: str, tmp_path: Path) -> None:
+    """Through the web app: every page answers, quickly, during an add (SQLite's WAL,
+    PostgreSQL's snapshots: no reader waits for the writer)."""
+    url = store_url
     write_articles(tmp_path / "first", BRIDGE)
     invoke("-q", "add", str(tmp_path / "first"), "--db", url)
     with open_reader(url) as reader:
@@ -125,9 +127,9 @@ def test_the_served_pages_answer_while_an_add_runs(tmp_path: Path) -> None:
     assert len(after) == 2 and sum(s["articles"] for s in after) == len(BRIDGE) + len(FERRY)
 
 
-def test_an_upload_through_http_lands_in_the_store(tmp_path: Path) -> None:
+def test_an_upload_through_http_lands_in_the_store(store_url: str, tmp_path: Path) -> None:
     """``parallax serve --allow-upload`` adds an uploaded JSONL body through ``open_sink``."""
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+    url = store_url
     write_articles(tmp_path / "first", BRIDGE)
     invoke("-q", "add", str(tmp_path / "first"), "--db", url)
     body = "".join(json.dumps(article) + "\n" for article in FERRY)
