@@ -136,6 +136,16 @@ ConfigOpt = Annotated[Path | None, typer.Option(
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files or folders (read recursively); - for stdin.")
 ]
+CrawlPathsArg = Annotated[
+    list[str] | None, typer.Argument(help="Files or folders (read recursively), WARC crawls, "
+                                          "feeds; - for stdin.")
+]
+UrlsOpt = Annotated[Path | None, typer.Option(
+    "--urls", metavar="FILE", help="Also fetch these pages: one http(s) URL per line (needs "
+                                   "the [fetch] extra).")]
+AllowPrivateOpt = Annotated[bool, typer.Option(
+    "--allow-private", help="Let --urls reach private, loopback, link-local and reserved "
+                            "addresses (refused by default).")]
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE",
                                                 help="Write to FILE instead of standard output.")]
 StoryOpt = Annotated[
@@ -175,11 +185,17 @@ def _start(ctx: typer.Context, quiet: bool, verbose: bool, config: Path | None,
     return run, options
 
 
-def _load(paths: Sequence[str], run: _Run, options: Options) -> Inputs:
-    """Read inputs, printing one line per failure and one note per thing not read."""
+def _load(paths: Sequence[str] | None, run: _Run, options: Options, urls: Path | None = None,
+          allow_private: bool = False) -> Inputs:
+    """Read inputs (and fetch ``urls``), printing one line per failure and one note per
+    thing not read."""
     from parallax import pipeline
 
-    inputs = pipeline.read(paths, options=options)
+    if not paths and urls is None:
+        raise UsageError("give at least one PATH (or --urls FILE)")
+    listed = pipeline.read_url_list(urls) if urls is not None else ()
+    inputs = pipeline.read(paths or [], options=options, urls=listed,
+                           allow_private=allow_private, progress=not run.quiet)
     for line in pipeline.error_lines(inputs):
         _stderr.print(line, markup=False)
     if not run.quiet:
@@ -230,7 +246,7 @@ def _length(value: str | None) -> str | None:
 @_reports_errors
 def brief(
     ctx: typer.Context,
-    paths: PathsArg,
+    paths: CrawlPathsArg = None,
     fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = (
         BriefFormat.md
     ),
@@ -242,6 +258,8 @@ def brief(
     state: Annotated[Path | None, typer.Option(
         "--state", metavar="FILE", help="Grouping state of `parallax stories --state`: story "
                                         "ids as it gives them (read, not changed).")] = None,
+    urls: UrlsOpt = None,
+    allow_private: AllowPrivateOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     config: ConfigOpt = None,
@@ -254,7 +272,7 @@ def brief(
 
     run, options = _start(ctx, quiet, verbose, config, writes=(output,))
     previous = pipeline.load_state(state, missing_ok=False) if state is not None else None
-    inputs = _load(paths, run, options)
+    inputs = _load(paths, run, options, urls, allow_private)
     briefings = pipeline.brief_stories(inputs.documents, summary_length=length,
                                        progress=not run.quiet, errors=pipeline.error_lines(inputs),
                                        story=story, state=previous, options=options)
@@ -322,7 +340,7 @@ def quotes(
 @_reports_errors
 def stories(
     ctx: typer.Context,
-    paths: PathsArg,
+    paths: CrawlPathsArg = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.md
     ),
@@ -336,6 +354,8 @@ def stories(
         "--wait", metavar="SECONDS", min=0,
         help="How long to wait for another run holding the --state FILE (0: fail at once).")
     ] = DEFAULT_WAIT,
+    urls: UrlsOpt = None,
+    allow_private: AllowPrivateOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     config: ConfigOpt = None,
@@ -347,7 +367,7 @@ def stories(
     from parallax import pipeline
 
     run, options = _start(ctx, quiet, verbose, config, writes=(output, state))
-    inputs = _load(paths, run, options)
+    inputs = _load(paths, run, options, urls, allow_private)
     found = pipeline.stories(inputs, state_file=state, wait=wait, options=options,
                              progress=not run.quiet)
     if not run.quiet:

@@ -158,6 +158,19 @@ class IngestOptions:
                                           "the outlet")
     max_outlet_words: int = tuned(5, "an outlet name in a byline ('KBN News') is short")
     max_title_chars: int = tuned(200, "a headline is a short line without a final full stop")
+    # Fetching a URL list (``--urls``, ``parallax.ingest.fetch``): chosen, not
+    # tuned. A news page is served in well under a second and weighs a few
+    # megabytes with its markup at most; these bound a hostile or broken
+    # server (slow drip, endless body, redirect loop) without refusing a real one.
+    fetch_connect_seconds: float = tuned(10.0, "seconds to connect to a server of --urls")
+    fetch_read_seconds: float = tuned(20.0, "seconds a server of --urls may go silent while "
+                                            "sending")
+    fetch_total_seconds: float = tuned(60.0, "seconds one URL of --urls may take in all, "
+                                             "redirects included (a slow drip is cut)")
+    fetch_max_bytes: int = tuned(10 * 1024 * 1024, "bytes of one fetched page read; a larger "
+                                                   "body is aborted while streaming, an error line")
+    fetch_max_redirects: int = tuned(5, "redirects followed per URL of --urls, each target "
+                                        "checked again")
 
 
 @dataclass(frozen=True, slots=True)

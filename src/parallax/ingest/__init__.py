@@ -7,13 +7,17 @@ documents that did load, so the caller can report it and go on.
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Sequence
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from parallax.errors import InputError
 from parallax.ingest.compressed import (
@@ -25,9 +29,12 @@ from parallax.ingest.compressed import (
     reader_name,
 )
 from parallax.ingest.decode import DecodeError, decode_bytes
+from parallax.ingest.feed import feed_documents, looks_like_feed, page_key
 from parallax.ingest.html import NoArticleText, html_document, looks_like_html
-from parallax.ingest.jsonl import jsonl_documents, looks_like_jsonl
+from parallax.ingest.jsonl import jsonl_documents, looks_like_jsonl, stream_lines
+from parallax.ingest.note import Note
 from parallax.ingest.text import text_document
+from parallax.ingest.warc import is_warc_name, looks_like_warc, warc_documents
 from parallax.model import Document
 from parallax.options import DEFAULT_OPTIONS, IngestOptions
 
@@ -36,9 +43,10 @@ __all__ = ["ARTICLE_SUFFIXES", "Inputs", "cut_to_limit", "read_inputs"]
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
+FEED_SUFFIXES = frozenset({".rss", ".atom"})
 # Read when walking a folder, also gzip-compressed (``.txt.gz``); a file named
-# explicitly is read whatever its suffix.
-ARTICLE_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
+# explicitly is read whatever its suffix (a ``.xml`` feed, a WARC by its magic).
+ARTICLE_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES | FEED_SUFFIXES | {".warc"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +119,8 @@ def _walk_folder(root: str, found: _Walk) -> None:
             elif reader_name(child).suffix.lower() in ARTICLE_SUFFIXES:
                 found.files.append(child)
             else:
-                found.skip(child, "not an article file (.txt, .html, .jsonl, or those .gz)")
+                found.skip(child, "not an article file (.txt, .html, .jsonl, .rss, .atom, "
+                                  ".warc, or those .gz)")
 
 
 def _walk(paths: Sequence[str]) -> _Walk:
@@ -173,29 +182,85 @@ def _read_bytes(path: str, limit: int) -> bytes:
     return gunzip(data, limit) if is_gzip_name(path) else data
 
 
+Item = Document | InputError | Note
+
+
+def _head(path: str) -> bytes:
+    """The first bytes of an input, left unread (standard input is peeked, not consumed)."""
+    if path == "-":
+        peek = getattr(sys.stdin.buffer, "peek", None)
+        return peek(64)[:64] if peek is not None else b""
+    with open(path, "rb") as stream:
+        return stream.read(64)
+
+
+def _streamed(path: str, name: str, read: Callable[[BinaryIO], Iterable[Item]]
+              ) -> Iterator[Item]:
+    """``read`` over the input's (decompressed) bytes as a stream, the file open only
+    while it runs; a file that breaks mid-way is one error line after what it gave."""
+    with ExitStack() as stack:
+        try:
+            raw = (sys.stdin.buffer if path == "-"
+                   else stack.enter_context(open(path, "rb")))
+        except OSError as exc:
+            yield InputError(name, f"cannot read ({exc.strerror or exc})")
+            return
+        stream: BinaryIO = raw
+        if is_gzip_name(path) or (path == "-" and _head(path).startswith(GZIP_MAGIC)):
+            stream = cast(BinaryIO, stack.enter_context(gzip.GzipFile(fileobj=raw)))
+        try:
+            yield from read(stream)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield InputError(name, f"cannot read to the end ({exc})")
+
+
 def _documents_from(path: str, doc_id: str, options: IngestOptions
-                    ) -> Iterable[Document | InputError]:
+                    ) -> tuple[str, Iterable[Item]]:
+    """The format the input was read as (``feed``, ``warc``, ...) and what it yields.
+
+    WARC and JSONL named so are read as streams of records, of any size; the
+    other formats are one article each, or a feed, and are read whole, up to
+    ``max_input_bytes``.
+    """
     name = "<stdin>" if path == "-" else path
+    limit = options.max_input_bytes
+    suffix = reader_name(path).suffix.lower()
+    try:
+        warc = is_warc_name(path) or looks_like_warc(_head(path))
+    except OSError as exc:
+        return "file", [InputError(name, f"cannot read ({exc.strerror or exc})")]
+    if warc:
+        return "warc", _streamed(path, name, lambda stream: warc_documents(
+            name, stream, doc_id, limit=limit))
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl", _streamed(path, name, lambda stream: jsonl_documents(
+            name, stream_lines(stream, limit), doc_id))
+    return _whole_file(path, name, suffix, doc_id, options)
+
+
+def _whole_file(path: str, name: str, suffix: str, doc_id: str, options: IngestOptions
+                ) -> tuple[str, Iterable[Item]]:
     try:
         data = _read_bytes(path, options.max_input_bytes)
     except (CorruptArchive, TooLarge) as exc:
-        return [InputError(name, str(exc))]
+        return "file", [InputError(name, str(exc))]
     except OSError as exc:
-        return [InputError(name, f"cannot read ({exc.strerror or exc})")]
+        return "file", [InputError(name, f"cannot read ({exc.strerror or exc})")]
     try:
         text, _encoding = decode_bytes(data)
     except DecodeError as exc:
-        return [InputError(name, str(exc))]
-    suffix = reader_name(path).suffix.lower()
+        return "file", [InputError(name, str(exc))]
     known = suffix in HTML_SUFFIXES or suffix in TEXT_SUFFIXES
-    if suffix in JSONL_SUFFIXES or (not known and looks_like_jsonl(text)):
-        return jsonl_documents(name, text, doc_id)
+    if not known and looks_like_jsonl(text):
+        return "jsonl", jsonl_documents(name, text, doc_id)
+    if suffix in FEED_SUFFIXES or (not known and looks_like_feed(text)):
+        return "feed", feed_documents(name, text, doc_id)
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text)):
         try:
-            return [html_document(doc_id, name, text)]
+            return "file", [html_document(doc_id, name, text)]
         except NoArticleText as exc:
-            return [InputError(name, str(exc))]
-    return [text_document(doc_id, name, text)]
+            return "file", [InputError(name, str(exc))]
+    return "file", [text_document(doc_id, name, text)]
 
 
 # Where to cut an over-long text, best first: a paragraph break, a sentence
@@ -227,29 +292,69 @@ def cut_to_limit(document: Document, limit: int) -> tuple[Document, str | None]:
     return cut, note
 
 
-def read_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTIONS.ingest
-                ) -> Inputs:
-    """Documents from files, folders (recursive) and ``-`` (standard input).
+def _prefer_pages(documents: list[Document], feed_ids: set[str]) -> tuple[list[Document],
+                                                                           list[str]]:
+    """``documents`` without the feed items whose page is among them, and a note per feed.
 
-    Files may be gzip-compressed (``.txt.gz``). Standard input and files of
+    A feed item is often a teaser; the page (a WARC record, a file, a fetched
+    URL with the same address) is the article.
+    """
+    pages = {page_key(d.url): d for d in documents if d.url and d.id not in feed_ids}
+    kept, replaced = [], Counter[str]()
+    for doc in documents:
+        if doc.id in feed_ids and doc.url and page_key(doc.url) in pages:
+            replaced[doc.path.rsplit(":", 1)[0]] += 1
+        else:
+            kept.append(doc)
+    notes = [f"note: {feed}: {count} item(s) read from their page in the inputs instead"
+             for feed, count in replaced.items()]
+    return kept, notes
+
+
+def read_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTIONS.ingest,
+                urls: Sequence[str] = (), allow_private: bool = False, progress: bool = False
+                ) -> Inputs:
+    """Documents from files, folders (recursive), ``-`` (standard input) and ``urls``.
+
+    Files may be gzip-compressed (``.txt.gz``). WARC crawls (``.warc``,
+    ``.warc.gz``, or by their first bytes) give one document per HTML page
+    and a note of the records skipped; RSS/Atom feeds one per item, unless
+    the item's page is in the inputs too. Standard input and files of
     unknown suffix are read as JSON Lines when their first line is an article
-    record, else as HTML or text. Document ids are file stems without
+    record, else as a feed, HTML or text. Document ids are file stems without
     suffixes (made unique), JSONL ids as given. FIFOs and devices are refused
     by name (reading one could block for ever), an input over
-    ``options.max_input_bytes`` is an error line, an article over
+    ``options.max_input_bytes`` is an error line (for WARC and JSONL: a
+    record or a line over it), an article over
     ``options.max_article_chars`` is cut there (``cut_to_limit``) with a note,
     and everything in a folder that is not read gets a note saying why.
+    ``urls`` are fetched (``fetch.fetch_documents``; private addresses only
+    with ``allow_private``), with a progress bar when ``progress``.
     """
     found = _walk(paths)
     errors = found.errors
     documents: list[Document] = []
+    feed_ids: set[str] = set()
     taken: set[str] = set()
     used: set[str] = set()
-    for path in found.files:
-        stem = "stdin" if path == "-" else reader_name(path).stem
-        for item in _documents_from(path, _unique_id(stem, taken), options):
+
+    def sources() -> Iterator[tuple[str, Iterable[Item]]]:
+        for path in found.files:
+            stem = "stdin" if path == "-" else reader_name(path).stem
+            yield _documents_from(path, _unique_id(stem, taken), options)
+        if urls:
+            from parallax.ingest.fetch import fetch_documents
+
+            yield "url", fetch_documents(urls, allow_private=allow_private, progress=progress,
+                                         options=options)
+
+    for kind, items in sources():
+        for item in items:
             if isinstance(item, InputError):
                 errors.append(item)
+                continue
+            if isinstance(item, Note):
+                found.notes.append(item.text)
                 continue
             if item.id in used:
                 item = replace(item, id=_unique_id(item.id, taken))
@@ -258,5 +363,9 @@ def read_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTION
                 found.notes.append(note)
             taken.add(item.id)
             used.add(item.id)
+            if kind == "feed":
+                feed_ids.add(item.id)
             documents.append(item)
+    documents, notes = _prefer_pages(documents, feed_ids)
+    found.notes.extend(notes)
     return Inputs(tuple(documents), tuple(errors), tuple(found.skipped), tuple(found.notes))
