@@ -185,13 +185,18 @@ def _read_bytes(path: str, limit: int) -> bytes:
 Item = Document | InputError | Note
 
 
+# Enough compressed bytes to inflate a WARC's first line: a deflate block
+# opens with its Huffman tables, which can take a few hundred bytes.
+_HEAD_BYTES = 1024
+
+
 def _head(path: str) -> bytes:
     """The first bytes of an input, left unread (standard input is peeked, not consumed)."""
     if path == "-":
         peek = getattr(sys.stdin.buffer, "peek", None)
-        return peek(64)[:64] if peek is not None else b""
+        return peek(_HEAD_BYTES)[:_HEAD_BYTES] if peek is not None else b""
     with open(path, "rb") as stream:
-        return stream.read(64)
+        return stream.read(_HEAD_BYTES)
 
 
 def _streamed(path: str, name: str, read: Callable[[BinaryIO], Iterable[Item]]
