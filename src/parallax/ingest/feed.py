@@ -48,9 +48,18 @@ def _published(entry: Any) -> str | None:
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
 
 
+# RSS writes an author as an e-mail address with the name in brackets, and
+# feedparser splits that wrongly when the domain ends in a long suffix, so
+# the raw value is split here: ``desk@news.example (Ann Lee)``, also with the
+# address in brackets after the name (as feedparser joins Atom's name and email).
+_MAIL_NAME = re.compile(r"^\S+@\S+\s*\((?P<a>[^()]+)\)$|^(?P<b>[^()]+?)\s*\(\S+@\S+\)$")
+
+
 def _author(entry: Any) -> str | None:
-    detail = entry.get("author_detail") or {}
-    return _text(detail.get("name")) or _text(entry.get("author"))
+    raw = _text(entry.get("author"))
+    if raw is None or (found := _MAIL_NAME.match(raw)) is None:
+        return None if raw is None or re.fullmatch(r"\S+@\S+", raw) else raw
+    return (found.group("a") or found.group("b")).strip()
 
 
 def _body(entry: Any) -> str | None:
