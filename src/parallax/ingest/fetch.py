@@ -33,6 +33,11 @@ if TYPE_CHECKING:
 
 __all__ = ["fetch_documents", "read_url_list"]
 
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+# What a page may be served as; anything else (images, PDFs, video) is
+# refused before its body is read. No type at all is read and sniffed.
+_READ_TYPES = (*_HTML_TYPES, "text/plain", "")
+
 
 class _Failed(Exception):
     """One URL could not be fetched; the message is the reason."""
@@ -82,8 +87,11 @@ def _get(client: httpx.Client, url: str, options: IngestOptions, allow_private: 
          ) -> tuple[str, str, bytes]:
     """(final URL, content type, body) after at most ``fetch_max_redirects`` redirects."""
     deadline = time.monotonic() + options.fetch_total_seconds
-    for _hop in range(options.fetch_max_redirects + 1):
-        _checked(url, allow_private)
+    for hop in range(options.fetch_max_redirects + 1):
+        try:
+            _checked(url, allow_private)
+        except _Failed as exc:
+            raise _Failed(f"redirected to {url}: {exc}" if hop else str(exc)) from None
         with client.stream("GET", url) as response:
             if response.is_redirect:
                 location = response.headers.get("location")
@@ -94,6 +102,8 @@ def _get(client: httpx.Client, url: str, options: IngestOptions, allow_private: 
             if response.status_code != 200:
                 raise _Failed(f"HTTP {response.status_code} {response.reason_phrase}".strip())
             kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            if kind not in _READ_TYPES:
+                raise _Failed(f"not an article page (content type {kind})")
             return url, kind, _body(response, options.fetch_max_bytes, deadline)
     raise _Failed(f"more than {options.fetch_max_redirects} redirects "
                   "(ingest.fetch_max_redirects)")
@@ -104,15 +114,12 @@ def _document(url: str, kind: str, body: bytes, doc_id: str) -> Document:
         text, _encoding = decode_bytes(body)
     except DecodeError as exc:
         raise _Failed(str(exc)) from None
-    if kind in ("text/html", "application/xhtml+xml") or (kind != "text/plain"
-                                                          and looks_like_html(text)):
+    if kind in _HTML_TYPES or (kind == "" and looks_like_html(text)):
         try:
             return html_document(doc_id, url, text, url=url)
         except NoArticleText as exc:
             raise _Failed(str(exc)) from None
-    if kind in ("text/plain", ""):
-        return text_document(doc_id, url, text)
-    raise _Failed(f"not an article page (content type {kind})")
+    return text_document(doc_id, url, text)
 
 
 def _doc_id(url: str) -> str:
