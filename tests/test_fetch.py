@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from parallax.cli import app
 from parallax.errors import InputError
-from parallax.ingest.addresses import check_host
 from parallax.ingest import read_inputs
+from parallax.ingest.addresses import check_host
 from parallax.ingest.fetch import fetch_documents
 from parallax.model import Document
 from parallax.options import Options
@@ -62,7 +62,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Quiet: the tests read the client's lines, not the server's."""
 
 
