@@ -84,8 +84,8 @@ class PartsOptions:
 class IngestOptions:
     """Reading inputs: decoding, HTML extraction, page metadata (``parallax.ingest``).
 
-    ``max_input_bytes`` and ``max_article_chars`` are read per run
-    (``read_inputs(options=...)``, so ``--config`` changes them). The others
+    ``max_input_bytes``, ``max_article_chars`` and the ``fetch_*`` limits are
+    read per run (``read_inputs(options=...)``, so ``--config`` changes them). The others
     are read once, when ``parallax.ingest`` is imported, from the packaged
     defaults: the readers do not take their part per run yet, so a file that
     overrides them changes nothing.
@@ -95,7 +95,9 @@ class IngestOptions:
     # the whole input into memory (and its decoded text, four bytes a character
     # at worst) would put the run at risk, so it is one error line instead.
     max_input_bytes: int = tuned(256 * 1024 * 1024, "largest input (file, standard input or "
-                                                    "decompressed gzip) read, in bytes")
+                                                    "decompressed gzip) read, in bytes; for "
+                                                    "streamed WARC and .jsonl files, largest "
+                                                    "record or line")
     # Chosen, not tuned: far above any article of the development data (the
     # longest: BASIL 11,343, PolNeAR 22,068, extraction gold files 53,985
     # characters); a text past this is a dump, a log or a crawl error, and an
