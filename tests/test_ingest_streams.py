@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import tracemalloc
 from pathlib import Path
 
-from parallax.ingest import read_inputs
+from parallax.ingest import iter_inputs, read_inputs
+from parallax.model import Document
 from parallax.options import Options
 
 LIMIT = Options.from_dict({"ingest": {"max_input_bytes": 2_000}}).ingest
@@ -62,3 +64,20 @@ def test_a_line_not_in_utf8_is_repaired_not_lost(tmp_path: Path) -> None:
                      .encode("latin-1") + b"\n")
     inputs = read_inputs([str(path)], options=LIMIT)
     assert [d.id for d in inputs.documents] == ["a1", "a2"]
+
+
+def test_iterating_a_dump_keeps_memory_flat(tmp_path: Path) -> None:
+    """``iter_inputs`` holds one line at a time: its peak is far below the dump's size."""
+    path = tmp_path / "dump.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        for number in range(1, 4001):
+            out.write(_line(number, words=300) + "\n")
+    size = 4000 * len(_line(1, words=300))
+    tracemalloc.start()
+    try:
+        count = sum(isinstance(item, Document) for item in iter_inputs([str(path)]))
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 4000 and size > 7_000_000
+    assert peak < size / 5, f"peak {peak:,} bytes for a dump of {size:,}"

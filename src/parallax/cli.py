@@ -142,7 +142,7 @@ CrawlPathsArg = Annotated[
 ]
 UrlsOpt = Annotated[Path | None, typer.Option(
     "--urls", metavar="FILE", help="Also fetch these pages: one http(s) URL per line (needs "
-                                   "the [fetch] extra).")]
+                                   "httpx, the fetch extra).")]
 AllowPrivateOpt = Annotated[bool, typer.Option(
     "--allow-private", help="Let --urls reach private, loopback, link-local and reserved "
                             "addresses (refused by default).")]

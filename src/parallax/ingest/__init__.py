@@ -38,7 +38,7 @@ from parallax.ingest.warc import is_warc_name, looks_like_warc, warc_documents
 from parallax.model import Document
 from parallax.options import DEFAULT_OPTIONS, IngestOptions
 
-__all__ = ["ARTICLE_SUFFIXES", "Inputs", "cut_to_limit", "read_inputs"]
+__all__ = ["ARTICLE_SUFFIXES", "Inputs", "Note", "cut_to_limit", "iter_inputs", "read_inputs"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -297,51 +297,50 @@ def cut_to_limit(document: Document, limit: int) -> tuple[Document, str | None]:
     return cut, note
 
 
-def _prefer_pages(documents: list[Document], feed_ids: set[str]) -> tuple[list[Document],
-                                                                           list[str]]:
-    """``documents`` without the feed items whose page is among them, and a note per feed.
+@dataclass(slots=True)
+class _FeedItems:
+    """Feed items held back until every page is read, so that an item whose page
+    is in the inputs gives way to it (a feed item is often a teaser).
 
-    A feed item is often a teaser; the page (a WARC record, a file, a fetched
-    URL with the same address) is the article.
+    Only the feed items and one key per page are kept, never the pages.
     """
-    pages = {page_key(d.url): d for d in documents if d.url and d.id not in feed_ids}
-    kept, replaced = [], Counter[str]()
-    for doc in documents:
-        if doc.id in feed_ids and doc.url and page_key(doc.url) in pages:
-            replaced[doc.path.rsplit(":", 1)[0]] += 1
-        else:
-            kept.append(doc)
-    notes = [f"note: {feed}: {count} item(s) read from their page in the inputs instead"
-             for feed, count in replaced.items()]
-    return kept, notes
+
+    items: list[Document] = field(default_factory=list)
+    pages: set[str] = field(default_factory=set)
+
+    def saw(self, document: Document) -> None:
+        if document.url:
+            self.pages.add(page_key(document.url))
+
+    def release(self) -> Iterator[Document | Note]:
+        replaced = Counter[str]()
+        for item in self.items:
+            if item.url and page_key(item.url) in self.pages:
+                replaced[item.path.rsplit(":", 1)[0]] += 1
+            else:
+                yield item
+        for feed, count in replaced.items():
+            yield Note(f"note: {feed}: {count} item(s) read from their page in the inputs "
+                       "instead")
 
 
-def read_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTIONS.ingest,
+def iter_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTIONS.ingest,
                 urls: Sequence[str] = (), allow_private: bool = False, progress: bool = False
-                ) -> Inputs:
-    """Documents from files, folders (recursive), ``-`` (standard input) and ``urls``.
+                ) -> Iterator[Document | InputError | Note]:
+    """What ``read_inputs`` reads, one item at a time: documents (unique ids, cut to
+    ``max_article_chars``), error lines and notes, in input order.
 
-    Files may be gzip-compressed (``.txt.gz``). WARC crawls (``.warc``,
-    ``.warc.gz``, or by their first bytes) give one document per HTML page
-    and a note of the records skipped; RSS/Atom feeds one per item, unless
-    the item's page is in the inputs too. Standard input and files of
-    unknown suffix are read as JSON Lines when their first line is an article
-    record, else as a feed, HTML or text. Document ids are file stems without
-    suffixes (made unique), JSONL ids as given. FIFOs and devices are refused
-    by name (reading one could block for ever), an input over
-    ``options.max_input_bytes`` is an error line (for WARC and JSONL: a
-    record or a line over it), an article over
-    ``options.max_article_chars`` is cut there (``cut_to_limit``) with a note,
-    and everything in a folder that is not read gets a note saying why.
-    ``urls`` are fetched (``fetch.fetch_documents``; private addresses only
-    with ``allow_private``), with a progress bar when ``progress``.
+    A crawl or a dump is never held whole: each document is yielded as it is
+    read (feed items alone wait for the end, see ``_FeedItems``), so a caller
+    that consumes the documents one by one keeps memory flat.
     """
     found = _walk(paths)
-    errors = found.errors
-    documents: list[Document] = []
-    feed_ids: set[str] = set()
+    yield from found.errors
+    for path, text in zip(found.skipped, found.notes, strict=True):
+        yield Note(text, skipped=path)
     taken: set[str] = set()
     used: set[str] = set()
+    feeds = _FeedItems()
 
     def sources() -> Iterator[tuple[str, Iterable[Item]]]:
         for path in found.files:
@@ -355,22 +354,57 @@ def read_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTION
 
     for kind, items in sources():
         for item in items:
-            if isinstance(item, InputError):
-                errors.append(item)
-                continue
-            if isinstance(item, Note):
-                found.notes.append(item.text)
+            if not isinstance(item, Document):
+                yield item
                 continue
             if item.id in used:
                 item = replace(item, id=_unique_id(item.id, taken))
             item, note = cut_to_limit(item, options.max_article_chars)
             if note:
-                found.notes.append(note)
+                yield Note(note)
             taken.add(item.id)
             used.add(item.id)
             if kind == "feed":
-                feed_ids.add(item.id)
+                feeds.items.append(item)
+            else:
+                feeds.saw(item)
+                yield item
+    yield from feeds.release()
+
+
+def read_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTIONS.ingest,
+                urls: Sequence[str] = (), allow_private: bool = False, progress: bool = False
+                ) -> Inputs:
+    """Documents from files, folders (recursive), ``-`` (standard input) and ``urls``.
+
+    Files may be gzip-compressed (``.txt.gz``). WARC crawls (``.warc``,
+    ``.warc.gz``, or by their first bytes) give one document per HTML page
+    and a note of the records skipped; RSS/Atom feeds one per item (after
+    the other documents), unless the item's page is in the inputs too.
+    Standard input and files of unknown suffix are read as JSON Lines when
+    their first line is an article record, else as a feed, HTML or text.
+    Document ids are file stems without suffixes (made unique), JSONL ids as
+    given. FIFOs and devices are refused by name (reading one could block
+    for ever), an input over ``options.max_input_bytes`` is an error line
+    (for WARC and JSONL: a record or a line over it), an article over
+    ``options.max_article_chars`` is cut there (``cut_to_limit``) with a
+    note, and everything in a folder that is not read gets a note saying
+    why. ``urls`` are fetched (``fetch.fetch_documents``; private addresses
+    only with ``allow_private``), with a progress bar when ``progress``.
+    ``iter_inputs`` yields the same one item at a time.
+    """
+    documents: list[Document] = []
+    errors: list[InputError] = []
+    skipped: list[str] = []
+    notes: list[str] = []
+    for item in iter_inputs(paths, options=options, urls=urls, allow_private=allow_private,
+                            progress=progress):
+        if isinstance(item, Document):
             documents.append(item)
-    documents, notes = _prefer_pages(documents, feed_ids)
-    found.notes.extend(notes)
-    return Inputs(tuple(documents), tuple(errors), tuple(found.skipped), tuple(found.notes))
+        elif isinstance(item, InputError):
+            errors.append(item)
+        else:
+            notes.append(item.text)
+            if item.skipped is not None:
+                skipped.append(item.skipped)
+    return Inputs(tuple(documents), tuple(errors), tuple(skipped), tuple(notes))

@@ -14,6 +14,8 @@ __all__ = ["Note"]
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """One line for standard error, already starting with ``note:``."""
+    """One line for standard error, already starting with ``note:``; ``skipped``
+    is the path of a folder entry that was not read, when the note is about one."""
 
     text: str
+    skipped: str | None = None
