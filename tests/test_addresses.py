@@ -57,6 +57,8 @@ def test_refused_hosts_name_the_address_and_why(host: str, message: str) -> None
     assert str(caught.value).startswith(message)
 
 
-def test_the_real_resolver_refuses_localhost() -> None:
+@pytest.mark.parametrize("host", ["localhost", "2130706433", "0177.0.0.1", "0x7f.1"])
+def test_the_real_resolver_refuses_loopback_however_written(host: str) -> None:
+    """Numeric shorthands are no literal to ``ipaddress`` but resolve to 127.0.0.1."""
     with pytest.raises(Refused, match="loopback"):
-        check_host("localhost")
+        check_host(host)

@@ -88,6 +88,8 @@ def _get(client: httpx.Client, url: str, options: IngestOptions, allow_private: 
     """(final URL, content type, body) after at most ``fetch_max_redirects`` redirects."""
     deadline = time.monotonic() + options.fetch_total_seconds
     for hop in range(options.fetch_max_redirects + 1):
+        if time.monotonic() > deadline:
+            raise _Failed("took longer than ingest.fetch_total_seconds")
         try:
             _checked(url, allow_private)
         except _Failed as exc:
@@ -123,8 +125,10 @@ def _document(url: str, kind: str, body: bytes, doc_id: str) -> Document:
 
 
 def _doc_id(url: str) -> str:
+    """The page's last path segment without its extension, else its host name."""
     parts = urlsplit(url)
-    return (parts.path.rstrip("/").rsplit("/", 1)[-1] or parts.hostname or "page").split(".")[0]
+    segment = parts.path.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+    return segment or parts.hostname or "page"
 
 
 def fetch_documents(urls: Sequence[str], *, allow_private: bool = False, progress: bool = False,
