@@ -22,7 +22,7 @@ from parallax import __version__
 from parallax.errors import InputError, UsageError
 from parallax.ingest.addresses import Refused, check_host
 from parallax.ingest.decode import DecodeError, decode_bytes
-from parallax.ingest.html import NoArticleText, html_document, looks_like_html
+from parallax.ingest.html import HTML_TYPES, NoArticleText, html_document, looks_like_html
 from parallax.ingest.text import text_document
 from parallax.model import Document
 from parallax.options import DEFAULT_OPTIONS, IngestOptions
@@ -33,10 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = ["fetch_documents", "read_url_list"]
 
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
 # What a page may be served as; anything else (images, PDFs, video) is
 # refused before its body is read. No type at all is read and sniffed.
-_READ_TYPES = (*_HTML_TYPES, "text/plain", "")
+_READ_TYPES = (*HTML_TYPES, "text/plain", "")
 
 
 class _Failed(Exception):
@@ -116,7 +115,7 @@ def _document(url: str, kind: str, body: bytes, doc_id: str) -> Document:
         text, _encoding = decode_bytes(body)
     except DecodeError as exc:
         raise _Failed(str(exc)) from None
-    if kind in _HTML_TYPES or (kind == "" and looks_like_html(text)):
+    if kind in HTML_TYPES or (kind == "" and looks_like_html(text)):
         try:
             return html_document(doc_id, url, text, url=url)
         except NoArticleText as exc:

@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 
 from parallax.errors import InputError
 from parallax.ingest.decode import DecodeError, decode_bytes
-from parallax.ingest.html import NoArticleText, html_document, looks_like_html
+from parallax.ingest.html import HTML_TYPES, NoArticleText, html_document, looks_like_html
 from parallax.ingest.note import Note
 from parallax.model import Document
 
@@ -28,7 +28,6 @@ __all__ = ["WARC_MAGIC", "is_warc_name", "looks_like_warc", "warc_documents"]
 # Every WARC record starts with its version line (ISO 28500: WARC/1.0, WARC/1.1).
 WARC_MAGIC = b"WARC/1."
 _WARC_SUFFIXES = (".warc", ".warc.gz")
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def is_warc_name(path: str) -> bool:
@@ -59,7 +58,7 @@ def _skip_reason(record: Any) -> str | None:
     if status != "200":
         return f"status {status}"
     kind = (headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
-    if kind and kind not in _HTML_TYPES:
+    if kind and kind not in HTML_TYPES:
         return "not HTML"
     return None
 
