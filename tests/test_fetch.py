@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from parallax.cli import app
-from parallax.errors import InputError
+from parallax.errors import InputError, UsageError
 from parallax.ingest import read_inputs
 from parallax.ingest.addresses import check_host
 from parallax.ingest.fetch import fetch_documents
@@ -165,3 +166,11 @@ def test_cli_urls_brief_and_stories(server: str, tmp_path: Path,
     assert {a["url"] for a in data["articles"]} == {f"{server}/tern", f"{server}/ledger"}
     nothing = runner.invoke(app, ["brief"])
     assert nothing.exit_code == 2 and "--urls FILE" in nothing.stderr
+
+
+def test_without_httpx_urls_are_a_wrong_call_before_any_file_is_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "httpx", None)  # what an install without [fetch] sees
+    with pytest.raises(UsageError, match="needs httpx") as caught:
+        read_inputs([str(tmp_path / "not-there.txt")], urls=["https://news.example/a"])
+    assert caught.value.hint == 'pip install "parallax-news[fetch]"'

@@ -334,6 +334,10 @@ def iter_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTION
     read (feed items alone wait for the end, see ``_FeedItems``), so a caller
     that consumes the documents one by one keeps memory flat.
     """
+    if urls:  # a missing extra is a wrong call, found before any file is read
+        from parallax.ingest.fetch import fetch_documents, require_httpx
+
+        require_httpx()
     found = _walk(paths)
     yield from found.errors
     for path, text in zip(found.skipped, found.notes, strict=True):
@@ -347,8 +351,6 @@ def iter_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTION
             stem = "stdin" if path == "-" else reader_name(path).stem
             yield _documents_from(path, _unique_id(stem, taken), options)
         if urls:
-            from parallax.ingest.fetch import fetch_documents
-
             yield "url", fetch_documents(urls, allow_private=allow_private, progress=progress,
                                          options=options)
 

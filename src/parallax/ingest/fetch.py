@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
@@ -31,7 +32,7 @@ from parallax.progress import reporter
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["fetch_documents", "read_url_list"]
+__all__ = ["fetch_documents", "read_url_list", "require_httpx"]
 
 # What a page may be served as; anything else (images, PDFs, video) is
 # refused before its body is read. No type at all is read and sniffed.
@@ -40,6 +41,16 @@ _READ_TYPES = (*HTML_TYPES, "text/plain", "")
 
 class _Failed(Exception):
     """One URL could not be fetched; the message is the reason."""
+
+
+def require_httpx() -> ModuleType:
+    """The httpx module; a ``UsageError`` naming the extra when it is not installed."""
+    try:
+        import httpx
+    except ImportError:
+        raise UsageError("fetching --urls needs httpx, which is not installed",
+                         hint='pip install "parallax-news[fetch]"') from None
+    return httpx
 
 
 def read_url_list(path: str | Path) -> tuple[str, ...]:
@@ -136,11 +147,7 @@ def fetch_documents(urls: Sequence[str], *, allow_private: bool = False, progres
     """Yield a Document per fetched page (its path and url: the final URL) and an
     InputError per URL that failed; ids are the URL's last path segment (the
     caller makes them unique)."""
-    try:
-        import httpx
-    except ImportError:
-        raise UsageError("fetching --urls needs httpx, which is not installed",
-                         hint='pip install "parallax-news[fetch]"') from None
+    httpx = require_httpx()
     timeout = httpx.Timeout(options.fetch_read_seconds, connect=options.fetch_connect_seconds)
     headers = {"User-Agent": f"parallax/{__version__} (+offline briefing tool)"}
     with (reporter(progress) as report,
