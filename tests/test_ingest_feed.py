@@ -74,3 +74,15 @@ def test_feeds_are_known_by_content_and_pages_are_not_feeds() -> None:
     assert not looks_like_feed("<html><body><p>Subscribe to our feed</p></body></html>")
     assert not looks_like_feed("<feed><entry>no namespace, not Atom</entry></feed>")
     assert page_key("HTTPS://Ledger.example/orin-ferry/#top") == page_key(LEDGER_URL)
+
+
+def test_a_feed_file_naming_another_file_or_a_url_is_not_followed(tmp_path: Path) -> None:
+    """feedparser opens a string that names a file (or fetches a URL); a feed is read as data."""
+    real = tmp_path / "real.xml"
+    real.write_text(rss(), encoding="utf-8")
+    pointer = tmp_path / "pointer.rss"
+    pointer.write_text(str(real), encoding="utf-8")
+    inputs = read_inputs([str(pointer)])
+    assert inputs.documents == ()
+    (error,) = inputs.errors
+    assert error.one_line().startswith(f"error[P100]: {pointer}: feed without readable items")

@@ -10,6 +10,7 @@ a file with that URL), ``read_inputs`` keeps the page and drops the item
 
 from __future__ import annotations
 
+import io
 import re
 import time
 from collections.abc import Iterator
@@ -75,7 +76,9 @@ def feed_documents(path: str, text: str, id_base: str) -> Iterator[Document | In
     """
     import feedparser
 
-    parsed = feedparser.parse(text)
+    # A stream, never a string: feedparser fetches a string that is a URL and
+    # opens one that names a file, which would read what the user never gave.
+    parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")))
     if not parsed.entries:
         reason = parsed.get("bozo_exception") or "no items"
         yield InputError(path, f"feed without readable items ({reason})")
