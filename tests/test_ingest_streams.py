@@ -4,9 +4,12 @@ limit, one line may not, and a dump that breaks mid-way keeps what came before."
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import tracemalloc
 from pathlib import Path
+
+import pytest
 
 from parallax.ingest import iter_inputs, read_inputs
 from parallax.model import Document
@@ -81,3 +84,27 @@ def test_iterating_a_dump_keeps_memory_flat(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert count == 4000 and size > 7_000_000
     assert peak < size / 5, f"peak {peak:,} bytes for a dump of {size:,}"
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+@pytest.mark.parametrize("packed", [False, True])
+def test_a_dump_on_standard_input_is_streamed(monkeypatch: pytest.MonkeyPatch,
+                                              packed: bool) -> None:
+    """``zcat dump.jsonl.gz | parallax stories -``: more than the input limit, line by line."""
+    data = b"\n\n" + _dump(40)
+    assert len(data) > 4 * LIMIT.max_input_bytes
+    _stdin(monkeypatch, gzip.compress(data) if packed else data)
+    inputs = read_inputs(["-"], options=LIMIT)
+    assert inputs.errors == ()
+    assert len(inputs.documents) == 40 and inputs.documents[0].path == "<stdin>:3"
+
+
+def test_a_text_on_standard_input_over_the_limit_is_one_line(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, ("The ferry crews walked out. " * 200).encode())
+    (error,) = read_inputs(["-"], options=LIMIT).errors
+    assert error.one_line() == ("error[P100]: <stdin>: larger than the input limit of 2,000 "
+                                "bytes (ingest.max_input_bytes)")

@@ -8,6 +8,7 @@ documents that did load, so the caller can report it and go on.
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import re
 import stat
@@ -17,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 from parallax.errors import InputError
 from parallax.ingest.compressed import (
@@ -167,16 +168,16 @@ def _read_bounded(stream: BinaryIO, limit: int) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
         if size > limit:
-            raise TooLarge(f"larger than the input limit of {limit:,} bytes "
-                           "(ingest.max_input_bytes)")
+            raise _too_large(limit)
     return b"".join(chunks)
 
 
+def _too_large(limit: int) -> TooLarge:
+    return TooLarge(f"larger than the input limit of {limit:,} bytes (ingest.max_input_bytes)")
+
+
 def _read_bytes(path: str, limit: int) -> bytes:
-    """The file's bytes, decompressed when it is gzip (by name, or by content on stdin)."""
-    if path == "-":
-        data = _read_bounded(sys.stdin.buffer, limit)
-        return gunzip(data, limit) if data.startswith(GZIP_MAGIC) else data
+    """The file's bytes, decompressed when it is gzip (by name)."""
     with open(path, "rb") as stream:
         data = _read_bounded(stream, limit)
     return gunzip(data, limit) if is_gzip_name(path) else data
@@ -191,32 +192,83 @@ _HEAD_BYTES = 1024
 
 
 def _head(path: str) -> bytes:
-    """The first bytes of an input, left unread (standard input is peeked, not consumed)."""
-    if path == "-":
-        peek = getattr(sys.stdin.buffer, "peek", None)
-        return peek(_HEAD_BYTES)[:_HEAD_BYTES] if peek is not None else b""
     with open(path, "rb") as stream:
         return stream.read(_HEAD_BYTES)
 
 
-def _streamed(path: str, name: str, read: Callable[[BinaryIO], Iterable[Item]]
-              ) -> Iterator[Item]:
-    """``read`` over the input's (decompressed) bytes as a stream, the file open only
+class _Prefixed(io.RawIOBase):
+    """``head`` (bytes already read off a stream that cannot seek) and then the rest
+    of ``rest``: standard input is sniffed by reading, and still read from its start."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head, self._rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._head[:len(buffer)] or self._rest.read(len(buffer))
+        self._head = self._head[len(data):] if self._head else b""
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def _prefixed(head: bytes, rest: BinaryIO) -> BinaryIO:
+    return cast(BinaryIO, io.BufferedReader(_Prefixed(head, rest)))
+
+
+_BROKEN = (OSError, EOFError, zlib.error)
+"""What a stream that breaks mid-way raises (a truncated or corrupt gzip member)."""
+
+
+def _guarded(name: str, items: Iterable[Item]) -> Iterator[Item]:
+    """``items``, then one error line if the stream under them broke."""
+    try:
+        yield from items
+    except _BROKEN as exc:
+        yield InputError(name, f"cannot read to the end ({exc})")
+
+
+def _streamed(path: str, read: Callable[[BinaryIO], Iterable[Item]]) -> Iterator[Item]:
+    """``read`` over the file's (decompressed) bytes as a stream, the file open only
     while it runs; a file that breaks mid-way is one error line after what it gave."""
     with ExitStack() as stack:
         try:
-            raw = (sys.stdin.buffer if path == "-"
-                   else stack.enter_context(open(path, "rb")))
+            stream = cast(BinaryIO, stack.enter_context(open(path, "rb")))
         except OSError as exc:
-            yield InputError(name, f"cannot read ({exc.strerror or exc})")
+            yield InputError(path, f"cannot read ({exc.strerror or exc})")
             return
-        stream: BinaryIO = raw
-        if is_gzip_name(path) or (path == "-" and _head(path).startswith(GZIP_MAGIC)):
-            stream = cast(BinaryIO, stack.enter_context(gzip.GzipFile(fileobj=raw)))
-        try:
-            yield from read(stream)
-        except (OSError, EOFError, zlib.error) as exc:
-            yield InputError(name, f"cannot read to the end ({exc})")
+        if is_gzip_name(path):
+            stream = cast(BinaryIO, stack.enter_context(gzip.GzipFile(fileobj=stream)))
+        yield from _guarded(path, read(stream))
+
+
+def _from_stdin(doc_id: str, options: IngestOptions) -> tuple[str, Iterable[Item]]:
+    """Standard input: a WARC or JSON Lines (gzip or not) streamed, anything else read
+    whole up to ``max_input_bytes``. JSON Lines are known by the first non-blank line."""
+    name, limit = "<stdin>", options.max_input_bytes
+    head = sys.stdin.buffer.read(_HEAD_BYTES)
+    stream = _prefixed(head, sys.stdin.buffer)
+    if looks_like_warc(head):
+        return "warc", _guarded(name, warc_documents(name, stream, doc_id, limit=limit))
+    if head.startswith(GZIP_MAGIC):
+        stream = cast(BinaryIO, gzip.GzipFile(fileobj=stream))
+    opening = b""
+    try:
+        while (line := stream.readline(limit + 1)) and not line.strip():
+            opening += line
+        opening += line
+        if len(line) <= limit and looks_like_jsonl(line.decode("utf-8", "replace")):
+            return "jsonl", _guarded(name, jsonl_documents(
+                name, stream_lines(_prefixed(opening, stream), limit), doc_id))
+        if len(opening) > limit:
+            raise _too_large(limit)
+        data = opening + _read_bounded(stream, limit - len(opening))
+    except TooLarge as exc:
+        return "file", [InputError(name, str(exc))]
+    except _BROKEN as exc:
+        return "file", [InputError(name, f"corrupt gzip file ({exc})")]
+    return _from_bytes(name, "", data, doc_id)
 
 
 def _documents_from(path: str, doc_id: str, options: IngestOptions
@@ -227,30 +279,32 @@ def _documents_from(path: str, doc_id: str, options: IngestOptions
     other formats are one article each, or a feed, and are read whole, up to
     ``max_input_bytes``.
     """
-    name = "<stdin>" if path == "-" else path
+    if path == "-":
+        return _from_stdin(doc_id, options)
     limit = options.max_input_bytes
     suffix = reader_name(path).suffix.lower()
     try:
         warc = is_warc_name(path) or looks_like_warc(_head(path))
     except OSError as exc:
-        return "file", [InputError(name, f"cannot read ({exc.strerror or exc})")]
+        return "file", [InputError(path, f"cannot read ({exc.strerror or exc})")]
     if warc:
-        return "warc", _streamed(path, name, lambda stream: warc_documents(
-            name, stream, doc_id, limit=limit))
+        return "warc", _streamed(path, lambda stream: warc_documents(
+            path, stream, doc_id, limit=limit))
     if suffix in JSONL_SUFFIXES:
-        return "jsonl", _streamed(path, name, lambda stream: jsonl_documents(
-            name, stream_lines(stream, limit), doc_id))
-    return _whole_file(path, name, suffix, doc_id, options)
-
-
-def _whole_file(path: str, name: str, suffix: str, doc_id: str, options: IngestOptions
-                ) -> tuple[str, Iterable[Item]]:
+        return "jsonl", _streamed(path, lambda stream: jsonl_documents(
+            path, stream_lines(stream, limit), doc_id))
     try:
-        data = _read_bytes(path, options.max_input_bytes)
+        data = _read_bytes(path, limit)
     except (CorruptArchive, TooLarge) as exc:
-        return "file", [InputError(name, str(exc))]
+        return "file", [InputError(path, str(exc))]
     except OSError as exc:
-        return "file", [InputError(name, f"cannot read ({exc.strerror or exc})")]
+        return "file", [InputError(path, f"cannot read ({exc.strerror or exc})")]
+    return _from_bytes(path, suffix, data, doc_id)
+
+
+def _from_bytes(name: str, suffix: str, data: bytes, doc_id: str
+                ) -> tuple[str, Iterable[Item]]:
+    """One input read whole: JSON Lines, a feed, a page or a text, by suffix or content."""
     try:
         text, _encoding = decode_bytes(data)
     except DecodeError as exc:
