@@ -11,6 +11,7 @@ from parallax.model import Briefing, Document
 from parallax.registry import registry
 from parallax.store.reader import StoreReader
 
+import pgserver
 from builders import EMBEDDER, EXAMPLES, shared_path
 from fakes import FakeEmbedder
 
@@ -54,23 +55,41 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture(scope="session")
-def reader_factory() -> Callable[[Sequence[Document]], StoreReader]:
+def postgres_server() -> Iterator[pgserver.Server]:
+    """A throwaway PostgreSQL server for the session (skipped only without its binaries)."""
+    binaries = pgserver.find_binaries()
+    if binaries is None:
+        pytest.skip("no PostgreSQL binaries (initdb) on this machine: "
+                    "apt-get install postgresql to run the PostgreSQL store tests")
+    server = pgserver.start(binaries)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def reader_factory(tmp_path_factory: pytest.TempPathFactory
+                   ) -> Iterator[Callable[[Sequence[Document]], StoreReader]]:
     """Documents in, a ``StoreReader`` over their stories out: the web tests' one store.
 
-    Today the in-memory reader over ``pipeline.brief_stories``; pointing the
-    web tests at the SQL store is a change of this fixture only. Readers are
-    built once per set of documents in a session (briefing is the slow part).
+    The SQL store: the documents go into a fresh SQLite file through the
+    store's own add, and the web tests read it back through ``SqlReader``.
+    Readers are built once per set of documents in a session (briefing is
+    the slow part).
     """
-    from parallax.pipeline import brief_stories
+    from parallax.progress import Reporter
+    from parallax.store import SqlReader, open_store
 
-    from _memory_reader import MemoryReader
-
-    built: dict[tuple[Document, ...], StoreReader] = {}
+    built: dict[tuple[Document, ...], SqlReader] = {}
 
     def build(documents: Sequence[Document]) -> StoreReader:
         key = tuple(documents)
         if key not in built:
-            built[key] = MemoryReader(brief_stories(key))
+            folder = tmp_path_factory.mktemp("web-store")
+            store = open_store(f"sqlite:///{folder / 'web.db'}")
+            store.add(key, Reporter(None))
+            built[key] = store.reader()
         return built[key]
 
-    return build
+    yield build
+    for reader in built.values():
+        reader.close()

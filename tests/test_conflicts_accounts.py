@@ -268,3 +268,65 @@ def test_a_report_disputed_whole_and_in_part_is_named_whole() -> None:
         ("Her aide called the Gazette story about the harbour toll contract false.",
          "the Gazette story about the harbour toll contract false", "mayor"))
     assert conflict.topic == "whether Harbour Gazette's story is accurate"
+
+
+def test_a_word_that_is_the_opposite_of_another_denies_it() -> None:
+    # No negator: "unlawful" denies "lawful", "a liar" denies "credible".
+    [conflict] = _clash(
+        ("The mayor said the harbour toll transfer was lawful under the ferry charter.",
+         "the harbour toll transfer was lawful under the ferry charter"),
+        ("The rival said the harbour toll transfer was unlawful under the ferry charter.",
+         "the harbour toll transfer was unlawful under the ferry charter"))
+    assert conflict.topic == "lawful / not lawful"
+    [conflict] = _clash(
+        ("The mayor said the ferry pilot was credible about the harbour collision.",
+         "the ferry pilot was credible about the harbour collision"),
+        ("The rival said the ferry pilot was a liar about the harbour collision.",
+         "the ferry pilot was a liar about the harbour collision"))
+    assert conflict.topic == "credible / not credible"
+
+
+
+def test_a_prefix_that_negates_nothing_is_no_opposite() -> None:
+    from parallax.compare.predicates import opposite_of
+
+    assert opposite_of("illegal") == "legal"
+    # A guarded word, a prefixed noun and a stem too short to be a word.
+    assert opposite_of("interest") is None
+    assert opposite_of("non-enforcement") is None
+    assert opposite_of("into") is None
+
+
+MISREPORT = ("Ms. Brenn spoke to the ferry board on Monday, saying, “We must keep the harbour "
+             "ferry running for the island families.” The Harbour Gazette reported incorrectly "
+             "that Ms. Brenn had urged the ferry board to sell the harbour ferry.")
+
+
+def test_a_report_of_a_persons_words_the_outlet_calls_wrong_is_set_against_them() -> None:
+    item = analyze(make_article("m", MISREPORT, "Ferry News"))
+    quotes = [_quote(item, "We must keep the harbour ferry running for the island families.",
+                     "mayor"),
+              _quote(item, "Ms. Brenn had urged the ferry board to sell the harbour ferry",
+                     "gazette")]
+    [conflict] = find_conflicts([item], GAZETTE, quotes)
+    assert conflict.topic == "whether Harbour Gazette's account of Ida Brenn is accurate"
+    assert [side.actor for side in conflict.sides] == ["gazette", "mayor"]
+    # Reported, not called wrong: no dispute.
+    plain = analyze(make_article("p", MISREPORT.replace(" incorrectly", ""), "Ferry News"))
+    quotes = [_quote(plain, "We must keep the harbour ferry running for the island families.",
+                     "mayor"),
+              _quote(plain, "Ms. Brenn had urged the ferry board to sell the harbour ferry",
+                     "gazette")]
+    assert find_conflicts([plain], GAZETTE, quotes) == ()
+
+
+def test_one_predicate_under_two_verbs_of_telling() -> None:
+    # "made it clear" and "does not volunteer" are one predicate, told and not told.
+    [conflict] = _clash(
+        ("The mayor said she has always made it clear her harbour post never paid her "
+         "a ferry salary.",
+         "she has always made it clear her harbour post never paid her a ferry salary"),
+        ("The rival said she does not volunteer that her harbour post never paid her a "
+         "ferry salary.",
+         "she does not volunteer that her harbour post never paid her a ferry salary"))
+    assert conflict.topic == "disclose / not disclose"

@@ -110,3 +110,21 @@ def test_places_an_article_names_both_of_or_of_other_years_do_not_clash() -> Non
     later = _placed("Valley Herald", BRINDLEMOOR.format("May 2021"), ("Brindlemoor",),
                     (("May 2021", "2021-05"),))
     assert find_conflicts([first, later], [], []) == ()
+
+
+@pytest.mark.usefixtures("fake_embedder")
+def test_one_measure_under_two_nouns_and_a_figure_set_by_its_change_verb() -> None:
+    # "to 4,000" has no noun of its own: the verb "fallen" says it counts the
+    # apprehensions, and apprehensions are what the other outlet calls arrests.
+    assert _facts("Officials said harbour ferry apprehensions have actually fallen in "
+                  "recent years, to 4,000 in the last fiscal year.",
+                  "Officials said there were roughly 5,200 arrests at the harbour ferry in the "
+                  "last fiscal year.") == ("apprehensions: 4000 (1 source) vs 5200 (1 source)",)
+    # No change verb: nothing says what "4,000" counts, so it is no side.
+    assert _facts("Officials said the harbour ferry carried 4,000 in the last fiscal year.",
+                  "Officials said there were roughly 5,200 arrests at the harbour ferry in the "
+                  "last fiscal year.") == ()
+    # Nouns of two measures stay two counts.
+    assert _facts("Officials said 4,000 tickets were sold at the harbour ferry last fiscal year.",
+                  "Officials said 5,200 arrests were made at the harbour ferry last fiscal "
+                  "year.") == ()

@@ -16,8 +16,9 @@ this help and exits 2, as a call without a command is a wrong call.
 Exit status: 0 everything was read; 1 some inputs failed (the others were
 processed and the output written); 2 a wrong call (a bad option, story id,
 options file, or an output that cannot be written, found before any work);
-3 nothing could be processed (no readable input, or a model is missing or
-altered). ``errors.EXIT_STATUS`` maps each error class to its status.
+3 nothing could be processed (no readable input, a model is missing or
+altered, or the store of ``--db`` cannot be opened). ``errors.EXIT_STATUS``
+maps each error class to its status.
 """
 
 from __future__ import annotations
@@ -74,6 +75,11 @@ class BriefFormat(StrEnum):
 class ListFormat(StrEnum):
     md = "md"
     json = "json"
+
+
+class StoryOrderChoice(StrEnum):
+    newest = "newest"
+    sources = "sources"
 
 
 class TextFormat(StrEnum):
@@ -136,10 +142,6 @@ ConfigOpt = Annotated[Path | None, typer.Option(
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files or folders (read recursively); - for stdin.")
 ]
-CrawlPathsArg = Annotated[
-    list[str] | None, typer.Argument(help="Files or folders (read recursively), WARC crawls, "
-                                          "feeds; - for stdin.")
-]
 UrlsOpt = Annotated[Path | None, typer.Option(
     "--urls", metavar="FILE", help="Also fetch these pages: one http(s) URL per line (needs "
                                    "httpx, the fetch extra).")]
@@ -148,6 +150,15 @@ AllowPrivateOpt = Annotated[bool, typer.Option(
                             "addresses (refused by default).")]
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE",
                                                 help="Write to FILE instead of standard output.")]
+OptionalPathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="[PATH]...", show_default=False,
+                   help="Files or folders (read recursively); - for stdin."),
+]
+DbOpt = Annotated[str | None, typer.Option(
+    "--db", metavar="URL",
+    help="The store: sqlite:///FILE.db (or a FILE), postgresql://USER@HOST/DB; default: "
+         "$PARALLAX_DB, else $XDG_DATA_HOME/parallax/parallax.db.")]
 StoryOpt = Annotated[
     str | None,
     typer.Option("--story", help="Brief one story: its id (see `parallax stories`) or 'largest'."),
@@ -246,7 +257,7 @@ def _length(value: str | None) -> str | None:
 @_reports_errors
 def brief(
     ctx: typer.Context,
-    paths: CrawlPathsArg = None,
+    paths: OptionalPathsArg = None,
     fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = (
         BriefFormat.md
     ),
@@ -258,6 +269,9 @@ def brief(
     state: Annotated[Path | None, typer.Option(
         "--state", metavar="FILE", help="Grouping state of `parallax stories --state`: story "
                                         "ids as it gives them (read, not changed).")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", metavar="URL", help="Brief a stored story instead of files: the store's URL "
+                                    "(with --story ID; see `parallax list`).")] = None,
     urls: UrlsOpt = None,
     allow_private: AllowPrivateOpt = False,
     quiet: QuietOpt = False,
@@ -271,6 +285,14 @@ def brief(
     from parallax import pipeline
 
     run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    if db is not None:
+        if paths or story is None or state is not None or urls is not None:
+            raise UsageError("with --db, give --story ID and no PATH, --state or --urls",
+                             hint="the ids `parallax list --db URL` prints")
+        _show_stored(db, story, fmt, output, run, options)
+        return
+    if not paths and urls is None:
+        raise UsageError("give at least one PATH or --urls FILE (or --db URL --story ID)")
     previous = pipeline.load_state(state, missing_ok=False) if state is not None else None
     inputs = _load(paths, run, options, urls, allow_private)
     briefings = pipeline.brief_stories(inputs.documents, summary_length=length,
@@ -340,7 +362,7 @@ def quotes(
 @_reports_errors
 def stories(
     ctx: typer.Context,
-    paths: CrawlPathsArg = None,
+    paths: OptionalPathsArg = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.md
     ),
@@ -429,13 +451,146 @@ def schema(
     emit(render.schema_text(name), None)
 
 
+# --- the store ------------------------------------------------------------------
+
+ListFormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+BriefFormatOpt = Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")]
+LimitOpt = Annotated[int, typer.Option("--limit", min=1, help="At most this many.")]
+
+
+def _show_stored(db: str | None, story: str, fmt: BriefFormat, output: Path | None, run: _Run,
+                 options: Options) -> None:
+    """The stored briefing of ``story`` in ``fmt`` (``show`` and ``brief --db``)."""
+    from parallax.store import open_reader
+
+    with open_reader(db, wait=options.store.wait) as reader:
+        briefing = reader.briefing(story)
+    if briefing is None:
+        raise UsageError(f"no story {story!r} in the store",
+                         hint="the ids `parallax list` prints")
+    emit(render.render_briefings([briefing], render.FORMATS[fmt]), output,
+         markdown=fmt is BriefFormat.md, quiet=run.quiet)
+
+
+@app.command()
+@_reports_errors
+def add(
+    ctx: typer.Context,
+    paths: PathsArg,
+    db: DbOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Add articles to a store: group them with the stories there, re-brief what grew.
+
+    The same article twice (same text or URL) is stored once; story ids stay.
+    Example: parallax add crawl/ --db corpus.db
+    """
+    from parallax.progress import reporter
+    from parallax.store import open_store
+
+    run, options = _start(ctx, quiet, verbose, config)
+    inputs = _load(paths, run, options)
+    store = open_store(db, wait=options.store.wait)
+    try:
+        with reporter(not run.quiet) as report:
+            result = store.add(inputs.documents, report, options=options)
+    finally:
+        store.close()
+    if not run.quiet:
+        for note in result.notes:
+            _stderr.print(note, markup=False)
+    briefed = ", ".join(result.briefed) or "none"
+    emit(f"added {len(result.added)} article(s), {len(result.known)} in the store already; "
+         f"stories briefed: {briefed}", None)
+    raise typer.Exit(_status(inputs))
+
+
+@app.command(name="list")
+@_reports_errors
+def list_stories(
+    ctx: typer.Context,
+    db: DbOpt = None,
+    fmt: ListFormatOpt = ListFormat.md,
+    order: Annotated[StoryOrderChoice, typer.Option(
+        "--order", help="newest (latest publication first) or sources (most outlets first).")
+    ] = StoryOrderChoice.newest,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only stories this outlet "
+                                                                "covered.")] = None,
+    limit: LimitOpt = 50,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """The stories in a store, with the ids `show` takes.
+
+    Example: parallax list --db corpus.db --order sources
+    """
+    from parallax.store import open_reader
+
+    run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    with open_reader(db, wait=options.store.wait) as reader:
+        rows = reader.stories(order="sources" if order is StoryOrderChoice.sources else "newest",
+                              outlet=outlet, limit=limit)
+    text = (render.corpus_json(rows) if fmt is ListFormat.json
+            else render.render_corpus_markdown(rows))
+    emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
+
+
+@app.command()
+@_reports_errors
+def show(
+    ctx: typer.Context,
+    story: Annotated[str, typer.Argument(help="A story id (see `parallax list`).")],
+    db: DbOpt = None,
+    fmt: BriefFormatOpt = BriefFormat.md,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """A stored story's briefing, as `brief` renders it.
+
+    Example: parallax show s1 --db corpus.db --format html -o s1.html
+    """
+    run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    _show_stored(db, story, fmt, output, run, options)
+
+
+@app.command()
+@_reports_errors
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words that must all occur (stemmed).")],
+    db: DbOpt = None,
+    fmt: ListFormatOpt = ListFormat.md,
+    limit: LimitOpt = 50,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Full-text search over the stored articles, best match first.
+
+    Example: parallax search "harbour talks" --db corpus.db
+    """
+    from parallax.store import open_reader
+
+    run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    with open_reader(db, wait=options.store.wait) as reader:
+        hits = reader.search(query, limit=limit)
+    text = (render.search_json(query, hits) if fmt is ListFormat.json
+            else render.render_search_markdown(query, hits))
+    emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
+
+
 @app.command()
 @_reports_errors
 def serve(
     ctx: typer.Context,
-    db: Annotated[str | None, typer.Option(
-        "--db", metavar="URL", help="The store: sqlite:///file.db or postgresql://...; "
-                                    "default: $PARALLAX_DB, else the default store.")] = None,
+    db: DbOpt = None,
     host: Annotated[str, typer.Option(
         help="Address to bind; 0.0.0.0 opens the server to the network.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,

@@ -7,7 +7,8 @@
     ├── RegistryError    P310      no part of that kind under that name
     ├── UsageError       P400      a call's arguments are wrong (a story id, a length)
     ├── OutputError      P500      an output or state file cannot be written
-    └── StateError       P600      a saved state (stories) is unreadable or of the wrong shape
+    ├── StateError       P600      a saved state (stories) is unreadable or of the wrong shape
+    └── StoreError       P700      a store cannot be opened: missing, corrupt, newer, unreachable
 
 Codes are stable: scripts may match on them, and a code is never reused for
 another meaning. The CLI prints ``error[CODE]: message (hint)`` on one line
@@ -29,6 +30,7 @@ __all__ = [
     "ParallaxError",
     "RegistryError",
     "StateError",
+    "StoreError",
     "UsageError",
 ]
 
@@ -105,6 +107,17 @@ class StateError(ParallaxError):
     hint = "delete the state file to start the grouping afresh"
 
 
+class StoreError(ParallaxError):
+    """A store (``--db``) is missing, corrupt, made by a newer parallax, or unreachable.
+
+    One clear line instead of a driver's traceback: the store is left as it
+    was, and nothing was added or read.
+    """
+
+    code = "P700"
+    hint = "check --db (or $PARALLAX_DB); docs/STORE.md describes the store"
+
+
 # Exit status of the command line for each error class (the nearest base
 # class decides): 2 is a wrong call, 3 is nothing done (see ``cli.py``).
 EXIT_STATUS: dict[type[ParallaxError], int] = {
@@ -115,4 +128,5 @@ EXIT_STATUS: dict[type[ParallaxError], int] = {
     UsageError: 2,
     OutputError: 2,
     StateError: 2,
+    StoreError: 3,
 }

@@ -49,6 +49,7 @@ __all__ = [
     "PartsOptions",
     "QuotesOptions",
     "RenderOptions",
+    "StoreOptions",
     "SummaryOptions",
     "TimelineOptions",
     "WebOptions",
@@ -567,6 +568,18 @@ class RenderOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class StoreOptions:
+    """How ``parallax add`` writes into a store (``parallax.store``)."""
+
+    batch: int = tuned(50, "articles grouped and committed in one transaction: a killed add "
+                           "loses at most this much work, and a second add waits at most one "
+                           "batch's grouping for its turn", "bench/store.py")
+    wait: float = tuned(600.0, "seconds an add (or a reader upgrading an old store) waits for "
+                               "another add's transaction before failing: the stories state "
+                               "file's --wait default")
+
+
+@dataclass(frozen=True, slots=True)
 class WebOptions:
     """Limits and page sizes of the web app (``parallax.web``, ``parallax serve``).
 
@@ -610,6 +623,7 @@ class Options:
     outlets: OutletsOptions = field(default_factory=OutletsOptions)
     render: RenderOptions = field(default_factory=RenderOptions)
     web: WebOptions = field(default_factory=WebOptions)
+    store: StoreOptions = field(default_factory=StoreOptions)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], *, source: str = "options") -> Options:

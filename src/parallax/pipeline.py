@@ -10,6 +10,7 @@ CLI (and later a web route) only parses, calls one of them and renders:
     stories(source, state=)  StoriesResult               (``parallax stories``)
     check(claims, source)    one CheckResult per claim   (``parallax check``)
     brief_stories(documents) one Briefing per story      (``parallax brief``)
+    brief_story(articles, s) the Briefing of one story   (``parallax add`` re-briefs)
 
 A ``source`` is paths (files, folders, ``-`` for standard input) or documents
 already read; ``read`` gives the documents together with the inputs that
@@ -68,6 +69,7 @@ __all__ = [
     "brief_analyzed",
     "brief_documents",
     "brief_stories",
+    "brief_story",
     "briefing_needs",
     "check",
     "check_length",
@@ -420,14 +422,25 @@ def _brief_selected(documents: Sequence[Document], summary_length: int | str | N
         by_id = {a.id: a for a in articles}
         chosen = select_story(found, story)
         tick = report.stage("Analysing", sum(len(s.articles) for s in chosen))
-        briefings = []
-        for item in chosen:
-            analyzed, vectors = _analyze_lazily([by_id[a] for a in item.articles], tick,
-                                                options or Options())
-            briefings.append(brief_analyzed(analyzed, summary_length=summary_length,
-                                            errors=errors, stories=(item,), options=options,
-                                            vectors=vectors))
-        return found, tuple(briefings)
+        briefings = tuple(brief_story([by_id[a] for a in item.articles], item,
+                                      summary_length=summary_length, errors=errors,
+                                      options=options, tick=tick)
+                          for item in chosen)
+        return found, briefings
+
+
+def brief_story(articles: Sequence[Article], story: Story, *,
+                summary_length: int | str | None = None, errors: Sequence[str] = (),
+                options: Options | None = None, tick: Callable[[], None] | None = None
+                ) -> Briefing:
+    """A briefing of one story over its cleaned ``articles`` (analysed here, vectors lazily).
+
+    What ``brief_stories`` does for each story, and what the store does for a
+    story that gained articles; ``tick`` advances once per article analysed.
+    """
+    analyzed, vectors = _analyze_lazily(articles, tick, options or Options())
+    return brief_analyzed(analyzed, summary_length=summary_length, errors=errors,
+                          stories=(story,), options=options, vectors=vectors)
 
 
 def brief_stories(documents: Sequence[Document], *,

@@ -95,5 +95,6 @@ for _kind, _name, _path in (
     ("renderers", "parallax.render.markdown.v1", "parallax.render.markdown:render_markdown"),
     ("renderers", "parallax.render.html.v1", "parallax.render.html:render_html"),
     ("renderers", "parallax.render.json.v1", "parallax.render.payloads:briefing_json"),
+    ("stores", "parallax.store.sql.v1", "parallax.store:open_store"),
 ):
     registry.register(_kind, _name, _path)

@@ -18,10 +18,16 @@ against "Mr. Hale never served in the navy") is a dispute between that speaker
 and the outlet (a side with no actor), as is the writer's "In fact, ..." right
 after a speaker's statement; a criticism the outlet reports ("criticism that
 the toll sets a precedent") against a speaker who denies it ("zero
-precedent") is a dispute between that speaker and the critics.
+precedent") is a dispute between that speaker and the critics. A report of
+a person's words that the outlet calls wrong ("The Gazette reported
+incorrectly that Mr. Hale had urged ...") is a dispute between its author
+and that person's own quote in the article.
 
 ``facts`` pairs aligned sentences of different independent sources that give
-different numbers for the same noun, incompatible dates for the same event,
+different numbers for the same noun (nouns of one measure are one noun,
+"arrests" and "apprehensions", and a figure with no noun counts its change
+verb's subject: "apprehensions have fallen ... to 400,000"), incompatible
+dates for the same event,
 opposite polarity on the same predicate, one person's post with and without a
 rank word, or one event's place in one year differently
 (``compare._fact_names``). A syndicated copy is never a side: it
@@ -53,7 +59,13 @@ from parallax.compare._fact_names import (
     titles_clash,
 )
 from parallax.compare.claims import NEGATION, SentenceIndex, content_terms, sentence_index
-from parallax.compare.predicates import Predication, asserts_either_way, opposed, predications
+from parallax.compare.predicates import (
+    Predication,
+    asserts_either_way,
+    meaning_terms,
+    opposed,
+    predications,
+)
 from parallax.compare.sources import count_sources, source_key
 from parallax.lang.en import ENGLISH
 from parallax.model import (
@@ -226,8 +238,9 @@ def _account_topic(left: Quote, right: Quote, contexts: tuple[str, str],
         predications(q.text, options.account_negation_reach,
                      cue=q.cue_span.text if q.cue_span is not None else "")
         for q in (left, right))
+    meant = shared | (meaning_terms(left.text) & meaning_terms(right.text))
     for term in opposed(left_reading, right_reading):
-        if term in shared and not is_name(left.text, term):
+        if term in meant and not is_name(left.text, term):
             word = _surface(left.text, term)
             return f"not:{term}", f"{word} / not {word}"
     return None
@@ -473,8 +486,9 @@ def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
                                    cue=quote.cue_span.text if quote.cue_span is not None else "")
             if critics:
                 denied = {p.term for p in reading if _denies_a_verb(p)}
+            meant = shared | (meaning_terms(quote.text) & meaning_terms(text))
             term = next((t for t in opposed(reading, said)
-                         if t in denied and t in shared and not is_name(quote.text, t)), None)
+                         if t in denied and t in meant and not is_name(quote.text, t)), None)
             if term is not None:
                 found.append((cosine, term, speaker, quote))
         if found:
@@ -540,6 +554,53 @@ def _corrections(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
                     ConflictSide(named, span)])
 
 
+# The writer calling one source's report of another's words wrong: "The Gazette
+# reported incorrectly that Mr. Hale had urged ...".
+_FALSELY = r"(?:incorrectly|falsely|wrongly|erroneously|mistakenly|inaccurately)"
+_REPORTED = r"(?:reported|said|wrote|claimed|stated|suggested|asserted)"
+_MISREPORTED = re.compile(rf"\b(?:{_REPORTED}\s+{_FALSELY}|{_FALSELY}\s+{_REPORTED})\s+that\s*$",
+                          re.IGNORECASE)
+
+
+def _misreports(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
+                actors: Mapping[str, Actor], options: ConflictsOptions
+                ) -> Iterator[tuple[str, str, list[ConflictSide]]]:
+    """A report of what a person said that the outlet calls wrong, against what that
+    person is quoted saying in the same article.
+
+    "The Gazette reported incorrectly that Mr. Hale had urged the board to sell
+    the ferry" sets the Gazette's account against Mr. Hale's own words on the
+    matter: his quote in that article closest to the report (cosine at least
+    ``account_similarity``). Only a person named at the head of the reported
+    clause counts: "falsely stated that the port is the only one" reports no
+    one's words.
+    """
+    sentences = {item.id: item.sentences for item in analyzed}
+    for speaker, quote, vector, _ in usable:
+        rows = [s for s in sentences.get(quote.article, ())
+                if s.start <= quote.span.clean_start < s.end]
+        if not rows:
+            continue
+        sentence = rows[0]
+        if not _MISREPORTED.search(sentence.text[:quote.span.clean_start - sentence.start]):
+            continue
+        head = quote.text[:40]
+        named = [a for a in actors.values() if a.kind == "person" and _named(head, a)
+                 and _sides_differ(speaker, a.id, actors)]
+        if len(named) != 1:
+            continue
+        person = named[0]
+        own = [(float(vector @ v), q) for who, q, v, _ in usable
+               if who == person.id and q.article == quote.article]
+        best = max(own, key=lambda found: found[0], default=None)
+        if best is None or best[0] < options.account_similarity:
+            continue
+        reporter = actors[speaker].name if speaker in actors else "the report"
+        yield (f"misreported:{speaker}:{person.id}",
+               f"whether {reporter}'s account of {person.name} is accurate",
+               [ConflictSide(speaker, quote.span), ConflictSide(person.id, best[1].span)])
+
+
 def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
               quotes: Sequence[Quote], copies: frozenset[str], vectors: VectorStore,
               options: ConflictsOptions
@@ -568,7 +629,8 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
     for key, label, found_sides in (*_report_disputes(usable, by_actor, options),
                                     *_fact_checks(analyzed, usable, quotes, copies, vectors,
                                                   options),
-                                    *_corrections(analyzed, usable, quotes, by_actor)):
+                                    *_corrections(analyzed, usable, quotes, by_actor),
+                                    *_misreports(analyzed, usable, by_actor, options)):
         _, sides = topics.setdefault(key, (label, {}))
         for side in found_sides:
             sides.setdefault(side.span, side)
@@ -619,12 +681,56 @@ class _Figure:
     context: frozenset[str] = frozenset()
 
 
+# A measure counted under near-synonym nouns, by the stem of the group's first noun.
+_MEASURES = {_term(noun): _term(group[0]) for group in ENGLISH.meanings.measures
+             for noun in group}
+_CHANGES = ENGLISH.meanings.changes
+# How far back from a figure with no noun its change verb may stand, in words (not
+# tuned: about the length of a clause in news prose).
+_CHANGE_REACH = 12
+
+
+def _counted_subject(written: Sequence[str], words: Sequence[str], i: int) -> int | None:
+    """The place of the noun a figure with no noun of its own counts, when a change
+    verb sets it: "border apprehensions have actually fallen in recent years, to
+    400,000" counts apprehensions. The figure follows the verb or its "to" or
+    "from" (a hedge between allowed); the subject is the plural word before the
+    verb, past auxiliaries and adverbs."""
+    k = i - 1 if i and words[i - 1] in _HEDGES else i
+    if k == 0:
+        return None
+    if words[k - 1] in {"to", "from"}:
+        verbs = [j for j in range(max(0, k - _CHANGE_REACH), k - 1) if words[j] in _CHANGES]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+    elif words[k - 1] in _CHANGES:
+        verb = k - 1
+    else:
+        return None
+    j = verb - 1
+    while j >= 0 and (words[j] in {"have", "has", "had", "was", "were", "is", "are", "been"}
+                      or words[j].endswith("ly")):
+        j -= 1
+    subject = words[j] if j >= 0 else ""
+    if (j < 0 or not written[j][:1].islower() or not subject.endswith("s")
+            or number_value(subject) is not None or not _term(subject)):
+        return None
+    return j
+
+
 # Accounts ask for the same quote's figures once per pair; bounded, so a
 # long-running process does not grow. Callers never change the result.
 @lru_cache(maxsize=1 << 14)
-def _figures(text: str, reach: int = DEFAULT_OPTIONS.conflicts.figure_context
-             ) -> dict[str, _Figure]:
-    """Numbers by the noun they count; see ``number_mentions``."""
+def _figures(text: str, reach: int = DEFAULT_OPTIONS.conflicts.figure_context,
+             measures: bool = False) -> dict[str, _Figure]:
+    """Numbers by the noun they count; see ``number_mentions``.
+
+    With ``measures`` (facts between outlets), nouns of one measure are one
+    unit ("apprehensions" counts as "arrests") and a figure with no noun
+    counts the subject of its change verb (``_counted_subject``), the words
+    around that subject joining its context ("border apprehensions").
+    """
     plain = _TIME.sub(" ", text)
     written = _WORD.findall(plain)
     words = [w.casefold() for w in written]
@@ -632,7 +738,21 @@ def _figures(text: str, reach: int = DEFAULT_OPTIONS.conflicts.figure_context
     plain_terms = [(k, t) for k, w in enumerate(written)
                    if w[:1].islower() and number_value(w.casefold()) is None
                    and (t := _term(w.casefold())) and t != NEGATION]
+
+    def near(at_word: int) -> set[str]:
+        at = bisect_left(plain_terms, (at_word,))
+        return {t for _, t in (*plain_terms[max(0, at - reach):at],
+                               *plain_terms[at:at + reach + 1])}
+
     found: dict[str, tuple[set[float], bool, set[str]]] = {}
+
+    def count(unit: str, value: float, hedged: bool, context: set[str]) -> None:
+        if measures:
+            unit = _MEASURES.get(unit, unit)
+        values, was_hedged, known = found.setdefault(unit, (set(), False, set()))
+        values.add(value)
+        found[unit] = (values, was_hedged or hedged, known | (context - {unit}))
+
     for i, word in enumerate(words):
         value = number_value(word)
         if value is None or (len(word) == 4 and 1800 <= value <= 2100):
@@ -643,17 +763,18 @@ def _figures(text: str, reach: int = DEFAULT_OPTIONS.conflicts.figure_context
         if i and words[i - 1] in {"no", "number"}:
             continue  # a rank ("the No. 2 position"), not a count
         hedged = i > 0 and words[i - 1] in _HEDGES
-        at = bisect_left(plain_terms, (i,))
-        near = {t for _, t in (*plain_terms[max(0, at - reach):at],
-                               *plain_terms[at:at + reach + 1])}
+        counted = False
         for follower in followers:
             unit = _term(follower)
             if not unit or unit == NEGATION or number_value(follower) is not None:
                 break
-            values, was_hedged, context = found.setdefault(unit, (set(), False, set()))
-            values.add(value)
-            context |= near - {unit}
-            found[unit] = (values, was_hedged or hedged, context)
+            count(unit, value, hedged, near(i))
+            counted = True
+            if measures and unit in _SCALES:
+                break  # "1.6 million arrests": compared as millions, not as 1.6 arrests
+        if (measures and not counted
+                and (subject := _counted_subject(written, words, i)) is not None):
+            count(_term(words[subject]), value, hedged, near(i) | near(subject))
     return {unit: _Figure(frozenset(v), h, frozenset(c)) for unit, (v, h, c) in found.items()}
 
 
@@ -846,7 +967,8 @@ def _read(index: SentenceIndex, row: int, options: ConflictsOptions) -> _Reading
     spans = [(d.start - sentence.start, d.end - sentence.start) for d in mentions]
     dates = tuple((d, date_anchor(text, spans, k))
                   for k, d in enumerate(mentions) if date_fields(d))
-    return _Reading(text, index.terms[row], _figures(text, options.figure_context), dates,
+    return _Reading(text, index.terms[row], _figures(text, options.figure_context, True),
+                    dates,
                     predications(text, options.account_negation_reach), titles(text),
                     places_in(text, sentence.start, item.entities),
                     frozenset(e.text.casefold() for e in item.entities
@@ -890,7 +1012,9 @@ def _clashes(left: _Reading, right: _Reading, cosine: float,
         yield _Clash(f"place:{year}", f"place ({year})", *places)
     if cosine >= options.negation_cosine:
         denied = {p.term for p in left.said if p.denied}
-        for term in sorted(set(opposed(left.said, right.said)) & left.terms & right.terms):
+        meant = meaning_terms(left.text) & meaning_terms(right.text)
+        for term in sorted(set(opposed(left.said, right.said)) & (left.terms | meant)
+                           & (right.terms | meant)):
             word = _surface(left.text, term)
             yield _Clash(f"polarity:{term}", word, ("not " if term in denied else "") + word,
                          ("" if term in denied else "not ") + word)
@@ -900,8 +1024,9 @@ def _figure_clash(text: str, unit: str, a: _Figure, b: _Figure) -> _Clash:
     """The clash of two figures for ``unit``; a scale unit is keyed and labelled by what
     it measures, the words both figures stand among, as ``text`` writes them."""
     if unit not in _SCALES:
-        return _Clash(f"number:{unit}", _surface(text, unit), _format(a.values),
-                      _format(b.values))
+        word = next((w for w in _WORD.findall(text)
+                     if _MEASURES.get(_term(w.casefold()), _term(w.casefold())) == unit), unit)
+        return _Clash(f"number:{unit}", word, _format(a.values), _format(b.values))
     shared = a.context & b.context
     label = " ".join(dict.fromkeys(w for w in _WORD.findall(text)
                                    if w[:1].islower() and _term(w.casefold()) in shared))

@@ -10,7 +10,11 @@ inability ("you cannot end it by order"), two negations of one outcome ("no
 agreement was reached", "did not reach an agreement"). Conflicts of accounts
 and of facts both read polarity here. It works on words alone (no parse): the
 predicate a negator denies is the first content word after it, past
-auxiliaries, articles and adverbs.
+auxiliaries, articles and adverbs. A word can also deny by itself: an
+adjective with a negating prefix denies its stem ("unlawful" / "lawful") and
+the language pack's opposites deny theirs ("liar" / "credible"); and one
+predicate may be told in several words ("made it clear" / "does not
+volunteer"), read as one term.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from dataclasses import dataclass
 from parallax.compare.claims import NEGATION, content_terms
 from parallax.lang.en import ENGLISH
 
-__all__ = ["Predication", "asserts_either_way", "opposed", "predications"]
+__all__ = ["Predication", "asserts_either_way", "meaning_terms", "opposed", "opposite_of",
+           "predications"]
 
 _WORD = ENGLISH.word
 # Words between a subject and its predicate ("Kestria had never asked"), skipped
@@ -132,6 +137,51 @@ def _denying(text: str, words: Sequence[str]) -> Iterator[int]:
         yield i
 
 
+_MEANINGS = ENGLISH.meanings
+# The shortest stem a negating prefix may stand before ("il" + "legal"): shorter
+# rests ("in" + "to") are parts of words, not words denied.
+_SHORTEST_DENIED = 4
+# Only an adjective's opposite is a judgement another statement can contradict
+# ("unlawful" / "lawful", "inaccurate" / "accurate"); a prefixed noun names a
+# state of affairs ("the non-enforcement of federal laws" said nothing a
+# speaker on enforcing them denied, in the BASIL development events).
+_ADJECTIVE_ENDINGS = ("al", "ful", "ble", "ent", "ant", "ate", "ive", "ous", "ic", "ue")
+
+
+def opposite_of(word: str) -> str | None:
+    """The term a word denies by itself: "liar" denies "credible" (the language
+    pack's opposites), "illegal" denies "legal" and "unlawful" "lawful" (a
+    negating prefix before an adjective of at least four letters, the guard
+    list of words such as "interest" left out)."""
+    if word in _MEANINGS.opposites:
+        return _term(_MEANINGS.opposites[word])
+    if word in _MEANINGS.not_negated:
+        return None
+    for prefix in _MEANINGS.negating_prefixes:
+        rest = word[len(prefix):]
+        if (word.startswith(prefix) and len(rest) >= _SHORTEST_DENIED and rest.isalpha()
+                and rest.endswith(_ADJECTIVE_ENDINGS) and not rest.endswith("ment")):
+            return _term(rest)
+    return None
+
+
+def _term(word: str) -> str:
+    terms = content_terms(word)
+    return terms[0] if terms and terms[0] != NEGATION else ""
+
+
+# One predicate under several words, by the stem of its group's first word.
+_SAME = {_term(word): _term(group[0]) for group in _MEANINGS.predicates for word in group}
+
+
+def meaning_terms(text: str) -> frozenset[str]:
+    """The content terms of ``text`` with the terms its words deny by themselves
+    (``opposite_of``): "an illegal transfer" is about "legal" too."""
+    words = [w.casefold() for w in _WORD.findall(text) if w[:1].islower()]
+    terms = [t for t in (*content_terms(text), *map(opposite_of, words)) if t and t != NEGATION]
+    return frozenset((*terms, *(_SAME.get(t, t) for t in terms)))
+
+
 def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, ...]:
     """Every content word of ``text`` that it asserts or denies.
 
@@ -140,7 +190,8 @@ def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, 
     nor denied otherwise. A statement whose ``cue`` is a denial ("denied that
     her delegation had walked out") denies all of its words. Names, numbers,
     beliefs ("don't think"), words after a reporting verb and words under a
-    modal are left out.
+    modal are left out. A word that is the opposite of another ("illegal",
+    "liar") also denies that other word (``opposite_of``).
     """
     raw = _WORD.findall(text)
     words = [w.casefold().replace("\u2019", "'") for w in raw]
@@ -178,7 +229,12 @@ def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, 
             continue
         after = next((w for w in words[k + 1:k + 1 + _FRAME_REACH] if w not in _LINKS), "")
         frame = (_frame_word(words[chain]) if chain >= 0 else "", _frame_word(after))
-        found.append(Predication(terms[0], denied, frame, denied_at.get(k, "")))
+        found.append(Predication(_SAME.get(terms[0], terms[0]), denied, frame,
+                                 denied_at.get(k, "")))
+        # "was illegal" denies "legal" in the same frame; "not illegal" (a
+        # double negation) is left unread.
+        if not denied and (base := opposite_of(word)):
+            found.append(Predication(base, True, frame, "opposite"))
     return tuple(found)
 
 

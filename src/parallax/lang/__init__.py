@@ -24,8 +24,8 @@ from types import MappingProxyType
 from parallax.errors import RegistryError
 from parallax.registry import registry
 
-__all__ = ["Abbreviations", "LanguagePack", "PersonNames", "QuoteCues", "SuffixStemmer",
-           "pack_for", "primary_code"]
+__all__ = ["Abbreviations", "LanguagePack", "Meanings", "PersonNames", "QuoteCues",
+           "SuffixStemmer", "pack_for", "primary_code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +127,33 @@ class PersonNames:
     resolves a pronoun to a person whose name says the other; absent names say nothing."""
 
 
+@dataclass(frozen=True, slots=True)
+class Meanings:
+    """Words that mean one thing, or its opposite, told apart by no negator.
+
+    Conflicts read polarity from negators ("did not serve"), but outlets also
+    state the opposite in one word ("illegal" against "legal", "liar" against
+    "credible") and count one measure under two nouns ("520,000 arrests"
+    against "400,000 apprehensions"). All lower case.
+    """
+
+    measures: tuple[tuple[str, ...], ...] = ()
+    """Groups of nouns one count may be given under ("arrests", "apprehensions")."""
+    changes: frozenset[str] = frozenset()
+    """Verbs of a count changing or standing at a value ("fell to 400,000"): a
+    figure after one with no noun of its own counts the verb's subject."""
+    negating_prefixes: tuple[str, ...] = ()
+    """Prefixes that make a word its own opposite ("illegal", "unlawful", "non-binding")."""
+    not_negated: frozenset[str] = frozenset()
+    """Words that begin with such a prefix and are no opposite of the rest
+    ("interest", "universal", "discuss")."""
+    opposites: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Words -> the word they deny, where no prefix tells ("liar" -> "credible")."""
+    predicates: tuple[tuple[str, ...], ...] = ()
+    """Groups of words that assert one predicate ("make it clear" and "volunteer"
+    both say a thing was told): one denied is the other denied."""
+
+
 # eq=False: a pack is compared and hashed by identity, so stages may cache
 # what they compile from it (date patterns) per pack.
 @dataclass(frozen=True, slots=True, eq=False)
@@ -188,6 +215,8 @@ class LanguagePack:
     re-joins; see ``parallax.analyze.sentences``)."""
     person_names: PersonNames
     """Short forms of given names and generational suffixes (actor identity)."""
+    meanings: Meanings = field(default_factory=Meanings)
+    """Synonym counts and one-word opposites (conflicts)."""
 
     def month_pattern(self) -> str:
         """A regex alternation of the month names, longest first (so "sept" beats "sep")."""

@@ -12,7 +12,14 @@ import re
 from functools import cache
 from types import MappingProxyType
 
-from parallax.lang import Abbreviations, LanguagePack, PersonNames, QuoteCues, SuffixStemmer
+from parallax.lang import (
+    Abbreviations,
+    LanguagePack,
+    Meanings,
+    PersonNames,
+    QuoteCues,
+    SuffixStemmer,
+)
 
 __all__ = ["ENGLISH"]
 
@@ -238,6 +245,43 @@ _ABBREVIATIONS = Abbreviations(
 )
 
 
+# One measure counted under two nouns across outlets ("520,000 arrests" /
+# "400,000 apprehensions"); only nouns a reporter uses for the same count.
+_MEASURES = (("arrests", "apprehensions"), ("deaths", "fatalities"),
+             ("people", "persons", "individuals"), ("troops", "soldiers"),
+             ("votes", "ballots"))
+# A figure after one of these, with no noun of its own, is the subject's count
+# ("apprehensions have fallen ... to 400,000").
+_CHANGES = frozenset({"fell", "fallen", "dropped", "declined", "decreased", "rose", "risen",
+                      "climbed", "increased", "grew", "grown", "jumped", "soared", "plunged",
+                      "plummeted", "surged", "reached", "totaled", "totalled", "numbered"})
+# "illegal" denies "legal", "unlawful" "lawful": a prefix that makes a word its
+# opposite. The stem after it must be a word of its own that the other
+# statement uses in the same frame, so "inform"/"form" would need both words
+# beside one subject; the guard list still names the common words whose prefix
+# negates nothing.
+_NEGATING_PREFIXES = ("non-", "non", "un", "il", "ir", "in", "im", "dis")
+_NOT_NEGATED = frozenset({
+    "inform", "informed", "information", "insight", "inside", "insist", "insisted", "income",
+    "include", "included", "including", "invest", "invested", "intend", "intended", "interest",
+    "interests", "involve", "involved", "impose", "imposed", "impress", "impressed", "import",
+    "imports", "impact", "input", "install", "installed", "instead", "instance", "intern",
+    "invent", "invented", "invite", "invited", "discover", "discovered", "discuss",
+    "discussed", "dispatch", "display", "dismiss", "dismissed", "dissent", "disarm",
+    "distance", "district", "dispose", "disposed", "discount", "disease", "unit", "union",
+    "unite", "united", "universal", "universe", "uniform", "under", "until", "unto", "irony",
+    "ironic", "illness", "image", "impart", "immerse", "inward", "indeed", "index", "indicate",
+    "indicated", "industry", "infant", "inflation", "ingest", "inherit", "injure", "inject",
+    "innate", "inner", "insure", "insured", "intake", "integral", "intense", "inverse"})
+# Opposites no prefix tells: a truthful witness and a liar, a credible account
+# and a lie. The key is the word that denies its value.
+# Verbs of telling a fact one knows: "he made it clear his service never took him
+# overseas" and "he does not volunteer that his service never took him overseas".
+_PREDICATES = (("disclose", "volunteer", "clear", "mention", "reveal"),)
+_OPPOSITES = {"liar": "credible", "liars": "credible", "lying": "credible", "lied": "credible",
+              "false": "true", "falsely": "truly", "guilty": "innocent"}
+
+
 @cache
 def _stopwords() -> frozenset[str]:
     """spaCy's English stop words without the negators (a negation is content)."""
@@ -289,4 +333,7 @@ ENGLISH = LanguagePack(
         generational=_GENERATIONAL,
         genders=MappingProxyType({**{name: "m" for name in _MALE_NAMES},
                                   **{name: "f" for name in _FEMALE_NAMES}, **_HONORIFICS})),
+    meanings=Meanings(measures=_MEASURES, changes=_CHANGES,
+                      negating_prefixes=_NEGATING_PREFIXES, not_negated=_NOT_NEGATED,
+                      opposites=MappingProxyType(_OPPOSITES), predicates=_PREDICATES),
 )

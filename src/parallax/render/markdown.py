@@ -31,13 +31,16 @@ from parallax.render.view import (
     source_views,
     speaker_views,
 )
+from parallax.store.reader import SearchHit, StoryRow
 
 __all__ = [
     "render_briefings_markdown",
     "render_check_markdown",
     "render_checks_markdown",
+    "render_corpus_markdown",
     "render_markdown",
     "render_quotes_markdown",
+    "render_search_markdown",
     "render_stories_markdown",
 ]
 
@@ -228,6 +231,34 @@ def render_stories_markdown(stories: Sequence[Story], articles: Sequence[Article
     if rest:
         rows += ["## Not in any story", "", *map(entry, rest), ""]
     return _join(rows)
+
+
+def render_corpus_markdown(rows: Sequence[StoryRow]) -> str:
+    """``parallax list``: the stored stories, one line each with its id (what ``show`` takes)."""
+    lines = ["# Stories in the store", ""]
+    if not rows:
+        return _join([*lines, "_none yet: parallax add PATH... puts articles in it_"])
+    for row in rows:
+        span = " \u2013 ".join(dict.fromkeys(human_date(d) for d in
+                                        (row.first_published, row.last_published) if d))
+        when = f", {span}" if span else ""
+        outlets = f"{len(row.outlets)} outlet{'s' * (len(row.outlets) != 1)}"
+        lines.append(f"- **{_md(row.id)}** {_md(row.title)} — {row.articles} "
+                     f"article{'s' * (row.articles != 1)}, {outlets}{when}")
+    return _join(lines)
+
+
+def render_search_markdown(query: str, hits: Sequence[SearchHit]) -> str:
+    """``parallax search``: each matching article, its story and the words around the match."""
+    lines = [f"# Search: {_md(query)}", "",
+             f"_{len(hits)} article{'s' * (len(hits) != 1)}_", ""]
+    for hit in hits:
+        story = f" (story {_md(hit.story_id)})" if hit.story_id else ""
+        when = f", {human_date(hit.published)}" if hit.published else ""
+        lines += [f"- {_md(hit.outlet or 'Unknown outlet')} — {_md(hit.title or '(untitled)')}"
+                  f"{when}{story}: {_md(hit.snippet)} [{_md(hit.article_id)} "
+                  f"{hit.start}-{hit.end}]"]
+    return _join(lines)
 
 
 def render_checks_markdown(results: Sequence[CheckResult]) -> str:

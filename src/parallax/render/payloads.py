@@ -2,7 +2,8 @@
 
 Each payload is a plain dict with a ``schema`` key naming its contract
 (docs/ARCHITECTURE.md): ``parallax.briefing/1``, ``parallax.document/1``,
-``parallax.quotes/1``, ``parallax.stories/1`` and ``parallax.check/1``. The
+``parallax.quotes/1``, ``parallax.stories/1``, ``parallax.check/1``, and for
+the store ``parallax.corpus/1`` (``list``) and ``parallax.search/1``. The
 records serialise themselves (``to_dict``); this module only wraps them, so
 the command line and a web route print the same bytes. The JSON Schema of
 each contract ships in ``parallax/schemas`` (``schema_text``).
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from parallax.errors import UsageError
 from parallax.model import Actor, Article, Briefing, Quote, Story
+from parallax.store.reader import SearchHit, StoryRow
 
 if TYPE_CHECKING:
     from parallax.compare.check import CheckResult
@@ -27,11 +29,15 @@ __all__ = [
     "briefing_payload",
     "check_json",
     "check_payload",
+    "corpus_json",
+    "corpus_payload",
     "document_json",
     "document_payload",
     "quotes_json",
     "quotes_payload",
     "schema_text",
+    "search_json",
+    "search_payload",
     "stories_json",
     "stories_payload",
     "to_json",
@@ -44,6 +50,8 @@ SCHEMAS = {
     "parallax.quotes/1": "quotes-1.json",
     "parallax.stories/1": "stories-1.json",
     "parallax.check/1": "check-1.json",
+    "parallax.corpus/1": "corpus-1.json",
+    "parallax.search/1": "search-1.json",
 }
 
 # The article fields of ``parallax.document/1``: the briefing's article
@@ -122,6 +130,30 @@ def check_payload(results: CheckResult | Sequence[CheckResult]) -> dict[str, Any
 
 def check_json(results: CheckResult | Sequence[CheckResult]) -> str:
     return to_json(check_payload(results))
+
+
+def corpus_payload(rows: Sequence[StoryRow]) -> dict[str, Any]:
+    """``parallax.corpus/1``: the stories of a store as ``parallax list`` gives them."""
+    return {"schema": "parallax.corpus/1", "stories": [
+        {"id": r.id, "title": r.title, "articles": r.articles, "outlets": list(r.outlets),
+         "first_published": r.first_published, "last_published": r.last_published,
+         "updated": r.updated} for r in rows]}
+
+
+def corpus_json(rows: Sequence[StoryRow]) -> str:
+    return to_json(corpus_payload(rows))
+
+
+def search_payload(query: str, hits: Sequence[SearchHit]) -> dict[str, Any]:
+    """``parallax.search/1``: the articles matching ``query``, best first, with source offsets."""
+    return {"schema": "parallax.search/1", "query": query, "hits": [
+        {"article": h.article_id, "story": h.story_id, "title": h.title, "outlet": h.outlet,
+         "published": h.published, "snippet": h.snippet, "start": h.start, "end": h.end}
+        for h in hits]}
+
+
+def search_json(query: str, hits: Sequence[SearchHit]) -> str:
+    return to_json(search_payload(query, hits))
 
 
 def schema_text(name: str) -> str:

@@ -1,0 +1,1 @@
+"""One module per schema version; ``0001_initial`` is the first store."""
