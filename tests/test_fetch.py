@@ -174,3 +174,18 @@ def test_without_httpx_urls_are_a_wrong_call_before_any_file_is_read(
     with pytest.raises(UsageError, match="needs httpx") as caught:
         read_inputs([str(tmp_path / "not-there.txt")], urls=["https://news.example/a"])
     assert caught.value.hint == 'pip install "parallax-news[fetch]"'
+
+
+def test_cli_add_takes_a_url_list_into_the_store(server: str, tmp_path: Path,
+                                                 fake_embedder: FakeEmbedder) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{server}/tern\n{server}/ledger\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'corpus.db'}"
+    runner = CliRunner()
+    refused = runner.invoke(app, ["add", "--urls", str(urls), "--db", db])
+    assert refused.exit_code == 3 and not (tmp_path / "corpus.db").exists()
+    added = runner.invoke(app, ["add", "--urls", str(urls), "--allow-private", "--db", db])
+    assert added.exit_code == 0, added.stderr
+    assert added.stdout.startswith("added 2 article(s)")
+    again = runner.invoke(app, ["add", "--urls", str(urls), "--allow-private", "--db", db])
+    assert again.stdout.startswith("added 0 article(s), 2 in the store already")

@@ -476,8 +476,10 @@ def _show_stored(db: str | None, story: str, fmt: BriefFormat, output: Path | No
 @_reports_errors
 def add(
     ctx: typer.Context,
-    paths: PathsArg,
+    paths: OptionalPathsArg = None,
     db: DbOpt = None,
+    urls: UrlsOpt = None,
+    allow_private: AllowPrivateOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     config: ConfigOpt = None,
@@ -485,13 +487,13 @@ def add(
     """Add articles to a store: group them with the stories there, re-brief what grew.
 
     The same article twice (same text or URL) is stored once; story ids stay.
-    Example: parallax add crawl/ --db corpus.db
+    Example: parallax add crawl/ --db corpus.db   (or: parallax add --urls today.txt)
     """
     from parallax.progress import reporter
     from parallax.store import open_store
 
     run, options = _start(ctx, quiet, verbose, config)
-    inputs = _load(paths, run, options)
+    inputs = _load(paths, run, options, urls, allow_private)
     store = open_store(db, wait=options.store.wait)
     try:
         with reporter(not run.quiet) as report:
