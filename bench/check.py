@@ -97,9 +97,9 @@ def main() -> None:
     train = [p for p in pairs if not held_apart(p.body)]
     gold = [p.label for p in test]
     started = time.perf_counter()
-    x, _ = features(test, bodies)
+    x, pairings, _ = features(test, bodies)
     model = load_stance_model()
-    unrefined = decide(model.predict_proba(x), model.bias)
+    unrefined = decide(model.predict_proba(x, pairings), model.bias)
     ours = judged(test, bodies)
     seconds = time.perf_counter() - started
     thresholds = fit_baseline(train, bodies)
