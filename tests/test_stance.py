@@ -123,11 +123,14 @@ def test_tree_evaluator_follows_thresholds() -> None:
     model = StanceModel(_spec())
     rows = np.zeros((2, len(FEATURE_NAMES)))
     rows[1, 0] = 0.9  # right branch: supports
-    probs = model.predict_proba(rows, np.zeros((2, 3, 384)))
+    probs = model.predict_proba(rows, np.tile(CLAIM_ROWS[0], (2, 3, 1)))
     assert np.allclose(probs.sum(axis=1), 1.0)
     assert decide(probs, model.bias) == ["unrelated", "supports"]
     # A bias can move a decision: a large one for "contradicts" wins everywhere.
     assert decide(probs, np.array([0.0, 5.0, 0.0, 0.0])) == ["contradicts", "contradicts"]
+    # A text without sentences (no sentence in its pairing) is unrelated, whatever the row.
+    assert decide(model.predict_proba(rows[1:], np.zeros((1, 3, 384))), model.bias) == [
+        "unrelated"]
 
 
 def test_model_refuses_other_feature_versions() -> None:

@@ -304,7 +304,7 @@ def main() -> None:
     assert drift < 1e-4, f"NumPy trees disagree with scikit-learn by {drift}"
     spec["training"]["fit_fnc_score"] = round(fnc_score(y, decide(probs, bias)), 4)
     spec["training"]["seconds"] = round(time.perf_counter() - started)
-    print(json.dumps({k: v for k, v in spec.items() if k != "trees"}, indent=1))
+    print(json.dumps({k: v for k, v in spec.items() if k not in ("trees", "head")}, indent=1))
     if not args.dry_run:
         MODEL.parent.mkdir(parents=True, exist_ok=True)
         MODEL.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")

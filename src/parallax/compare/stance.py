@@ -388,6 +388,10 @@ class StanceModel:
         raw -= raw.max(axis=1, keepdims=True)
         expd = np.exp(raw)
         probs: np.ndarray[Any, Any] = expd / expd.sum(axis=1, keepdims=True)
+        # A text without sentences states nothing (its pairing has no sentence):
+        # unrelated, whatever the head and trees make of inputs they never saw.
+        empty = ~np.asarray(pairings).reshape(len(x), 3, -1)[:, 1].any(axis=1)
+        probs[empty] = np.eye(len(LABELS))[LABELS.index("unrelated")]
         return probs
 
 
