@@ -325,7 +325,7 @@ def pair_features(claim: str, claim_vectors: np.ndarray[Any, Any], sentences: Se
         ("contradicts", closest(refutes)), ("discusses", closest([p.hedge for p in per])),
         ("supports", closest([p.confirm for p in per])))
     cues = {stance: index for stance, index in carriers if index is not None}
-    evidence = tuple(i for i in top if sims[i] >= sims[best] - options.related_margin)
+    evidence = tuple(i for i in top if i in near)
     pairing = np.stack([np.asarray(claim_vectors[0], np.float32),
                         np.asarray(vectors[best], np.float32), centroid])
     return PairFeatures(np.asarray(row, dtype=np.float64), evidence, cues, sims, pairing)
