@@ -12,10 +12,12 @@ import pytest
 from parallax.compare.stance import (
     FEATURE_NAMES,
     FEATURE_VERSION,
+    HEAD_FEATURES,
     LABELS,
     StanceModel,
     claim_texts,
     decide,
+    head_inputs,
     load_stance_model,
     pair_features,
 )
@@ -51,9 +53,10 @@ def _spec(**changes: Any) -> dict[str, Any]:
         tree = {k: list(v) for k, v in stump.items()}
         tree["value"] = [0.0, 2.0 if label == 3 else 0.0, 2.0 if label == 0 else 0.0]
         trees.append([tree])
-    spec = {"feature_version": FEATURE_VERSION, "features": list(FEATURE_NAMES),
-            "labels": list(LABELS), "baseline": [0.0] * len(LABELS), "bias": [0.0] * 4,
-            "trees": trees}
+    head = {"weights": np.zeros((len(LABELS), 5 * 384)).tolist(), "intercept": [0.0] * 4}
+    spec = {"feature_version": FEATURE_VERSION, "features": [*FEATURE_NAMES, *HEAD_FEATURES],
+            "labels": list(LABELS), "head": head, "baseline": [0.0] * len(LABELS),
+            "bias": [0.0] * 4, "trees": trees}
     return spec | changes
 
 
@@ -120,11 +123,14 @@ def test_tree_evaluator_follows_thresholds() -> None:
     model = StanceModel(_spec())
     rows = np.zeros((2, len(FEATURE_NAMES)))
     rows[1, 0] = 0.9  # right branch: supports
-    probs = model.predict_proba(rows)
+    probs = model.predict_proba(rows, np.tile(CLAIM_ROWS[0], (2, 3, 1)))
     assert np.allclose(probs.sum(axis=1), 1.0)
     assert decide(probs, model.bias) == ["unrelated", "supports"]
     # A bias can move a decision: a large one for "contradicts" wins everywhere.
     assert decide(probs, np.array([0.0, 5.0, 0.0, 0.0])) == ["contradicts", "contradicts"]
+    # A text without sentences (no sentence in its pairing) is unrelated, whatever the row.
+    assert decide(model.predict_proba(rows[1:], np.zeros((1, 3, 384))), model.bias) == [
+        "unrelated"]
 
 
 def test_model_refuses_other_feature_versions() -> None:
@@ -138,11 +144,11 @@ def test_shipped_model_matches_the_code_and_is_small() -> None:
     path = resources.files("parallax").joinpath("data", "stance.json")
     spec = json.loads(path.read_text("utf-8"))
     assert spec["feature_version"] == FEATURE_VERSION
-    assert spec["features"] == list(FEATURE_NAMES)
+    assert spec["features"] == [*FEATURE_NAMES, *HEAD_FEATURES]
     assert spec["split_seed"] and spec["training"]["pairs"] > 0
     assert len(path.read_bytes()) < 2 * 1024 * 1024
     model = load_stance_model()
-    probs = model.predict_proba(np.zeros((3, len(FEATURE_NAMES))))
+    probs = model.predict_proba(np.zeros((3, len(FEATURE_NAMES))), np.zeros((3, 3, 384)))
     assert probs.shape == (3, len(LABELS))
     # No similarity and no overlap at all: nothing to take a stance on.
     assert decide(probs, model.bias) == ["unrelated"] * 3
@@ -158,3 +164,33 @@ def test_evidence_for_a_stance_adds_the_closest_sentence_with_its_cue() -> None:
     assert found.evidence_for("supports") == (0, 1, 2)
     assert found.evidence_for("contradicts") == (0, 1, 4)
     assert found.evidence_for("unrelated") == ()
+
+
+def test_the_pairing_holds_claim_closest_sentence_and_centroid() -> None:
+    sentences = ["The canal shark drew a crowd.", "Boats were stopped for an hour."]
+    vectors = np.stack([_unit(1.0, 0.2), _unit(0.0, 1.0)])
+    found = pair_features("A shark swam in the canal", CLAIM_ROWS, sentences, vectors)
+    claim, closest, centroid = found.pairing
+    assert np.allclose(claim, CLAIM_ROWS[0]) and np.allclose(closest, vectors[0])
+    assert np.isclose(np.linalg.norm(centroid), 1.0)
+    assert np.allclose(centroid, _unit(*vectors.mean(axis=0)[:2]))
+    inputs = head_inputs(found.pairing[None])
+    assert inputs.shape == (1, 5 * 384)
+    # Claim times sentence first: its sum is the cosine of the claim to the closest sentence.
+    assert np.isclose(inputs[0, :384].sum(), float(vectors[0] @ CLAIM_ROWS[0]))
+
+
+def test_the_head_scores_reach_the_trees() -> None:
+    weights = np.zeros((len(LABELS), 5 * 384))
+    weights[0, :384] = 10.0  # supports rises with the claim-sentence cosine
+    spec = _spec(head={"weights": weights.tolist(), "intercept": [0.0, 0.0, 0.0, 1.0]})
+    for per_label in spec["trees"]:  # the stumps split on the head's supports score
+        per_label[0]["feature"][0] = len(FEATURE_NAMES)
+        per_label[0]["threshold"][0] = 5.0
+    model = StanceModel(spec)
+    near = np.stack([CLAIM_ROWS[0], CLAIM_ROWS[0], CLAIM_ROWS[0]])[None]
+    far = np.stack([CLAIM_ROWS[0], _unit(0.0, 1.0), _unit(0.0, 1.0)])[None]
+    assert np.allclose(model.head_scores(near), [[10.0, 0.0, 0.0, 1.0]], atol=1e-4)
+    assert np.allclose(model.head_scores(far), [[0.0, 0.0, 0.0, 1.0]], atol=1e-4)
+    probs = model.predict_proba(np.zeros((2, len(FEATURE_NAMES))), np.concatenate([near, far]))
+    assert decide(probs, model.bias) == ["supports", "unrelated"]

@@ -21,6 +21,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -28,9 +29,8 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-import parallax.store
 from parallax.cli import app as cli_app
-from parallax.errors import UsageError
+from parallax.errors import StoreError, UsageError
 from parallax.model import Document
 from parallax.store.reader import StoreReader
 from parallax.web import create_app, serve
@@ -274,12 +274,13 @@ def test_only_its_own_host_names_are_answered(plain: StoreReader) -> None:
     assert refused.status_code == 400 and "Ferry" not in refused.text
 
 
-def test_without_a_store_serve_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delattr(parallax.store, "open_reader", raising=False)
-    with pytest.raises(UsageError, match="no store"):
-        serve.open_reader(None)
-    result = CliRunner().invoke(cli_app, ["serve"])
-    assert result.exit_code == 2 and "no store" in result.output
+def test_serve_on_a_missing_store_says_so_in_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "none.db"
+    with pytest.raises(StoreError, match="no store there"):
+        serve.open_reader(f"sqlite:///{missing}")
+    result = CliRunner().invoke(cli_app, ["serve", "--db", f"sqlite:///{missing}"])
+    assert result.exit_code == 3 and "no store there" in result.output
+    assert not missing.exists()
 
 
 def test_without_the_web_extra_serve_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch

@@ -142,6 +142,12 @@ ConfigOpt = Annotated[Path | None, typer.Option(
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files or folders (read recursively); - for stdin.")
 ]
+UrlsOpt = Annotated[Path | None, typer.Option(
+    "--urls", metavar="FILE", help="Also fetch these pages: one http(s) URL per line (needs "
+                                   "httpx, the fetch extra).")]
+AllowPrivateOpt = Annotated[bool, typer.Option(
+    "--allow-private", help="Let --urls reach private, loopback, link-local and reserved "
+                            "addresses (refused by default).")]
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE",
                                                 help="Write to FILE instead of standard output.")]
 OptionalPathsArg = Annotated[
@@ -190,11 +196,17 @@ def _start(ctx: typer.Context, quiet: bool, verbose: bool, config: Path | None,
     return run, options
 
 
-def _load(paths: Sequence[str], run: _Run, options: Options) -> Inputs:
-    """Read inputs, printing one line per failure and one note per thing not read."""
+def _load(paths: Sequence[str] | None, run: _Run, options: Options, urls: Path | None = None,
+          allow_private: bool = False) -> Inputs:
+    """Read inputs (and fetch ``urls``), printing one line per failure and one note per
+    thing not read."""
     from parallax import pipeline
 
-    inputs = pipeline.read(paths, options=options)
+    if not paths and urls is None:
+        raise UsageError("give at least one PATH (or --urls FILE)")
+    listed = pipeline.read_url_list(urls) if urls is not None else ()
+    inputs = pipeline.read(paths or [], options=options, urls=listed,
+                           allow_private=allow_private, progress=not run.quiet)
     for line in pipeline.error_lines(inputs):
         _stderr.print(line, markup=False)
     if not run.quiet:
@@ -260,6 +272,8 @@ def brief(
     db: Annotated[str | None, typer.Option(
         "--db", metavar="URL", help="Brief a stored story instead of files: the store's URL "
                                     "(with --story ID; see `parallax list`).")] = None,
+    urls: UrlsOpt = None,
+    allow_private: AllowPrivateOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     config: ConfigOpt = None,
@@ -272,15 +286,15 @@ def brief(
 
     run, options = _start(ctx, quiet, verbose, config, writes=(output,))
     if db is not None:
-        if paths or story is None or state is not None:
-            raise UsageError("with --db, give --story ID and no PATH or --state",
+        if paths or story is None or state is not None or urls is not None:
+            raise UsageError("with --db, give --story ID and no PATH, --state or --urls",
                              hint="the ids `parallax list --db URL` prints")
         _show_stored(db, story, fmt, output, run, options)
         return
-    if not paths:
-        raise UsageError("give at least one PATH (or --db URL --story ID)")
+    if not paths and urls is None:
+        raise UsageError("give at least one PATH or --urls FILE (or --db URL --story ID)")
     previous = pipeline.load_state(state, missing_ok=False) if state is not None else None
-    inputs = _load(paths, run, options)
+    inputs = _load(paths, run, options, urls, allow_private)
     briefings = pipeline.brief_stories(inputs.documents, summary_length=length,
                                        progress=not run.quiet, errors=pipeline.error_lines(inputs),
                                        story=story, state=previous, options=options)
@@ -348,7 +362,7 @@ def quotes(
 @_reports_errors
 def stories(
     ctx: typer.Context,
-    paths: PathsArg,
+    paths: OptionalPathsArg = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.md
     ),
@@ -362,6 +376,8 @@ def stories(
         "--wait", metavar="SECONDS", min=0,
         help="How long to wait for another run holding the --state FILE (0: fail at once).")
     ] = DEFAULT_WAIT,
+    urls: UrlsOpt = None,
+    allow_private: AllowPrivateOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     config: ConfigOpt = None,
@@ -373,7 +389,7 @@ def stories(
     from parallax import pipeline
 
     run, options = _start(ctx, quiet, verbose, config, writes=(output, state))
-    inputs = _load(paths, run, options)
+    inputs = _load(paths, run, options, urls, allow_private)
     found = pipeline.stories(inputs, state_file=state, wait=wait, options=options,
                              progress=not run.quiet)
     if not run.quiet:
@@ -460,8 +476,10 @@ def _show_stored(db: str | None, story: str, fmt: BriefFormat, output: Path | No
 @_reports_errors
 def add(
     ctx: typer.Context,
-    paths: PathsArg,
+    paths: OptionalPathsArg = None,
     db: DbOpt = None,
+    urls: UrlsOpt = None,
+    allow_private: AllowPrivateOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     config: ConfigOpt = None,
@@ -469,13 +487,13 @@ def add(
     """Add articles to a store: group them with the stories there, re-brief what grew.
 
     The same article twice (same text or URL) is stored once; story ids stay.
-    Example: parallax add crawl/ --db corpus.db
+    Example: parallax add crawl/ --db corpus.db   (or: parallax add --urls today.txt)
     """
     from parallax.progress import reporter
     from parallax.store import open_store
 
     run, options = _start(ctx, quiet, verbose, config)
-    inputs = _load(paths, run, options)
+    inputs = _load(paths, run, options, urls, allow_private)
     store = open_store(db, wait=options.store.wait)
     try:
         with reporter(not run.quiet) as report:

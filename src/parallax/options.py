@@ -85,8 +85,8 @@ class PartsOptions:
 class IngestOptions:
     """Reading inputs: decoding, HTML extraction, page metadata (``parallax.ingest``).
 
-    ``max_input_bytes`` and ``max_article_chars`` are read per run
-    (``read_inputs(options=...)``, so ``--config`` changes them). The others
+    ``max_input_bytes``, ``max_article_chars`` and the ``fetch_*`` limits are
+    read per run (``read_inputs(options=...)``, so ``--config`` changes them). The others
     are read once, when ``parallax.ingest`` is imported, from the packaged
     defaults: the readers do not take their part per run yet, so a file that
     overrides them changes nothing.
@@ -96,7 +96,9 @@ class IngestOptions:
     # the whole input into memory (and its decoded text, four bytes a character
     # at worst) would put the run at risk, so it is one error line instead.
     max_input_bytes: int = tuned(256 * 1024 * 1024, "largest input (file, standard input or "
-                                                    "decompressed gzip) read, in bytes")
+                                                    "decompressed gzip) read, in bytes; for "
+                                                    "streamed WARC and .jsonl files, largest "
+                                                    "record or line")
     # Chosen, not tuned: far above any article of the development data (the
     # longest: BASIL 11,343, PolNeAR 22,068, extraction gold files 53,985
     # characters); a text past this is a dump, a log or a crawl error, and an
@@ -159,6 +161,19 @@ class IngestOptions:
                                           "the outlet")
     max_outlet_words: int = tuned(5, "an outlet name in a byline ('KBN News') is short")
     max_title_chars: int = tuned(200, "a headline is a short line without a final full stop")
+    # Fetching a URL list (``--urls``, ``parallax.ingest.fetch``): chosen, not
+    # tuned. A news page is served in well under a second and weighs a few
+    # megabytes with its markup at most; these bound a hostile or broken
+    # server (slow drip, endless body, redirect loop) without refusing a real one.
+    fetch_connect_seconds: float = tuned(10.0, "seconds to connect to a server of --urls")
+    fetch_read_seconds: float = tuned(20.0, "seconds a server of --urls may go silent while "
+                                            "sending")
+    fetch_total_seconds: float = tuned(60.0, "seconds one URL of --urls may take in all, "
+                                             "redirects included (a slow drip is cut)")
+    fetch_max_bytes: int = tuned(10 * 1024 * 1024, "bytes of one fetched page read; a larger "
+                                                   "body is aborted while streaming, an error line")
+    fetch_max_redirects: int = tuned(5, "redirects followed per URL of --urls, each target "
+                                        "checked again")
 
 
 @dataclass(frozen=True, slots=True)

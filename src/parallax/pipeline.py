@@ -54,6 +54,7 @@ from parallax.group.state import StoryState
 from parallax.group.statefile import DEFAULT_WAIT, held, read_state, write_state
 from parallax.group.stories import group_articles
 from parallax.ingest import Inputs, read_inputs
+from parallax.ingest.fetch import read_url_list
 from parallax.model import Actor, AnalyzedArticle, Article, Briefing, Document, Quote, Story
 from parallax.options import Options
 from parallax.progress import Reporter, reporter
@@ -81,6 +82,7 @@ __all__ = [
     "quotes",
     "read",
     "read_claims",
+    "read_url_list",
     "save_state",
     "select_story",
     "stories",
@@ -94,15 +96,20 @@ Source = str | Sequence[str] | Sequence[Document] | Inputs
 
 # --- reading and writing ----------------------------------------------------
 
-def read(paths: str | Sequence[str], *, options: Options | None = None) -> Inputs:
-    """Documents from files and folders (``-`` is standard input), and what failed.
+def read(paths: str | Sequence[str], *, options: Options | None = None,
+         urls: Sequence[str] = (), allow_private: bool = False, progress: bool = False
+         ) -> Inputs:
+    """Documents from files and folders (``-`` is standard input) and fetched ``urls``,
+    and what failed.
 
-    A bad file never stops the others: it is one ``InputError`` in
+    A bad file or URL never stops the others: it is one ``InputError`` in
     ``Inputs.errors`` (``error_lines`` gives them as text); what a folder held
-    that was not read is in ``Inputs.notes``.
+    that was not read is in ``Inputs.notes``. URLs on private, loopback,
+    link-local or reserved addresses are refused unless ``allow_private``.
     """
     return read_inputs([paths] if isinstance(paths, str) else list(paths),
-                       options=(options or Options()).ingest)
+                       options=(options or Options()).ingest, urls=urls,
+                       allow_private=allow_private, progress=progress)
 
 
 def error_lines(inputs: Inputs) -> tuple[str, ...]:

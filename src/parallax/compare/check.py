@@ -96,7 +96,8 @@ def judge(claim: str, claim_vectors: np.ndarray[Any, Any],
     model = load_stance_model()
     found = [pair_features(claim, claim_vectors, sentences, vectors, lang)
              for (sentences, vectors), lang in zip(texts, langs, strict=True)]
-    stances = decide(model.predict_proba(np.stack([f.values for f in found])), model.bias)
+    stances = decide(model.predict_proba(np.stack([f.values for f in found]),
+                                         np.stack([f.pairing for f in found])), model.bias)
     results = []
     for (sentences, _), features, stance, lang in zip(texts, found, stances, langs,
                                                       strict=True):

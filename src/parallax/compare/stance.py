@@ -6,9 +6,13 @@ that talk about it: refuting words ("hoax", "denied", "false"), hedges
 ("reportedly", "unconfirmed"), negations, numbers that differ, words of
 opposite meaning. So the features are measured on the evidence sentences (the
 ones closest to the claim in MiniLM space) as well as on the whole body, and
-a gradient-boosted tree ensemble trained on the FNC-1 development data
-(``tools/train_stance.py``) turns them into four probabilities. Training and
-``parallax check`` both call :func:`pair_features`, so they cannot drift; the
+a gradient-boosted tree ensemble trained on FNC-1 (``tools/train_stance.py``)
+turns them into four probabilities. Word lists miss how a sentence states
+what it states ("it appears the cat survived" against "the cat survived"),
+so a linear head on the MiniLM vectors of the claim, the sentence closest to
+it and the text's centroid (their products and differences) gives the trees
+four more inputs: its scores per stance. Training and ``parallax check`` both
+call :func:`pair_features` and :func:`head_inputs`, so they cannot drift; the
 model file records the feature version it was trained on and loading refuses
 a mismatch.
 """
@@ -26,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from parallax.analyze.embed import DIMENSIONS
 from parallax.errors import ModelError
 from parallax.lang import LanguagePack
 from parallax.lang.en import ENGLISH
@@ -35,18 +40,20 @@ from parallax.options import DEFAULT_OPTIONS, CheckOptions
 __all__ = [
     "FEATURE_NAMES",
     "FEATURE_VERSION",
+    "HEAD_FEATURES",
     "LABELS",
     "PairFeatures",
     "Stance",
     "StanceModel",
     "claim_texts",
     "decide",
+    "head_inputs",
     "hedged",
     "load_stance_model",
     "pair_features",
 ]
 
-FEATURE_VERSION = "stance-features/2"
+FEATURE_VERSION = "stance-features/3"
 # Order of the model's outputs; FNC-1 agree/disagree/discuss/unrelated.
 LABELS: tuple[Stance, ...] = ("supports", "contradicts", "discusses", "unrelated")
 REFUTED = "It is false that {claim}: the story is a hoax and it was denied."
@@ -115,7 +122,16 @@ FEATURE_NAMES = (
     "refute_sim", "hedge_sim", "negation_sim", "confirm_sim", "lead_refute", "lead_hedge",
     "related_refute", "ev_attribution", "body_attribution",
     "refuted_gap_ev", "refuted_gap_body", "refuted_top", "hedged_gap_ev", "hedged_top",
+    # stance-features/3: the best sentence's own cues, the share of the sentences
+    # about the claim carrying each cue, how many sentences are about it at all.
+    "sim_second", "sentences_sim_06", "sentences_sim_07", "sim_centroid",
+    "best_refute", "best_hedge", "best_negation", "best_confirm", "best_attribution",
+    "best_quote", "best_question",
+    "related_hedge", "related_negation", "related_confirm", "related_attribution",
+    "related_quote", "related_count", "body_quote", "overlap_lead", "claim_words",
 )
+# The trees read FEATURE_NAMES, then the linear head's score for each label.
+HEAD_FEATURES = tuple(f"head_{label}" for label in LABELS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +153,10 @@ class PairFeatures:
     # figure and polarity reading).
     similarities: np.ndarray[Any, Any] = field(
         default_factory=lambda: np.zeros(0, dtype=np.float32))
+    # The claim's vector, the closest sentence's and the text's normalised
+    # centroid (3 x 384, zeros for an empty text): what the linear head reads.
+    pairing: np.ndarray[Any, Any] = field(
+        default_factory=lambda: np.zeros((3, DIMENSIONS), dtype=np.float32))
 
     def evidence_for(self, stance: Stance, limit: int = DEFAULT_OPTIONS.check.evidence_sentences
                      ) -> tuple[int, ...]:
@@ -254,8 +274,11 @@ def pair_features(claim: str, claim_vectors: np.ndarray[Any, Any], sentences: Se
         found = closest(counts)
         return 0.0 if found is None else float(sims[found])
 
+    centroid = np.asarray(vectors, dtype=np.float32).mean(axis=0)
+    centroid /= float(np.linalg.norm(centroid)) or 1.0
     refutes = [p.refute for p in per]
-    related = [refutes[i] for i in range(count) if sims[i] >= sims[best] - options.related_margin]
+    near = [i for i in range(count) if sims[i] >= sims[best] - options.related_margin]
+    related = [refutes[i] for i in near]
 
     row = [
         float(sims[best]), float(sims[top].mean()), float(sims[0]), float(sims.mean()),
@@ -286,19 +309,48 @@ def pair_features(claim: str, claim_vectors: np.ndarray[Any, Any], sentences: Se
         ratio([p.attribution for p in ev]), ratio([p.attribution for p in per]),
         float(refuted[top].max()), float(refuted.max()), float(against[:, 1].max()),
         float(hedged[top].max()), float(against[:, 2].max()),
+        float(sims[order[1]]) if count > 1 else 0.0,
+        float(np.log1p((sims >= 0.6).sum())), float(np.log1p((sims >= 0.7).sum())),
+        float(centroid @ np.asarray(claim_vectors[0], np.float32)),
+        float(per[best].refute), float(per[best].hedge), float(per[best].negation),
+        float(per[best].confirm), float(per[best].attribution), float(per[best].quote),
+        float(per[best].question),
+        *(ratio([int(getattr(per[i], cue) > 0) for i in near])
+          for cue in ("hedge", "negation", "confirm", "attribution", "quote")),
+        float(np.log1p(len(near))), ratio([int(p.quote) for p in per]),
+        _share(c.content, frozenset().union(*(p.content for p in per[:2]))),
+        float(np.log1p(len(c.content))),
     ]
     carriers: tuple[tuple[Stance, int | None], ...] = (
         ("contradicts", closest(refutes)), ("discusses", closest([p.hedge for p in per])),
         ("supports", closest([p.confirm for p in per])))
     cues = {stance: index for stance, index in carriers if index is not None}
-    evidence = tuple(i for i in top if sims[i] >= sims[best] - options.related_margin)
-    return PairFeatures(np.asarray(row, dtype=np.float64), evidence, cues, sims)
+    evidence = tuple(i for i in top if i in near)
+    pairing = np.stack([np.asarray(claim_vectors[0], np.float32),
+                        np.asarray(vectors[best], np.float32), centroid])
+    return PairFeatures(np.asarray(row, dtype=np.float64), evidence, cues, sims, pairing)
+
+
+def head_inputs(pairings: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The linear head's input per pair, from ``PairFeatures.pairing`` rows (n x 3 x 384).
+
+    Claim times sentence and their distance say whether the sentence states
+    what the claim states; the sentence and the centroid alone carry how the
+    text speaks (reporting, asserting, debunking); claim times centroid how
+    much of the text is about the claim.
+    """
+    p = np.asarray(pairings, dtype=np.float32).reshape(-1, 3, DIMENSIONS)
+    claim, sentence, centroid = p[:, 0], p[:, 1], p[:, 2]
+    return np.hstack([claim * sentence, np.abs(claim - sentence), sentence, centroid,
+                      claim * centroid])
 
 
 class StanceModel:
-    """Gradient-boosted regression trees, one ensemble per label, evaluated in NumPy.
+    """A linear head, then gradient-boosted regression trees, evaluated in NumPy.
 
-    Each tree is stored as flat arrays (feature, threshold, left, right, value;
+    The head's weights (one row per label over :func:`head_inputs`) and
+    intercepts give four scores that are appended to the feature row. Each
+    tree is stored as flat arrays (feature, threshold, left, right, value;
     a leaf has ``left == -1``); a row's score for a label is the baseline plus
     the sum of its leaves, and a softmax over labels gives probabilities.
     """
@@ -308,17 +360,27 @@ class StanceModel:
             raise ModelError(f"stance model was trained on {spec.get('feature_version')!r} "
                              f"features, the code computes {FEATURE_VERSION!r}: retrain it "
                              "with tools/train_stance.py")
-        if tuple(spec["labels"]) != LABELS or tuple(spec["features"]) != FEATURE_NAMES:
+        if (tuple(spec["labels"]) != LABELS
+                or tuple(spec["features"]) != FEATURE_NAMES + HEAD_FEATURES):
             raise ModelError("stance model labels or feature names do not match the code")
         self.spec = spec
+        self._head = np.asarray(spec["head"]["weights"], dtype=np.float64)
+        self._intercept = np.asarray(spec["head"]["intercept"], dtype=np.float64)
         self._baseline = np.asarray(spec["baseline"], dtype=np.float64)
         self._trees = [[{k: np.asarray(v) for k, v in tree.items()} for tree in per_label]
                        for per_label in spec["trees"]]
         self.bias = np.asarray(spec["bias"], dtype=np.float64)
 
-    def predict_proba(self, rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        """One probability row (in ``LABELS`` order) per feature row."""
-        x = np.atleast_2d(np.asarray(rows, dtype=np.float64))
+    def head_scores(self, pairings: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """The linear head's score per label for each pair (``PairFeatures.pairing`` rows)."""
+        scores: np.ndarray[Any, Any] = head_inputs(pairings) @ self._head.T + self._intercept
+        return scores
+
+    def predict_proba(self, rows: np.ndarray[Any, Any], pairings: np.ndarray[Any, Any]
+                      ) -> np.ndarray[Any, Any]:
+        """One probability row (in ``LABELS`` order) per feature row and its pairing."""
+        x = np.hstack([np.atleast_2d(np.asarray(rows, dtype=np.float64)),
+                       self.head_scores(pairings)])
         raw = np.tile(self._baseline, (len(x), 1))
         for label, trees in enumerate(self._trees):
             for tree in trees:
@@ -326,6 +388,10 @@ class StanceModel:
         raw -= raw.max(axis=1, keepdims=True)
         expd = np.exp(raw)
         probs: np.ndarray[Any, Any] = expd / expd.sum(axis=1, keepdims=True)
+        # A text without sentences states nothing (its pairing has no sentence):
+        # unrelated, whatever the head and trees make of inputs they never saw.
+        empty = ~np.asarray(pairings).reshape(len(x), 3, -1)[:, 1].any(axis=1)
+        probs[empty] = np.eye(len(LABELS))[LABELS.index("unrelated")]
         return probs
 
 

@@ -27,8 +27,11 @@ from parallax.lang import pack_for
 from parallax.model import Document
 from parallax.options import DEFAULT_OPTIONS
 
-__all__ = ["NoArticleText", "flatten_deep_nesting", "html_document", "looks_like_html"]
+__all__ = ["HTML_TYPES", "NoArticleText", "flatten_deep_nesting", "html_document",
+           "looks_like_html"]
 
+# The media types a server or a crawl labels a page with (a WARC record, a fetched URL).
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 _HTML_MARKERS = re.compile(r"<(?:!doctype html|html|head|body|article|p|div)[\s>]", re.IGNORECASE)
 
 

@@ -2,27 +2,38 @@
 ``url`` and ``text`` or ``html``.
 
 A bad line is reported with its line number and the other lines still load,
-in keeping with "one bad input never sinks the rest".
+in keeping with "one bad input never sinks the rest". A dump of any size is
+read as a stream of lines (``stream_lines``): one line, not the file, is in
+memory at a time, and a line over the limit is one error line.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import BinaryIO
 
 from parallax.errors import InputError
+from parallax.ingest.decode import DecodeError, decode_bytes
 from parallax.ingest.html import NoArticleText, html_document
 from parallax.ingest.metadata import guess_title, iso_date
 from parallax.lang import pack_for
 from parallax.model import Document
 
-__all__ = ["jsonl_documents", "looks_like_jsonl"]
+__all__ = ["LineTooLong", "jsonl_documents", "looks_like_jsonl", "stream_lines"]
 
 
 # Fields that hold text: anything but a string (or null) is a mistake of the
 # producer, and storing ``str(value)`` would brief a Python repr as an article.
 _TEXT_FIELDS = ("text", "html", "title", "outlet", "url", "author", "published")
+
+
+class LineTooLong:
+    """Stands for a line over the limit in ``stream_lines`` (its bytes were not kept)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
 
 
 class _WrongType(Exception):
@@ -69,12 +80,43 @@ def looks_like_jsonl(text: str) -> bool:
     return isinstance(record, dict) and ("text" in record or "html" in record)
 
 
-def jsonl_documents(path: str, text: str, default_id: str) -> Iterator[Document | InputError]:
-    """Yield a Document per good line and an InputError per bad one."""
-    for number, line in enumerate(text.split("\n"), start=1):
+def stream_lines(stream: BinaryIO, limit: int) -> Iterator[str | LineTooLong]:
+    """The lines of a byte stream as text, one at a time; a line of more than ``limit``
+    bytes is skipped to its end (read in bounded pieces) and yields ``LineTooLong``.
+
+    JSON is UTF-8 (RFC 8259); a line that is not gets the same per-byte repair
+    as a file (``decode.decode_bytes``).
+    """
+    while line := stream.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(limit + 1)) and not rest.endswith(b"\n"):
+                pass
+            yield LineTooLong(limit)
+            continue
+        try:
+            yield line.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                yield decode_bytes(line)[0]
+            except DecodeError:
+                yield ""
+
+
+def jsonl_documents(path: str, text: str | Iterable[str | LineTooLong], default_id: str
+                    ) -> Iterator[Document | InputError]:
+    """Yield a Document per good line and an InputError per bad one.
+
+    ``text`` is the whole text, or its lines as ``stream_lines`` yields them.
+    """
+    lines = text.split("\n") if isinstance(text, str) else text
+    for number, line in enumerate(lines, start=1):
+        where = f"{path}:{number}"
+        if isinstance(line, LineTooLong):
+            yield InputError(where, f"line longer than the limit of {line.limit:,} bytes "
+                                    "(ingest.max_input_bytes)")
+            continue
         if not line.strip():
             continue
-        where = f"{path}:{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:

@@ -7,9 +7,6 @@ told otherwise, and answers only Host headers naming what it binds to.
 
 from __future__ import annotations
 
-from typing import Any
-
-from parallax.errors import UsageError
 from parallax.options import Options
 from parallax.store.reader import StoreReader
 from parallax.web.sink import ArticleSink
@@ -21,29 +18,21 @@ UPLOAD_TOKEN = "PARALLAX_UPLOAD_TOKEN"
 """The environment variable holding the upload token (a command line shows in ``ps``)."""
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-_NO_STORE = "no store is available in this installation"
-
-
-def _store(url: str | None, opener: str) -> Any:
-    """``parallax.store.<opener>(url)``, or a ``UsageError`` saying the store is missing."""
-    import parallax.store
-
-    open_part = getattr(parallax.store, opener, None)
-    if open_part is None:
-        raise UsageError(_NO_STORE, hint=f"parallax.store has no {opener}()")
-    return open_part(url)
 
 
 def open_reader(url: str | None) -> StoreReader:
-    """The store at ``url`` (None: the default store) to read from."""
-    reader: StoreReader = _store(url, "open_reader")
-    return reader
+    """The store at ``url`` (None: the default store) to read from; a missing or
+    unreadable store is a ``StoreError`` naming it."""
+    from parallax.store import open_reader as open_store_reader
+
+    return open_store_reader(url)
 
 
 def open_sink(url: str | None) -> ArticleSink:
     """The store at ``url`` to add uploaded articles to."""
-    sink: ArticleSink = _store(url, "open_sink")
-    return sink
+    from parallax.store import open_sink as open_store_sink
+
+    return open_store_sink(url)
 
 
 def allowed_hosts(host: str) -> list[str]:
