@@ -24,8 +24,8 @@ from types import MappingProxyType
 from parallax.errors import RegistryError
 from parallax.registry import registry
 
-__all__ = ["Abbreviations", "LanguagePack", "PersonNames", "QuoteCues", "SuffixStemmer",
-           "pack_for", "primary_code"]
+__all__ = ["Abbreviations", "LanguagePack", "PersonNames", "QuoteCues", "SourceNouns",
+           "SuffixStemmer", "pack_for", "primary_code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +127,28 @@ class PersonNames:
     resolves a pronoun to a person whose name says the other; absent names say nothing."""
 
 
+@dataclass(frozen=True, slots=True)
+class SourceNouns:
+    """How news names a source it does not name (``parallax.analyze._actor_groups``).
+
+    "Senior administration officials said", "a BuzzFeed spokesman told",
+    "Tarn's campaign said": the description is who speaks, and a reader
+    would list the statement under it. "The official said" is not one: a
+    definite singular points back at someone named before.
+    """
+
+    nouns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Lower-case nouns for people or bodies that speak, singular and plural -> the
+    singular ("officials" -> "official", "spokesmen" -> "spokesman")."""
+    definite: frozenset[str] = frozenset()
+    """Articles that point back at someone already named ("the")."""
+    indefinite: frozenset[str] = frozenset()
+    """Words that introduce one unnamed source ("a", "an", "one")."""
+    quantifiers: frozenset[str] = frozenset()
+    """Words that count or qualify a group and are not part of its name ("several",
+    "two", "some")."""
+
+
 # eq=False: a pack is compared and hashed by identity, so stages may cache
 # what they compile from it (date patterns) per pack.
 @dataclass(frozen=True, slots=True, eq=False)
@@ -188,6 +210,9 @@ class LanguagePack:
     re-joins; see ``parallax.analyze.sentences``)."""
     person_names: PersonNames
     """Short forms of given names and generational suffixes (actor identity)."""
+    source_nouns: SourceNouns = SourceNouns()
+    """Descriptions of unnamed sources ("senior administration officials"), which
+    speak as a group actor."""
 
     def month_pattern(self) -> str:
         """A regex alternation of the month names, longest first (so "sept" beats "sep")."""

@@ -12,7 +12,14 @@ import re
 from functools import cache
 from types import MappingProxyType
 
-from parallax.lang import Abbreviations, LanguagePack, PersonNames, QuoteCues, SuffixStemmer
+from parallax.lang import (
+    Abbreviations,
+    LanguagePack,
+    PersonNames,
+    QuoteCues,
+    SourceNouns,
+    SuffixStemmer,
+)
 
 __all__ = ["ENGLISH"]
 
@@ -145,6 +152,19 @@ _NOUN_CUES = frozenset({
     "report", "conclusion", "finding", "assessment", "hope", "fear", "concern", "notion",
     "idea", "theory", "position", "insinuation", "implication", "declaration", "word",
 })
+
+# Nouns news uses for a source it does not name, singular -> plural. Roles
+# that speak for others or report (officials, aides, prosecutors, critics),
+# and bodies a possessor names ("Tarn's campaign", "the counsel's office").
+_SOURCE_NOUNS = {
+    "official": "officials", "spokesman": "spokesmen", "spokeswoman": "spokeswomen",
+    "spokesperson": "spokespeople", "aide": "aides", "adviser": "advisers",
+    "advisor": "advisors", "prosecutor": "prosecutors", "investigator": "investigators",
+    "critic": "critics", "lawmaker": "lawmakers", "legislator": "legislators",
+    "senator": "senators", "diplomat": "diplomats", "reporter": "reporters",
+    "analyst": "analysts", "expert": "experts", "counsel": "counsel", "lawyer": "lawyers",
+    "campaign": "campaigns", "office": "offices", "team": "teams",
+}
 
 # Short forms of English given names and the full names they stand for. Only
 # forms news writes for public figures ("Dick Durbin", "Chuck Schumer", "Ted
@@ -289,4 +309,12 @@ ENGLISH = LanguagePack(
         generational=_GENERATIONAL,
         genders=MappingProxyType({**{name: "m" for name in _MALE_NAMES},
                                   **{name: "f" for name in _FEMALE_NAMES}, **_HONORIFICS})),
+    source_nouns=SourceNouns(
+        nouns=MappingProxyType({**{one: one for one in _SOURCE_NOUNS},
+                                **{many: one for one, many in _SOURCE_NOUNS.items()}}),
+        definite=frozenset({"the"}),
+        indefinite=frozenset({"a", "an", "one"}),
+        quantifiers=frozenset({"several", "some", "many", "other", "two", "three", "four",
+                               "five", "six", "seven", "eight", "nine", "ten", "multiple",
+                               "both", "numerous"})),
 )
