@@ -132,3 +132,32 @@ def test_a_question_asked_by_someone_is_not_the_answerers(nlp: Language) -> None
     # Without an agent the one asked answers.
     text = "Asked about the levy, \u201cIt is fair to every farmer,\u201d Mr. Roe said."
     assert speaker_of(quotes(nlp, text), "fair to every") == "Roe"
+
+
+def test_a_saying_by_means_hung_on_a_when_clause_is_not_its_subjects(nlp: Language) -> None:
+    text = ("Sounding alternately defensive, Mr. Okafor explained his failure to pass the levy "
+            "during his first year in office when the Greens controlled the council by saying, "
+            "\u201cI was a little new to the job.\u201d")
+    assert speaker_of(quotes(nlp, text), "new to the job") == "Okafor"
+
+
+def test_a_claim_relayed_by_a_trailing_attribution_is_its_makers(nlp: Language) -> None:
+    text = ("Mr. Okafor said he initially lied because he did not want to contradict his "
+            "earlier testimony, prosecutors said. Subsequently, he took care to tell the truth.")
+    found = quotes(nlp, text)
+    assert speaker_of(found, "initially lied") == "Okafor"
+    assert not any(q.text.startswith("Mr. Okafor said") for q in found)
+
+
+def test_a_belief_relayed_by_an_attribution_stays_the_attributions(nlp: Language) -> None:
+    text = ("Mayor Okafor thinks the levy \u201cwill pay for itself\u201d if the harbour "
+            "stays open, the council said in a statement on Thursday.")
+    found = quotes(nlp, text)
+    assert all(q.speaker != "Okafor" for q in found if "pay for itself" in q.text)
+
+
+def test_an_editor_speaking_for_the_paper_makes_the_statement(nlp: Language) -> None:
+    text = ("Lawyers for the mayor denied the Ledger report even before the board weighed "
+            "in.\n\nLedger News maintained that its report was accurate, its editor, Ada Moss, "
+            "said after Mr. Okafor's office disputed the account.")
+    assert speaker_of(quotes(nlp, text), "its report was accurate") == "Ada Moss"
