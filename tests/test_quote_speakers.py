@@ -161,3 +161,25 @@ def test_an_editor_speaking_for_the_paper_makes_the_statement(nlp: Language) -> 
             "in.\n\nLedger News maintained that its report was accurate, its editor, Ada Moss, "
             "said after Mr. Okafor's office disputed the account.")
     assert speaker_of(quotes(nlp, text), "its report was accurate") == "Ada Moss"
+
+
+def test_pronoun_after_a_run_of_quoted_sentences_finds_the_speaker(nlp: Language) -> None:
+    text = ("Daniel Whitford has led the harbour party since the spring.\n\n"
+            "\u201cThe rival party knows its candidate is in a spiral, and this is its last "
+            "throw,\u201d party chairman Daniel Whitford said. \u201cOur candidate is winning "
+            "with a wide lead. So it is no surprise, with four weeks remaining, that the rival "
+            "party and the most liberal newspaper on the island would come up with a "
+            "fabrication of this kind.\n\n"
+            "\u201cThis garbage is the very definition of fake news,\u201d he said.")
+    assert speaker_of(quotes(nlp, text), "This garbage") == "Daniel Whitford"
+
+
+@pytest.mark.parametrize("surname", ["Varga", "Okafor"])
+def test_pronoun_finds_a_surname_the_ner_model_does_not_tag_as_a_person(
+        nlp: Language, surname: str) -> None:
+    text = (f"Earlier Friday, chairman of the Harbour Committee Rep. Ana {surname} (D-Calif.) "
+            "revealed that her committee had begun searching for witnesses.\n\n"
+            "\u201cOur committee is already working to secure additional testimony,\u201d "
+            f"{surname} said.\n\n"
+            "\u201cWe will follow the evidence wherever it may lead,\u201d she added.")
+    assert speaker_of(quotes(nlp, text), "follow the evidence") == f"Ana {surname}"

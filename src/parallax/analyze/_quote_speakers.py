@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -304,7 +304,7 @@ class Speakers:
         position = pronoun.idx
         sentence = bisect_right(self.sentence_starts, position) - 1
         paragraph = bisect_right(self.paragraph_starts, position)
-        for index in range(sentence, max(-1, sentence - self.pronoun_reach), -1):
+        for index in self._sentences_back(sentence):
             low = self.sentence_starts[index] if index >= 0 else 0
             high = position if index == sentence else self.sentence_starts[index + 1]
             subjects: list[Token] = []
@@ -327,6 +327,7 @@ class Speakers:
             subjects.extend(t for t in span or () if t.dep_ in _SUBJECT_DEPS and t.i != pronoun.i
                             and _PRONOUN_GENDERS.get(t.lower_) == wanted
                             and not self._quoted(t.idx))
+            subjects.extend(self._untagged_persons(span or (), subjects, wanted))
             if index == sentence:
                 subjects = [s for s in subjects if not _reported_by(s.head, pronoun)]
                 others = []
@@ -342,6 +343,55 @@ class Speakers:
             if others and bisect_right(self.paragraph_starts, others[-1].start) == paragraph:
                 return self._full(others[-1].text)
         return None
+
+    def _untagged_persons(self, tokens: Iterable[Token], known: Sequence[Token],
+                          wanted: str | None) -> list[Token]:
+        """Subjects that name a person of the article the NER model did not tag as one.
+
+        In `"...," Moss said.` the model often tags "Moss" alone as a body or
+        nothing; it is still Ada Moss, named in full before, when her full
+        name is the article's only one with that surname.
+        """
+        found = []
+        persons = set(self.full_names)
+        seen = {t.i for t in known}
+        for token in tokens:
+            if (token.dep_ not in _SUBJECT_DEPS or token.pos_ != "PROPN" or token.i in seen
+                    or token.ent_type_ == "PERSON" or self._quoted(token.idx)):
+                continue
+            name = self.name(token)
+            sex = self.genders.get(name) if name else None
+            if name in persons and not (wanted and sex and sex != wanted):
+                found.append(token)
+        return found
+
+    def _sentences_back(self, sentence: int) -> Iterator[int]:
+        """Indices from ``sentence`` back over ``pronoun_reach`` sentences of narration.
+
+        Sentences wholly inside a quotation do not count: in a run of quoted
+        paragraphs ("Our committee is working ...," Moss said. "As a concern
+        ... . We will ... ." he added.) the speaker is named before the run,
+        however long it is, and names inside it are never antecedents.
+        """
+        left = self.pronoun_reach
+        index = sentence
+        while left > 0 and index >= 0:
+            yield index
+            low = self.sentence_starts[index]
+            high = (self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts)
+                    else len(self.text))
+            if index == sentence or not self._wholly_quoted(low, high):
+                left -= 1
+            index -= 1
+
+    def _wholly_quoted(self, low: int, high: int) -> bool:
+        """Whether every word of ``text[low:high]`` is inside one quotation."""
+        chunk = self.text[low:high]
+        first = low + len(chunk) - len(chunk.lstrip())
+        last = low + len(chunk.rstrip())
+        index = bisect_right(self.marks, (first, len(self.text))) - 1
+        return first < last and index >= 0 and self.marks[index][0] <= first and (
+            last <= self.marks[index][1])
 
     def _sex(self, token: Token) -> str | None:
         """The sex a candidate antecedent is known to have (a pronoun's is its own)."""
