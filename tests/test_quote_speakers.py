@@ -183,3 +183,32 @@ def test_pronoun_finds_a_surname_the_ner_model_does_not_tag_as_a_person(
             f"{surname} said.\n\n"
             "\u201cWe will follow the evidence wherever it may lead,\u201d she added.")
     assert speaker_of(quotes(nlp, text), "follow the evidence") == f"Ana {surname}"
+
+
+def test_they_stands_for_the_group_that_is_the_previous_subject(nlp: Language) -> None:
+    text = ("Critics have said the role of harbour spokeswoman Ada Quill in revising the plan "
+            "shows a board trying to protect its reputation. They have criticized Quill for "
+            "asking to remove a line from the final draft.\n\n"
+            "Harbour lawmakers have argued that the board ignored the advice of engineers. "
+            "In particular, they pointed to the fact that the warnings were removed.\n\n"
+            "Mira Sand and Tomas Brenner said in a statement that the vote was unlawful. "
+            "They vowed to take the board to court.")
+    found = quotes(nlp, text)
+    assert speaker_of(found, "remove a line") == "critics"
+    assert speaker_of(found, "warnings were removed") == "Harbour lawmakers"
+    # Several people named together are not one speaker.
+    assert speaker_of(found, "take the board to court") is None
+
+
+def test_a_report_speaks_for_its_author_and_a_dispute_of_it_does_not(nlp: Language) -> None:
+    text = ("In a rare statement issued Friday night, the harbour board disputed the Ledger's "
+            "explosive report Thursday that said Mayor Ada Quill directed her aide to lie to "
+            "the council.\n\n"
+            "Citing two officials, the Ledger's Thursday night report claimed that Quill "
+            "directed the aide to lie about the ferry contract.")
+    found = quotes(nlp, text)
+    assert speaker_of(found, "directed her aide") == "Ledger"
+    assert speaker_of(found, "ferry contract") == "Ledger"
+    dispute = next(q for q in found if q.text.startswith("the Ledger's explosive report"))
+    assert "directed" not in dispute.text
+

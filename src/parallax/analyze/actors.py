@@ -268,14 +268,12 @@ def _collect(analyzed: Sequence[AnalyzedArticle], options: ActorsOptions) -> _Re
             if entity.label == "NORP":
                 demonyms.add(name_key(entity.text))
         for quote in item.quotes:
-            if quote.speaker:
-                position = quote.speaker_span.clean_start if quote.speaker_span else 0
+            position = quote.speaker_span.clean_start if quote.speaker_span else 0
+            if (described := _described(item, quote, packs[index])) is not None:
+                group = registry.add(described, "group", (index, position), described=True)
+            elif quote.speaker:
                 group = registry.find(quote.speaker) or registry.add(
                     quote.speaker, "person", (index, position))
-            elif (described := _described(item, quote, packs[index])) is not None:
-                group = registry.add(described, "group", (index, quote.speaker_span.clean_start
-                                                          if quote.speaker_span else 0),
-                                     described=True)
             else:
                 group = None
             if group is not None:
@@ -303,7 +301,12 @@ def _collect(analyzed: Sequence[AnalyzedArticle], options: ActorsOptions) -> _Re
 
 
 def _described(item: AnalyzedArticle, quote: Quote, pack: LanguagePack) -> str | None:
-    """The unnamed source a quote without a named speaker is attributed to, if any."""
+    """The unnamed source a quote is attributed to, if any: its speaker when that is
+    a description (a "they" resolved to "critics"), else its mention as written."""
+    if quote.speaker:
+        whole = [(0, len(quote.speaker))]
+        found = described_source(quote.speaker, 0, len(quote.speaker), whole, pack.source_nouns)
+        return found if found == quote.speaker else None
     mention = quote.speaker_span
     if mention is None:
         return None
@@ -328,11 +331,10 @@ def resolve_actors(analyzed: Sequence[AnalyzedArticle], *,
     for item in analyzed:
         pack = pack_for(item.article.document.language)
         for quote in item.quotes:
-            if quote.speaker:
-                group = registry.speaker(quote.speaker)
+            if (described := _described(item, quote, pack)) is not None:
+                group = registry.described(described)
             else:
-                described = _described(item, quote, pack)
-                group = registry.described(described) if described else None
+                group = registry.speaker(quote.speaker) if quote.speaker else None
             speakers[id(quote)] = group
             if group is not None:
                 group.speaks = True

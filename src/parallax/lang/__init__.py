@@ -147,6 +147,9 @@ class SourceNouns:
     quantifiers: frozenset[str] = frozenset()
     """Words that count or qualify a group and are not part of its name ("several",
     "two", "some")."""
+    documents: frozenset[str] = frozenset()
+    """Lower-case nouns for writing that speaks for its author ("report", "article"):
+    "BuzzFeed's report said ..." is the outlet's statement."""
 
 
 # eq=False: a pack is compared and hashed by identity, so stages may cache

@@ -316,5 +316,7 @@ ENGLISH = LanguagePack(
         indefinite=frozenset({"a", "an", "one"}),
         quantifiers=frozenset({"several", "some", "many", "other", "two", "three", "four",
                                "five", "six", "seven", "eight", "nine", "ten", "multiple",
-                               "both", "numerous"})),
+                               "both", "numerous"}),
+        documents=frozenset({"report", "article", "story", "piece", "memo", "filing",
+                             "editorial", "column"})),
 )
