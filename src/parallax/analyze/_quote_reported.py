@@ -243,7 +243,8 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
             return None
         if reported is not None:
             return reported
-    tokens = object_tokens(verb, lemma, state.cues, state.options.min_object_words)
+    tokens = object_tokens(verb, lemma, state.cues, state.options.min_object_words,
+                           bare=state.options.bare_objects)
     reported = _clause_range(tokens, state.cues) if tokens else None
     if reported is not None and any(s < reported[1] and reported[0] < e for s, e in (
             (q.span.clean_start, q.span.clean_end) for q in partial)):
