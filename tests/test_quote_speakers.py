@@ -134,18 +134,19 @@ def test_a_question_asked_by_someone_is_not_the_answerers(nlp: Language) -> None
     assert speaker_of(quotes(nlp, text), "fair to every") == "Roe"
 
 
+
 def test_a_saying_by_means_hung_on_a_when_clause_is_not_its_subjects(nlp: Language) -> None:
-    text = ("Sounding alternately defensive, Mr. Okafor explained his failure to pass the levy "
-            "during his first year in office when the Greens controlled the council by saying, "
-            "\u201cI was a little new to the job.\u201d")
-    assert speaker_of(quotes(nlp, text), "new to the job") == "Okafor"
+    text = ("Looking tired, Mr. Okafor explained his record on the ferry budget during his "
+            "second term as mayor when the Greens ran the harbour board by saying, "
+            "\u201cNobody gave me the numbers in time.\u201d")
+    assert speaker_of(quotes(nlp, text), "Nobody gave me") == "Okafor"
 
 
 def test_a_claim_relayed_by_a_trailing_attribution_is_its_makers(nlp: Language) -> None:
-    text = ("Mr. Okafor said he initially lied because he did not want to contradict his "
-            "earlier testimony, prosecutors said. Subsequently, he took care to tell the truth.")
+    text = ("Mr. Okafor said he kept the contract secret because he feared a strike at the "
+            "docks, investigators said. Later, he handed the papers to the board.")
     found = quotes(nlp, text)
-    assert speaker_of(found, "initially lied") == "Okafor"
+    assert speaker_of(found, "kept the contract secret") == "Okafor"
     assert not any(q.text.startswith("Mr. Okafor said") for q in found)
 
 
@@ -157,58 +158,54 @@ def test_a_belief_relayed_by_an_attribution_stays_the_attributions(nlp: Language
 
 
 def test_an_editor_speaking_for_the_paper_makes_the_statement(nlp: Language) -> None:
-    text = ("Lawyers for the mayor denied the Ledger report even before the board weighed "
-            "in.\n\nLedger News maintained that its report was accurate, its editor, Ada Moss, "
-            "said after Mr. Okafor's office disputed the account.")
-    assert speaker_of(quotes(nlp, text), "its report was accurate") == "Ada Moss"
+    text = ("Lawyers for the mayor rejected the Ledger story before the board met.\n\n"
+            "Ledger News insisted that its story was sound, its editor, Ada Moss, "
+            "said after Mr. Okafor's office questioned the figures.")
+    assert speaker_of(quotes(nlp, text), "its story was sound") == "Ada Moss"
 
 
 def test_pronoun_after_a_run_of_quoted_sentences_finds_the_speaker(nlp: Language) -> None:
     text = ("Daniel Whitford has led the harbour party since the spring.\n\n"
-            "\u201cThe rival party knows its candidate is in a spiral, and this is its last "
-            "throw,\u201d party chairman Daniel Whitford said. \u201cOur candidate is winning "
-            "with a wide lead. So it is no surprise, with four weeks remaining, that the rival "
-            "party and the most liberal newspaper on the island would come up with a "
-            "fabrication of this kind.\n\n"
-            "\u201cThis garbage is the very definition of fake news,\u201d he said.")
-    assert speaker_of(quotes(nlp, text), "This garbage") == "Daniel Whitford"
+            "\u201cOur opponents know the vote is slipping away from them,\u201d party "
+            "chairman Daniel Whitford said. \u201cWe are ahead in every district. So nobody "
+            "should be surprised, three weeks before polling day, that they and their "
+            "friends at the island paper have invented a scandal.\n\n"
+            "\u201cThis story is a smear from start to finish,\u201d he said.")
+    assert speaker_of(quotes(nlp, text), "a smear from start") == "Daniel Whitford"
 
 
 @pytest.mark.parametrize("surname", ["Varga", "Okafor"])
 def test_pronoun_finds_a_surname_the_ner_model_does_not_tag_as_a_person(
         nlp: Language, surname: str) -> None:
-    text = (f"Earlier Friday, chairman of the Harbour Committee Rep. Ana {surname} (D-Calif.) "
-            "revealed that her committee had begun searching for witnesses.\n\n"
-            "\u201cOur committee is already working to secure additional testimony,\u201d "
+    text = (f"On Monday the head of the Harbour Committee, Rep. Ana {surname} (D-Calif.), "
+            "announced that her committee would call the ferry operators.\n\n"
+            "\u201cWe have asked for every contract signed since March,\u201d "
             f"{surname} said.\n\n"
-            "\u201cWe will follow the evidence wherever it may lead,\u201d she added.")
-    assert speaker_of(quotes(nlp, text), "follow the evidence") == f"Ana {surname}"
+            "\u201cNobody will be spared a hearing,\u201d she added.")
+    assert speaker_of(quotes(nlp, text), "spared a hearing") == f"Ana {surname}"
 
 
 def test_they_stands_for_the_group_that_is_the_previous_subject(nlp: Language) -> None:
-    text = ("Critics have said the role of harbour spokeswoman Ada Quill in revising the plan "
-            "shows a board trying to protect its reputation. They have criticized Quill for "
-            "asking to remove a line from the final draft.\n\n"
-            "Harbour lawmakers have argued that the board ignored the advice of engineers. "
-            "In particular, they pointed to the fact that the warnings were removed.\n\n"
-            "Mira Sand and Tomas Brenner said in a statement that the vote was unlawful. "
+    text = ("Critics say the harbour board hid the cost of the new pier from the public. "
+            "They have asked the board to publish every invoice.\n\n"
+            "Island lawmakers have complained that the board ignored its engineers. "
+            "Above all, they pointed to the removal of the flood warnings.\n\n"
+            "Mira Sand and Tomas Brenner said in a letter that the vote was unlawful. "
             "They vowed to take the board to court.")
     found = quotes(nlp, text)
-    assert speaker_of(found, "remove a line") == "critics"
-    assert speaker_of(found, "warnings were removed") == "Harbour lawmakers"
+    assert speaker_of(found, "publish every invoice") == "critics"
+    assert speaker_of(found, "removal of the flood warnings") == "island lawmakers"
     # Several people named together are not one speaker.
     assert speaker_of(found, "take the board to court") is None
 
 
 def test_a_report_speaks_for_its_author_and_a_dispute_of_it_does_not(nlp: Language) -> None:
-    text = ("In a rare statement issued Friday night, the harbour board disputed the Ledger's "
-            "explosive report Thursday that said Mayor Ada Quill directed her aide to lie to "
-            "the council.\n\n"
-            "Citing two officials, the Ledger's Thursday night report claimed that Quill "
-            "directed the aide to lie about the ferry contract.")
+    text = ("On Monday the harbour board rejected the Ledger's long report that said Mayor "
+            "Ada Quill had hidden the ferry contract from the council.\n\n"
+            "Quoting three clerks, the Ledger's weekend report claimed that Quill signed the "
+            "contract in secret.")
     found = quotes(nlp, text)
-    assert speaker_of(found, "directed her aide") == "Ledger"
-    assert speaker_of(found, "ferry contract") == "Ledger"
-    dispute = next(q for q in found if q.text.startswith("the Ledger's explosive report"))
-    assert "directed" not in dispute.text
-
+    assert speaker_of(found, "hidden the ferry contract") == "Ledger"
+    assert speaker_of(found, "signed the contract") == "Ledger"
+    # The board's rejection is of the report, not of what the report says.
+    assert all(q.speaker == "Ledger" for q in found if "hidden" in q.text)

@@ -90,10 +90,10 @@ def test_how_the_words_were_said_is_not_the_statement(nlp: Language) -> None:
 
 def test_a_bare_noun_phrase_after_a_cue_is_what_was_disputed_not_said(nlp: Language) -> None:
     text = ("Mayor Ada Quill's campaign denied the allegations on Friday. Several harbour "
-            "senators criticized the declaration. Quill called the levy a trap. Brenner "
+            "senators criticized the ruling. Quill called the levy a trap. Brenner "
             "denied that he had seen the contract.")
     shown = [q.text for q in quotes(nlp, text)]
-    assert "the allegations" not in shown and "the declaration" not in shown
+    assert "the allegations" not in shown and "the ruling" not in shown
     # A predicate or a clause still states something.
     assert any("a trap" in t for t in shown)
     assert any("he had seen the contract" in t for t in shown)

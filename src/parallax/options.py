@@ -274,7 +274,7 @@ class QuotesOptions:
     unsaid_reach: int = tuned(3, "arcs up from a cue through infinitives and prepositions to a "
                                  "word that takes it back ('declined to say')")
     # False: on the five reviewed BASIL events a bare noun phrase after an object cue
-    # ("denied the allegations", "criticized the declaration") was no statement in
+    # ("denied the allegations", "criticized the ruling") was no statement in
     # 17 of the 44 shown items that were none; PolNeAR annotates them (see BENCHMARKS.md).
     bare_objects: bool = tuned(False, "a cue's object without a verb or predicate ('denied the "
                                       "allegations') is a statement", "bench/realnews.py")

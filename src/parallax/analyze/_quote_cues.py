@@ -64,12 +64,13 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
         if said and not predicate:
             tokens = tokens[:tokens.index(said[0].left_edge)]
         # A name alone ("criticized President Ada Moss for ...") is whom it is about.
-        # Other bare noun phrases ("criticized the ruling") only with ``bare``: PolNeAR
-        # annotates them, but on real news they name what was disputed, not what was said.
+        # Other bare noun phrases ("criticized the ruling") only with ``bare`` or after a
+        # verb of claiming or asking ("claims a share"): PolNeAR annotates them, but on
+        # real news they name what was disputed, not what was said.
         named = all(t.ent_type_ or t.is_punct or t.pos_ == "DET" or is_title_word(t.text)
                     for t in tokens)
-        said_something = bare or bool(predicate) or any(t.pos_ in ("VERB", "AUX")
-                                                        for t in tokens)
+        said_something = bare or lemma in cues.asking or bool(predicate) or any(
+            t.pos_ in ("VERB", "AUX") for t in tokens)
         if _words(tokens) >= min_words and not named and said_something:
             return tokens
     if lemma in cues.intent:

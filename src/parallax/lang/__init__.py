@@ -70,6 +70,10 @@ class QuoteCues:
     """Lower-case words that take back a cue they govern: modals of mere possibility
     (`could say`), `without` (`without recommending charges`) and verbs of withholding
     (`refused to say`, `stopped short of calling for`). Nothing was stated."""
+    asking: frozenset[str] = frozenset()
+    """Object verbs whose object alone is what was claimed or asked ("claims a share
+    of the revenue", "demanded a recount"); other verbs' bare noun phrases name what
+    was disputed or praised (``QuotesOptions.bare_objects``)."""
     lemmas: frozenset[str] = field(init=False)
     """Every lemma that can cue a statement."""
     reporting: frozenset[str] = field(init=False)

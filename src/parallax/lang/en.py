@@ -302,7 +302,9 @@ ENGLISH = LanguagePack(
     letters=re.compile(r"[a-z]+"),
     quote_cues=QuoteCues(speech=_SPEECH_VERBS, belief=_BELIEF_VERBS, objects=_OBJECT_VERBS,
                          intent=_INTENT_VERBS, preps=MappingProxyType(_PREP_CUES),
-                         nouns=_NOUN_CUES, topics=_TOPIC_PREPS, unsaid=_UNSAID),
+                         nouns=_NOUN_CUES, topics=_TOPIC_PREPS, unsaid=_UNSAID,
+                         asking=frozenset({"claim", "demand", "propose", "promise", "pledge",
+                                           "vow", "recommend", "concede", "admit"})),
     abbreviations=_ABBREVIATIONS,
     person_names=PersonNames(
         nicknames=MappingProxyType({short: frozenset(full) for short, full in _NICKNAMES.items()}),
