@@ -6,7 +6,7 @@ first half only, and the half keeps the gate to half the bench's time): the
 texts go through ``analyze_documents`` and ``resolve_actors``; a quote
 matches a gold attribution when their content spans share at least half of
 the longer span's tokens; speaker accuracy is over matched quotes with a
-gold source. Floors sit just under today's figures (F1 0.635, speaker
+gold source. Floors sit just under today's figures (F1 0.637, speaker
 accuracy 0.920 on this half; textacy's ``direct_quotations``, the bench's
 baseline, 0.187 and 0.782), from ``.venv/bin/python bench/quotes.py``; never
 lower them silently.
@@ -27,8 +27,8 @@ from quotes import Score, load_dev, parallax_quotes
 # real-news statement precision 0.76 -> 0.86 (bench/realnews.py) and this F1 0.667 -> 0.649.
 # Lowered again from 0.645 (issue 13, options.quotes.bare_objects): a bare noun phrase
 # after an object cue ("denied the allegations") is what was disputed, not a statement;
-# real-news precision 0.86 -> 0.89 (300 shown), this F1 0.650 -> 0.635.
-MIN_F1 = 0.63  # today 0.635 (bench/quotes.py, held-out half)
+# real-news precision 0.86 -> 0.89 (300 shown), this F1 0.649 -> 0.637.
+MIN_F1 = 0.63  # today 0.637 (bench/quotes.py, held-out half)
 MIN_SPEAKER_ACCURACY = 0.89  # today 0.920
 
 
