@@ -132,3 +132,80 @@ def test_a_question_asked_by_someone_is_not_the_answerers(nlp: Language) -> None
     # Without an agent the one asked answers.
     text = "Asked about the levy, \u201cIt is fair to every farmer,\u201d Mr. Roe said."
     assert speaker_of(quotes(nlp, text), "fair to every") == "Roe"
+
+
+
+def test_a_saying_by_means_hung_on_a_when_clause_is_not_its_subjects(nlp: Language) -> None:
+    text = ("Looking tired, Mr. Okafor explained his record on the ferry budget during his "
+            "second term as mayor when the Greens ran the harbour board by saying, "
+            "\u201cNobody gave me the numbers in time.\u201d")
+    assert speaker_of(quotes(nlp, text), "Nobody gave me") == "Okafor"
+
+
+def test_a_claim_relayed_by_a_trailing_attribution_is_its_makers(nlp: Language) -> None:
+    text = ("Mr. Okafor said he kept the contract secret because he feared a strike at the "
+            "docks, investigators said. Later, he handed the papers to the board.")
+    found = quotes(nlp, text)
+    assert speaker_of(found, "kept the contract secret") == "Okafor"
+    assert not any(q.text.startswith("Mr. Okafor said") for q in found)
+
+
+def test_a_belief_relayed_by_an_attribution_stays_the_attributions(nlp: Language) -> None:
+    text = ("Mayor Okafor thinks the levy \u201cwill pay for itself\u201d if the harbour "
+            "stays open, the council said in a statement on Thursday.")
+    found = quotes(nlp, text)
+    assert all(q.speaker != "Okafor" for q in found if "pay for itself" in q.text)
+
+
+def test_an_editor_speaking_for_the_paper_makes_the_statement(nlp: Language) -> None:
+    text = ("Lawyers for the mayor rejected the Ledger story before the board met.\n\n"
+            "Ledger News insisted that its story was sound, its editor, Ada Moss, "
+            "said after Mr. Okafor's office questioned the figures.")
+    assert speaker_of(quotes(nlp, text), "its story was sound") == "Ada Moss"
+
+
+def test_pronoun_after_a_run_of_quoted_sentences_finds_the_speaker(nlp: Language) -> None:
+    text = ("Daniel Whitford has led the harbour party since the spring.\n\n"
+            "\u201cOur opponents know the vote is slipping away from them,\u201d party "
+            "chairman Daniel Whitford said. \u201cWe are ahead in every district. So nobody "
+            "should be surprised, three weeks before polling day, that they and their "
+            "friends at the island paper have invented a scandal.\n\n"
+            "\u201cThis story is a smear from start to finish,\u201d he said.")
+    assert speaker_of(quotes(nlp, text), "a smear from start") == "Daniel Whitford"
+
+
+@pytest.mark.parametrize("surname", ["Varga", "Okafor"])
+def test_pronoun_finds_a_surname_the_ner_model_does_not_tag_as_a_person(
+        nlp: Language, surname: str) -> None:
+    text = (f"On Monday the head of the Harbour Committee, Rep. Ana {surname} (D-Calif.), "
+            "announced that her committee would call the ferry operators.\n\n"
+            "\u201cWe have asked for every contract signed since March,\u201d "
+            f"{surname} said.\n\n"
+            "\u201cNobody will be spared a hearing,\u201d she added.")
+    assert speaker_of(quotes(nlp, text), "spared a hearing") == f"Ana {surname}"
+
+
+def test_they_stands_for_the_group_that_is_the_previous_subject(nlp: Language) -> None:
+    text = ("Critics say the harbour board hid the cost of the new pier from the public. "
+            "They have asked the board to publish every invoice.\n\n"
+            "Island lawmakers have complained that the board ignored its engineers. "
+            "Above all, they pointed to the removal of the flood warnings.\n\n"
+            "Mira Sand and Tomas Brenner said in a letter that the vote was unlawful. "
+            "They vowed to take the board to court.")
+    found = quotes(nlp, text)
+    assert speaker_of(found, "publish every invoice") == "critics"
+    assert speaker_of(found, "removal of the flood warnings") == "island lawmakers"
+    # Several people named together are not one speaker.
+    assert speaker_of(found, "take the board to court") is None
+
+
+def test_a_report_speaks_for_its_author_and_a_dispute_of_it_does_not(nlp: Language) -> None:
+    text = ("On Monday the harbour board rejected the Ledger's long report that said Mayor "
+            "Ada Quill had hidden the ferry contract from the council.\n\n"
+            "Quoting three clerks, the Ledger's weekend report claimed that Quill signed the "
+            "contract in secret.")
+    found = quotes(nlp, text)
+    assert speaker_of(found, "hidden the ferry contract") == "Ledger"
+    assert speaker_of(found, "signed the contract") == "Ledger"
+    # The board's rejection is of the report, not of what the report says.
+    assert all(q.speaker == "Ledger" for q in found if "hidden" in q.text)

@@ -8,6 +8,8 @@ subject. Each would put words in someone's mouth in "Who said what".
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.language import Language
 
@@ -15,6 +17,7 @@ from parallax.analyze.nlp import load_nlp
 from parallax.analyze.quotes import extract_quotes
 from parallax.analyze.sentences import split_sentences
 from parallax.model import Quote
+from parallax.options import DEFAULT_OPTIONS
 from tests.builders import make_article
 
 
@@ -83,3 +86,22 @@ def test_how_the_words_were_said_is_not_the_statement(nlp: Language) -> None:
     text = ("Speaking to reporters after the storm on the ferry, Harbour Master Ivo Brand "
             "warned that the pier would stay shut.")
     assert [q.text for q in quotes(nlp, text)] == ["the pier would stay shut"]
+
+
+def test_a_bare_noun_phrase_after_a_cue_is_what_was_disputed_not_said(nlp: Language) -> None:
+    text = ("Mayor Ada Quill's campaign denied the allegations on Friday. Several harbour "
+            "senators criticized the ruling. Quill called the levy a trap. Brenner "
+            "denied that he had seen the contract.")
+    shown = [q.text for q in quotes(nlp, text)]
+    assert "the allegations" not in shown and "the ruling" not in shown
+    # A predicate or a clause still states something.
+    assert any("a trap" in t for t in shown)
+    assert any("he had seen the contract" in t for t in shown)
+
+
+def test_bare_objects_are_kept_when_asked(nlp: Language) -> None:
+    text = "Mayor Ada Quill's campaign denied the allegations on Friday."
+    options = replace(DEFAULT_OPTIONS.quotes, bare_objects=True)
+    found = extract_quotes(make_article("t", text), nlp(text), split_sentences(text),
+                           options=options)
+    assert [q.text for q in found] == ["the allegations"]

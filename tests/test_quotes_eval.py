@@ -6,8 +6,8 @@ first half only, and the half keeps the gate to half the bench's time): the
 texts go through ``analyze_documents`` and ``resolve_actors``; a quote
 matches a gold attribution when their content spans share at least half of
 the longer span's tokens; speaker accuracy is over matched quotes with a
-gold source. Floors sit just under today's figures (F1 0.649, speaker
-accuracy 0.910 on this half; textacy's ``direct_quotations``, the bench's
+gold source. Floors sit just under today's figures (F1 0.637, speaker
+accuracy 0.920 on this half; textacy's ``direct_quotations``, the bench's
 baseline, 0.187 and 0.782), from ``.venv/bin/python bench/quotes.py``; never
 lower them silently.
 """
@@ -25,8 +25,11 @@ from quotes import Score, load_dev, parallax_quotes
 # and topics ("plans to", "wants to", "refused to", "spoke of his service") as
 # attributions, which "Who said what" no longer shows as statements; that moved
 # real-news statement precision 0.76 -> 0.86 (bench/realnews.py) and this F1 0.667 -> 0.649.
-MIN_F1 = 0.645  # today 0.649 (bench/quotes.py, held-out half)
-MIN_SPEAKER_ACCURACY = 0.89  # today 0.910
+# Lowered again from 0.645 (issue 13, options.quotes.bare_objects): a bare noun phrase
+# after an object cue ("denied the allegations") is what was disputed, not a statement;
+# real-news precision 0.86 -> 0.89 (300 shown), this F1 0.649 -> 0.637.
+MIN_F1 = 0.63  # today 0.637 (bench/quotes.py, held-out half)
+MIN_SPEAKER_ACCURACY = 0.89  # today 0.920
 
 
 def test_quotes_keep_their_overlap_f1_and_speaker_floors() -> None:

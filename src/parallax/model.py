@@ -309,6 +309,9 @@ class Actor:
     kind: ActorKind
     aliases: tuple[str, ...] = ()
     affiliation: str | None = None
+    # An unnamed source as the text describes it ("senior administration officials"):
+    # it says who spoke, but not which camp it speaks for.
+    described: bool = False
 
     @property
     def side(self) -> str:
@@ -318,12 +321,13 @@ class Actor:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "kind": self.kind,
-                "aliases": list(self.aliases), "affiliation": self.affiliation}
+                "aliases": list(self.aliases), "affiliation": self.affiliation,
+                "described": self.described}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Actor:
         return cls(data["id"], data["name"], data["kind"], tuple(data.get("aliases", [])),
-                   data.get("affiliation"))
+                   data.get("affiliation"), bool(data.get("described", False)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -197,6 +197,28 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
 
 
+def _relayed(state: ArticleState, verb: Token, start: int, end: int) -> bool:
+    """Whether a statement before its attribution is itself someone named saying something.
+
+    In `Mr. Roe said he lied because he was afraid, prosecutors said.` the
+    claim is Roe's, relayed by the prosecutors: his own cue reports it (the
+    reader quotes Roe, as reported), and the prosecutors' attribution adds no
+    statement of theirs. Only a verb of saying: in `Roe thinks the plan will
+    fail, his office said.` the office states what Roe thinks. Not when the
+    attribution speaks for the one it names (`The Ledger stood by its report,
+    its editor, Ada Moss, said.`): the editor makes the statement.
+    """
+    subject = find_subject(verb, state.speakers, resolvable=False)
+    if subject is not None and any(t.dep_ == "poss" and t.pos_ == "PRON"
+                                   for t in subject.subtree):
+        return False
+    span = state.doc.char_span(start, end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    return (root is not None and root.pos_ == "VERB" and not state.marked(root.idx)
+            and root.lemma_.lower() in state.cues.speech
+            and find_subject(root, state.speakers, resolvable=True) is not None)
+
+
 def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Sequence[Quote]
                     ) -> tuple[int, int] | None:
     """What a cue verb reports: its set-off statement, clause, object, infinitive or topic.
@@ -217,9 +239,12 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
         # clause that misses the words before it; a set-off attribution wins.
         reported = _set_off(state, verb) or (
             _clause_range(list(clause.subtree), state.cues) if clause is not None else None)
+        if reported is not None and reported[1] <= verb.idx and _relayed(state, verb, *reported):
+            return None
         if reported is not None:
             return reported
-    tokens = object_tokens(verb, lemma, state.cues, state.options.min_object_words)
+    tokens = object_tokens(verb, lemma, state.cues, state.options.min_object_words,
+                           bare=state.options.bare_objects)
     reported = _clause_range(tokens, state.cues) if tokens else None
     if reported is not None and any(s < reported[1] and reported[0] < e for s, e in (
             (q.span.clean_start, q.span.clean_end) for q in partial)):

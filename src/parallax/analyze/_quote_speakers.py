@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from parallax.analyze._actor_groups import described_source
 from parallax.analyze._actor_names import (
     PERSON_PRONOUNS,
     demonym_of,
@@ -37,7 +38,7 @@ from parallax.analyze._actor_names import (
     split_lines,
 )
 from parallax.analyze._actor_titles import TitledMention, titled_mentions
-from parallax.lang import PersonNames
+from parallax.lang import PersonNames, SourceNouns
 from parallax.lang.en import ENGLISH
 from parallax.model import Entity, Sentence
 from parallax.options import DEFAULT_OPTIONS
@@ -139,13 +140,19 @@ class Speakers:
     known: dict[int, str | None] = field(default_factory=dict, compare=False)
     # The sex each full name's mentions agree on ("m", "f"), None when they say nothing.
     genders: dict[str, str | None] = field(default_factory=dict, compare=False)
+    # How unnamed sources are described ("senior officials"): what "they" may stand for.
+    sources: SourceNouns = field(default_factory=SourceNouns)
+    # Lemmas of the verbs of saying: a report speaks for its author only through one.
+    speech: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, doc: Doc, sentences: Sequence[Sentence], *,
            pronoun_reach: int = DEFAULT_OPTIONS.quotes.pronoun_reach,
            names: PersonNames = ENGLISH.person_names,
            marks: Sequence[tuple[int, int]] = (),
-           paragraph_starts: Sequence[int] = ()) -> Speakers:
+           paragraph_starts: Sequence[int] = (),
+           sources: SourceNouns = ENGLISH.source_nouns,
+           speech: frozenset[str] = ENGLISH.quote_cues.speech) -> Speakers:
         ents = tuple(doc.ents)
         text = doc.text
         entities = tuple(piece for e in ents for end in (name_end(text, e.end_char, names),)
@@ -156,7 +163,8 @@ class Speakers:
         speakers = cls(doc, tuple(persons), titled_mentions(text, entities),
                        tuple(s.start for s in sentences), ents, text,
                        tuple(person_name(p.text) for p in persons), pronoun_reach, names,
-                       tuple(marks), tuple(paragraph_starts))
+                       tuple(marks), tuple(paragraph_starts), sources=sources,
+                       speech=speech)
         said: dict[str, set[str]] = {}
         titles = {t.entity.start: t.title for t in speakers.titled}
         for person in persons:
@@ -220,10 +228,14 @@ class Speakers:
             return self._full(inside[-1].text)
         if head.lower_ in PERSON_PRONOUNS:
             return self._antecedent(head)
+        if head.lower_ == "they":
+            return self._group_antecedent(head)
         if any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children):
             return self._owner(head)
         if head.lemma_.lower() in _STATE_NOUNS:
             return self._country(head)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.sources.documents:
+            return self._author(head)
         if head.pos_ in ("NOUN", "PROPN") and is_title_word(head.text):
             holder = self._office_holder(head)
             return holder if holder else self._described(head, start, end)
@@ -304,7 +316,7 @@ class Speakers:
         position = pronoun.idx
         sentence = bisect_right(self.sentence_starts, position) - 1
         paragraph = bisect_right(self.paragraph_starts, position)
-        for index in range(sentence, max(-1, sentence - self.pronoun_reach), -1):
+        for index in self._sentences_back(sentence):
             low = self.sentence_starts[index] if index >= 0 else 0
             high = position if index == sentence else self.sentence_starts[index + 1]
             subjects: list[Token] = []
@@ -327,6 +339,7 @@ class Speakers:
             subjects.extend(t for t in span or () if t.dep_ in _SUBJECT_DEPS and t.i != pronoun.i
                             and _PRONOUN_GENDERS.get(t.lower_) == wanted
                             and not self._quoted(t.idx))
+            subjects.extend(self._untagged_persons(span or (), subjects, wanted))
             if index == sentence:
                 subjects = [s for s in subjects if not _reported_by(s.head, pronoun)]
                 others = []
@@ -342,6 +355,118 @@ class Speakers:
             if others and bisect_right(self.paragraph_starts, others[-1].start) == paragraph:
                 return self._full(others[-1].text)
         return None
+
+    def _author(self, document: Token) -> str | None:
+        """Who a report or article speaks for: the name written in front of it
+        ("the Ledger's report", "a Ledger news report") or after "by" in a
+        participle ("an article published by the Ledger"); none for "the report".
+
+        Only when the writing itself says something ("the Ledger's report said",
+        "a report claiming"): in "a Ledger report which includes video of him
+        saying ..." the report is found by climbing from someone else's words.
+        """
+        says = (document.dep_ in _SUBJECT_DEPS and document.head.lemma_.lower() in self.speech
+                ) or any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in self.speech
+                         for c in document.rights)
+        if not says:
+            return None
+        for token in document.doc[document.left_edge.i:document.i]:
+            if token.ent_type_ in SPEAKER_LABELS and token.dep_ in ("poss", "compound"):
+                return self._entity_name(token)
+        for clause in document.rights:
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                for name in agent.children:
+                    if name.dep_ == "pobj" and name.ent_type_ in SPEAKER_LABELS:
+                        return self._entity_name(name)
+        return None
+
+    def _group_antecedent(self, pronoun: Token) -> str | None:
+        """Who "they" stands for: the plural subject of the nearest sentence of the
+        paragraph that has one, when it names a group ("Critics have said ... .
+        They have criticized ...").
+
+        A people or a party ("Republicans", "the Greens") or an unnamed source
+        as described ("Republican lawmakers"); a plural subject that is neither
+        ("the e-mails") or one made of several names ("Moss and Roe") makes the
+        pronoun unresolved.
+        In the pronoun's own sentence a subject before it counts, except in what
+        its verb reports.
+        """
+        position = pronoun.idx
+        sentence = bisect_right(self.sentence_starts, position) - 1
+        paragraph = bisect_right(self.paragraph_starts, position)
+        for index in self._sentences_back(sentence):
+            low = self.sentence_starts[index] if index >= 0 else 0
+            if bisect_right(self.paragraph_starts, low) != paragraph:
+                return None
+            high = position if index == sentence else self.sentence_starts[index + 1]
+            span = self.doc.char_span(low, high, alignment_mode="expand")
+            plural = [t for t in span or () if t.dep_ in _SUBJECT_DEPS and t.i != pronoun.i
+                      and (t.tag_ in ("NNS", "NNPS") or t.lower_ == "they")
+                      and not self._quoted(t.idx)
+                      and not (index == sentence and _reported_by(t.head, pronoun))]
+            if not plural:
+                continue
+            chosen = min(plural, key=lambda t: (_depth(t), t.i))
+            if any(c.dep_ == "conj" for c in chosen.children):
+                return None
+            if chosen.lower_ == "they":
+                return self.name(chosen)
+            if chosen.ent_type_ in ("NORP", "ORG"):
+                return self._entity_name(chosen)
+            start, end = self.mention(chosen)
+            proper = [(e.start_char, e.end_char) for e in self.ents]
+            return described_source(self.text, start, end, proper, self.sources)
+        return None
+
+    def _untagged_persons(self, tokens: Iterable[Token], known: Sequence[Token],
+                          wanted: str | None) -> list[Token]:
+        """Subjects that name a person of the article the NER model did not tag as one.
+
+        In `"...," Moss said.` the model often tags "Moss" alone as a body or
+        nothing; it is still Ada Moss, named in full before, when her full
+        name is the article's only one with that surname.
+        """
+        found = []
+        persons = set(self.full_names)
+        seen = {t.i for t in known}
+        for token in tokens:
+            if (token.dep_ not in _SUBJECT_DEPS or token.pos_ != "PROPN" or token.i in seen
+                    or token.ent_type_ == "PERSON" or self._quoted(token.idx)):
+                continue
+            name = self.name(token)
+            sex = self.genders.get(name) if name else None
+            if name in persons and not (wanted and sex and sex != wanted):
+                found.append(token)
+        return found
+
+    def _sentences_back(self, sentence: int) -> Iterator[int]:
+        """Indices from ``sentence`` back over ``pronoun_reach`` sentences of narration.
+
+        Sentences wholly inside a quotation do not count: in a run of quoted
+        paragraphs ("Our committee is working ...," Moss said. "As a concern
+        ... . We will ... ." he added.) the speaker is named before the run,
+        however long it is, and names inside it are never antecedents.
+        """
+        left = self.pronoun_reach
+        index = sentence
+        while left > 0 and index >= 0:
+            yield index
+            low = self.sentence_starts[index]
+            high = (self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts)
+                    else len(self.text))
+            if index == sentence or not self._wholly_quoted(low, high):
+                left -= 1
+            index -= 1
+
+    def _wholly_quoted(self, low: int, high: int) -> bool:
+        """Whether every word of ``text[low:high]`` is inside one quotation."""
+        chunk = self.text[low:high]
+        first = low + len(chunk) - len(chunk.lstrip())
+        last = low + len(chunk.rstrip())
+        index = bisect_right(self.marks, (first, len(self.text))) - 1
+        return first < last and index >= 0 and self.marks[index][0] <= first and (
+            last <= self.marks[index][1])
 
     def _sex(self, token: Token) -> str | None:
         """The sex a candidate antecedent is known to have (a pronoun's is its own)."""

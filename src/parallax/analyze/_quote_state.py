@@ -173,7 +173,9 @@ class ArticleState:
         pack = pack_for(article.document.language)
         self.speakers = Speakers.of(doc, sentences, pronoun_reach=options.pronoun_reach,
                                     names=pack.person_names, marks=self.marks,
-                                    paragraph_starts=self.paragraph_starts)
+                                    paragraph_starts=self.paragraph_starts,
+                                    sources=pack.source_nouns,
+                                    speech=pack.quote_cues.speech)
         # The cue lemmas of the article's language.
         self.cues = pack.quote_cues
 

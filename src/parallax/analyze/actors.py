@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from parallax.analyze._actor_groups import described_source
 from parallax.analyze._actor_names import (
     NEWSROOM_WORDS,
     PERSON_PRONOUNS,
@@ -38,7 +39,7 @@ from parallax.analyze._actor_names import (
     surname_matches,
 )
 from parallax.analyze._actor_titles import titled_mentions
-from parallax.lang import PersonNames, pack_for
+from parallax.lang import LanguagePack, PersonNames, pack_for
 from parallax.lang.en import ENGLISH
 from parallax.model import Actor, ActorKind, AnalyzedArticle, Entity, Quote
 from parallax.options import DEFAULT_OPTIONS, ActorsOptions
@@ -65,6 +66,9 @@ class _Group:
     speaks: bool = False
     # A surname alone that fits two people: no actor, and its quotes no speaker.
     ambiguous: bool = False
+    # An unnamed source as described ("senior administration officials"): never
+    # merged with a name.
+    described: bool = False
 
     def absorb(self, other: _Group) -> None:
         self.first = min(self.first, other.first)
@@ -105,11 +109,16 @@ class _Registry:
         self.groups: dict[str, _Group] = {}
         self.names = names
 
-    def add(self, name: str, kind: ActorKind, where: tuple[int, int]) -> _Group | None:
+    def add(self, name: str, kind: ActorKind, where: tuple[int, int], *,
+            described: bool = False) -> _Group | None:
+        """The group of ``name``; a ``described`` source ("prosecutors") is written in
+        lower case and has a group of its own."""
         key = name_key(name)
-        if not key or name.lower() in PERSON_PRONOUNS or not name[:1].isupper():
+        if not key or name.lower() in PERSON_PRONOUNS or not (described or name[:1].isupper()):
             return None
-        group = self.groups.setdefault(key, _Group(where))
+        if described:
+            key = f"described: {key}"
+        group = self.groups.setdefault(key, _Group(where, described=described))
         group.first = min(group.first, where)
         group.kinds[kind] += 1
         group.names[name] += 1
@@ -155,7 +164,7 @@ class _Registry:
         # Every written form: "Dick" is the "Dick Blumenthal" of "Richard Blumenthal".
         persons = [n for g in self.groups.values() if g.kind == "person" for n in g.names]
         for key, group in list(self.groups.items()):
-            if not (group.kinds["person"] or group.speaks):
+            if group.described or not (group.kinds["person"] or group.speaks):
                 continue
             matches = surname_matches(group.name, persons, self.names)
             fitting = {id(g): name_key(g.name) for m in matches if (g := self.find(m))}
@@ -217,6 +226,10 @@ class _Registry:
     def find(self, name: str) -> _Group | None:
         return self.groups.get(name_key(name))
 
+    def described(self, name: str) -> _Group | None:
+        """The group of an unnamed source ``add`` made with ``described``."""
+        return self.groups.get(f"described: {name_key(name)}")
+
     def speaker(self, name: str) -> _Group | None:
         """The actor a speaker name stands for: a people ("Maravelian", from "the
         Maravelian government said") speaks as its country; a surname that fits two
@@ -255,12 +268,16 @@ def _collect(analyzed: Sequence[AnalyzedArticle], options: ActorsOptions) -> _Re
             if entity.label == "NORP":
                 demonyms.add(name_key(entity.text))
         for quote in item.quotes:
-            if quote.speaker:
-                position = quote.speaker_span.clean_start if quote.speaker_span else 0
+            position = quote.speaker_span.clean_start if quote.speaker_span else 0
+            if (described := _described(item, quote, packs[index])) is not None:
+                group = registry.add(described, "group", (index, position), described=True)
+            elif quote.speaker:
                 group = registry.find(quote.speaker) or registry.add(
                     quote.speaker, "person", (index, position))
-                if group is not None:
-                    group.speaks = True
+            else:
+                group = None
+            if group is not None:
+                group.speaks = True
     registry.mark_places(demonyms)
     registry.merge_persons()
     registry.merge_surnames()
@@ -283,6 +300,20 @@ def _collect(analyzed: Sequence[AnalyzedArticle], options: ActorsOptions) -> _Re
     return registry
 
 
+def _described(item: AnalyzedArticle, quote: Quote, pack: LanguagePack) -> str | None:
+    """The unnamed source a quote is attributed to, if any: its speaker when that is
+    a description (a "they" resolved to "critics"), else its mention as written."""
+    if quote.speaker:
+        whole = [(0, len(quote.speaker))]
+        found = described_source(quote.speaker, 0, len(quote.speaker), whole, pack.source_nouns)
+        return found if found == quote.speaker else None
+    mention = quote.speaker_span
+    if mention is None:
+        return None
+    return described_source(item.article.text, mention.clean_start, mention.clean_end,
+                            [(e.start, e.end) for e in item.entities], pack.source_nouns)
+
+
 def _place(registry: _Registry, entity: Entity) -> str:
     """The place or body an affiliation names; demonyms become countries ("North Korean")."""
     if entity.label == "NORP" and (country := registry.place_of(entity.text)) is not None:
@@ -296,9 +327,15 @@ def resolve_actors(analyzed: Sequence[AnalyzedArticle], *,
                    ) -> tuple[tuple[Actor, ...], tuple[Quote, ...]]:
     """Actors of all articles, and every quote with ``speaker`` set to an actor id (or None)."""
     registry = _collect(analyzed, options)
+    speakers: dict[int, _Group | None] = {}
     for item in analyzed:
+        pack = pack_for(item.article.document.language)
         for quote in item.quotes:
-            group = registry.speaker(quote.speaker) if quote.speaker else None
+            if (described := _described(item, quote, pack)) is not None:
+                group = registry.described(described)
+            else:
+                group = registry.speaker(quote.speaker) if quote.speaker else None
+            speakers[id(quote)] = group
             if group is not None:
                 group.speaks = True
     unique = {id(g): g for g in registry.groups.values()}.values()
@@ -313,13 +350,13 @@ def resolve_actors(analyzed: Sequence[AnalyzedArticle], *,
         actors.append(Actor(
             ids[id(group)], name, group.kind,
             tuple(a for a in group.aliases if a != name),
-            affiliation if affiliation != name else None,
+            affiliation if affiliation != name else None, group.described,
         ))
 
-    def actor_id(speaker: str | None) -> str | None:
-        group = registry.speaker(speaker) if speaker else None
+    def actor_id(quote: Quote) -> str | None:
+        group = speakers[id(quote)]
         return ids.get(id(group)) if group is not None else None
 
-    quotes = tuple(replace(q, speaker=actor_id(q.speaker))
+    quotes = tuple(replace(q, speaker=actor_id(q))
                    for item in analyzed for q in item.quotes)
     return tuple(actors), quotes

@@ -158,6 +158,26 @@ def _cue(state: ArticleState, passage: Quoted, root: Token, *, embedded: bool) -
                default=None)
 
 
+def _means_source(state: ArticleState, cue: Token) -> Token | None:
+    """Where to look for the speaker of ``cue``; None when a reader could not tell.
+
+    A saying that is the means of an action ("by saying") belongs to whoever
+    acts; the parse often hangs it on the nearest verb, which in `X explained
+    his failure when Y controlled the council by saying "..."` is the one of
+    a subordinate clause ("when Y controlled"). The saying then goes up to the
+    verb of saying above that clause (X explained), or to no one.
+    """
+    opener = cue.head
+    verb = opener.head
+    if not (cue.tag_ == "VBG" and cue.dep_ == "pcomp" and opener.lower_ == "by"
+            and verb.dep_ == "advcl" and any(
+                c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")
+                for c in verb.children)):
+        return cue
+    return next((t for t in verb.ancestors if t.pos_ == "VERB"
+                 and t.lemma_.lower() in state.cues.speech), None)
+
+
 def _standalone(state: ArticleState, passage: Quoted) -> bool:
     first, last = state.sentence_range(passage.open, passage.end)
     return all(t.is_punct or t.is_space for t in state.frame(first, last))
@@ -217,8 +237,9 @@ def _direct_quotes(state: ArticleState) -> list[Quote]:
         cue = _cue(state, passage, content.root, embedded=embedded)
         quote: Quote | None = None
         if cue is not None:
-            speaker = find_source(cue, state.speakers, resolvable=embedded,
-                                  climb=state.options.climb_limit)
+            source = _means_source(state, cue)
+            speaker = find_source(source, state.speakers, resolvable=embedded,
+                                  climb=state.options.climb_limit) if source else None
             if speaker is not None or not embedded:
                 where = _statement(state, _saying(content.root, cue, state.cues) or cue, passage,
                                    content) if embedded else (passage.start, passage.end)

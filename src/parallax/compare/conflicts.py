@@ -609,8 +609,11 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
     they dispute."""
     by_id = {item.id: (position, item) for position, item in enumerate(analyzed)}
     by_actor = {actor.id: actor for actor in actors}
+    # An unnamed source ("critics", "Tarn's campaign") takes no camp: which side
+    # it speaks for is not known.
     usable = [(q.speaker, q, vector, _context(by_id[q.article][1], q)) for q in quotes
               if q.speaker is not None and q.article in by_id and q.article not in copies
+              and not (q.speaker in by_actor and by_actor[q.speaker].described)
               and (vector := _quote_vector(by_id[q.article][1], by_id[q.article][0], q,
                                            vectors)) is not None]
     topics: dict[str, tuple[str, dict[Span, ConflictSide]]] = {}

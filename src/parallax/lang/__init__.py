@@ -25,7 +25,7 @@ from parallax.errors import RegistryError
 from parallax.registry import registry
 
 __all__ = ["Abbreviations", "LanguagePack", "Meanings", "PersonNames", "QuoteCues",
-           "SuffixStemmer", "pack_for", "primary_code"]
+           "SourceNouns", "SuffixStemmer", "pack_for", "primary_code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,10 @@ class QuoteCues:
     """Lower-case words that take back a cue they govern: modals of mere possibility
     (`could say`), `without` (`without recommending charges`) and verbs of withholding
     (`refused to say`, `stopped short of calling for`). Nothing was stated."""
+    asking: frozenset[str] = frozenset()
+    """Object verbs whose object alone is what was claimed or asked ("claims a share
+    of the revenue", "demanded a recount"); other verbs' bare noun phrases name what
+    was disputed or praised (``QuotesOptions.bare_objects``)."""
     lemmas: frozenset[str] = field(init=False)
     """Every lemma that can cue a statement."""
     reporting: frozenset[str] = field(init=False)
@@ -154,6 +158,31 @@ class Meanings:
     both say a thing was told): one denied is the other denied."""
 
 
+@dataclass(frozen=True, slots=True)
+class SourceNouns:
+    """How news names a source it does not name (``parallax.analyze._actor_groups``).
+
+    "Senior administration officials said", "a BuzzFeed spokesman told",
+    "Tarn's campaign said": the description is who speaks, and a reader
+    would list the statement under it. "The official said" is not one: a
+    definite singular points back at someone named before.
+    """
+
+    nouns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Lower-case nouns for people or bodies that speak, singular and plural -> the
+    singular ("officials" -> "official", "spokesmen" -> "spokesman")."""
+    definite: frozenset[str] = frozenset()
+    """Articles that point back at someone already named ("the")."""
+    indefinite: frozenset[str] = frozenset()
+    """Words that introduce one unnamed source ("a", "an", "one")."""
+    quantifiers: frozenset[str] = frozenset()
+    """Words that count or qualify a group and are not part of its name ("several",
+    "two", "some")."""
+    documents: frozenset[str] = frozenset()
+    """Lower-case nouns for writing that speaks for its author ("report", "article"):
+    "BuzzFeed's report said ..." is the outlet's statement."""
+
+
 # eq=False: a pack is compared and hashed by identity, so stages may cache
 # what they compile from it (date patterns) per pack.
 @dataclass(frozen=True, slots=True, eq=False)
@@ -217,6 +246,9 @@ class LanguagePack:
     """Short forms of given names and generational suffixes (actor identity)."""
     meanings: Meanings = field(default_factory=Meanings)
     """Synonym counts and one-word opposites (conflicts)."""
+    source_nouns: SourceNouns = SourceNouns()
+    """Descriptions of unnamed sources ("senior administration officials"), which
+    speak as a group actor."""
 
     def month_pattern(self) -> str:
         """A regex alternation of the month names, longest first (so "sept" beats "sep")."""

@@ -18,6 +18,7 @@ from parallax.lang import (
     Meanings,
     PersonNames,
     QuoteCues,
+    SourceNouns,
     SuffixStemmer,
 )
 
@@ -152,6 +153,19 @@ _NOUN_CUES = frozenset({
     "report", "conclusion", "finding", "assessment", "hope", "fear", "concern", "notion",
     "idea", "theory", "position", "insinuation", "implication", "declaration", "word",
 })
+
+# Nouns news uses for a source it does not name, singular -> plural. Roles
+# that speak for others or report (officials, aides, prosecutors, critics),
+# and bodies a possessor names ("Tarn's campaign", "the counsel's office").
+_SOURCE_NOUNS = {
+    "official": "officials", "spokesman": "spokesmen", "spokeswoman": "spokeswomen",
+    "spokesperson": "spokespeople", "aide": "aides", "adviser": "advisers",
+    "advisor": "advisors", "prosecutor": "prosecutors", "investigator": "investigators",
+    "critic": "critics", "lawmaker": "lawmakers", "legislator": "legislators",
+    "senator": "senators", "diplomat": "diplomats", "reporter": "reporters",
+    "analyst": "analysts", "expert": "experts", "counsel": "counsel", "lawyer": "lawyers",
+    "campaign": "campaigns", "office": "offices", "team": "teams",
+}
 
 # Short forms of English given names and the full names they stand for. Only
 # forms news writes for public figures ("Dick Durbin", "Chuck Schumer", "Ted
@@ -326,7 +340,9 @@ ENGLISH = LanguagePack(
     letters=re.compile(r"[a-z]+"),
     quote_cues=QuoteCues(speech=_SPEECH_VERBS, belief=_BELIEF_VERBS, objects=_OBJECT_VERBS,
                          intent=_INTENT_VERBS, preps=MappingProxyType(_PREP_CUES),
-                         nouns=_NOUN_CUES, topics=_TOPIC_PREPS, unsaid=_UNSAID),
+                         nouns=_NOUN_CUES, topics=_TOPIC_PREPS, unsaid=_UNSAID,
+                         asking=frozenset({"claim", "demand", "propose", "promise", "pledge",
+                                           "vow", "recommend", "concede", "admit"})),
     abbreviations=_ABBREVIATIONS,
     person_names=PersonNames(
         nicknames=MappingProxyType({short: frozenset(full) for short, full in _NICKNAMES.items()}),
@@ -336,4 +352,14 @@ ENGLISH = LanguagePack(
     meanings=Meanings(measures=_MEASURES, changes=_CHANGES,
                       negating_prefixes=_NEGATING_PREFIXES, not_negated=_NOT_NEGATED,
                       opposites=MappingProxyType(_OPPOSITES), predicates=_PREDICATES),
+    source_nouns=SourceNouns(
+        nouns=MappingProxyType({**{one: one for one in _SOURCE_NOUNS},
+                                **{many: one for one, many in _SOURCE_NOUNS.items()}}),
+        definite=frozenset({"the"}),
+        indefinite=frozenset({"a", "an", "one"}),
+        quantifiers=frozenset({"several", "some", "many", "other", "two", "three", "four",
+                               "five", "six", "seven", "eight", "nine", "ten", "multiple",
+                               "both", "numerous"}),
+        documents=frozenset({"report", "article", "story", "piece", "memo", "filing",
+                             "editorial", "column"})),
 )
