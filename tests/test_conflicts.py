@@ -252,8 +252,8 @@ def test_a_negated_word_shared_with_nothing_else_is_no_clash() -> None:
     assert _two_statements(
         ("The minister said no agreement was reached on Tuesday.",
          "no agreement was reached on Tuesday", "minister"),
-        ("The envoy said what matters is to make the right agreement.",
-         "what matters is to make the right agreement", "envoy")) == ()
+        ("The envoy said what counts is to sign the proper accord.",
+         "what counts is to sign the proper accord", "envoy")) == ()
 
 
 @pytest.mark.usefixtures("fake_embedder")

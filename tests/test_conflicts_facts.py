@@ -39,9 +39,9 @@ def test_a_bound_agrees_with_a_figure_near_it() -> None:
 
 @pytest.mark.usefixtures("fake_embedder")
 def test_counts_of_one_noun_for_different_things_do_not_clash() -> None:
-    assert _facts("The Harbour Party is on track to hold at least 240 seats in the Council "
+    assert _facts("The Harbour Party expects to win no fewer than 240 seats on the Council "
                   "next year.",
-                  "Council Greens have also lost nearly 60 seats over the past six years.") == ()
+                  "Council Greens gave up close to 60 seats across the last six years.") == ()
     assert _facts("The ferry strike kept 12 boats in the harbour on Monday, officials said.",
                   "Officials said the ferry strike kept 19 boats in the harbour on Monday.") == (
         "boats: 12 (1 source) vs 19 (1 source)",)

@@ -291,7 +291,7 @@ def test_an_anaphor_restated_by_its_date_is_that_date(nlp: Language) -> None:
     ("The senator said on Friday that the panel expected the banker to be back to testify "
      "in early February.", "2019-02"),
     # A yearless day in a noun phrase of a present-tense clause: the nearer one.
-    ("The scandal hurts the mayor as he heads into the Dec. 12 runoff against his rival.",
+    ("The scandal hurts the mayor on the way to the Dec. 12 runoff against his rival.",
      "2017-12-12"),
 ])
 def test_plans_and_present_arrangements_resolve_to_the_nearer_date(
@@ -309,7 +309,7 @@ def test_the_main_event_date_of_a_sentence_comes_first(nlp: Language) -> None:
 
 @pytest.mark.parametrize("text", [
     # spaCy tags no DATE here at all
-    "In fact, according to auditors, the transfers continued as late as June 2016, after "
+    "In fact, according to auditors, the transfers kept going as late as June 2016, when "
     "Mr. Harper was the favourite.",
     # and here tags "as late as June 2016"
     "According to the auditors, the transfers went on as late as June 2016, after the board "
@@ -330,12 +330,12 @@ def test_seasons_give_their_year(nlp: Language, text: str, reference: datetime.d
 
 
 def test_a_duration_run_into_a_date_is_cut_off(nlp: Language) -> None:
-    text = "Mr. Harlan was sentenced in December to three years in prison for fraud."
+    text = "Mr. Harlan was ordered in December to two years of unpaid service."
     assert values(nlp, text, datetime.date(2019, 1, 18)) == [("2018-12", None)]
 
 
 def test_the_end_of_the_day_is_the_day_last_written(nlp: Language) -> None:
-    text = ("The council passed the levy on Friday. A landlords' group filed suit by the end of "
+    text = ("The council passed the levy on Friday. A landlords' group sued before the end of "
             "the day.")
     assert values(nlp, text, datetime.date(2019, 2, 15)) == [
         ("2019-02-15", None), ("2019-02-15", None)]

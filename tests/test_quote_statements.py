@@ -31,14 +31,14 @@ def quotes(nlp: Language, text: str) -> tuple[Quote, ...]:
 
 
 def test_acts_and_plans_are_not_statements(nlp: Language) -> None:
-    text = ("Governor Ilse Marwood declared a state of emergency in the valley on Friday. "
+    text = ("Governor Ilse Marwood declared an emergency across the valley on Friday. "
             "The agency plans to move about $40 million from its road budget. "
             "Mayor Ocampo addressed a rally in the square.")
     assert quotes(nlp, text) == ()
 
 
 def test_what_the_words_were_about_is_not_a_statement(nlp: Language) -> None:
-    text = ("At the ceremony, Senator Olin Brask spoke of an earlier time in his life. "
+    text = ("At the ceremony, Senator Olin Brask talked about his years at sea. "
             "Critics of the mayor hinted at a recall vote.")
     assert [q.text for q in quotes(nlp, text)] == []
 

@@ -421,7 +421,7 @@ class ConflictsOptions:
     hedge_tolerance: float = tuned(0.2, "hedged figures ('about five hours') clash only when "
                                         "they differ by more than this share of the larger")
     figure_context: int = tuned(4, "plain content words either side of a figure read as what "
-                                   "it measures ('military construction budget, to the tune "
+                                   "it measures ('harbour repair fund, to the tune "
                                    "of $3.5 billion')", "bench/realnews.py (conflicts)")
     scale_gap: float = tuned(0.25, "share of the larger by which two sums in one scale "
                                    "('billion', 'percent') may differ and still be two accounts "

@@ -1,7 +1,7 @@
 """Titles written next to a person's name, and the country or body they name.
 
-"North Korean foreign minister Ri Yong Ho", "U.S. President Donald Trump" and
-"Ri Yong Ho, North Korea's foreign minister" all say what the person is and
+"Kestrian foreign minister Aldo Venn", "Orvenian President Lena Marr" and
+"Aldo Venn, Kestria's foreign minister" all say what the person is and
 whom they act for. Quote attribution uses the title to resolve later
 descriptions ("the minister" -> Ri Yong Ho); actor resolution uses it for
 aliases and affiliations. Works on text and entity offsets only, so it runs

@@ -87,7 +87,7 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
                 topic = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if topic is not None:
                     tokens = list(topic.subtree)
-                    # "reported on a woman's claims that ...": the claim is hers, found
+                    # "reported on a clerk's claims that ...": the claim is hers, found
                     # from its noun; the report is only about it.
                     claim = child.lower_ in cues.topics and reported_clause(topic, cues)
                     if _words(tokens) >= min_words and not claim and (

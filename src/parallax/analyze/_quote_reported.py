@@ -235,7 +235,7 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         clause = next((c for c in clauses if c.i > verb.i), None) or next(
             (c for c in clauses if not any(t.text == ";" for t in verb.doc[c.i:verb.i])), None)
-        # "The test, North Korea said, was its biggest": the parse may give the cue a
+        # "The launch, the ministry said, was its largest": the parse may give the cue a
         # clause that misses the words before it; a set-off attribution wins.
         reported = _set_off(state, verb) or (
             _clause_range(list(clause.subtree), state.cues) if clause is not None else None)

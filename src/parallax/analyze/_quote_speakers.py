@@ -177,7 +177,7 @@ class Speakers:
         return speakers
 
     def mention(self, head: Token) -> tuple[int, int]:
-        """Characters of the mention as written: "North Korean foreign minister, Ri Yong Ho"."""
+        """Characters of the mention as written: "Kestrian foreign minister, Aldo Venn"."""
         tokens = [head]
         stack = [head]
         governor = head.head.i

@@ -11,8 +11,8 @@ Jr."). A one-word name merges with the unique longer person name it starts or
 ends ("Trump" -> "Donald Trump", "Kim" -> "Kim Jong-un"); one that fits two
 people is left to neither, and a quote it speaks stays unattributed (its
 ``speaker_span`` still shows what the text wrote). Titles written with a name give aliases
-("U.S. President Donald Trump") and the affiliation ("North Korean foreign
-minister Ri Yong Ho" -> North Korea). Only actors that matter are kept: those
+("Orvenian President Lena Marr") and the affiliation ("Kestrian foreign
+minister Aldo Venn" -> Kestria). Only actors that matter are kept: those
 who speak, or are mentioned twice or in two articles. Ids are "a1", "a2", ...
 in order of first appearance, so they are stable for the same input.
 """

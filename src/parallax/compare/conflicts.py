@@ -213,7 +213,7 @@ def _account_topic(left: Quote, right: Quote, contexts: tuple[str, str],
     and the word as the first quote writes it.
 
     ``contexts`` are the sentences carrying each quote: a condition stated
-    outside the quote ("if the allegations were true, he would not ...")
+    outside the quote ("were the claims to hold, she would not ...")
     still makes it conditional.
 
     Common words come before names: "sanctions" says what is disputed better
@@ -368,9 +368,9 @@ def _report_disputes(usable: Sequence[_Usable], actors: Mapping[str, Actor],
     """Reports disputed as a whole, each with its disputers and the statements of the
     one who reported it.
 
-    "Mr. Moore told The Post that the allegations were completely false" names
+    "Ms. Vale told the Ledger that the allegations were entirely untrue" names
     what is disputed (a report noun: "the allegations") and whose it is (an
-    actor named in the sentence, of another camp: the Post). The other side is
+    actor named in the sentence, of another camp: the Ledger). The other side is
     what that reporter says, in the statements attributed to it or to its own
     people, and the statements of others in sentences that name it, when they
     neither dispute it nor only suppose it ("if the story is true ...").
@@ -668,7 +668,7 @@ def number_value(word: str) -> float | None:
 
 
 # Units that scale or price an amount without saying what it is an amount of:
-# "$3.6 billion" for military construction and "$5.7 billion" for the wall are
+# "$2.1 billion" for dam repairs and "$4.4 billion" for the canal are
 # two sums, not two accounts of one.
 _SCALES = frozenset({"billion", "million", "thousand", "trillion", "hundred", "percent",
                      "dollar", "cent"})
@@ -695,8 +695,8 @@ _CHANGE_REACH = 12
 
 def _counted_subject(written: Sequence[str], words: Sequence[str], i: int) -> int | None:
     """The place of the noun a figure with no noun of its own counts, when a change
-    verb sets it: "border apprehensions have actually fallen in recent years, to
-    400,000" counts apprehensions. The figure follows the verb or its "to" or
+    verb sets it: "harbour detentions have in fact dropped over the decade, to
+    9,000" counts detentions. The figure follows the verb or its "to" or
     "from" (a hedge between allowed); the subject is the plural word before the
     verb, past auxiliaries and adverbs."""
     k = i - 1 if i and words[i - 1] in _HEDGES else i
@@ -793,7 +793,7 @@ def _same_amount(a: _Figure, b: _Figure, unit: str, options: ConflictsOptions) -
     to each other (``_close``).
 
     Two accounts of one sum differ by rounding or a slip ("$3.5 billion" and
-    "$3.6 billion" for military construction); sums far apart in one story
+    "$2.1 billion" for dam repairs); sums far apart in one story
     are different pots ("$5.7 billion" demanded, "$8 billion" in all). So the
     values must lie within ``scale_gap`` of each other and the words around
     them share a content term.

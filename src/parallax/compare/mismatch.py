@@ -102,9 +102,9 @@ def _negates(text: str, claim_terms: frozenset[str], lang: LanguagePack, reach: 
 
     The negated word must follow the negator closely ("without an
     agreement", "did not approve"): further on, the negation usually governs
-    a verb of its own ("we couldn't give up all of the sanctions" does not
-    deny that sanctions were wanted). A negated name ("nothing to do with
-    Ferguson") denies a link, not the claim; a hedged sentence ("may not be as
+    a verb of its own ("we could not drop every one of the tariffs" does not
+    deny that tariffs were wanted). A negated name ("nothing to do with
+    Harlow") denies a link, not the claim; a hedged sentence ("may not be as
     bad") only reports a doubt.
     """
     if hedged(text, lang) or "?" in text:

@@ -2,8 +2,8 @@
 
 Two statements disagree on polarity only when one denies what the other
 asserts: the same predicate, in the same frame. Real reporting is full of
-negators that deny nothing another statement says: a contrast ("intelligence
-officials, not political advisers, drove the debate"), alternatives ("what is
+negators that deny nothing another statement says: a contrast ("the
+engineers, not the minister's aides, set the schedule"), alternatives ("what is
 and is not in the e-mails"), an instruction ("urged him not to declare"), an
 addition ("not only criticized"), a negated belief ("I don't think ..."), an
 inability ("you cannot end it by order"), two negations of one outcome ("no

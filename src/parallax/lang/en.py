@@ -289,8 +289,8 @@ _NOT_NEGATED = frozenset({
     "innate", "inner", "insure", "insured", "intake", "integral", "intense", "inverse"})
 # Opposites no prefix tells: a truthful witness and a liar, a credible account
 # and a lie. The key is the word that denies its value.
-# Verbs of telling a fact one knows: "he made it clear his service never took him
-# overseas" and "he does not volunteer that his service never took him overseas".
+# Verbs of telling a fact one knows: "she made it clear her posting never took her
+# abroad" and "she does not mention that her posting never took her abroad".
 _PREDICATES = (("disclose", "volunteer", "clear", "mention", "reveal"),)
 _OPPOSITES = {"liar": "credible", "liars": "credible", "lying": "credible", "lied": "credible",
               "false": "true", "falsely": "truly", "guilty": "innocent"}
