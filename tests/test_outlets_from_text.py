@@ -40,7 +40,7 @@ def test_a_sign_up_phrase_inside_a_sentence_is_not_a_cue() -> None:
 
 
 def test_a_sign_up_from_a_person_is_not_an_outlet() -> None:
-    for line in ("Sign up for our weekly email newsletter from Editor Maria Lind",
+    for line in ("Sign up for the Sunday letter from Editor Maria Lind",
                  "Get updates from Maria Lind"):
         assert _outlet(f"{STORY}\n{line}\n") == "000_1a2b3c4d5e6f7a8b", line
 
