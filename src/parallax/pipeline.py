@@ -193,7 +193,7 @@ def clean_documents(documents: Sequence[Document], report: Reporter | None = Non
     options = options or Options()
     tick = report.stage("Cleaning", len(documents)) if report else None
     repeated = repeated_lines(documents, options=options.clean)
-    if parallel(engine):
+    if parallel(engine, len(documents)):
         return mark_duplicates(clean_all(engine, documents, repeated, options, tick),
                                options=options.dedupe)
     articles = []
@@ -310,7 +310,7 @@ def quotes(source: Source, *, options: Options | None = None, progress: bool = F
                                    engine=engine)
         tick = report.stage("Analysing", len(articles))
         # Quotes read no sentence vectors: the records stay without them.
-        if parallel(engine):
+        if parallel(engine, len(articles)):
             (analyzed,) = analyze_sets(engine, [articles], options, vectors=False, tick=tick)
         else:
             analyzed, _ = _analyze_lazily(articles, tick, options)
@@ -349,7 +349,7 @@ def stories(source: Source, *, state: StoryState | None = None,
 def _grouped(articles: Sequence[Article], state: StoryState | None, report: Reporter | None,
              options: Options | None, engine: Engine | None) -> StoryState:
     """``group_into_stories``, or with an engine its block-by-block reduce (the same state)."""
-    if not parallel(engine):
+    if not parallel(engine, len(articles)):
         return group_into_stories(articles, state, report, options=options)
     tick = report.stage("Grouping", len(articles)) if report else None
     return group_blocks(articles, state, options or Options(), tick)
@@ -446,7 +446,7 @@ def _brief_selected(documents: Sequence[Document], summary_length: int | str | N
         by_id = {a.id: a for a in articles}
         chosen = select_story(found, story)
         tick = report.stage("Analysing", sum(len(s.articles) for s in chosen))
-        if parallel(engine):
+        if parallel(engine, sum(len(s.articles) for s in chosen)):
             sets = analyze_sets(engine, [[by_id[a] for a in item.articles] for item in chosen],
                                 options or Options(), tick=tick)
             return found, tuple(

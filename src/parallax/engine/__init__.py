@@ -19,16 +19,26 @@ from typing import Any, Protocol, TypeVar
 from parallax.errors import UsageError
 from parallax.registry import registry
 
-__all__ = ["Engine", "default_workers", "engine_name", "open_engine"]
+__all__ = ["CHUNK", "Engine", "default_workers", "engine_name", "open_engine"]
+
+# Articles per task. Chosen, not tuned: large enough that spaCy's nlp.pipe
+# batches and the pickling of a chunk's records are small next to its
+# parse, small enough that a story of a few articles still spreads and the
+# last chunk does not leave the other workers idle for long.
+CHUNK = 8
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
 class Engine(Protocol):
-    """Maps a picklable task over items, results in the order of the items."""
+    """Maps a picklable task over items, results in the order of the items.
+
+    ``chunk`` is how many records the caller puts in one task.
+    """
 
     workers: int
+    chunk: int
 
     def map(self, task: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
         """``task(item)`` for every item, yielded in order as they finish."""
@@ -61,13 +71,16 @@ def engine_name(engine: str, workers: int) -> str:
 
 
 def open_engine(engine: str = "local", workers: int | None = None,
-                scheduler: str | None = None) -> Engine:
-    """The engine ``--engine``/``--workers``/``--scheduler`` ask for, started."""
+                scheduler: str | None = None, chunk: int = CHUNK) -> Engine:
+    """The engine ``--engine``/``--workers``/``--scheduler`` ask for, started.
+
+    ``chunk``: records per task (tests make it small to spread a few articles).
+    """
     count = default_workers() if workers is None else workers
     if count < 1:
         raise UsageError(f"--workers must be at least 1, not {count}")
     if scheduler is not None and engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
     factory = registry.get("engines", engine_name(engine, count))
-    started: Engine = factory(workers=count, scheduler=scheduler)
+    started: Engine = factory(workers=count, scheduler=scheduler, chunk=chunk)
     return started

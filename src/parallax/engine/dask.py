@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from parallax.engine import CHUNK
 from parallax.engine.tasks import warm_up
 from parallax.errors import UsageError
 
@@ -24,7 +25,9 @@ __all__ = ["DaskEngine"]
 class DaskEngine:
     """Maps tasks over a Dask cluster (joined, or a LocalCluster started here)."""
 
-    def __init__(self, workers: int = 2, scheduler: str | None = None) -> None:
+    def __init__(self, workers: int = 2, scheduler: str | None = None,
+                 chunk: int = CHUNK) -> None:
+        self.chunk = chunk
         try:
             from distributed import Client, LocalCluster
         except ImportError:
@@ -53,5 +56,6 @@ class DaskEngine:
         client = getattr(self, "_client", None)
         if client is not None:
             client.close()
-        if self._cluster is not None:
-            self._cluster.close()
+        cluster = getattr(self, "_cluster", None)
+        if cluster is not None:
+            cluster.close()

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from parallax.engine import CHUNK
 from parallax.engine.tasks import warm_up
 
 __all__ = ["LocalEngine", "PoolEngine"]
@@ -26,8 +27,10 @@ class LocalEngine:
 
     workers = 1
 
-    def __init__(self, workers: int = 1, scheduler: str | None = None) -> None:
+    def __init__(self, workers: int = 1, scheduler: str | None = None,
+                 chunk: int = CHUNK) -> None:
         del workers, scheduler  # one process by definition; no cluster
+        self.chunk = chunk
 
     def map(self, task: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
         return map(task, items)
@@ -39,9 +42,10 @@ class LocalEngine:
 class PoolEngine:
     """Runs tasks in ``workers`` processes, each with its models loaded once."""
 
-    def __init__(self, workers: int = 2, scheduler: str | None = None) -> None:
+    def __init__(self, workers: int = 2, scheduler: str | None = None,
+                 chunk: int = CHUNK) -> None:
         del scheduler
-        self.workers = workers
+        self.workers, self.chunk = workers, chunk
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods
                                               else "spawn")

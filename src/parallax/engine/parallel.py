@@ -27,23 +27,20 @@ from parallax.group.stories import group_articles
 from parallax.model import AnalyzedArticle, Article, Document
 from parallax.options import Options
 
-__all__ = ["CHUNK", "analyze_sets", "clean_all", "group_blocks", "parallel"]
+__all__ = ["analyze_sets", "clean_all", "group_blocks", "parallel"]
 
 T = TypeVar("T")
 
-# Articles per task. Chosen, not tuned: large enough that spaCy's nlp.pipe
-# batches and the pickling of a chunk's records are small next to its
-# parse, small enough that a story of a few articles still spreads and the
-# last chunk does not leave the other workers idle for long.
-CHUNK = 8
+def parallel(engine: Engine | None, items: int) -> TypeGuard[Engine]:
+    """Whether ``items`` records go to ``engine``'s workers (else today's in-process path).
+
+    Not when there is one worker, nor when they fill one chunk: the other
+    workers would idle while this process ships the chunk and waits.
+    """
+    return engine is not None and engine.workers > 1 and items > engine.chunk
 
 
-def parallel(engine: Engine | None) -> TypeGuard[Engine]:
-    """Whether ``engine`` runs work outside this process (else today's in-process path)."""
-    return engine is not None and engine.workers > 1
-
-
-def _chunks(items: Sequence[T], size: int = CHUNK) -> list[tuple[T, ...]]:
+def _chunks(items: Sequence[T], size: int) -> list[tuple[T, ...]]:
     return [tuple(items[i:i + size]) for i in range(0, len(items), size)]
 
 
@@ -51,7 +48,7 @@ def clean_all(engine: Engine, documents: Sequence[Document], repeated: frozenset
               options: Options, tick: Callable[[], None] | None = None) -> list[Article]:
     """Every document cleaned on the engine, in order (duplicates are the caller's)."""
     cleaned: list[Article] = []
-    items = [CleanChunk(part, repeated, options.clean) for part in _chunks(documents)]
+    items = [CleanChunk(part, repeated, options.clean) for part in _chunks(documents, engine.chunk)]
     for done in engine.map(clean_chunk, items):
         cleaned.extend(done)
         for _ in done:
@@ -67,7 +64,7 @@ def analyze_sets(engine: Engine, sets: Sequence[Sequence[Article]], options: Opt
     items: list[AnalysisChunk] = []
     owners: list[int] = []
     for number, articles in enumerate(sets):
-        for part in _chunks(articles):
+        for part in _chunks(articles, engine.chunk):
             items.append(AnalysisChunk(part, options, vectors))
             owners.append(number)
     parts: list[list[AnalysisDone]] = [[] for _ in sets]
