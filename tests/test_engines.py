@@ -9,6 +9,7 @@ spread over several tasks. The articles of the date test are invented.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator
 
 import pytest
@@ -19,7 +20,7 @@ from parallax.analyze.articles import analyze_lazily
 from parallax.cli import app
 from parallax.engine import Engine, engine_name, open_engine
 from parallax.engine.parallel import analyze_sets, parallel
-from parallax.errors import ParallaxError, RegistryError, UsageError
+from parallax.errors import InputError, ParallaxError, RegistryError, UsageError
 from parallax.model import Document
 from parallax.options import Options, PartsOptions
 
@@ -104,6 +105,15 @@ def test_an_error_in_a_worker_is_the_same_one_line(pool: Engine) -> None:
         pipeline.quotes(inputs, options=options, engine=pool)
     assert type(there.value) is RegistryError
     assert there.value.one_line() == here.value.one_line()
+
+
+def test_errors_cross_a_process_boundary_whole() -> None:
+    error = pickle.loads(pickle.dumps(InputError("feed/a.txt", "empty file")))
+    assert type(error) is InputError and (error.path, error.reason) == ("feed/a.txt",
+                                                                         "empty file")
+    assert error.one_line() == "error[P100]: feed/a.txt: empty file"
+    hinted = pickle.loads(pickle.dumps(UsageError("no story 'x'", hint="see ids")))
+    assert hinted.one_line() == "error[P400]: no story 'x' (see ids)"
 
 
 def test_cli_workers_two_prints_what_one_prints() -> None:
