@@ -10,7 +10,10 @@ formatted (rich); piped or written with ``-o`` it stays plain Markdown.
 Every command takes ``-q/--quiet`` (no progress bars or notes),
 ``-v/--verbose`` (what was read and how long each stage took) and
 ``--config FILE`` (an options file, ``Options.load``), either before the
-command (``parallax -q brief ...``) or after it. ``parallax`` alone prints
+command (``parallax -q brief ...``) or after it. ``brief``, ``stories`` and
+``quotes`` also take ``--workers N`` (default: the cores there are; 1 runs
+everything in this process) and ``--engine local|dask [--scheduler ADDR]``
+(``parallax.engine``), before or after the command too. ``parallax`` alone prints
 this help and exits 2, as a call without a command is a wrong call.
 
 Exit status: 0 everything was read; 1 some inputs failed (the others were
@@ -27,7 +30,8 @@ import functools
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -45,6 +49,7 @@ from parallax.options import Options
 # The pipeline pulls in spaCy and onnxruntime, so each command imports it
 # when it runs: --help, --version and shell completion answer at once.
 if TYPE_CHECKING:
+    from parallax.engine import Engine
     from parallax.pipeline import Inputs
 
 __all__ = ["app", "emit", "exit_status", "main"]
@@ -87,6 +92,11 @@ class TextFormat(StrEnum):
     json = "json"
 
 
+class EngineChoice(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 @dataclass(frozen=True, slots=True)
 class _Run:
     """The common options of one call, from before and after the command name."""
@@ -94,6 +104,9 @@ class _Run:
     quiet: bool = False
     verbose: bool = False
     config: Path | None = None
+    workers: int | None = None
+    engine: EngineChoice | None = None
+    scheduler: str | None = None
 
 
 def exit_status(error: ParallaxError) -> int:
@@ -159,6 +172,17 @@ DbOpt = Annotated[str | None, typer.Option(
     "--db", metavar="URL",
     help="The store: sqlite:///FILE.db (or a FILE), postgresql://USER@HOST/DB; default: "
          "$PARALLAX_DB, else $XDG_DATA_HOME/parallax/parallax.db.")]
+WorkersOpt = Annotated[int | None, typer.Option(
+    "--workers", metavar="N", min=1,
+    help="Worker processes for the per-article stages; default: the number of cores "
+         "(1: all in this process).")]
+EngineOpt = Annotated[EngineChoice | None, typer.Option(
+    "--engine", help="Where the per-article stages run: local processes, or a Dask cluster "
+                     "(default: local).")]
+SchedulerOpt = Annotated[str | None, typer.Option(
+    "--scheduler", metavar="ADDR",
+    help="With --engine dask: the scheduler, tcp://HOST:8786 (default: a local cluster of "
+         "--workers processes).")]
 StoryOpt = Annotated[
     str | None,
     typer.Option("--story", help="Brief one story: its id (see `parallax stories`) or 'largest'."),
@@ -173,17 +197,28 @@ def _common(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     config: ConfigOpt = None,
+    workers: WorkersOpt = None,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
-    ctx.obj = _Run(quiet, verbose, config)
+    ctx.obj = _Run(quiet, verbose, config, workers, engine, scheduler)
 
 
 def _start(ctx: typer.Context, quiet: bool, verbose: bool, config: Path | None,
-           writes: Sequence[Path | None] = ()) -> tuple[_Run, Options]:
-    """The call's common options and its ``Options``; files to write are checked first."""
+           writes: Sequence[Path | None] = (), engine: _Run | None = None
+           ) -> tuple[_Run, Options]:
+    """The call's common options and its ``Options``; files to write are checked first.
+
+    ``engine`` holds the command's own ``--workers/--engine/--scheduler``
+    (they win over those given before the command).
+    """
     from parallax import pipeline
 
     before = ctx.obj if isinstance(ctx.obj, _Run) else _Run()
-    run = _Run(quiet or before.quiet, verbose or before.verbose, config or before.config)
+    own = engine or _Run()
+    run = _Run(quiet or before.quiet, verbose or before.verbose, config or before.config,
+               own.workers or before.workers, own.engine or before.engine,
+               own.scheduler or before.scheduler)
     if run.verbose:
         _notes.setStream(sys.stderr)
         logger = logging.getLogger("parallax")
@@ -194,6 +229,18 @@ def _start(ctx: typer.Context, quiet: bool, verbose: bool, config: Path | None,
         if path is not None:
             pipeline.check_writable(path)
     return run, options
+
+
+@contextmanager
+def _engine(run: _Run) -> Iterator[Engine]:
+    """The engine the call asked for, stopped (with its workers) when the command ends."""
+    from parallax.engine import open_engine
+
+    engine = open_engine((run.engine or EngineChoice.local).value, run.workers, run.scheduler)
+    try:
+        yield engine
+    finally:
+        engine.close()
 
 
 def _load(paths: Sequence[str] | None, run: _Run, options: Options, urls: Path | None = None,
@@ -277,6 +324,9 @@ def brief(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     config: ConfigOpt = None,
+    workers: WorkersOpt = None,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """A briefing of each story in the inputs, largest first (or of one with --story).
 
@@ -284,7 +334,8 @@ def brief(
     """
     from parallax import pipeline
 
-    run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    run, options = _start(ctx, quiet, verbose, config, writes=(output,),
+                          engine=_Run(workers=workers, engine=engine, scheduler=scheduler))
     if db is not None:
         if paths or story is None or state is not None or urls is not None:
             raise UsageError("with --db, give --story ID and no PATH, --state or --urls",
@@ -295,9 +346,11 @@ def brief(
         raise UsageError("give at least one PATH or --urls FILE (or --db URL --story ID)")
     previous = pipeline.load_state(state, missing_ok=False) if state is not None else None
     inputs = _load(paths, run, options, urls, allow_private)
-    briefings = pipeline.brief_stories(inputs.documents, summary_length=length,
-                                       progress=not run.quiet, errors=pipeline.error_lines(inputs),
-                                       story=story, state=previous, options=options)
+    with _engine(run) as running:
+        briefings = pipeline.brief_stories(inputs.documents, summary_length=length,
+                                           progress=not run.quiet,
+                                           errors=pipeline.error_lines(inputs), story=story,
+                                           state=previous, options=options, engine=running)
     emit(render.render_briefings(briefings, render.FORMATS[fmt]), output,
          markdown=fmt is BriefFormat.md, quiet=run.quiet)
     raise typer.Exit(_status(inputs))
@@ -342,6 +395,9 @@ def quotes(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     config: ConfigOpt = None,
+    workers: WorkersOpt = None,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Who said what: statements grouped by speaker.
 
@@ -349,9 +405,12 @@ def quotes(
     """
     from parallax import pipeline
 
-    run, options = _start(ctx, quiet, verbose, config, writes=(output,))
+    run, options = _start(ctx, quiet, verbose, config, writes=(output,),
+                          engine=_Run(workers=workers, engine=engine, scheduler=scheduler))
     inputs = _load(paths, run, options)
-    found = pipeline.quotes(inputs, options=options, progress=not run.quiet)
+    with _engine(run) as running:
+        found = pipeline.quotes(inputs, options=options, progress=not run.quiet,
+                                engine=running)
     text = (render.quotes_json(found.quotes, found.actors) if fmt is ListFormat.json
             else render.render_quotes_markdown(found.quotes, found.actors, found.articles))
     emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
@@ -381,6 +440,9 @@ def stories(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     config: ConfigOpt = None,
+    workers: WorkersOpt = None,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Group many articles into stories (by lead meaning, names, terms and dates).
 
@@ -388,10 +450,12 @@ def stories(
     """
     from parallax import pipeline
 
-    run, options = _start(ctx, quiet, verbose, config, writes=(output, state))
+    run, options = _start(ctx, quiet, verbose, config, writes=(output, state),
+                          engine=_Run(workers=workers, engine=engine, scheduler=scheduler))
     inputs = _load(paths, run, options, urls, allow_private)
-    found = pipeline.stories(inputs, state_file=state, wait=wait, options=options,
-                             progress=not run.quiet)
+    with _engine(run) as running:
+        found = pipeline.stories(inputs, state_file=state, wait=wait, options=options,
+                                 progress=not run.quiet, engine=running)
     if not run.quiet:
         for note in found.notes:
             _stderr.print(note, markup=False)

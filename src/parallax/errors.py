@@ -21,6 +21,8 @@ the one place to look up what a code means; no bare ``ValueError`` or
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "EXIT_STATUS",
     "ConfigError",
@@ -46,9 +48,23 @@ class ParallaxError(Exception):
         if hint is not None:
             self.hint = hint
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as message and attributes, whatever the subclass's ``__init__`` takes:
+        an error raised in an engine's worker process reaches the caller whole."""
+        return (_rebuilt, (type(self), str(self), dict(self.__dict__)))
+
     def one_line(self) -> str:
         text = f"error[{self.code}]: {self}"
         return f"{text} ({self.hint})" if self.hint else text
+
+
+def _rebuilt(kind: type[ParallaxError], message: str, attributes: dict[str, Any]
+             ) -> ParallaxError:
+    """The error ``ParallaxError.__reduce__`` pickled, without calling its ``__init__``."""
+    error = kind.__new__(kind)
+    Exception.__init__(error, message)
+    error.__dict__.update(attributes)
+    return error
 
 
 class InputError(ParallaxError):

@@ -47,6 +47,8 @@ from parallax.compare.conflicts import find_conflicts
 from parallax.compare.outlets import outlet_reports
 from parallax.compare.summary import parse_length, summarize
 from parallax.compare.timeline import build_timeline
+from parallax.engine import Engine
+from parallax.engine.parallel import analyze_sets, clean_all, group_blocks, parallel
 from parallax.errors import OutputError, UsageError
 from parallax.group.dedupe import mark_duplicates
 from parallax.group.identity import recognise
@@ -188,14 +190,19 @@ def check_length(summary_length: int | str) -> tuple[int, int | None]:
 # --- the stages -------------------------------------------------------------
 
 def clean_documents(documents: Sequence[Document], report: Reporter | None = None, *,
-                    options: Options | None = None) -> tuple[Article, ...]:
+                    options: Options | None = None, engine: Engine | None = None
+                    ) -> tuple[Article, ...]:
     """Clean every document (with corpus-level boilerplate evidence) and mark duplicates.
 
-    ``options`` (None: the packaged defaults) holds every stage's settings.
+    ``options`` (None: the packaged defaults) holds every stage's settings;
+    ``engine`` (None: this process) is where the documents are cleaned.
     """
     options = options or Options()
     tick = report.stage("Cleaning", len(documents)) if report else None
     repeated = repeated_lines(documents, options=options.clean)
+    if parallel(engine, len(documents)):
+        return mark_duplicates(clean_all(engine, documents, repeated, options, tick),
+                               options=options.dedupe)
     articles = []
     for document in documents:
         articles.append(clean_document(document, repeated=repeated, options=options.clean))
@@ -298,22 +305,30 @@ def extract(source: Source, *, options: Options | None = None, progress: bool = 
         return clean_documents(_documents_of(source), report, options=options)
 
 
-def quotes(source: Source, *, options: Options | None = None, progress: bool = False
-           ) -> QuotesResult:
-    """Who said what in ``source``: statements and their speakers (``parallax quotes``)."""
+def quotes(source: Source, *, options: Options | None = None, progress: bool = False,
+           engine: Engine | None = None) -> QuotesResult:
+    """Who said what in ``source``: statements and their speakers (``parallax quotes``).
+
+    ``engine`` (None: this process) runs cleaning and the per-article analysis.
+    """
     options = options or Options()
     with reporter(progress) as report:
-        articles = clean_documents(_documents_of(source), report, options=options)
+        articles = clean_documents(_documents_of(source), report, options=options,
+                                   engine=engine)
+        tick = report.stage("Analysing", len(articles))
         # Quotes read no sentence vectors: the records stay without them.
-        analyzed, _ = _analyze_lazily(articles, report.stage("Analysing", len(articles)),
-                                      options)
+        if parallel(engine, len(articles)):
+            (analyzed,) = analyze_sets(engine, [articles], options, vectors=False, tick=tick)
+        else:
+            analyzed, _ = _analyze_lazily(articles, tick, options)
     actors, found = resolve_actors(analyzed, options=options.actors)
     return QuotesResult(tuple(a.article for a in analyzed), actors, found)
 
 
 def stories(source: Source, *, state: StoryState | None = None,
             state_file: str | Path | None = None, wait: float = DEFAULT_WAIT,
-            options: Options | None = None, progress: bool = False) -> StoriesResult:
+            options: Options | None = None, progress: bool = False,
+            engine: Engine | None = None) -> StoriesResult:
     """The stories of ``source``, continuing ``state`` when given (``parallax stories``).
 
     Articles ``state`` knows keep their story ids; ``StoriesResult.state`` is
@@ -321,18 +336,30 @@ def stories(source: Source, *, state: StoryState | None = None,
     instead, the state there (if any) is continued and saved back, the file
     held from reading to writing so concurrent runs each add their articles
     (a run waits up to ``wait`` seconds for another: ``statefile.held``).
+    ``engine`` (None: this process) cleans; the grouping is then its reduce
+    (``engine.parallel.group_blocks``), here in the caller.
     """
     if state is not None and state_file is not None:
         raise UsageError("give a state or a state file, not both")
     with reporter(progress) as report, _holding(state_file, wait, report):
         if state_file is not None:
             state = load_state(state_file)
-        articles = clean_documents(_documents_of(source), report, options=options)
+        articles = clean_documents(_documents_of(source), report, options=options,
+                                   engine=engine)
         known = recognise(articles, state)
-        grouped = group_into_stories(known.articles, known.state, report, options=options)
+        grouped = _grouped(known.articles, known.state, report, options, engine)
         if state_file is not None:
             save_state(grouped, state_file)
     return StoriesResult(known.articles, grouped.stories(), grouped, known.notes)
+
+
+def _grouped(articles: Sequence[Article], state: StoryState | None, report: Reporter | None,
+             options: Options | None, engine: Engine | None) -> StoryState:
+    """``group_into_stories``, or with an engine its block-by-block reduce (the same state)."""
+    if not parallel(engine, len(articles)):
+        return group_into_stories(articles, state, report, options=options)
+    tick = report.stage("Grouping", len(articles)) if report else None
+    return group_blocks(articles, state, options or Options(), tick)
 
 
 def _holding(state_file: str | Path | None, wait: float, report: Reporter
@@ -390,7 +417,8 @@ def brief_analyzed(analyzed: Sequence[AnalyzedArticle], *,
 
 
 def _briefable(articles: Sequence[Article], state: StoryState | None,
-               report: Reporter | None, options: Options | None
+               report: Reporter | None, options: Options | None,
+               engine: Engine | None = None
                ) -> tuple[tuple[Article, ...], tuple[Story, ...]]:
     """The articles with the ids ``stories`` gives them, and their stories, largest first.
 
@@ -400,8 +428,7 @@ def _briefable(articles: Sequence[Article], state: StoryState | None,
     if not articles:
         return (), ()
     known = recognise(articles, state)
-    grouped = group_into_stories(known.articles, known.state, report,
-                                 options=options).stories()
+    grouped = _grouped(known.articles, known.state, report, options, engine).stories()
     if state is None:
         return known.articles, grouped
     present = {a.id for a in known.articles}
@@ -413,15 +440,26 @@ def _briefable(articles: Sequence[Article], state: StoryState | None,
 def _brief_selected(documents: Sequence[Document], summary_length: int | str | None,
                     progress: bool,
                     errors: Sequence[str], story: str | None, state: StoryState | None,
-                    options: Options | None
+                    options: Options | None, engine: Engine | None = None
                     ) -> tuple[tuple[Story, ...], tuple[Briefing, ...]]:
-    """Every story of ``documents``, and a briefing of each selected one (in story order)."""
+    """Every story of ``documents``, and a briefing of each selected one (in story order).
+
+    With an engine, every chosen story's articles are analysed on it (with
+    finished vectors) before the stories are briefed one by one here.
+    """
     with reporter(progress) as report:
-        articles, found = _briefable(clean_documents(documents, report, options=options),
-                                     state, report, options)
+        cleaned = clean_documents(documents, report, options=options, engine=engine)
+        articles, found = _briefable(cleaned, state, report, options, engine)
         by_id = {a.id: a for a in articles}
         chosen = select_story(found, story)
         tick = report.stage("Analysing", sum(len(s.articles) for s in chosen))
+        if parallel(engine, sum(len(s.articles) for s in chosen)):
+            sets = analyze_sets(engine, [[by_id[a] for a in item.articles] for item in chosen],
+                                options or Options(), tick=tick)
+            return found, tuple(
+                brief_analyzed(analyzed, summary_length=summary_length, errors=errors,
+                               stories=(item,), options=options)
+                for item, analyzed in zip(chosen, sets, strict=True))
         briefings = tuple(brief_story([by_id[a] for a in item.articles], item,
                                       summary_length=summary_length, errors=errors,
                                       options=options, tick=tick)
@@ -446,16 +484,17 @@ def brief_story(articles: Sequence[Article], story: Story, *,
 def brief_stories(documents: Sequence[Document], *,
                   summary_length: int | str | None = None, progress: bool = False,
                   errors: Sequence[str] = (), story: str | None = None,
-                  state: StoryState | None = None, options: Options | None = None
-                  ) -> tuple[Briefing, ...]:
+                  state: StoryState | None = None, options: Options | None = None,
+                  engine: Engine | None = None) -> tuple[Briefing, ...]:
     """One briefing per story of ``documents``, largest story first (``parallax brief``).
 
     Each briefing covers its story's articles only, and its ``stories`` holds
     that one story. ``story`` picks one (see ``select_story``); ``state`` gives
     the story ids a ``stories`` run with that state gives (it is not changed).
+    ``engine`` (None: this process) runs the per-article stages.
     """
     return _brief_selected(documents, summary_length, progress, errors, story, state,
-                           options)[1]
+                           options, engine)[1]
 
 
 def brief_documents(documents: Sequence[Document], *,

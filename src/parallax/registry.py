@@ -96,5 +96,8 @@ for _kind, _name, _path in (
     ("renderers", "parallax.render.html.v1", "parallax.render.html:render_html"),
     ("renderers", "parallax.render.json.v1", "parallax.render.payloads:briefing_json"),
     ("stores", "parallax.store.sql.v1", "parallax.store:open_store"),
+    ("engines", "parallax.engine.local.v1", "parallax.engine.local:LocalEngine"),
+    ("engines", "parallax.engine.pool.v1", "parallax.engine.local:PoolEngine"),
+    ("engines", "parallax.engine.dask.v1", "parallax.engine.dask:DaskEngine"),
 ):
     registry.register(_kind, _name, _path)

@@ -12,6 +12,7 @@ all finished arrays.
 
 from __future__ import annotations
 
+import datetime
 import threading
 from collections.abc import Callable, Sequence
 
@@ -27,7 +28,7 @@ from parallax.model import AnalyzedArticle, Article, Entity
 from parallax.options import DEFAULT_OPTIONS, DatesOptions, QuotesOptions
 from parallax.registry import registry
 
-__all__ = ["KEPT_LABELS", "analyze_articles", "analyze_lazily", "parse_articles"]
+__all__ = ["KEPT_LABELS", "analyze_articles", "analyze_lazily", "analyze_part", "parse_articles"]
 
 # Entity labels kept for actors, places and dates; the rest (CARDINAL,
 # ORDINAL, PERCENT...) is noise for a briefing.
@@ -66,7 +67,8 @@ def analyze_lazily(articles: Sequence[Article], tick: Callable[[], None] | None 
                    priority: Callable[[list[list[str]]], list[Ref]] | None = None, *,
                    quotes: QuotesOptions = DEFAULT_OPTIONS.quotes,
                    dates: DatesOptions = DEFAULT_OPTIONS.dates,
-                   embedder: str = DEFAULT_OPTIONS.parts.embedder
+                   embedder: str = DEFAULT_OPTIONS.parts.embedder,
+                   context: Sequence[datetime.date] = ()
                    ) -> tuple[tuple[AnalyzedArticle, ...], VectorStore]:
     """The analysed records (without vectors) and the cache that computes their vectors.
 
@@ -77,6 +79,26 @@ def analyze_lazily(articles: Sequence[Article], tick: Callable[[], None] | None 
     of the embedder. Articles without a publication date resolve relative
     dates against the latest fully written date anywhere in the set: the
     latest explicit date in the story is the best stand-in for "today".
+    ``context`` adds the explicit dates of articles of the same set analysed
+    elsewhere (an engine analyses a story in chunks: ``analyze_part``).
+    """
+    analyzed, store, _ = analyze_part(articles, tick, priority, quotes=quotes, dates=dates,
+                                      embedder=embedder, context=context)
+    return analyzed, store
+
+
+def analyze_part(articles: Sequence[Article], tick: Callable[[], None] | None = None,
+                 priority: Callable[[list[list[str]]], list[Ref]] | None = None, *,
+                 quotes: QuotesOptions = DEFAULT_OPTIONS.quotes,
+                 dates: DatesOptions = DEFAULT_OPTIONS.dates,
+                 embedder: str = DEFAULT_OPTIONS.parts.embedder,
+                 context: Sequence[datetime.date] = ()
+                 ) -> tuple[tuple[AnalyzedArticle, ...], VectorStore, tuple[datetime.date, ...]]:
+    """``analyze_lazily``, and the explicit dates the articles write.
+
+    An engine that analyses a set in parts gathers every part's dates and
+    analyses again, with them as ``context``, an undated article whose part
+    lacked the set's latest date, so the records are those of one whole run.
     """
     packs = [pack_for(a.document.language) for a in articles]
     sentences = [split_sentences(a.text, lang) for a, lang in zip(articles, packs, strict=True)]
@@ -90,8 +112,9 @@ def analyze_lazily(articles: Sequence[Article], tick: Callable[[], None] | None 
     worker.start()
     try:
         docs = parse_articles(articles, tick)
-        explicit = [d for doc, lang in zip(docs, packs, strict=True)
-                    for d in explicit_dates(doc, lang)]
+        written = tuple(d for doc, lang in zip(docs, packs, strict=True)
+                        for d in explicit_dates(doc, lang))
+        explicit = (*written, *context)
         analyzed: list[AnalyzedArticle] = []
         for article, doc, sents in zip(articles, docs, sentences, strict=True):
             entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_)
@@ -103,4 +126,4 @@ def analyze_lazily(articles: Sequence[Article], tick: Callable[[], None] | None 
     finally:
         stop.set()
         worker.join()
-    return tuple(analyzed), store
+    return tuple(analyzed), store, written

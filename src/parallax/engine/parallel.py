@@ -1,0 +1,118 @@
+"""The caller's side of an engine: chunk the records, map a task, put the results back.
+
+What crosses articles stays here, in the caller: the boilerplate evidence
+cleaning reads is computed before the map and sent with each chunk; a
+story analysed in several chunks gets its dates resolved as one set
+(``analyze_sets``); grouping is a reduce over blocks of cleaned articles
+(``group_blocks``). So an engine changes where the work runs, never what
+it computes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeGuard, TypeVar
+
+from parallax.analyze.dates import reference_date
+from parallax.engine import Engine
+from parallax.engine.tasks import (
+    AnalysisChunk,
+    AnalysisDone,
+    CleanChunk,
+    analyze_chunk,
+    clean_chunk,
+)
+from parallax.group.state import StoryState
+from parallax.group.stories import group_articles
+from parallax.model import AnalyzedArticle, Article, Document
+from parallax.options import Options
+
+__all__ = ["analyze_sets", "clean_all", "group_blocks", "parallel"]
+
+T = TypeVar("T")
+
+def parallel(engine: Engine | None, items: int) -> TypeGuard[Engine]:
+    """Whether ``items`` records go to ``engine``'s workers (else today's in-process path).
+
+    Not when there is one worker, nor when they fill one chunk: the other
+    workers would idle while this process ships the chunk and waits.
+    """
+    return engine is not None and engine.workers > 1 and items > engine.chunk
+
+
+def _chunks(items: Sequence[T], size: int) -> list[tuple[T, ...]]:
+    return [tuple(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+def clean_all(engine: Engine, documents: Sequence[Document], repeated: frozenset[str],
+              options: Options, tick: Callable[[], None] | None = None) -> list[Article]:
+    """Every document cleaned on the engine, in order (duplicates are the caller's)."""
+    cleaned: list[Article] = []
+    items = [CleanChunk(part, repeated, options.clean) for part in _chunks(documents, engine.chunk)]
+    for done in engine.map(clean_chunk, items):
+        cleaned.extend(done)
+        for _ in done:
+            if tick:
+                tick()
+    return cleaned
+
+
+def analyze_sets(engine: Engine, sets: Sequence[Sequence[Article]], options: Options, *,
+                 vectors: bool = True, tick: Callable[[], None] | None = None
+                 ) -> list[tuple[AnalyzedArticle, ...]]:
+    """The analysed records of each set (a story), as one in-process run of it gives them."""
+    items: list[AnalysisChunk] = []
+    owners: list[int] = []
+    for number, articles in enumerate(sets):
+        for part in _chunks(articles, engine.chunk):
+            items.append(AnalysisChunk(part, options, vectors))
+            owners.append(number)
+    parts: list[list[AnalysisDone]] = [[] for _ in sets]
+    for owner, done in zip(owners, engine.map(analyze_chunk, items), strict=True):
+        parts[owner].append(done)
+        for _ in done.records:
+            if tick:
+                tick()
+    return [_as_one_set(found, options, vectors) for found in parts]
+
+
+def _as_one_set(parts: Sequence[AnalysisDone], options: Options, vectors: bool
+                ) -> tuple[AnalyzedArticle, ...]:
+    """The records of one set's chunks, dates resolved against the whole set.
+
+    An undated article resolves relative dates against the latest full date
+    written anywhere in its set; one whose chunk lacked that date is analysed
+    again here with it (rare: most articles carry their publication date).
+    """
+    latest = max((d for part in parts for d in part.written), default=None)
+    records: list[AnalyzedArticle] = []
+    for part in parts:
+        stale = max(part.written, default=None) != latest
+        for record in part.records:
+            if (stale and latest is not None
+                    and reference_date(record.article.document.published, ()) is None):
+                again = AnalysisChunk((record.article,), options, vectors, (latest,))
+                record = analyze_chunk(again).records[0]
+            records.append(record)
+    return tuple(records)
+
+
+def group_blocks(articles: Sequence[Article], state: StoryState | None, options: Options,
+                 tick: Callable[[], None] | None = None) -> StoryState:
+    """Grouping as a reduce: ``group_articles(block, state)`` block after block.
+
+    Blocks are ``options.group.batch`` new articles long, the batches the
+    grouping sorts by day and adds together, so the reduce gives the state
+    one call over all of them gives; articles the state knows are skipped
+    first, as that call skips them, so they do not shift the blocks.
+    """
+    known = set(state.assignment()) if state else set()
+    fresh = [a for a in articles if a.id not in known]
+    current = state
+    for block in _chunks(fresh, options.group.batch):
+        current = group_articles(block, current, options=options.group,
+                                 embedder=options.parts.embedder)
+        for _ in block:
+            if tick:
+                tick()
+    return current if current is not None else StoryState()
