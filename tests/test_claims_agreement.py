@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from parallax.compare.agreement import states_alike
+from parallax.compare.agreement import measures_clash, states_alike
 from parallax.compare.claims import find_claims, is_claimable
+from parallax.compare.conflicts import figures_disagree
 from parallax.datelines import without_dateline
 
 from builders import analyze, make_article
@@ -57,3 +58,20 @@ def test_a_signpost_is_never_a_claim() -> None:
     assert not is_claimable("The short version: the harbour flooded.")
     assert is_claimable("The answer from the council came on Monday after a long debate "
                         "over the harbour budget and the dredging plan.")
+
+
+# A figure with no noun of its own counts its change verb's subject, as the facts
+# conflicts read it: a pair shown as a facts conflict never also corroborates.
+DETENTIONS = ("There were about 12,000 detentions at the harbour gates last year, the port "
+              "authority said.")
+FALLEN = ("Port officials say harbour detentions have dropped sharply over the decade, to {} in "
+          "the last year.")
+
+
+def test_a_figure_the_facts_conflicts_read_as_another_never_corroborates() -> None:
+    assert not figures_disagree(DETENTIONS, FALLEN.format("9,000"))
+    assert measures_clash(DETENTIONS, FALLEN.format("9,000"))
+    assert not states_alike(DETENTIONS, FALLEN.format("9,000"))
+    assert states_alike(DETENTIONS, FALLEN.format("12,000"))
+    assert _claims(DETENTIONS, FALLEN.format("12,000")) != []
+    assert _claims(DETENTIONS, FALLEN.format("9,000")) == []

@@ -6,6 +6,12 @@ opposite shares nearly all of them: "no formal charges have been filed" and
 one budget line. Opposite claims must never corroborate each other, so a
 cluster's members are checked against the sentence it shows before they
 count as support.
+
+Figures are read twice: as plain counts of one noun, and as the facts
+conflicts read them (nouns of one measure are one unit, a figure with no noun
+of its own counts its change verb's subject: "detentions have dropped ... to
+9,000" against "12,000 arrests"). A pair the briefing shows as a facts
+conflict must never also corroborate a claim.
 """
 
 from __future__ import annotations
@@ -13,20 +19,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from parallax.compare.conflicts import figures_disagree
+from parallax.compare.conflicts import _figures, _figures_clash, _same_amount, figures_disagree
 from parallax.compare.predicates import opposed, predications
 from parallax.options import DEFAULT_OPTIONS, ConflictsOptions
 
-__all__ = ["agreeing", "states_alike"]
+__all__ = ["agreeing", "measures_clash", "states_alike"]
 
 T = TypeVar("T")
+
+
+def measures_clash(claim: str, text: str,
+                   options: ConflictsOptions = DEFAULT_OPTIONS.conflicts) -> bool:
+    """Whether the two texts give different figures for one measure, read as the
+    facts conflicts read figures (the same test, so claims and conflicts never
+    take one pair both ways)."""
+    a = _figures(claim, options.figure_context, True)
+    b = _figures(text, options.figure_context, True)
+    return any(_figures_clash(a[unit], b[unit], options.hedge_tolerance)
+               and _same_amount(a[unit], b[unit], unit, options)
+               for unit in a.keys() & b.keys())
 
 
 def states_alike(claim: str, text: str,
                  options: ConflictsOptions = DEFAULT_OPTIONS.conflicts) -> bool:
     """Whether ``text`` gives no other figure for what ``claim`` counts and denies
     nothing ``claim`` asserts (nor asserts what it denies)."""
-    if figures_disagree(claim, text, options.hedge_tolerance):
+    if figures_disagree(claim, text, options.hedge_tolerance) or measures_clash(claim, text,
+                                                                                options):
         return False
     reach = options.account_negation_reach
     return not opposed(predications(claim, reach), predications(text, reach))
