@@ -15,11 +15,12 @@ from collections.abc import Iterator
 import pytest
 from typer.testing import CliRunner
 
+import parallax.engine.parallel as parallel_module
 from parallax import pipeline, render
 from parallax.analyze.articles import analyze_lazily
 from parallax.cli import app
 from parallax.engine import Engine, engine_name, open_engine
-from parallax.engine.parallel import analyze_sets, parallel
+from parallax.engine.parallel import MIN_CHUNKS, analyze_sets, parallel
 from parallax.errors import InputError, ParallaxError, RegistryError, UsageError
 from parallax.model import Document
 from parallax.options import Options, PartsOptions
@@ -65,6 +66,12 @@ def test_names_and_the_in_process_rule() -> None:
         open_engine("local", 2, scheduler="tcp://127.0.0.1:8786")
     one = open_engine("local", 1)
     assert not parallel(one, 100)
+    two = open_engine("local", 2, chunk=8)
+    try:  # a pile of a few chunks stays in-process: the workers' start costs more
+        assert not parallel(two, 8 * (MIN_CHUNKS - 1))
+        assert parallel(two, 8 * (MIN_CHUNKS - 1) + 1)
+    finally:
+        two.close()
 
 
 def test_pool_briefs_the_examples_byte_for_byte(pool: Engine) -> None:
@@ -116,7 +123,8 @@ def test_errors_cross_a_process_boundary_whole() -> None:
     assert hinted.one_line() == "error[P400]: no story 'x' (see ids)"
 
 
-def test_cli_workers_two_prints_what_one_prints() -> None:
+def test_cli_workers_two_prints_what_one_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel_module, "MIN_CHUNKS", 1)  # the examples' two chunks spread
     one = runner.invoke(app, ["-q", "stories", str(EXAMPLES), "--format", "json",
                               "--workers", "1"])
     two = runner.invoke(app, ["-q", "--workers", "2", "stories", str(EXAMPLES),

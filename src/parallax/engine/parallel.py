@@ -31,13 +31,22 @@ __all__ = ["analyze_sets", "clean_all", "group_blocks", "parallel"]
 
 T = TypeVar("T")
 
+# Fewer chunks than this stay in-process: starting the workers and loading
+# their models costs more than a second core saves on a small pile. Measured
+# with `parallax brief --workers 1|2` on the 2-core development machine (under
+# load): 10 articles (2 chunks of 8) took 9.5-9.9 s with two workers against
+# 5.9-7.1 s with one, 30 BASIL articles 17.8 s against 24.7 s.
+MIN_CHUNKS = 4
+
+
 def parallel(engine: Engine | None, items: int) -> TypeGuard[Engine]:
     """Whether ``items`` records go to ``engine``'s workers (else today's in-process path).
 
-    Not when there is one worker, nor when they fill one chunk: the other
-    workers would idle while this process ships the chunk and waits.
+    Not when there is one worker, nor when they fill fewer than ``MIN_CHUNKS``
+    chunks: the workers' start would cost more than they save.
     """
-    return engine is not None and engine.workers > 1 and items > engine.chunk
+    return (engine is not None and engine.workers > 1
+            and items > (MIN_CHUNKS - 1) * engine.chunk)
 
 
 def _chunks(items: Sequence[T], size: int) -> list[tuple[T, ...]]:
