@@ -84,7 +84,9 @@ def _baseline_settings() -> dict[str, dict[str, Any]]:
 def _trafilatura(pages: dict[str, str], golds: dict[str, str],
                  options: dict[str, Any]) -> dict[str, Score]:
     import trafilatura
+    from trafilatura.meta import reset_caches
 
+    reset_caches()  # ``deduplicate`` remembers the segments of earlier runs in this process
     return {k: prf(trafilatura.extract(pages[k], **options) or "", golds[k]) for k in golds}
 
 
