@@ -399,3 +399,19 @@ def test_more_furniture_phrases(tail: str, reason: str) -> None:
     article = clean(f"{STORY}\n\n{tail}")
     assert article.text.endswith("replaced by divers.")
     assert [r.reason for r in article.removed] == [reason]
+
+
+def test_bare_addresses_a_page_story_prints_stay_but_its_own_address_goes() -> None:
+    own = "https://www.velmora-daily.example.com/news/pier-closure"
+    items = ("1) Tide tables for the northern coast\n\n"
+             "https://shop.example.org/tide-tables\n\n"
+             "2) A field guide to harbour birds\n\n"
+             "https://shop.example.org/harbour-birds")
+    source = f"{STORY}\n\n{items}\n\n{own}/"
+    page = clean(source, html="<html><body><p>page</p></body></html>", url=own)
+    assert "https://shop.example.org/tide-tables" in page.text
+    assert page.text.endswith("https://shop.example.org/harbour-birds")
+    assert reasons(page) == {f"{own}/": "contact"}
+    # Flattened page text keeps its old rule: a bare address there is furniture.
+    text = clean(source)
+    assert "https://shop.example.org/tide-tables" not in text.text

@@ -14,11 +14,12 @@ notice), and the byline's name marks the author's closing bio (``authors``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from parallax.clean.authors import author_names, is_author_bio
 from parallax.clean.blocks import Unit
-from parallax.clean.cues import strongest_cue
+from parallax.clean.cues import URLISH, strongest_cue
 from parallax.clean.shape import is_prose, normalise_line, words
 from parallax.clean.widgets import widget_verdicts
 from parallax.model import Removal
@@ -77,8 +78,31 @@ def _author_bios(units: Sequence[Unit], verdicts: list[str | None], author: str 
             verdicts[index] = "bio"
 
 
+def _address(text: str) -> str:
+    """An address without scheme, ``www.`` and trailing slash: the same page however written."""
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", text.strip().lower()).rstrip("/")
+
+
+def _keep_printed_links(units: Sequence[Unit], verdicts: list[str | None],
+                        page_url: str | None) -> None:
+    """Keep the bare addresses a story prints as lines of its own.
+
+    In text an extractor cut down to the story, a line that is nothing but an
+    address is what the story points to (a source, each item of a product
+    list): its contact cue says it is an address, not that it is furniture.
+    The page's own address is the exception: printed under the story, it is
+    the print or share footer.
+    """
+    own = _address(page_url) if page_url else None
+    for index, unit in enumerate(units):
+        text = unit.text.strip()
+        if verdicts[index] == "contact" and URLISH.fullmatch(text) and _address(text) != own:
+            verdicts[index] = None
+
+
 def find_boilerplate(units: Sequence[Unit], repeated: frozenset[str],
                      author: str | None = None, *, by_position: bool = True,
+                     page_url: str | None = None,
                      options: CleanOptions = DEFAULT_OPTIONS.clean) -> list[str | None]:
     """For each unit, the reason it is boilerplate, or None to keep it.
 
@@ -86,7 +110,8 @@ def find_boilerplate(units: Sequence[Unit], repeated: frozenset[str],
     author's bio note alongside the names in byline lines. ``by_position``
     False keeps menus and whatever follows the story's last sentence unless
     they carry cues of their own: for text an extractor already cut down to
-    the story, where such lines are lists and tables of the story itself.
+    the story, where such lines are lists and tables of the story itself, and
+    where a bare address other than ``page_url`` (the page's own) stays.
     """
     prose = [is_prose(unit.text) for unit in units]
     evidence = [_own_reason(u, p, repeated, options) for u, p in zip(units, prose, strict=True)]
@@ -96,8 +121,11 @@ def find_boilerplate(units: Sequence[Unit], repeated: frozenset[str],
         else None for (reason, score), p in zip(evidence, prose, strict=True)
     ], cued, options=options)
     _author_bios(units, verdicts, author)
+    if not by_position:
+        _keep_printed_links(units, verdicts, page_url)
+        return verdicts
     content = [i for i, p in enumerate(prose) if p and verdicts[i] is None]
-    if not content or not by_position:
+    if not content:
         return verdicts
     fragment = [v is None and not p for v, p in zip(verdicts, prose, strict=True)]
     for index in _menus(units, fragment, content[0], options):

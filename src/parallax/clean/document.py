@@ -124,7 +124,7 @@ def clean_document(document: Document, *, repeated: frozenset[str] = frozenset()
     # page text.
     extracted = document.html is not None
     verdicts = find_boilerplate(units, repeated, document.author, by_position=not extracted,
-                                options=options)
+                                page_url=document.url, options=options)
     if not extracted:
         verdicts = model_verdicts(units, verdicts, threshold=options.line_threshold)
     kept = [unit for unit, verdict in zip(units, verdicts, strict=True) if verdict is None]
