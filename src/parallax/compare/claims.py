@@ -126,22 +126,21 @@ def is_claimable(text: str, min_words: int = DEFAULT_OPTIONS.claims.min_words,
 # against 1,252 MiB for the dense matrices), and blocks this big keep the
 # products about as fast as one over everything.
 _BLOCK_CELLS = 1 << 20
-# Below about 2,048 output cells the matrix product takes another code path
-# (OpenBLAS's small-matrix kernels) whose sums round differently; padding both
-# operands to 64 rows gives a pair's cosine the same bits however it is asked
-# for, the ones a single product over all candidates gave.
-_PAD_ROWS = 64
 
 
 def dots(unit: np.ndarray[Any, Any], left: np.ndarray[Any, Any],
           right: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """``unit[left] @ unit[right].T``, the same bits for a pair whichever others come along."""
-    def padded(rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        out = np.zeros((max(len(rows), _PAD_ROWS), unit.shape[1]), dtype=np.float32)
-        out[:len(rows)] = unit[rows]
-        return out
+    """``unit[left] @ unit[right].T``, the same bits for a pair whichever others come along.
 
-    return np.asarray((padded(left) @ padded(right).T)[:len(left), :len(right)])
+    A float32 product rounds its sums in the order the BLAS kernel picks for the
+    shapes and the CPU (small-matrix kernels, blocking, vector width), so one
+    pair asked for alone and in a block could differ in the last bit, and a
+    threshold could then flip between runs. Summed in float64 and rounded once
+    to float32, the order no longer shows.
+    """
+    wide_left = unit[left].astype(np.float64)
+    wide_right = unit[right].astype(np.float64)
+    return np.asarray((wide_left @ wide_right.T).astype(np.float32))
 
 
 @dataclass(frozen=True, slots=True)
