@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from parallax.compare.agreement import measures_clash, states_alike
+from parallax.compare.agreement import states_alike
 from parallax.compare.claims import find_claims, is_claimable
-from parallax.compare.conflicts import figures_disagree
+from parallax.compare.conflicts import figures_disagree, measures_clash
 from parallax.datelines import without_dateline
 
 from builders import analyze, make_article

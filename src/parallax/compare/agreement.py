@@ -19,25 +19,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from parallax.compare.conflicts import _figures, _figures_clash, _same_amount, figures_disagree
+from parallax.compare.conflicts import figures_disagree, measures_clash
 from parallax.compare.predicates import opposed, predications
 from parallax.options import DEFAULT_OPTIONS, ConflictsOptions
 
-__all__ = ["agreeing", "measures_clash", "states_alike"]
+__all__ = ["agreeing", "states_alike"]
 
 T = TypeVar("T")
-
-
-def measures_clash(claim: str, text: str,
-                   options: ConflictsOptions = DEFAULT_OPTIONS.conflicts) -> bool:
-    """Whether the two texts give different figures for one measure, read as the
-    facts conflicts read figures (the same test, so claims and conflicts never
-    take one pair both ways)."""
-    a = _figures(claim, options.figure_context, True)
-    b = _figures(text, options.figure_context, True)
-    return any(_figures_clash(a[unit], b[unit], options.hedge_tolerance)
-               and _same_amount(a[unit], b[unit], unit, options)
-               for unit in a.keys() & b.keys())
 
 
 def states_alike(claim: str, text: str,

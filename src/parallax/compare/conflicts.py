@@ -81,8 +81,8 @@ from parallax.model import (
 from parallax.options import DEFAULT_OPTIONS, ConflictsOptions
 
 __all__ = ["compare_figures", "date_anchor", "date_fields", "figures_disagree", "find_conflicts",
-           "is_name",
-           "negated_terms", "negated_within", "number_mentions", "same_person", "scope_of"]
+           "is_name", "measures_clash", "negated_terms", "negated_within", "number_mentions",
+           "same_person", "scope_of"]
 
 _WHOLE = frozenset({"all", "entire", "entirety", "every", "complete", "completely", "fully",
                     "full", "total", "totally", "whole"})
@@ -837,6 +837,24 @@ def compare_figures(left: str, right: str,
     return frozenset(shared - clash), clash
 
 
+def _clashing_units(a: Mapping[str, _Figure], b: Mapping[str, _Figure],
+                    options: ConflictsOptions) -> list[str]:
+    """The units both texts count with figures that clash and may measure one thing."""
+    return [unit for unit in sorted(a.keys() & b.keys())
+            if _figures_clash(a[unit], b[unit], options.hedge_tolerance)
+            and _same_amount(a[unit], b[unit], unit, options)]
+
+
+def measures_clash(left: str, right: str,
+                   options: ConflictsOptions = DEFAULT_OPTIONS.conflicts) -> bool:
+    """Whether the two texts give different figures for one measure, read as the
+    facts conflicts read figures (claims use the same test, so one pair is never
+    both a facts conflict and a corroboration)."""
+    reach = options.figure_context
+    return bool(_clashing_units(_figures(left, reach, True), _figures(right, reach, True),
+                                options))
+
+
 def figures_disagree(left: str, right: str,
                      hedge_tolerance: float = DEFAULT_OPTIONS.conflicts.hedge_tolerance) -> bool:
     """Whether two texts count one noun differently ("48 pages" / "47 pages"); what
@@ -996,11 +1014,8 @@ def _format(values: frozenset[float]) -> str:
 def _clashes(left: _Reading, right: _Reading, cosine: float,
              options: ConflictsOptions) -> Iterator[_Clash]:
     """Every way two aligned sentences contradict each other."""
-    for unit in sorted(left.figures.keys() & right.figures.keys()):
-        a, b = left.figures[unit], right.figures[unit]
-        if (_figures_clash(a, b, options.hedge_tolerance)
-                and _same_amount(a, b, unit, options)):
-            yield _figure_clash(left.text, unit, a, b)
+    for unit in _clashing_units(left.figures, right.figures, options):
+        yield _figure_clash(left.text, unit, left.figures[unit], right.figures[unit])
     for date_a, anchor_a in left.dates:
         for date_b, anchor_b in right.dates:
             if anchor_a is not None and anchor_a == anchor_b and _dates_clash(date_a, date_b):
