@@ -793,7 +793,7 @@ def _same_amount(a: _Figure, b: _Figure, unit: str, options: ConflictsOptions) -
     to each other (``_close``).
 
     Two accounts of one sum differ by rounding or a slip ("$3.5 billion" and
-    "$2.1 billion" for dam repairs); sums far apart in one story
+    "$3.6 billion" for dam repairs); sums far apart in one story
     are different pots ("$5.7 billion" demanded, "$8 billion" in all). So the
     values must lie within ``scale_gap`` of each other and the words around
     them share a content term.
