@@ -105,11 +105,16 @@ def _is_negator(word: str) -> bool:
     return word in _NONE_COUNTS or content_terms(word) == (NEGATION,)
 
 
+def _term(word: str) -> str:
+    """The content term of one word ("" for a function word or a negator)."""
+    terms = content_terms(word)
+    return terms[0] if terms and terms[0] != NEGATION else ""
+
+
 def _frame_word(word: str) -> str:
     """A frame word by its stem, so one verb in two forms is one frame ("sets zero
     precedent" / "was setting a precedent"); function words as written."""
-    terms = content_terms(word)
-    return terms[0] if terms and terms[0] != NEGATION else word
+    return _term(word) or word
 
 
 def _skippable(word: str) -> bool:
@@ -163,11 +168,6 @@ def opposite_of(word: str) -> str | None:
                 and rest.endswith(_ADJECTIVE_ENDINGS) and not rest.endswith("ment")):
             return _term(rest)
     return None
-
-
-def _term(word: str) -> str:
-    terms = content_terms(word)
-    return terms[0] if terms and terms[0] != NEGATION else ""
 
 
 # One predicate under several words, by the stem of its group's first word.
