@@ -105,3 +105,13 @@ def test_bare_objects_are_kept_when_asked(nlp: Language) -> None:
     found = extract_quotes(make_article("t", text), nlp(text), split_sentences(text),
                            options=options)
     assert [q.text for q in found] == ["the allegations"]
+
+
+def test_a_cue_in_a_when_clause_does_not_make_the_writers_clause_a_statement(
+        nlp: Language) -> None:
+    text = ("Mayor Tilda Oakes has led the harbour board since 2015. But what is striking "
+            "about Ms. Oakes's record is the contrast between the many votes she skipped, "
+            "and the confident way she often talks about that period of her career now, "
+            "especially when she is speaking at party dinners or other civic events.")
+    assert [q.text for q in quotes(nlp, text)] == []
+

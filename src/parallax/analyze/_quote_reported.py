@@ -168,6 +168,10 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
         return None
+    # "..., especially when she is speaking at dinners": a cue under a subordinator
+    # says when the main clause holds, not who said it.
+    if any(c.i < verb.i and (c.dep_ == "mark" or c.pos_ == "SCONJ") for c in verb.children):
+        return None
     # The attribution: the verb with its subject and modifiers ("in a June report").
     phrase = [verb, *(t for c in verb.children if c.dep_ not in OUTSIDE for t in c.subtree)]
     first = min(t.i for t in phrase)
