@@ -302,8 +302,8 @@ def _length(value: str | None) -> str | None:
 
 def _emit_listing(fmt: ListFormat, output: Path | None, run: _Run,
                   as_json: Callable[[], str], as_markdown: Callable[[], str]) -> None:
-    """Write a listing in ``fmt``: only the chosen rendering is built (the other may be
-    costly, as the Markdown of a large pile)."""
+    """Write a listing in ``fmt`` (formatted on a terminal when Markdown); the renderings
+    are callables so that only the chosen one is built."""
     text = as_json() if fmt is ListFormat.json else as_markdown()
     emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
 
