@@ -300,6 +300,14 @@ def _length(value: str | None) -> str | None:
     return value
 
 
+def _emit_listing(fmt: ListFormat, output: Path | None, run: _Run,
+                  as_json: Callable[[], str], as_markdown: Callable[[], str]) -> None:
+    """Write a listing in ``fmt`` (formatted on a terminal when Markdown); the renderings
+    are callables so that only the chosen one is built."""
+    text = as_json() if fmt is ListFormat.json else as_markdown()
+    emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
+
+
 @app.command()
 @_reports_errors
 def brief(
@@ -411,9 +419,9 @@ def quotes(
     with _engine(run) as running:
         found = pipeline.quotes(inputs, options=options, progress=not run.quiet,
                                 engine=running)
-    text = (render.quotes_json(found.quotes, found.actors) if fmt is ListFormat.json
-            else render.render_quotes_markdown(found.quotes, found.actors, found.articles))
-    emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
+    _emit_listing(fmt, output, run, lambda: render.quotes_json(found.quotes, found.actors),
+                  lambda: render.render_quotes_markdown(found.quotes, found.actors,
+                                                        found.articles))
     raise typer.Exit(_status(inputs))
 
 
@@ -459,9 +467,8 @@ def stories(
     if not run.quiet:
         for note in found.notes:
             _stderr.print(note, markup=False)
-    text = (render.stories_json(found.stories) if fmt is ListFormat.json
-            else render.render_stories_markdown(found.stories, found.articles))
-    emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
+    _emit_listing(fmt, output, run, lambda: render.stories_json(found.stories),
+                  lambda: render.render_stories_markdown(found.stories, found.articles))
     raise typer.Exit(_status(inputs))
 
 
@@ -494,11 +501,9 @@ def check(
                      else (pipeline.read_claims(claims_file), args))
     inputs = _load(paths, run, options)
     results = pipeline.check(claims, inputs, options=options, progress=not run.quiet)
-    if fmt is ListFormat.json:
-        text = render.check_json(results[0] if claims_file is None else results)
-    else:
-        text = render.render_checks_markdown(results)
-    emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
+    _emit_listing(fmt, output, run,
+                  lambda: render.check_json(results[0] if claims_file is None else results),
+                  lambda: render.render_checks_markdown(results))
     raise typer.Exit(_status(inputs))
 
 
@@ -600,9 +605,8 @@ def list_stories(
     with open_reader(db, wait=options.store.wait) as reader:
         rows = reader.stories(order="sources" if order is StoryOrderChoice.sources else "newest",
                               outlet=outlet, limit=limit)
-    text = (render.corpus_json(rows) if fmt is ListFormat.json
-            else render.render_corpus_markdown(rows))
-    emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
+    _emit_listing(fmt, output, run, lambda: render.corpus_json(rows),
+                  lambda: render.render_corpus_markdown(rows))
 
 
 @app.command()
@@ -647,9 +651,8 @@ def search(
     run, options = _start(ctx, quiet, verbose, config, writes=(output,))
     with open_reader(db, wait=options.store.wait) as reader:
         hits = reader.search(query, limit=limit)
-    text = (render.search_json(query, hits) if fmt is ListFormat.json
-            else render.render_search_markdown(query, hits))
-    emit(text, output, markdown=fmt is ListFormat.md, quiet=run.quiet)
+    _emit_listing(fmt, output, run, lambda: render.search_json(query, hits),
+                  lambda: render.render_search_markdown(query, hits))
 
 
 @app.command()

@@ -53,6 +53,13 @@ def _chunks(items: Sequence[T], size: int) -> list[tuple[T, ...]]:
     return [tuple(items[i:i + size]) for i in range(0, len(items), size)]
 
 
+def _advance(tick: Callable[[], None] | None, count: int) -> None:
+    """Advance the progress bar once per record a chunk or block finished."""
+    if tick:
+        for _ in range(count):
+            tick()
+
+
 def clean_all(engine: Engine, documents: Sequence[Document], repeated: frozenset[str],
               options: Options, tick: Callable[[], None] | None = None) -> list[Article]:
     """Every document cleaned on the engine, in order (duplicates are the caller's)."""
@@ -60,9 +67,7 @@ def clean_all(engine: Engine, documents: Sequence[Document], repeated: frozenset
     items = [CleanChunk(part, repeated, options.clean) for part in _chunks(documents, engine.chunk)]
     for done in engine.map(clean_chunk, items):
         cleaned.extend(done)
-        for _ in done:
-            if tick:
-                tick()
+        _advance(tick, len(done))
     return cleaned
 
 
@@ -79,9 +84,7 @@ def analyze_sets(engine: Engine, sets: Sequence[Sequence[Article]], options: Opt
     parts: list[list[AnalysisDone]] = [[] for _ in sets]
     for owner, done in zip(owners, engine.map(analyze_chunk, items), strict=True):
         parts[owner].append(done)
-        for _ in done.records:
-            if tick:
-                tick()
+        _advance(tick, len(done.records))
     return [_as_one_set(found, options, vectors) for found in parts]
 
 
@@ -121,7 +124,5 @@ def group_blocks(articles: Sequence[Article], state: StoryState | None, options:
     for block in _chunks(fresh, options.group.batch):
         current = group_articles(block, current, options=options.group,
                                  embedder=options.parts.embedder)
-        for _ in block:
-            if tick:
-                tick()
+        _advance(tick, len(block))
     return current if current is not None else StoryState()

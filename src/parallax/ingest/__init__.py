@@ -111,7 +111,7 @@ def _walk_folder(root: str, found: _Walk) -> None:
                 found.errors.append(InputError(child, "broken symbolic link"))
                 continue
             except OSError as exc:
-                found.errors.append(InputError(child, f"cannot read ({exc.strerror or exc})"))
+                found.errors.append(_unreadable(child, exc))
                 continue
             if stat.S_ISDIR(mode):  # a link to a folder: os.walk does not follow it
                 found.skip(child, "a link to a folder (not followed)")
@@ -137,7 +137,7 @@ def _walk(paths: Sequence[str]) -> _Walk:
             found.errors.append(InputError(raw, reason))
             continue
         except OSError as exc:
-            found.errors.append(InputError(raw, f"cannot read ({exc.strerror or exc})"))
+            found.errors.append(_unreadable(raw, exc))
             continue
         if stat.S_ISDIR(mode):
             _walk_folder(raw, found)
@@ -170,6 +170,12 @@ def _read_bounded(stream: BinaryIO, limit: int) -> bytes:
         if size > limit:
             raise _too_large(limit)
     return b"".join(chunks)
+
+
+def _unreadable(name: str, exc: OSError) -> InputError:
+    """The error line of an input the system would not open or read: its reason, not
+    the errno tuple."""
+    return InputError(name, f"cannot read ({exc.strerror or exc})")
 
 
 def _too_large(limit: int) -> TooLarge:
@@ -236,7 +242,7 @@ def _streamed(path: str, read: Callable[[BinaryIO], Iterable[Item]]) -> Iterator
         try:
             stream = cast(BinaryIO, stack.enter_context(open(path, "rb")))
         except OSError as exc:
-            yield InputError(path, f"cannot read ({exc.strerror or exc})")
+            yield _unreadable(path, exc)
             return
         if is_gzip_name(path):
             stream = cast(BinaryIO, stack.enter_context(gzip.GzipFile(fileobj=stream)))
@@ -286,7 +292,7 @@ def _documents_from(path: str, doc_id: str, options: IngestOptions
     try:
         warc = is_warc_name(path) or looks_like_warc(_head(path))
     except OSError as exc:
-        return "file", [InputError(path, f"cannot read ({exc.strerror or exc})")]
+        return "file", [_unreadable(path, exc)]
     if warc:
         return "warc", _streamed(path, lambda stream: warc_documents(
             path, stream, doc_id, limit=limit))
@@ -298,7 +304,7 @@ def _documents_from(path: str, doc_id: str, options: IngestOptions
     except (CorruptArchive, TooLarge) as exc:
         return "file", [InputError(path, str(exc))]
     except OSError as exc:
-        return "file", [InputError(path, f"cannot read ({exc.strerror or exc})")]
+        return "file", [_unreadable(path, exc)]
     return _from_bytes(path, suffix, data, doc_id)
 
 

@@ -18,6 +18,7 @@ from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from parallax.errors import InputError
+from parallax.ingest.compressed import GZIP_MAGIC
 from parallax.ingest.decode import DecodeError, decode_bytes
 from parallax.ingest.html import HTML_TYPES, NoArticleText, html_document, looks_like_html
 from parallax.ingest.note import Note
@@ -37,7 +38,7 @@ def is_warc_name(path: str) -> bool:
 
 def looks_like_warc(head: bytes) -> bool:
     """Whether the first bytes of an input (gzip or not) open a WARC record."""
-    if head.startswith(b"\x1f\x8b"):
+    if head.startswith(GZIP_MAGIC):
         try:
             head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, len(WARC_MAGIC))
         except zlib.error:
