@@ -74,6 +74,8 @@ def test_feeds_are_known_by_content_and_pages_are_not_feeds() -> None:
     assert not looks_like_feed("<html><body><p>Subscribe to our feed</p></body></html>")
     assert not looks_like_feed("<feed><entry>no namespace, not Atom</entry></feed>")
     assert page_key("HTTPS://Ledger.example/orin-ferry/#top") == page_key(LEDGER_URL)
+    assert page_key("http://www.ledger.example/orin-ferry") == page_key(LEDGER_URL)
+    assert page_key("https://ledger.example/other") != page_key(LEDGER_URL)
 
 
 def test_a_feed_file_naming_another_file_or_a_url_is_not_followed(tmp_path: Path) -> None:

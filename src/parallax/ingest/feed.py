@@ -34,10 +34,12 @@ def looks_like_feed(text: str) -> bool:
 
 
 def page_key(url: str) -> str:
-    """A URL as pages are matched: scheme and host in lower case, no fragment, no final slash."""
+    """A URL as pages are matched: the host in lower case without ``www.``, no scheme
+    (a feed often links ``http://www.`` to a page crawled as ``https://``), no
+    fragment, no final slash."""
     parts = urlsplit(url.strip())
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"),
-                       parts.query, ""))
+    host = parts.netloc.lower().removeprefix("www.")
+    return urlunsplit(("", host, parts.path.rstrip("/"), parts.query, "")).removeprefix("//")
 
 
 def _text(value: Any) -> str | None:
