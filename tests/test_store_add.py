@@ -154,6 +154,24 @@ def test_an_unknown_story_or_article_is_none(store_url: str, tmp_path: Path) -> 
     store.close()
 
 
+def test_the_tables_are_what_the_migrations_make(store_url: str) -> None:
+    """``tables.py`` (what the code reads and writes) has not drifted from the migrations
+    (what a store is made of); the full-text index is outside the metadata by design."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from parallax.store import tables
+
+    def ours(item: object, name: str | None, *_: object) -> bool:
+        return not (name or "").startswith(("article_search", "tsv", "ix_articles_tsv"))
+
+    store = open_store(store_url)
+    with store.store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_object": ours})
+        assert compare_metadata(context, tables.metadata) == []
+    store.close()
+
+
 def test_the_briefing_rows_are_there_for_sql_users(store_url: str, tmp_path: Path) -> None:
     """Claims, spans and quotes as rows whose offsets index the article's source."""
     from sqlalchemy import select
