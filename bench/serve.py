@@ -11,7 +11,7 @@ SQLite file cached under /tmp/parallax-cache/serve/ (keyed by the version
 and the inputs). Its stories are then copied under new story and article
 ids until the store holds ``--articles`` articles, by ``copy_stories``: the
 rows come from the store's own row functions (``records.article_row``,
-``briefing_rows``, ``briefing_text``, the ``tables`` metadata and
+``briefing_text``, ``add.insert_briefing_rows``, the ``tables`` metadata and
 ``search.index_articles``), so a copy is stored exactly as an added story
 is (full-text rows included); only its ids, content hash and URL carry the
 copy's number, since a store holds one article per text and per URL. The
@@ -119,7 +119,8 @@ def copy_stories(source: Any, target: Any, copies: Sequence[int]) -> None:
     from sqlalchemy import insert, select
 
     from parallax.store import tables as t
-    from parallax.store.records import article_row, briefing_rows, briefing_text
+    from parallax.store.add import insert_briefing_rows
+    from parallax.store.records import article_row, briefing_text
     from parallax.store.search import index_articles
 
     with source.store.reading() as connection:
@@ -137,9 +138,7 @@ def copy_stories(source: Any, target: Any, copies: Sequence[int]) -> None:
                 index_articles(connection, [a["id"] for a in articles])
                 connection.execute(insert(t.stories).values(
                     {**row, "id": story_id, "briefing": briefing_text(briefing)}))
-                for table, items in briefing_rows(story_id, briefing).items():
-                    if items:
-                        connection.execute(insert(t.metadata.tables[table]), items)
+                insert_briefing_rows(connection, story_id, briefing)
 
 
 def _copied(row: dict[str, Any], k: int, story_id: str) -> dict[str, Any]:

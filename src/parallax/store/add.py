@@ -31,7 +31,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 
 from parallax import pipeline
 from parallax.group.identity import recognise
-from parallax.model import Article, Document, Story, StoryState
+from parallax.model import Article, Briefing, Document, Story, StoryState
 from parallax.options import Options
 from parallax.progress import Reporter
 from parallax.store import tables as t
@@ -46,7 +46,7 @@ from parallax.store.records import (
 )
 from parallax.store.search import index_articles
 
-__all__ = ["AddResult", "add_documents", "brief_pending"]
+__all__ = ["AddResult", "add_documents", "brief_pending", "insert_briefing_rows"]
 
 _log = logging.getLogger(__name__)
 _STATE_ROW = 1
@@ -228,11 +228,16 @@ def _brief(store: Store, story_id: str, order: Sequence[str], options: Options) 
         if done.rowcount != 1:
             return False
         _delete_briefing_rows(connection, story_id)
-        for table, items in briefing_rows(story_id, briefing).items():
-            if items:
-                connection.execute(insert(t.metadata.tables[table]), items)
+        insert_briefing_rows(connection, story_id, briefing)
     _log.debug("briefed story %s (%d article(s))", story_id, len(articles))
     return True
+
+
+def insert_briefing_rows(connection: Connection, story_id: str, briefing: Briefing) -> None:
+    """Write ``briefing``'s rows for SQL users (``records.briefing_rows``) under ``story_id``."""
+    for table, items in briefing_rows(story_id, briefing).items():
+        if items:
+            connection.execute(insert(t.metadata.tables[table]), items)
 
 
 def _delete_briefing_rows(connection: Connection, story_id: str) -> None:
