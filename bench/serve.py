@@ -201,15 +201,17 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _wait(base: str, seconds: float = 600) -> None:
+def _wait(url: str, seconds: float) -> None:
+    """Until ``url`` answers 200 (a server starting), at most ``seconds``."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            if httpx.get(base + "/api/stories?limit=1", timeout=5).status_code == 200:
+            if httpx.get(url, timeout=5).status_code == 200:
                 return
         except httpx.TransportError:
-            time.sleep(0.5)
-    raise SystemExit(f"the server at {base} did not answer")
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"{url} did not answer")
 
 
 def _plan(story_ids: Sequence[str], requests: int, seed: int = 15) -> list[tuple[str, str]]:
@@ -297,16 +299,6 @@ def main() -> None:
                       for kind, values in sorted(app_latencies.items())}))
 
 
-def _wait_static(base: str, story: str) -> None:
-    for _ in range(100):
-        try:
-            if httpx.get(f"{base}/{story}.html", timeout=5).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise SystemExit("the static server did not answer")
-
-
 def _run(url: str, args: argparse.Namespace
          ) -> tuple[float, dict[str, list[float]], list[Any]]:
     """The app's figures over the store at ``url``, and the stored briefings."""
@@ -324,7 +316,7 @@ def _run(url: str, args: argparse.Namespace
                                *cache])
     try:
         base = f"http://127.0.0.1:{port}"
-        _wait(base)
+        _wait(base + "/api/stories?limit=1", 600)
         load(base, _plan(ids, 100, seed=1), args.clients)  # warm up: imports, templates
         wall, latencies = load(base, _plan(ids, args.requests), args.clients)
     finally:
@@ -347,7 +339,7 @@ def _baseline(briefings: Sequence[Any], args: argparse.Namespace, folder: Path
     static = _static(pages, port)
     try:
         base = f"http://127.0.0.1:{port}"
-        _wait_static(base, ids[0])
+        _wait(f"{base}/{ids[0]}.html", 20)
         plan = [("story", f"/{i}.html") for i in
                 (path.removeprefix("/stories/") for kind, path in _plan(ids, args.requests)
                  if kind == "story")]
