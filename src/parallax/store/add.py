@@ -170,12 +170,15 @@ def _write_stories(connection: Connection, before: StoryState | None, after: Sto
     if links:
         connection.execute(update(t.articles).where(t.articles.c.id == bindparam("a"))
                            .values(story_id=bindparam("s")), links)
+    a = t.articles.c
+    counted = {row.story_id: row for row in connection.execute(
+        select(a.story_id, func.min(a.published).label("first"),
+               func.max(a.published).label("last"), func.count().label("n"))
+        .where(a.story_id.in_([g.id for g in changed])).group_by(a.story_id))}
     for group in changed:
-        dates = connection.execute(
-            select(func.min(t.articles.c.published), func.max(t.articles.c.published),
-                   func.count()).where(t.articles.c.story_id == group.id)).one()
-        values: dict[str, Any] = {"title": group.title, "articles": dates[2],
-                                  "first_published": dates[0], "last_published": dates[1]}
+        row = counted[group.id]
+        values: dict[str, Any] = {"title": group.title, "articles": row.n,
+                                  "first_published": row.first, "last_published": row.last}
         if group.id in old:
             connection.execute(update(t.stories).where(t.stories.c.id == group.id)
                                .values(version=t.stories.c.version + 1, **values))
