@@ -11,7 +11,7 @@ SQLite file cached under /tmp/parallax-cache/serve/ (keyed by the version
 and the inputs). Its stories are then copied under new story and article
 ids until the store holds ``--articles`` articles, by ``copy_stories``: the
 rows come from the store's own row functions (``records.article_row``,
-``briefing_rows``, ``briefing_text``, the ``tables`` metadata and
+``briefing_text``, ``add.insert_briefing_rows``, the ``tables`` metadata and
 ``search.index_articles``), so a copy is stored exactly as an added story
 is (full-text rows included); only its ids, content hash and URL carry the
 copy's number, since a store holds one article per text and per URL. The
@@ -119,7 +119,8 @@ def copy_stories(source: Any, target: Any, copies: Sequence[int]) -> None:
     from sqlalchemy import insert, select
 
     from parallax.store import tables as t
-    from parallax.store.records import article_row, briefing_rows, briefing_text
+    from parallax.store.add import insert_briefing_rows
+    from parallax.store.records import article_row, briefing_text
     from parallax.store.search import index_articles
 
     with source.store.reading() as connection:
@@ -137,9 +138,7 @@ def copy_stories(source: Any, target: Any, copies: Sequence[int]) -> None:
                 index_articles(connection, [a["id"] for a in articles])
                 connection.execute(insert(t.stories).values(
                     {**row, "id": story_id, "briefing": briefing_text(briefing)}))
-                for table, items in briefing_rows(story_id, briefing).items():
-                    if items:
-                        connection.execute(insert(t.metadata.tables[table]), items)
+                insert_briefing_rows(connection, story_id, briefing)
 
 
 def _copied(row: dict[str, Any], k: int, story_id: str) -> dict[str, Any]:
@@ -202,15 +201,17 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _wait(base: str, seconds: float = 600) -> None:
+def _wait(url: str, seconds: float) -> None:
+    """Until ``url`` answers 200 (a server starting), at most ``seconds``."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            if httpx.get(base + "/api/stories?limit=1", timeout=5).status_code == 200:
+            if httpx.get(url, timeout=5).status_code == 200:
                 return
         except httpx.TransportError:
-            time.sleep(0.5)
-    raise SystemExit(f"the server at {base} did not answer")
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"{url} did not answer")
 
 
 def _plan(story_ids: Sequence[str], requests: int, seed: int = 15) -> list[tuple[str, str]]:
@@ -298,16 +299,6 @@ def main() -> None:
                       for kind, values in sorted(app_latencies.items())}))
 
 
-def _wait_static(base: str, story: str) -> None:
-    for _ in range(100):
-        try:
-            if httpx.get(f"{base}/{story}.html", timeout=5).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise SystemExit("the static server did not answer")
-
-
 def _run(url: str, args: argparse.Namespace
          ) -> tuple[float, dict[str, list[float]], list[Any]]:
     """The app's figures over the store at ``url``, and the stored briefings."""
@@ -325,7 +316,7 @@ def _run(url: str, args: argparse.Namespace
                                *cache])
     try:
         base = f"http://127.0.0.1:{port}"
-        _wait(base)
+        _wait(base + "/api/stories?limit=1", 600)
         load(base, _plan(ids, 100, seed=1), args.clients)  # warm up: imports, templates
         wall, latencies = load(base, _plan(ids, args.requests), args.clients)
     finally:
@@ -348,7 +339,7 @@ def _baseline(briefings: Sequence[Any], args: argparse.Namespace, folder: Path
     static = _static(pages, port)
     try:
         base = f"http://127.0.0.1:{port}"
-        _wait_static(base, ids[0])
+        _wait(f"{base}/{ids[0]}.html", 20)
         plan = [("story", f"/{i}.html") for i in
                 (path.removeprefix("/stories/") for kind, path in _plan(ids, args.requests)
                  if kind == "story")]

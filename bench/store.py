@@ -58,13 +58,13 @@ def fresh_url(postgres: str | None, folder: Path, name: str) -> str:
         return f"sqlite:///{folder / (name + '.db')}"
     from sqlalchemy import create_engine, text
 
+    from parallax.store.tables import metadata
     from parallax.store.url import resolve_url
 
     engine = create_engine(resolve_url(postgres))
     with engine.begin() as connection:
-        for table in ("alembic_version", "spans", "conflicts", "claims", "quotes", "actors",
-                      "state", "stories", "articles"):
-            connection.execute(text(f"DROP TABLE IF EXISTS {table} CASCADE"))
+        metadata.drop_all(connection)  # the store's tables, whatever the latest migration made
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
     engine.dispose()
     return postgres
 

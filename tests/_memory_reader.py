@@ -1,11 +1,10 @@
-"""A ``StoreReader`` held in memory, for the web app's tests and its load benchmark.
+"""A ``StoreReader`` held in memory, for the few web tests a store cannot serve.
 
 Built from briefings (what ``pipeline.brief_stories`` returns), one per story,
 it answers every method of ``parallax.store.reader.StoreReader`` by scanning
-them: good enough to test routes against and to time the app without a
-database. The SQL store answers the same calls; the tests reach this class only
-through the ``reader_factory`` fixture, so pointing them at the store is a
-change of that fixture alone.
+them. The web tests read the SQL store (the ``reader_factory`` fixture);
+test_web_security.py uses this class for briefings edited after the store
+made them (speakers renamed to payloads) and for an app over no store at all.
 """
 
 from __future__ import annotations

@@ -25,6 +25,14 @@ def add(store: SqlStore, *paths: Path) -> AddResult:
     return store.add(inputs.documents, Reporter(None))
 
 
+def filled_store(store_url: str, folder: Path, articles: list[dict[str, str]]) -> SqlStore:
+    """A store at ``store_url`` holding ``articles``, written as files into ``folder``."""
+    write_articles(folder, articles)
+    store = open_store(store_url)
+    add(store, folder)
+    return store
+
+
 def test_the_same_article_twice_is_one_article(store_url: str, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write_articles(folder, FERRY)
@@ -75,9 +83,7 @@ def test_a_story_that_grows_keeps_its_id_and_is_briefed_again(store_url: str,
 
 def test_stored_briefing_is_the_briefing_of_the_same_files(store_url: str,
                                                            tmp_path: Path) -> None:
-    write_articles(tmp_path / "in", FERRY)
-    store = open_store(store_url)
-    add(store, tmp_path / "in")
+    store = filled_store(store_url, tmp_path / "in", FERRY)
     [row] = store.reader().stories()
     stored = store.reader().briefing(row.id)
     direct = pipeline.brief(str(tmp_path / "in"))
@@ -87,9 +93,7 @@ def test_stored_briefing_is_the_briefing_of_the_same_files(store_url: str,
 
 
 def test_search_points_at_the_source_characters(store_url: str, tmp_path: Path) -> None:
-    write_articles(tmp_path / "in", [*FERRY, *BRIDGE])
-    store = open_store(store_url)
-    add(store, tmp_path / "in")
+    store = filled_store(store_url, tmp_path / "in", [*FERRY, *BRIDGE])
     reader = store.reader()
     hits = reader.search("girders rust")
     assert {h.article_id for h in hits} == {"bridge-gazette", "bridge-times"}
@@ -114,9 +118,7 @@ def test_search_points_at_the_source_characters(store_url: str, tmp_path: Path) 
 
 
 def test_what_an_actor_said_across_stories(store_url: str, tmp_path: Path) -> None:
-    write_articles(tmp_path / "in", [*FERRY, *BRIDGE])
-    store = open_store(store_url)
-    add(store, tmp_path / "in")
+    store = filled_store(store_url, tmp_path / "in", [*FERRY, *BRIDGE])
     reader = store.reader()
     said = reader.actor("Maren Olufsen")
     assert said and all(a.article_id.startswith("ferry-") for a in said)
@@ -154,15 +156,31 @@ def test_an_unknown_story_or_article_is_none(store_url: str, tmp_path: Path) -> 
     store.close()
 
 
+def test_the_tables_are_what_the_migrations_make(store_url: str) -> None:
+    """``tables.py`` (what the code reads and writes) has not drifted from the migrations
+    (what a store is made of); the full-text index is outside the metadata by design."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from parallax.store import tables
+
+    def ours(item: object, name: str | None, *_: object) -> bool:
+        return not (name or "").startswith(("article_search", "tsv", "ix_articles_tsv"))
+
+    store = open_store(store_url)
+    with store.store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_object": ours})
+        assert compare_metadata(context, tables.metadata) == []
+    store.close()
+
+
 def test_the_briefing_rows_are_there_for_sql_users(store_url: str, tmp_path: Path) -> None:
     """Claims, spans and quotes as rows whose offsets index the article's source."""
     from sqlalchemy import select
 
     from parallax.store import tables as t
 
-    write_articles(tmp_path / "in", FERRY)
-    store = open_store(store_url)
-    add(store, tmp_path / "in")
+    store = filled_store(store_url, tmp_path / "in", FERRY)
     with store.store.reading() as connection:
         spans = connection.execute(select(t.spans.c.text, t.spans.c.source_start,
                                           t.spans.c.source_end, t.articles.c.source)
@@ -177,9 +195,7 @@ def test_the_briefing_rows_are_there_for_sql_users(store_url: str, tmp_path: Pat
 
 
 def test_open_reader_finds_the_store_by_url(store_url: str, tmp_path: Path) -> None:
-    write_articles(tmp_path / "in", BRIDGE)
-    store = open_store(store_url)
-    add(store, tmp_path / "in")
+    store = filled_store(store_url, tmp_path / "in", BRIDGE)
     store.close()
     reader = open_reader(store_url)
     assert [r.articles for r in reader.stories()] == [2]

@@ -31,7 +31,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 
 from parallax import pipeline
 from parallax.group.identity import recognise
-from parallax.model import Article, Document, Story, StoryState
+from parallax.model import Article, Briefing, Document, Story, StoryState
 from parallax.options import Options
 from parallax.progress import Reporter
 from parallax.store import tables as t
@@ -46,7 +46,7 @@ from parallax.store.records import (
 )
 from parallax.store.search import index_articles
 
-__all__ = ["AddResult", "add_documents", "brief_pending"]
+__all__ = ["AddResult", "add_documents", "brief_pending", "insert_briefing_rows"]
 
 _log = logging.getLogger(__name__)
 _STATE_ROW = 1
@@ -170,12 +170,15 @@ def _write_stories(connection: Connection, before: StoryState | None, after: Sto
     if links:
         connection.execute(update(t.articles).where(t.articles.c.id == bindparam("a"))
                            .values(story_id=bindparam("s")), links)
+    a = t.articles.c
+    counted = {row.story_id: row for row in connection.execute(
+        select(a.story_id, func.min(a.published).label("first"),
+               func.max(a.published).label("last"), func.count().label("n"))
+        .where(a.story_id.in_([g.id for g in changed])).group_by(a.story_id))}
     for group in changed:
-        dates = connection.execute(
-            select(func.min(t.articles.c.published), func.max(t.articles.c.published),
-                   func.count()).where(t.articles.c.story_id == group.id)).one()
-        values: dict[str, Any] = {"title": group.title, "articles": dates[2],
-                                  "first_published": dates[0], "last_published": dates[1]}
+        row = counted[group.id]
+        values: dict[str, Any] = {"title": group.title, "articles": row.n,
+                                  "first_published": row.first, "last_published": row.last}
         if group.id in old:
             connection.execute(update(t.stories).where(t.stories.c.id == group.id)
                                .values(version=t.stories.c.version + 1, **values))
@@ -228,11 +231,16 @@ def _brief(store: Store, story_id: str, order: Sequence[str], options: Options) 
         if done.rowcount != 1:
             return False
         _delete_briefing_rows(connection, story_id)
-        for table, items in briefing_rows(story_id, briefing).items():
-            if items:
-                connection.execute(insert(t.metadata.tables[table]), items)
+        insert_briefing_rows(connection, story_id, briefing)
     _log.debug("briefed story %s (%d article(s))", story_id, len(articles))
     return True
+
+
+def insert_briefing_rows(connection: Connection, story_id: str, briefing: Briefing) -> None:
+    """Write ``briefing``'s rows for SQL users (``records.briefing_rows``) under ``story_id``."""
+    for table, items in briefing_rows(story_id, briefing).items():
+        if items:
+            connection.execute(insert(t.metadata.tables[table]), items)
 
 
 def _delete_briefing_rows(connection: Connection, story_id: str) -> None:

@@ -65,6 +65,10 @@ class Store:
         self.engine = engine
         self.url = url
         self.dialect = engine.dialect.name
+        # The engine as each kind of transaction uses it, made once: every web request reads.
+        self._reads = (engine.execution_options(isolation_level="REPEATABLE READ")
+                       if self.dialect == "postgresql" else engine)
+        self._writes = engine.execution_options(**{_WRITE: True})
 
     @classmethod
     def open(cls, db: str | None = None, *, create: bool = False,
@@ -91,9 +95,7 @@ class Store:
     def reading(self) -> Iterator[Connection]:
         """A read transaction: one snapshot of the store (WAL on SQLite, REPEATABLE READ
         on PostgreSQL), so a story's version and its articles agree."""
-        engine = (self.engine.execution_options(isolation_level="REPEATABLE READ")
-                  if self.dialect == "postgresql" else self.engine)
-        with translated(self.url), engine.begin() as connection:
+        with translated(self.url), self._reads.begin() as connection:
             yield connection
 
     @contextmanager
@@ -102,8 +104,7 @@ class Store:
 
         A database failure inside either kind of transaction is a ``StoreError``.
         """
-        with (translated(self.url),
-              self.engine.execution_options(**{_WRITE: True}).begin() as connection):
+        with translated(self.url), self._writes.begin() as connection:
             if self.dialect == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                    {"key": _LOCK_KEY})

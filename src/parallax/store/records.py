@@ -77,12 +77,16 @@ def briefing_from_row(text: str, articles: Mapping[str, Article]) -> Briefing:
     return Briefing.from_dict(data)
 
 
+def _offsets(span: Span) -> dict[str, int]:
+    """The offset columns (``tables._offsets``) of ``span``."""
+    return {"source_start": span.start, "source_end": span.end,
+            "clean_start": span.clean_start, "clean_end": span.clean_end}
+
+
 def _span_row(story: str, role: str, number: int, span: Span, actor: str | None = None
               ) -> dict[str, Any]:
     return {"story_id": story, "role": role, "number": number, "actor": actor,
-            "article_id": span.article, "text": span.text, "source_start": span.start,
-            "source_end": span.end, "clean_start": span.clean_start,
-            "clean_end": span.clean_end}
+            "article_id": span.article, "text": span.text, **_offsets(span)}
 
 
 def _spans(story: str, role: str, items: Iterable[tuple[int, Sequence[Span]]]
@@ -102,9 +106,8 @@ def briefing_rows(story: str, briefing: Briefing) -> dict[str, list[dict[str, An
                    for a in briefing.actors],
         "quotes": [{"story_id": story, "article_id": q.article, "actor_id": q.speaker,
                     "speaker": names.get(q.speaker) if q.speaker else None, "kind": q.kind,
-                    "text": q.text, "source_start": q.span.start, "source_end": q.span.end,
-                    "clean_start": q.span.clean_start, "clean_end": q.span.clean_end,
-                    "record": dumps(q.to_dict())} for q in briefing.quotes],
+                    "text": q.text, **_offsets(q.span), "record": dumps(q.to_dict())}
+                   for q in briefing.quotes],
         "claims": [{"story_id": story, "number": number, "text": c.text, "sources": c.sources}
                    for number, c in enumerate(briefing.claims, 1)],
         "conflicts": [{"story_id": story, "number": number, "topic": c.topic, "kind": c.kind}

@@ -78,10 +78,9 @@ def fts_query(query: str) -> str:
 
 def matching(connection: Connection, query: str, limit: int) -> list[Match]:
     """Articles matching ``query``, best first (at most ``limit``)."""
-    if connection.dialect.name == "postgresql":
-        statement, value = _POSTGRES, query
-    else:
-        statement, value = _SQLITE, fts_query(query)
+    dialect = connection.dialect.name
+    statement = _POSTGRES if dialect == "postgresql" else _SQLITE
+    value = story_query(dialect, query)
     if not value.strip():
         return []
     rows = connection.execute(statement, {"query": value, "limit": limit}).all()
@@ -99,7 +98,7 @@ def story_filter(dialect: str) -> TextClause:
 
 
 def story_query(dialect: str, query: str) -> str:
-    """``query`` as ``story_filter``'s ``:query`` wants it on ``dialect``."""
+    """``query`` as ``dialect``'s ``:query`` wants it (``matching``, ``story_filter``)."""
     return query if dialect == "postgresql" else fts_query(query)
 
 

@@ -24,6 +24,13 @@ __all__ = ["actors", "articles", "claims", "conflicts", "metadata", "quotes", "s
 
 metadata = MetaData()
 
+
+def _offsets() -> list[Column[int]]:
+    """A span's source and cleaned offsets, the same four columns on every table with spans."""
+    return [Column(name, Integer, nullable=False)
+            for name in ("source_start", "source_end", "clean_start", "clean_end")]
+
+
 articles = Table(
     "articles", metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
@@ -85,10 +92,7 @@ quotes = Table(
     Column("speaker", Text, index=True),
     Column("kind", String(20), nullable=False),
     Column("text", Text, nullable=False),
-    Column("source_start", Integer, nullable=False),
-    Column("source_end", Integer, nullable=False),
-    Column("clean_start", Integer, nullable=False),
-    Column("clean_end", Integer, nullable=False),
+    *_offsets(),
     Column("record", Text, nullable=False),
 )
 
@@ -117,9 +121,6 @@ spans = Table(
     Column("actor", Text),
     Column("article_id", String(200), nullable=False, index=True),
     Column("text", Text, nullable=False),
-    Column("source_start", Integer, nullable=False),
-    Column("source_end", Integer, nullable=False),
-    Column("clean_start", Integer, nullable=False),
-    Column("clean_end", Integer, nullable=False),
+    *_offsets(),
     Index("ix_spans_story_role", "story_id", "role", "number"),
 )

@@ -19,7 +19,7 @@ __all__ = ["DEFAULT_NAME", "ENVIRONMENT", "default_path", "display", "resolve_ur
 
 ENVIRONMENT = "PARALLAX_DB"
 DEFAULT_NAME = "parallax.db"
-_SCHEMES = ("sqlite", "postgresql")
+_SCHEMES = ("sqlite", "postgresql", "postgres")
 
 
 def default_path() -> Path:
@@ -39,11 +39,10 @@ def resolve_url(db: str | None = None) -> str:
         return f"sqlite:///{default_path()}"
     if "://" not in chosen:
         return f"sqlite:///{Path(chosen).expanduser()}"
-    scheme = chosen.split("://", 1)[0].split("+", 1)[0]
-    if scheme not in _SCHEMES and scheme != "postgres":
-        raise StoreError(f"{chosen.split('://', 1)[0]}: not a store this parallax knows",
-                         hint="use sqlite:///FILE.db or postgresql://USER@HOST/DB")
     head, rest = chosen.split("://", 1)
+    if head.split("+", 1)[0] not in _SCHEMES:
+        raise StoreError(f"{head}: not a store this parallax knows",
+                         hint="use sqlite:///FILE.db or postgresql://USER@HOST/DB")
     if head in ("postgres", "postgresql"):  # the driver parallax installs: psycopg 3
         return f"postgresql+psycopg://{rest}"
     return chosen

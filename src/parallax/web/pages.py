@@ -115,7 +115,7 @@ def page_routes(reader: StoreReader, options: Options) -> APIRouter:
 
     @router.get("/stories/{story_id:path}/check")
     def check_form(story_id: str) -> HTMLResponse:
-        return _check_page(story_id, "", None)
+        return _check_page(_story(story_id), "", None)
 
     @router.post("/stories/{story_id:path}/check")
     def check(story_id: str,
@@ -125,7 +125,7 @@ def page_routes(reader: StoreReader, options: Options) -> APIRouter:
         row, documents = _story(story_id), reader.documents(story_id)
         verdicts = _verdict_rows(pipeline.check(claim, documents, options=options)[0],
                                  documents)
-        return _check_page(row.id, claim, verdicts)
+        return _check_page(row, claim, verdicts)
 
     def _story(story_id: str) -> StoryRow:
         row = reader.story(story_id)
@@ -133,9 +133,8 @@ def page_routes(reader: StoreReader, options: Options) -> APIRouter:
             raise HTTPException(404, "no story with this id")
         return row
 
-    def _check_page(story_id: str, claim: str, verdicts: list[dict[str, Any]] | None
+    def _check_page(row: StoryRow, claim: str, verdicts: list[dict[str, Any]] | None
                     ) -> HTMLResponse:
-        row = _story(story_id)
         return page("check.html.j2", story=row, story_href=story_href(row.id),
                     action=story_href(row.id) + "/check", claim=claim, verdicts=verdicts,
                     max_claim=limits.max_claim_chars)

@@ -1,9 +1,9 @@
 """Articles uploaded over HTTP: a JSONL body, read to a size limit, then parsed.
 
 The limit is enforced twice: a declared ``Content-Length`` over it is refused
-before anything is read, and a body sent without one (chunked) is read only up
-to the limit plus one byte, so a client cannot make the server hold more than
-``limit`` bytes of it either way. Lines are read by the same JSONL reader as
+before anything is read, and a body sent without one (chunked) is refused at
+the first chunk that takes it past the limit, so a client cannot make the
+server keep more than ``limit`` bytes of it either way. Lines are read by the same JSONL reader as
 ``parallax add`` files: a bad line is one error naming its line, the others
 still go in.
 """
