@@ -45,6 +45,7 @@ from parallax.compare.check import CheckResult, check_claim
 from parallax.compare.claims import find_claims, sentence_index
 from parallax.compare.conflicts import find_conflicts
 from parallax.compare.outlets import outlet_reports
+from parallax.compare.same_fact import voices_of
 from parallax.compare.summary import parse_length, summarize
 from parallax.compare.timeline import build_timeline
 from parallax.engine import Engine
@@ -396,7 +397,7 @@ def brief_analyzed(analyzed: Sequence[AnalyzedArticle], *,
     sentences, words = check_length(length)
     actors, found = resolve_actors(analyzed, options=options.actors)
     index = sentence_index(analyzed, vectors, options=options.claims)
-    claims = find_claims(analyzed, index)
+    claims = find_claims(analyzed, index, voices=voices_of(index, actors, found))
     articles = tuple(a.article for a in analyzed)
     conflicts = find_conflicts(analyzed, actors, found, index, options=options.conflicts)
     return Briefing(

@@ -15,12 +15,11 @@ emergency" may well be the event itself.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from parallax.compare.claims import Ref, SentenceIndex
-from parallax.model import Actor, Conflict, Quote, Span
+from parallax.model import Actor, Conflict, Quote
 
 __all__ = ["Camps", "camps_of"]
 
@@ -39,21 +38,6 @@ class Camps:
     their statement that says the same as one."""
 
 
-def _locator(index: SentenceIndex) -> dict[str, tuple[int, list[int]]]:
-    """Article id -> (its position in the index, its sentences' start offsets)."""
-    return {item.id: (a, [s.start for s in item.sentences])
-            for a, item in enumerate(index.analyzed)}
-
-
-def _ref(where: dict[str, tuple[int, list[int]]], span: Span) -> Ref | None:
-    """The sentence that holds the start of ``span`` (cleaned offsets)."""
-    found = where.get(span.article)
-    if found is None or not found[1]:
-        return None
-    article, starts = found
-    return article, max(0, bisect_right(starts, span.clean_start) - 1)
-
-
 def _main_dispute(conflicts: Iterable[Conflict], side: dict[str, str]) -> Conflict | None:
     for conflict in conflicts:
         camps = {side.get(s.actor) for s in conflict.sides if s.actor}
@@ -66,7 +50,6 @@ def _main_dispute(conflicts: Iterable[Conflict], side: dict[str, str]) -> Confli
 def camps_of(index: SentenceIndex, conflicts: Sequence[Conflict], actors: Sequence[Actor],
              quotes: Sequence[Quote]) -> Camps:
     """The accounts of ``index``'s sentences given the briefing's records."""
-    where = _locator(index)
     side = {actor.id: actor.side for actor in actors}
     dispute = _main_dispute(conflicts, side)
     disputing = {side[s.actor] for s in dispute.sides if s.actor in side} if dispute else set()
@@ -75,10 +58,10 @@ def camps_of(index: SentenceIndex, conflicts: Sequence[Conflict], actors: Sequen
     sides: dict[str, list[Ref]] = {}
     for conflict in conflicts:
         for conflict_side in conflict.sides if conflict.kind == "accounts" else ():
-            if (ref := _ref(where, conflict_side.span)) is not None:
+            if (ref := index.sentence_of(conflict_side.span)) is not None:
                 accounts.add(ref)
     for conflict_side in dispute.sides if dispute else ():
-        ref = _ref(where, conflict_side.span)
+        ref = index.sentence_of(conflict_side.span)
         camp = side.get(conflict_side.actor) if conflict_side.actor else None
         if ref is not None and camp is not None:
             sides.setdefault(camp, []).append(ref)
@@ -86,7 +69,7 @@ def camps_of(index: SentenceIndex, conflicts: Sequence[Conflict], actors: Sequen
     row = {ref: k for k, ref in enumerate(index.refs)}
     for quote in quotes:
         camp = side.get(quote.speaker) if quote.speaker else None
-        if camp in disputing and (ref := _ref(where, quote.span)) is not None:
+        if camp in disputing and (ref := index.sentence_of(quote.span)) is not None:
             accounts.add(ref)
             # It gives the camp's account when it says what one of its sides
             # says ("hailed him as a great leader" is the camp's, not its account).

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -29,6 +30,9 @@ from parallax.lang import LanguagePack, pack_for
 from parallax.lang.en import ENGLISH
 from parallax.model import AnalyzedArticle, Article, Claim, Span
 from parallax.options import DEFAULT_OPTIONS, ClaimsOptions
+
+if TYPE_CHECKING:
+    from parallax.compare.same_fact import Voices
 
 __all__ = [
     "NEGATION",
@@ -328,6 +332,15 @@ class SentenceIndex:
         _, score, within = self._values(rows, rows, within_too=False)
         return np.where(within, np.float32(-np.inf), score)
 
+    def sentence_of(self, span: Span) -> Ref | None:
+        """The sentence holding the start of ``span`` (by its cleaned offsets), or None
+        when ``span`` is of no article of the index."""
+        for position, item in enumerate(self.analyzed):
+            if item.id == span.article and item.sentences:
+                starts = [sentence.start for sentence in item.sentences]
+                return position, max(0, bisect_right(starts, span.clean_start) - 1)
+        return None
+
     def claimable(self, ref: Ref) -> bool:
         """``is_claimable`` of the sentence at ``ref``, by this index's options and the
         language pack of its article."""
@@ -603,25 +616,28 @@ def _spokesman(index: SentenceIndex, refs: Sequence[Ref]) -> Ref:
 
 def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None = None,
                 vectors: VectorStore | None = None, *,
-                options: ClaimsOptions = DEFAULT_OPTIONS.claims) -> tuple[Claim, ...]:
+                options: ClaimsOptions = DEFAULT_OPTIONS.claims,
+                voices: Voices | None = None) -> tuple[Claim, ...]:
     """Statements shared by two or more independent sources, best supported first.
 
     A member that does not match the sentence shown by itself, gives its
-    figures otherwise, or denies what it asserts, is no support (``agreeing``);
-    two clusters shown with one text
-    are one claim, shown once. ``index`` is ``sentence_index(analyzed,
+    figures otherwise, or denies what it asserts, is no support (``agreeing``).
+    Claims that are one fact are shown once (``same_fact.one_per_fact``):
+    ``voices``, the statements of each sentence (``same_fact.voices_of``), lets
+    one camp's account found twice merge. ``index`` is ``sentence_index(analyzed,
     vectors, options=options)`` when the caller already has it (then its own
     options rule).
     """
     # Imported here: the agreement rules read figures and polarity through the
     # conflicts stage, which itself builds on this module's sentence index.
     from parallax.compare.agreement import agreeing
+    from parallax.compare.same_fact import Told, one_per_fact
 
     if index is None:
         index = sentence_index(analyzed, vectors, options=options)
     eligible = [index.claimable(ref) for ref in index.refs]
     articles: dict[str, Article] = {item.id: item.article for item in analyzed}
-    found: list[tuple[int, tuple[float, int], Claim, Ref]] = []
+    found: list[Told] = []
     rows = {ref: row for row, ref in enumerate(index.refs)}
     for cluster in align(index, eligible):
         shown = _spokesman(index, cluster)
@@ -635,30 +651,7 @@ def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None
         if sources < 2:
             continue
         claim = Claim(without_dateline(index.text(shown)), support, sources)
-        found.append((sources, _position(index, refs), claim, shown))
-    kept = _one_per_fact(index, [(claim, rows[shown]) for _, _, claim, shown in found], rows)
-    found.sort(key=lambda item: (-item[0], item[1]))
-    return tuple(claim for _, _, claim, _ in found if id(claim) in kept)
-
-
-def _one_per_fact(index: SentenceIndex, claims: Sequence[tuple[Claim, int]],
-                  rows: dict[Ref, int]) -> set[int]:
-    """``id`` of the claims kept, one per fact: a claim is dropped when one kept has its
-    text, or shares a support line with it and shows a sentence matching its own (one
-    quotation shown in two outlets' framings). Of two, the one with more sources and
-    then the closer support lines is kept."""
-    by_ref = {index.span(ref): ref for ref in rows}
-
-    def closeness(claim: Claim) -> float:
-        sub = index.scores([rows[by_ref[span]] for span in claim.support if span in by_ref])
-        finite = sub[np.isfinite(sub)]
-        return float(finite.mean()) if finite.size else 0.0
-
-    ranked = sorted(claims, key=lambda item: (-item[0].sources, -closeness(item[0])))
-    kept: list[tuple[Claim, int]] = []
-    for claim, shown in ranked:
-        if not any(claim.text == other.text
-                   or (set(claim.support) & set(other.support) and index.is_match(shown, row))
-                   for other, row in kept):
-            kept.append((claim, shown))
-    return {id(claim) for claim, _ in kept}
+        found.append(Told(claim, rows[shown], _position(index, refs)))
+    kept = one_per_fact(index, found, articles, voices)
+    return tuple(item.claim for item in sorted(kept, key=lambda item: (-item.claim.sources,
+                                                                      item.position)))
