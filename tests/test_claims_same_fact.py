@@ -15,7 +15,7 @@ import pytest
 from parallax.compare.claims import Ref, SentenceIndex, sentence_index
 from parallax.compare.same_fact import Told, contradicted, one_per_fact, voices_of
 from parallax.compare.sources import count_sources
-from parallax.model import Actor, Article, Claim, Quote
+from parallax.model import Actor, Article, Briefing, Claim, Quote
 
 from builders import analyze, make_article
 
@@ -35,6 +35,14 @@ GAZETTE = ("Quessa says it asked only for a joint audit board of auditors from b
 HOURS = ("Marrow said the final session lasted three hours. "
          "Valdorian officials said the final session lasted five hours.")
 SESSION = "Valdoria said the final session ended after long hours of debate."
+
+# The example corpus (examples/, written for this project): its wire story, and the
+# line of another outlet that gives both camps' accounts in one sentence.
+WIRE_STORY = "01_littoral-press-agency"
+BOTH_CAMPS_LINE = ("06_tarsa-valley-times", "while Kestria says")
+MINISTRY_LINE = "05_kbn-live"
+ORVENIAN_MINISTER, KESTRIAN_MINISTER = "Adaeze Okonkwo-Varr", "Joran Vesk"
+KESTRIAN_MINISTRY = "Kestrian Foreign Ministry"
 
 MARROW = Actor("marrow", "Ilse Marrow", "person", affiliation="Valdoria")
 VALDORIA = Actor("valdoria", "Valdoria", "place")
@@ -170,3 +178,28 @@ def test_one_camps_two_points_in_one_line_stay_two_claims(
     kept = one_per_fact(index, [denial, proposal], articles,
                         voices_of(index, ACTORS, _quotes(index, SAID)))
     assert len(kept) == 2
+
+
+def _citing(briefing: Briefing, article: str, speaker_name: str) -> list[Claim]:
+    """Claims citing a sentence of ``article`` that holds a statement by ``speaker_name``."""
+    speakers = {actor.id for actor in briefing.actors if actor.name == speaker_name}
+    starts = [quote.span.clean_start for quote in briefing.quotes
+              if quote.article == article and quote.speaker in speakers]
+    assert starts, speaker_name
+    return [claim for claim in briefing.claims
+            if any(span.article == article and span.clean_start <= start < span.clean_end
+                   for span in claim.support for start in starts)]
+
+
+def test_the_examples_show_each_ministers_account_once(examples_briefing: Briefing) -> None:
+    """The wire story paraphrases the Orvenian minister and quotes her in the next
+    sentence; KBN words Kestria's account as its ministry's, the wire as its minister's.
+    Each account is one claim, and the line giving both camps' accounts stays in both."""
+    assert len(_citing(examples_briefing, WIRE_STORY, ORVENIAN_MINISTER)) == 1
+    kestrian = _citing(examples_briefing, WIRE_STORY, KESTRIAN_MINISTER)
+    assert len(kestrian) == 1
+    assert kestrian[0] in _citing(examples_briefing, MINISTRY_LINE, KESTRIAN_MINISTRY)
+    both_camps = [claim for claim in examples_briefing.claims
+                  if any(span.article == BOTH_CAMPS_LINE[0] and BOTH_CAMPS_LINE[1] in span.text
+                         for span in claim.support)]
+    assert len(both_camps) == 2
