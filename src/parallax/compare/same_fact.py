@@ -150,13 +150,14 @@ def one_per_fact(index: SentenceIndex, told: Sequence[Told], articles: Mapping[s
                 break
             shared = [index.refs[rows[span]] for span in set(item.claim.support)
                       & set(other.claim.support) if span in rows]
-            if not shared or contradicted(other.claim.text, item.claim.text):
+            if not shared:
                 continue
-            if index.is_match(item.shown, other.shown):
-                break
-            if voices is not None and _one_camps_account(index, voices, item.shown,
-                                                         other.shown, shared):
-                kept[k] = _merged(index, other, item.claim, rows, articles)
+            same = index.is_match(item.shown, other.shown)
+            camp = not same and voices is not None and _one_camps_account(
+                index, voices, item.shown, other.shown, shared)
+            if (same or camp) and not contradicted(other.claim.text, item.claim.text):
+                if camp:
+                    kept[k] = _merged(index, other, item.claim, rows, articles)
                 break
         else:
             kept.append(item)
