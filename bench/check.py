@@ -76,7 +76,7 @@ def judged(pairs: Sequence[Pair], bodies: dict[int, str],
                    np.stack([vectors[s] for s in texts[pairs[n].body]]) if texts[pairs[n].body]
                    else np.zeros((0, 384), np.float32)) for n in rows]
         results = judge(claim, np.stack([vectors[t] for t in claim_texts(claim)]), inputs)
-        for n, (stance, _) in zip(rows, results, strict=True):
+        for n, (stance, *_) in zip(rows, results, strict=True):
             answers[n] = stance
     return answers
 

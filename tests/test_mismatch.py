@@ -20,7 +20,7 @@ REPORT = (
 def _verdict(claim: str, text: str = REPORT) -> tuple[str, list[str]]:
     sentences = [s.text for s in split_sentences(text)]
     vectors = load_embedder().encode(sentences)
-    [(stance, evidence)] = judge(claim, load_embedder().encode(claim_texts(claim)),
+    [(stance, evidence, _)] = judge(claim, load_embedder().encode(claim_texts(claim)),
                                  [(sentences, vectors)])
     return stance, [sentences[i] for i in evidence]
 

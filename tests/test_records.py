@@ -159,7 +159,8 @@ def verdicts(draw: st.DrawFn) -> Verdict:
     article = draw(names)
     return Verdict(article, draw(st.sampled_from(["supports", "contradicts", "discusses",
                                                   "unrelated"])),
-                   tuple(draw(st.lists(_spans(st.just(article)), max_size=2))))
+                   tuple(draw(st.lists(_spans(st.just(article)), max_size=2))),
+                   draw(st.none() | texts))
 
 
 check_results = st.builds(CheckResult, texts, st.lists(verdicts(), max_size=3).map(tuple))

@@ -286,6 +286,7 @@ def test_quotes_stories_and_check_markdown(briefing: Briefing) -> None:
         article: str
         stance: str
         evidence: tuple[Span, ...]
+        reason: str | None = None
 
     @dataclass(frozen=True)
     class Result:

@@ -585,12 +585,15 @@ class OutletReport:
 class Verdict:
     """What one article does with a checked claim, and the sentences that show it.
 
-    An ``unrelated`` article cites no evidence.
+    An ``unrelated`` article cites no evidence. ``reason`` says in a few words
+    what decided the stance ("the figure differs: 3 here, 5 in the claim (hour)"), when the
+    reading that decided it gives one.
     """
 
     article: str
     stance: Stance
     evidence: tuple[Span, ...]
+    reason: str | None = None
 
     def to_dict(self, *, full: bool = False) -> dict[str, Any]:
         """The ``parallax.check/1`` verdict: evidence as source ``start``/``end`` and ``text``.
@@ -603,14 +606,15 @@ class Verdict:
                 "evidence": [{"start": s.start, "end": s.end, "text": s.text,
                               **({"clean_start": s.clean_start, "clean_end": s.clean_end}
                                  if full else {})}
-                             for s in self.evidence]}
+                             for s in self.evidence],
+                **({"reason": self.reason} if self.reason is not None else {})}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Verdict:
         article = data["article"]
         return cls(article, data["stance"], tuple(
             Span(article, e["start"], e["end"], e["text"], e.get("clean_start", 0),
-                 e.get("clean_end", 0)) for e in data["evidence"]))
+                 e.get("clean_end", 0)) for e in data["evidence"]), data.get("reason"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ import numpy as np
 from parallax.analyze.vectors import VectorStore
 from parallax.compare.claims import is_claimable
 from parallax.compare.mismatch import read_mismatch, refine
-from parallax.compare.proposition import content_share, relate
+from parallax.compare.proposition import Relation, content_share, relate
 from parallax.compare.stance import (
     Stance,
     claim_texts,
@@ -34,12 +34,16 @@ from parallax.compare.stance import (
     load_stance_model,
     pair_features,
 )
+from parallax.compare.verdict_reason import UNSTATED, explain
 from parallax.lang import LanguagePack, pack_for
 from parallax.model import AnalyzedArticle, CheckResult, Verdict
 from parallax.options import DEFAULT_OPTIONS, CheckOptions
 from parallax.registry import registry
 
-__all__ = ["CheckResult", "Stance", "Verdict", "check_claim", "judge"]
+__all__ = ["CheckResult", "Judged", "Stance", "Verdict", "check_claim", "judge"]
+
+Judged = tuple[Stance, tuple[int, ...], str | None]
+"""A text's stance on a claim, its evidence sentences' indices and the reason (or None)."""
 
 
 def check_claim(claim: str, analyzed: Sequence[AnalyzedArticle],
@@ -68,8 +72,9 @@ def check_claim(claim: str, analyzed: Sequence[AnalyzedArticle],
 def judge(claim: str, claim_vectors: np.ndarray[Any, Any],
           texts: Sequence[tuple[Sequence[str], np.ndarray[Any, Any]]],
           packs: Sequence[LanguagePack] | None = None, *, same_story: bool = False
-          ) -> list[tuple[Stance, tuple[int, ...]]]:
-    """Stance and evidence sentence indices for each text (its sentences and their vectors).
+          ) -> list[Judged]:
+    """Stance, evidence sentence indices and reason for each text (its sentences and
+    their vectors).
 
     ``claim_vectors`` embed :func:`parallax.compare.stance.claim_texts` of the claim;
     ``packs`` hold each text's language pack (English for all when not given).
@@ -84,7 +89,9 @@ def judge(claim: str, claim_vectors: np.ndarray[Any, Any],
     the topic") the stance model decides, then a sentence that restates the
     claim with another figure, year or polarity overrides it
     (``parallax.compare.mismatch``). ``bench/check.py`` scores this function
-    on FNC-1, ``bench/realnews.py`` the same-story reading.
+    on FNC-1, ``bench/realnews.py`` the same-story reading. The reason (what
+    decided, in words: ``verdict_reason.explain``) is given by the same-story
+    reading; the stance model's verdicts carry none.
     """
     if not texts:
         return []
@@ -98,18 +105,20 @@ def judge(claim: str, claim_vectors: np.ndarray[Any, Any],
              for (sentences, vectors), lang in zip(texts, langs, strict=True)]
     stances = decide(model.predict_proba(np.stack([f.values for f in found]),
                                          np.stack([f.pairing for f in found])), model.bias)
-    results = []
+    results: list[Judged] = []
     for (sentences, _), features, stance, lang in zip(texts, found, stances, langs,
                                                       strict=True):
         reading = read_mismatch(claim, sentences, features.similarities, lang)
-        results.append(refine(stance, features.evidence_for(stance), reading))
+        refined, evidence = refine(stance, features.evidence_for(stance), reading)
+        results.append((refined, evidence, None))
     return results
 
 
 def read_text(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any],
               lang: LanguagePack, *, options: CheckOptions = DEFAULT_OPTIONS.check
-              ) -> tuple[Stance, tuple[int, ...]]:
-    """The stance the text's own sentences decide, read as propositions, with their indices.
+              ) -> Judged:
+    """The stance the text's own sentences decide, read as propositions, with their
+    indices and the reason of the first (``verdict_reason.explain``).
 
     Every sentence that states something (``compare.claims.is_claimable``: no
     heading, headline or question) and is near the claim
@@ -132,19 +141,24 @@ def read_text(claim: str, sentences: Sequence[str], sims: np.ndarray[Any, Any],
     # how much of its words, and how close in meaning it is.
     related.sort(key=lambda item: -(content_share(claim, sentences[item[0]], lang)
                                     + item[1].alignment + float(sims[item[0]])))
-    by_stance: dict[str, list[int]] = {}
+    by_stance: dict[str, list[tuple[int, Relation]]] = {}
     for i, relation in related:
         key = ("supports+" if relation.stance == "supports" and relation.agreed
                else relation.stance)
-        by_stance.setdefault(key, []).append(int(i))
+        by_stance.setdefault(key, []).append((int(i), relation))
     for key, stance in (("supports+", "supports"), ("contradicts", "contradicts"),
                         ("supports", "supports"), ("discusses", "discusses")):
         if key in by_stance:
             chosen: Stance = stance  # type: ignore[assignment]
-            return chosen, tuple(sorted(by_stance[key][:options.evidence_sentences]))
-    return "unrelated", ()
+            first, relation = by_stance[key][0]
+            evidence = by_stance[key][:options.evidence_sentences]
+            return (chosen, tuple(sorted(i for i, _ in evidence)),
+                    explain(relation, claim, sentences[first]))
+    return "unrelated", (), UNSTATED
 
 
-def _verdict(item: AnalyzedArticle, stance: Stance, evidence: tuple[int, ...]) -> Verdict:
+def _verdict(item: AnalyzedArticle, stance: Stance, evidence: tuple[int, ...],
+             reason: str | None) -> Verdict:
     return Verdict(item.id, stance, tuple(
-        item.article.span(item.sentences[i].start, item.sentences[i].end) for i in evidence))
+        item.article.span(item.sentences[i].start, item.sentences[i].end) for i in evidence),
+        reason)

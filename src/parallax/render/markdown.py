@@ -276,7 +276,8 @@ def render_check_markdown(result: CheckResult) -> str:
     for stance in (s for s in stances if counts[s]):
         rows += [f"## {stance.capitalize()}", ""]
         for verdict in (v for v in result.verdicts if v.stance == stance):
-            rows.append(f"- **{_md(verdict.article)}**")
+            reason = f" ({_md(verdict.reason)})" if verdict.reason else ""
+            rows.append(f"- **{_md(verdict.article)}**{reason}")
             rows += [f"  - {_quoted(span.text)} (characters {span.start}-{span.end})"
                      for span in verdict.evidence]
         rows.append("")
