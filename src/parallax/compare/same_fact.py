@@ -101,6 +101,8 @@ def _camp(voices: Voices, ref: Ref) -> str | None:
 
 
 def _weighed(index: SentenceIndex, terms: frozenset[str]) -> float:
+    """The IDF mass of ``terms``, names at ``ClaimsOptions.name_weight`` (they say who,
+    not what)."""
     return sum(index.idf.get(term, 0.0) for term in terms)
 
 
