@@ -28,7 +28,7 @@ from parallax.datelines import DATELINE
 from parallax.lang import QuoteCues
 from parallax.model import Quote
 
-__all__ = ["aside", "noun_cued", "reported_quotes"]
+__all__ = ["aside", "noun_cued", "recounted", "reported_quotes"]
 
 _NON_CLAUSAL = frozenset({"xcomp", "pcomp", "pobj", "prep", "advmod", "acomp"})
 # Dependents of a cue that say when or how the words were said ("Speaking to reporters,").
@@ -115,6 +115,25 @@ def _unsaid(cue: Token, cues: QuoteCues, reach: int) -> bool:
     return False
 
 
+def recounted(cue: Token, cues: QuoteCues) -> bool:
+    """Whether a belief cue tells what someone thought at the time ("Morell believed it
+    was irrelevant", "because they feared a leak"): the writer's account of a mind, not
+    a statement; the present ("officials fear the dam will fail") reports a stance held."""
+    return cue.lemma_.lower() in cues.belief and cue.tag_ == "VBD" and not any(
+        c.dep_ == "aux" for c in cue.children)
+
+
+def _unsaid_noun(noun: Token, cues: QuoteCues, reach: int) -> bool:
+    """Whether a noun cue is taken back: "expressed no concern that ...", "did not repeat
+    the claim that ...", "without a warning that ..." (the verb or preposition it hangs
+    from is, as in ``_unsaid``)."""
+    if any(c.dep_ == "det" and c.lower_ in cues.unsaid for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ in ("dobj", "pobj") and head.i != noun.i and (
+        head.lower_ in cues.unsaid or (head.pos_ == "VERB" and _unsaid(head, cues, reach)))
+
+
 def _according_to(state: ArticleState, token: Token) -> Quote | None:
     """ "according to X, ..." : the sentence around the phrase, attributed to X."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -187,7 +206,8 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
         # "In a response on Monday, Ada Moss said": the words before the comma say when
         # or how she spoke, not what.
         if any(c.dep_ in _ABOUT_THE_SAYING and c.i < first and c.right_edge.i >= first - 2
-               and c.left_edge.idx <= sentence.start + 1 for c in verb.children):
+               and c.left_edge.idx <= sentence.start + 1 for c in verb.children) or (
+                   _subordinate(state, start, end)):
             return None
     elif after.text == ",":
         start, end = sentence.start, sentence.end
@@ -199,6 +219,14 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     start += len(text[start:end]) - len(text[start:end].lstrip())
     end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))
     return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
+
+
+def _subordinate(state: ArticleState, start: int, end: int) -> bool:
+    """Whether ``start:end`` is a clause opened by a subordinator ("shortly after the
+    emails were made public"): it says when the words were said, not what."""
+    span = state.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "mark" and c.lower_ != "that"
+                                    for c in span.root.children)
 
 
 def _relayed(state: ArticleState, verb: Token, start: int, end: int) -> bool:
@@ -237,8 +265,11 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
         # the second "says"). A clause before it with no break between is the
         # set-off case below.
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        # "In a response shortly after the emails were made public, Buck said just that":
+        # a clause before the cue opened by a subordinator says when, not what.
         clause = next((c for c in clauses if c.i > verb.i), None) or next(
-            (c for c in clauses if not any(t.text == ";" for t in verb.doc[c.i:verb.i])), None)
+            (c for c in clauses if not any(t.text == ";" for t in verb.doc[c.i:verb.i])
+             and not any(m.dep_ == "mark" and m.lower_ != "that" for m in c.children)), None)
         # "The launch, the ministry said, was its largest": the parse may give the cue a
         # clause that misses the words before it; a set-off attribution wins.
         reported = _set_off(state, verb) or (
@@ -307,14 +338,15 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
             reported = _rest_of_sentence(state, token) if speaker is not None else None
         elif token.pos_ == "NOUN":
             clause = reported_clause(token, state.cues)
-            if clause is None:
+            if clause is None or _unsaid_noun(token, state.cues, state.options.unsaid_reach):
                 continue
             reported = _clause_range(list(clause.subtree), state.cues)
             speaker = _noun_source(token)
         elif token.pos_ == "VERB" and lemma in state.cues.lemmas:
             passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(
                 c.dep_ == "agent" for c in token.children)
-            if passive or _unsaid(token, state.cues, state.options.unsaid_reach):
+            if passive or _unsaid(token, state.cues, state.options.unsaid_reach) or (
+                    recounted(token, state.cues)):
                 # "has not announced a date", "without recommending charges": nothing was
                 # said; "Ada Moss was asked whether ...": the passive subject is the hearer.
                 continue
