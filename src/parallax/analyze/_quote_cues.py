@@ -76,7 +76,9 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
                                for c in obj.children):
         return []
     if obj is not None and lemma in cues.objects:
-        predicate = [c for c in children if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "ccomp")]
+        # "called the plan a trap", "described the talks as useful": what it was called.
+        predicate = [c for c in children if c.i > obj.i and (
+            c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"))]
         last = max((c.right_edge.i for c in predicate), default=obj.right_edge.i)
         tokens = list(verb.doc[obj.left_edge.i:last + 1])
         # "disputed the Ledger's report that said Moss lied": what the report says is

@@ -30,6 +30,8 @@ from parallax.model import Quote
 
 __all__ = ["aside", "noun_cued", "recounted", "reported_quotes"]
 
+# Objects of a cue that are what was said, not whom it was told to.
+_NOT_HEARERS = frozenset({"it", "this", "that", "so", "what", "which", "nothing", "something"})
 _NON_CLAUSAL = frozenset({"xcomp", "pcomp", "pobj", "prep", "advmod", "acomp"})
 # Dependents of a cue that say when or how the words were said ("Speaking to reporters,").
 _ABOUT_THE_SAYING = frozenset({"advcl", "prep", "npadvmod", "advmod"})
@@ -63,8 +65,11 @@ def _next_statement(tokens: Sequence[Token], cues: QuoteCues) -> int:
     a statement of its own, with its own cue.
     """
     for index, token in enumerate(tokens[1:], start=1):
+        # A conjunct in the form of the verb it joins goes on the reported clause
+        # (`they said he rated the contestants and talked about ...`); one in another
+        # form does not fit it (`it would return and warned`): the speaker's own.
         if token.dep_ == "conj" and token.pos_ == "VERB" and (
-                token.lemma_.lower() in cues.lemmas) and not any(
+                token.lemma_.lower() in cues.lemmas) and token.tag_ != token.head.tag_ and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return token.left_edge.i - tokens[0].i if token.left_edge.i > tokens[0].i else index
     return len(tokens)
@@ -185,7 +190,8 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     whole sentence (one span cannot skip the middle).
     """
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+    if subject is None or any(c.dep_ == "xcomp" or (c.dep_ == "dobj" and not _hearer(c))
+                              for c in verb.children):
         return None
     # "..., especially when she is speaking at dinners": a cue under a subordinator
     # says when the main clause holds, not who said it.
@@ -209,8 +215,12 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
                and c.left_edge.idx <= sentence.start + 1 for c in verb.children) or (
                    _subordinate(state, start, end)):
             return None
-    elif after.text == ",":
+    elif after.text == "," and not _goes_on(verb, last + 2):
         start, end = sentence.start, sentence.end
+    elif after.text == ",":
+        # "..., lawmakers said Friday, as they bristled at ...": the cue's own clause
+        # follows the comma; the statement is before the attribution.
+        start, end = sentence.start, doc[first - 1].idx
     else:
         return None
     # A dateline opening the story is no part of its first statement.
@@ -219,6 +229,26 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     start += len(text[start:end]) - len(text[start:end].lstrip())
     end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))
     return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
+
+
+def _hearer(obj: Token) -> bool:
+    """Whether a cue's object is whom the words were told ("he told me", "she told
+    reporters", "told The Ledger"), a short name or pronoun, not what was said."""
+    words = [t for t in obj.subtree if not t.is_punct]
+    return len(words) <= 3 and obj.lower_ not in _NOT_HEARERS and (
+        obj.pos_ in ("NOUN", "PROPN") or (obj.pos_ == "PRON" and obj.tag_ == "PRP"))
+
+
+def _goes_on(verb: Token, index: int) -> bool:
+    """Whether the word at ``index`` (after the comma closing an attribution) hangs from
+    the cue as a clause of its own ("..., she said, adding that ...", "as they ...")."""
+    doc = verb.doc
+    if index >= len(doc) or not verb.is_ancestor(doc[index]):
+        return False
+    child = doc[index]
+    while child.head.i != verb.i:
+        child = child.head
+    return child.i > verb.i and child.dep_ in ("advcl", "conj", "xcomp")
 
 
 def _subordinate(state: ArticleState, start: int, end: int) -> bool:
