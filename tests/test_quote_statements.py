@@ -115,3 +115,38 @@ def test_a_cue_in_a_when_clause_does_not_make_the_writers_clause_a_statement(
             "especially when she is speaking at party dinners or other civic events.")
     assert [q.text for q in quotes(nlp, text)] == []
 
+
+
+@pytest.mark.parametrize("text", [
+    # A negated noun cue or object: nothing was voiced or revealed.
+    "The minister expressed no concern that the new levy would hurt fishermen.",
+    "The audit revealed no evidence that the mayor had approved the deal.",
+    # A wish or a plan: not said yet.
+    "In publishing the letters, the council was hoping to show that the mayor approved the deal.",
+    # What someone thought at the time is the writer's account of a mind, not words.
+    "Harbour chief Ilse Brann believed the levy was unfair.",
+    'The clerks changed the word "storm" to "squall" because they believed "storm" and '
+    '"gale" meant the same.',
+    # The words before the comma say when the cue spoke, not what it said.
+    "In a reply shortly after the letters were made public on Monday, Tomas Brandt, the "
+    "port director, said just that.",
+])
+def test_the_writers_account_is_not_a_statement(nlp: Language, text: str) -> None:
+    assert [q.text for q in quotes(nlp, text)] == []
+
+
+def test_a_stance_held_now_and_a_voiced_concern_are_statements(nlp: Language) -> None:
+    assert [q.text for q in quotes(nlp, "Port officials believe the levy is unfair.")] == [
+        "the levy is unfair"]
+    text = "The minister expressed concern that the new levy would hurt fishermen."
+    assert [q.text for q in quotes(nlp, text)] == ["the new levy would hurt fishermen"]
+
+
+def test_what_describes_an_object_does_not_make_it_a_statement(nlp: Language) -> None:
+    text = ("The mayor praised the volunteers, while dismissing Ada Quill, who has not. "
+            "Citing two port officials involved in the talks, the Ledger reported that the "
+            "pier would close.")
+    assert [q.text for q in quotes(nlp, text)] == ["the pier would close"]
+    # A relative clause that defines the object is what was cited.
+    text = "Senator Olin Brask cited comments the mayor had made about the levy."
+    assert [q.text for q in quotes(nlp, text)] == ["comments the mayor had made about the levy"]

@@ -64,6 +64,23 @@ def test_quote_after_another_reported_clause_stays_apart(nlp: Language) -> None:
      ("indirect", "hiding the audit", "The opposition", "accused")),
     ("Local farmers fear the drought will last into autumn.",
      ("indirect", "the drought will last into autumn", "Local farmers", "fear")),
+    # What the object was called, after "as".
+    ("The party chairmen dismissed the report as a partisan trick.",
+     ("indirect", "the report as a partisan trick", "The party chairmen", "dismissed")),
+    ("Mayor Ada Quill told her aides to prepare a new budget.",
+     ("indirect", "her aides to prepare a new budget", "Mayor Ada Quill", "told")),
+    # A conjunct in the form of the verb it joins goes on the reported clause.
+    ("Witnesses said the driver ran the red light and talked about leaving town.",
+     ("indirect", "the driver ran the red light and talked about leaving town", "Witnesses",
+      "said")),
+    # The cue's own clause after the attribution is no part of the statement.
+    ("The levy is an insult to every fisherman, harbour leaders said Friday, as they "
+     "gathered outside the hall.",
+     ("indirect", "The levy is an insult to every fisherman", "harbour leaders", "said")),
+    # Whom the words were told to does not stop a parenthetical attribution.
+    ("The difference now, he told me on Friday, is that the port is open.",
+     ("indirect", "The difference now, he told me on Friday, is that the port is open", "he",
+      "told")),
 ])
 def test_statement_shapes(nlp: Language, text: str,
                           expected: tuple[str, str, str, str]) -> None:
