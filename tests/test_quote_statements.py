@@ -150,3 +150,11 @@ def test_what_describes_an_object_does_not_make_it_a_statement(nlp: Language) ->
     # A relative clause that defines the object is what was cited.
     text = "Senator Olin Brask cited comments the mayor had made about the levy."
     assert [q.text for q in quotes(nlp, text)] == ["comments the mayor had made about the levy"]
+
+
+def test_a_question_after_a_label_and_an_aim_the_writer_reads_are_not_statements(
+        nlp: Language) -> None:
+    text = ("Explainer: What is the harbour dispute, and why did the talks fail?\n\n"
+            "But President Ilse Brann's priority lies in rebuilding the harbour and demanding "
+            "the lifting of the levy.")
+    assert [q.text for q in quotes(nlp, text)] == []

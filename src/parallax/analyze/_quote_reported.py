@@ -231,6 +231,26 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
 
 
+def _attribute(state: ArticleState, subject: Token, cue: Token) -> bool:
+    """Whether the source found up the parse is something a person has, not who speaks.
+
+    In `Kim's priority lies in demanding the lifting of sanctions` the climb from
+    "demanding" ends at "priority": the writer's reading of Kim's aims, not words
+    of Kim's. A possessed noun speaks only when it is a source ("Kim's office"), a
+    document ("Kim's letter") or a statement ("Kim's statement"), or when the cue
+    is its own verb ("Kim's priority, he said, is ...": not climbed).
+    """
+    lemma = subject.lemma_.lower()
+    while cue.dep_ == "conj":
+        cue = cue.head
+    # Only an act named after a preposition ("lies in demanding"): "Alabama's auditor
+    # told X and said ..." climbs to a person.
+    return (cue.dep_ == "pcomp" and subject.pos_ == "NOUN" and subject.head.i != cue.i
+            and any(c.dep_ == "poss" for c in subject.children)
+            and lemma not in state.sources.nouns and lemma not in state.sources.documents
+            and lemma not in state.cues.nouns)
+
+
 def _hearer(obj: Token) -> bool:
     """Whether a cue's object is whom the words were told ("he told me", "she told
     reporters", "told The Ledger"), a short name or pronoun, not what was said."""
@@ -340,8 +360,12 @@ def _label(state: ArticleState, colon: Token) -> Token | None:
 
 
 def _rest_of_sentence(state: ArticleState, colon: Token) -> tuple[int, int] | None:
+    """What follows a label's colon to the end of its sentence; not a question, which
+    asserts nothing (a kicker before a heading: "Explainer: Why did the talks fail?")."""
     sentence = state.sentences[state.sentence_range(colon.idx, colon.idx + 1)[0]]
     text = state.article.text
+    if text[sentence.start:sentence.end].rstrip().endswith("?"):
+        return None
     start, end = colon.idx + 1, sentence.end
     start += len(text[start:end]) - len(text[start:end].lstrip())
     end -= len(text[start:end]) - len(text[start:end].rstrip(" .;"))
@@ -395,7 +419,8 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
                 lemma in state.cues.reporting) else (
                     find_subject(token, speakers, resolvable=False)
                     or find_source(reporter, speakers, resolvable=True, climb=climb))
-        if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted):
+        if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted) or (
+                speaker is not None and _attribute(state, speaker, token)):
             continue
         # "Here is an excerpt:\n\n"...," she said": words before a line break that a
         # cue after it would report are the outlet's lead-in, not the speaker's.
