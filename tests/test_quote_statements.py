@@ -158,3 +158,18 @@ def test_a_question_after_a_label_and_an_aim_the_writer_reads_are_not_statements
             "But President Ilse Brann's priority lies in rebuilding the harbour and demanding "
             "the lifting of the levy.")
     assert [q.text for q in quotes(nlp, text)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "After the hearing, Senator Lind questioned why the memo was never sent.",
+    "The mayor asked whether the pier would reopen.",
+])
+def test_an_indirect_question_is_not_a_statement(nlp: Language, text: str) -> None:
+    assert [q.text for q in quotes(nlp, text)] == []
+
+
+def test_a_condition_inside_a_statement_and_a_told_how_stay(nlp: Language) -> None:
+    text = "The mayor said if the storm passed, the pier would reopen."
+    assert [q.text for q in quotes(nlp, text)] == ["if the storm passed, the pier would reopen"]
+    text = "Prosecutors described how the clerk had hidden the files."
+    assert [q.text for q in quotes(nlp, text)] == ["how the clerk had hidden the files"]

@@ -43,7 +43,12 @@ def _clause_range(tokens: Sequence[Token], cues: QuoteCues) -> tuple[int, int] |
     breaks = [i for i, t in enumerate(tokens) if "\n" in t.text_with_ws]
     if breaks:
         tokens = tokens[:breaks[0] + (not tokens[breaks[0]].is_space)]
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
+    # The clause's own "that" goes; "if" opening a condition inside it stays ("said if
+    # the storm passed, the pier would reopen").
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    while tokens and ((tokens[0].dep_ == "mark" and (root is None or tokens[0].head.i == root.i))
+                      or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
@@ -251,6 +256,21 @@ def _attribute(state: ArticleState, subject: Token, cue: Token) -> bool:
             and lemma not in state.cues.nouns)
 
 
+def _question(state: ArticleState, cue: Token, reported: tuple[int, int]) -> bool:
+    """Whether the statement is an indirect question: opened by "whether"/"if", or by a
+    question word under a verb that asks ("Graham questioned why the memo was late");
+    "described how they found it" tells how, and stays."""
+    span = state.doc.char_span(*reported, alignment_mode="expand")
+    if span is None:
+        return False
+    before = state.doc[span.start - 1] if span.start > 0 else None
+    # Of the clause itself: "said if the talks failed, she would resign" asserts.
+    if before is not None and before.lower_ in state.cues.whether and (
+            before.head.i == span.root.i):
+        return True
+    return cue.lemma_.lower() in state.cues.questions and span[0].tag_ in ("WRB", "WP", "WDT")
+
+
 def _hearer(obj: Token) -> bool:
     """Whether a cue's object is whom the words were told ("he told me", "she told
     reporters", "told The Ledger"), a short name or pronoun, not what was said."""
@@ -420,7 +440,8 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
                     find_subject(token, speakers, resolvable=False)
                     or find_source(reporter, speakers, resolvable=True, climb=climb))
         if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted) or (
-                speaker is not None and _attribute(state, speaker, token)):
+                speaker is not None and _attribute(state, speaker, token)) or (
+                    _question(state, token, reported)):
             continue
         # "Here is an excerpt:\n\n"...," she said": words before a line break that a
         # cue after it would report are the outlet's lead-in, not the speaker's.

@@ -347,7 +347,10 @@ ENGLISH = LanguagePack(
                          nouns=_NOUN_CUES, topics=_TOPIC_PREPS, unsaid=_UNSAID,
                          asking=frozenset({"claim", "demand", "propose", "promise", "pledge",
                                            "vow", "recommend", "concede", "admit", "predict",
-                                           "forecast"})),
+                                           "forecast"}),
+                         questions=frozenset({"ask", "question", "wonder", "inquire",
+                                              "enquire"}),
+                         whether=frozenset({"whether", "if"})),
     abbreviations=_ABBREVIATIONS,
     person_names=PersonNames(
         nicknames=MappingProxyType({short: frozenset(full) for short, full in _NICKNAMES.items()}),
