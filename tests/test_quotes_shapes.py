@@ -78,8 +78,8 @@ def test_quote_after_another_reported_clause_stays_apart(nlp: Language) -> None:
      "gathered outside the hall.",
      ("indirect", "The levy is an insult to every fisherman", "harbour leaders", "said")),
     # Whom the words were told to does not stop a parenthetical attribution.
-    ("The difference now, he told me on Friday, is that the port is open.",
-     ("indirect", "The difference now, he told me on Friday, is that the port is open", "he",
+    ("The trouble now, she told us on Monday, is that the pier is open.",
+     ("indirect", "The trouble now, she told us on Monday, is that the pier is open", "she",
       "told")),
 ])
 def test_statement_shapes(nlp: Language, text: str,

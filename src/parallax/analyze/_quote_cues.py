@@ -43,8 +43,8 @@ def _says(tokens: list[Token]) -> bool:
 
 def _unmodified(obj: Token, tokens: list[Token]) -> list[Token]:
     """``tokens`` without what describes ``obj``'s words: passive participles ("officials
-    involved in the inquiry") and relative clauses set off by a comma ("Ann Coulter, who
-    has not") or on a word inside the object ("the facts of an account that had ...").
+    involved in the inquiry") and relative clauses set off by a comma ("Ada Quill, who
+    has not") or on a word inside the object ("the figures of a report that had ...").
     A relative clause defining the object itself ("cited comments he had made") and an
     infinitive ("his intention to run") are its content."""
     left_out: set[int] = set()
@@ -71,7 +71,7 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
     """
     children = list(verb.children)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
-    # "revealed no new details": nothing was revealed.
+    # "revealed no evidence": nothing was revealed.
     if obj is not None and any(c.dep_ == "det" and c.lower_ in cues.unsaid
                                for c in obj.children):
         return []
@@ -91,8 +91,8 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
         # Other bare noun phrases ("criticized the ruling") only with ``bare`` or after a
         # verb of claiming or asking ("claims a share"): PolNeAR annotates them, but on
         # real news they name what was disputed, not what was said.
-        # What a modifier of the object says ("Ann Coulter, who has not", "the reaction
-        # directed at veterans") describes it and makes it no statement.
+        # What a modifier of the object says ("Ada Quill, who has not", "the crowd
+        # gathered at the pier") describes it and makes it no statement.
         core = _unmodified(obj, tokens)
         named = all(t.ent_type_ or t.is_punct or t.pos_ == "DET" or is_title_word(t.text)
                     for t in core)

@@ -71,7 +71,7 @@ def _next_statement(tokens: Sequence[Token], cues: QuoteCues) -> int:
     """
     for index, token in enumerate(tokens[1:], start=1):
         # A conjunct in the form of the verb it joins goes on the reported clause
-        # (`they said he rated the contestants and talked about ...`); one in another
+        # (`witnesses said the driver ran the light and talked about ...`); one in another
         # form does not fit it (`it would return and warned`): the speaker's own.
         if token.dep_ == "conj" and token.pos_ == "VERB" and (
                 token.lemma_.lower() in cues.lemmas) and token.tag_ != token.head.tag_ and not any(
@@ -126,15 +126,15 @@ def _unsaid(cue: Token, cues: QuoteCues, reach: int) -> bool:
 
 
 def recounted(cue: Token, cues: QuoteCues) -> bool:
-    """Whether a belief cue tells what someone thought at the time ("Morell believed it
-    was irrelevant", "because they feared a leak"): the writer's account of a mind, not
+    """Whether a belief cue tells what someone thought at the time ("Brann believed the
+    levy was unfair", "because they feared a leak"): the writer's account of a mind, not
     a statement; the present ("officials fear the dam will fail") reports a stance held."""
     return cue.lemma_.lower() in cues.belief and cue.tag_ == "VBD" and not any(
         c.dep_ == "aux" for c in cue.children)
 
 
 def _unsaid_noun(noun: Token, cues: QuoteCues, reach: int) -> bool:
-    """Whether a noun cue is taken back: "expressed no concern that ...", "did not repeat
+    """Whether a noun cue is taken back: "voiced no concern that ...", "did not repeat
     the claim that ...", "without a warning that ..." (the verb or preposition it hangs
     from is, as in ``_unsaid``)."""
     if any(c.dep_ == "det" and c.lower_ in cues.unsaid for c in noun.children):
@@ -223,7 +223,7 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     elif after.text == "," and not _goes_on(verb, last + 2):
         start, end = sentence.start, sentence.end
     elif after.text == ",":
-        # "..., lawmakers said Friday, as they bristled at ...": the cue's own clause
+        # "..., harbour leaders said Friday, as they gathered ...": the cue's own clause
         # follows the comma; the statement is before the attribution.
         start, end = sentence.start, doc[first - 1].idx
     else:
@@ -239,17 +239,16 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
 def _attribute(state: ArticleState, subject: Token, cue: Token) -> bool:
     """Whether the source found up the parse is something a person has, not who speaks.
 
-    In `Kim's priority lies in demanding the lifting of sanctions` the climb from
-    "demanding" ends at "priority": the writer's reading of Kim's aims, not words
-    of Kim's. A possessed noun speaks only when it is a source ("Kim's office"), a
-    document ("Kim's letter") or a statement ("Kim's statement"), or when the cue
-    is its own verb ("Kim's priority, he said, is ...": not climbed).
+    In `Brann's priority lies in demanding the lifting of the levy` the climb from
+    "demanding" ends at "priority": the writer's reading of Brann's aims, not words
+    of hers. A possessed noun speaks only when it is a source ("Brann's office"), a
+    document ("Brann's letter") or a statement ("Brann's statement").
     """
     lemma = subject.lemma_.lower()
     while cue.dep_ == "conj":
         cue = cue.head
-    # Only an act named after a preposition ("lies in demanding"): "Alabama's auditor
-    # told X and said ..." climbs to a person.
+    # Only an act named after a preposition ("lies in demanding"): "the county's
+    # auditor told X and said ..." climbs to a person.
     return (cue.dep_ == "pcomp" and subject.pos_ == "NOUN" and subject.head.i != cue.i
             and any(c.dep_ == "poss" for c in subject.children)
             and lemma not in state.sources.nouns and lemma not in state.sources.documents
@@ -258,7 +257,7 @@ def _attribute(state: ArticleState, subject: Token, cue: Token) -> bool:
 
 def _question(state: ArticleState, cue: Token, reported: tuple[int, int]) -> bool:
     """Whether the statement is an indirect question: opened by "whether"/"if", or by a
-    question word under a verb that asks ("Graham questioned why the memo was late");
+    question word under a verb that asks ("Lind questioned why the memo was late");
     "described how they found it" tells how, and stays."""
     span = state.doc.char_span(*reported, alignment_mode="expand")
     if span is None:
@@ -293,7 +292,7 @@ def _goes_on(verb: Token, index: int) -> bool:
 
 def _subordinate(state: ArticleState, start: int, end: int) -> bool:
     """Whether ``start:end`` is a clause opened by a subordinator ("shortly after the
-    emails were made public"): it says when the words were said, not what."""
+    letters were published"): it says when the words were said, not what."""
     span = state.doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(c.dep_ == "mark" and c.lower_ != "that"
                                     for c in span.root.children)
@@ -335,7 +334,7 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
         # the second "says"). A clause before it with no break between is the
         # set-off case below.
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        # "In a response shortly after the emails were made public, Buck said just that":
+        # "In a reply shortly after the letters were published, Brandt said just that":
         # a clause before the cue opened by a subordinator says when, not what.
         clause = next((c for c in clauses if c.i > verb.i), None) or next(
             (c for c in clauses if not any(t.text == ";" for t in verb.doc[c.i:verb.i])

@@ -262,7 +262,7 @@ def _direct_quotes(state: ArticleState) -> list[Quote]:
             if verb is not None and embedded:
                 verb = _saying(content.root, verb, state.cues)
             if verb is not None and embedded and recounted(verb, state.cues):
-                verb = None  # `because they believed "attacks" were ...`: a mind, not words
+                verb = None  # `because they believed "storm" meant ...`: a mind, not words
             if verb is not None:
                 where = _statement(state, verb, passage, content) if embedded else (
                     passage.start, passage.end)

@@ -103,9 +103,9 @@ _INTENT_VERBS = frozenset({
 _TOPIC_PREPS = frozenset({"about", "of", "on", "at"})
 # Words that take back the cue they govern: nothing was said ("could say", "without
 # recommending", "declined to say", "stopped short of calling for", "failed to mention").
-# A wish or plan ("was hoping to show", "wants to announce") is not yet said either
+# A wish or plan ("was hoping to prove", "wants to announce") is not yet said either
 # ("hoping" as written: spaCy's small model lemmatizes it "hop"), and "no" takes back a
-# noun cue ("expressed no concern that ..."): bench/realnews.py.
+# noun cue ("voiced no concern that ..."): bench/realnews.py.
 _UNSAID = frozenset({"could", "might", "may", "without", "refuse", "decline", "fail", "stop",
                      "short", "avoid", "never", "hope", "hoping", "want", "wish", "plan",
                      "intend", "seek", "try", "aim", "attempt", "no"})
