@@ -32,6 +32,8 @@ __all__ = ["aside", "noun_cued", "recounted", "reported_quotes"]
 
 # Objects of a cue that are what was said, not whom it was told to.
 _NOT_HEARERS = frozenset({"it", "this", "that", "so", "what", "which", "nothing", "something"})
+# Pronouns by which a clause after an attribution speaks of the speakers again.
+_SPEAKERS_AGAIN = frozenset({"he", "she", "they", "we", "i"})
 _NON_CLAUSAL = frozenset({"xcomp", "pcomp", "pobj", "prep", "advmod", "acomp"})
 # Dependents of a cue that say when or how the words were said ("Speaking to reporters,").
 _ABOUT_THE_SAYING = frozenset({"advcl", "prep", "npadvmod", "advmod"})
@@ -72,9 +74,11 @@ def _next_statement(tokens: Sequence[Token], cues: QuoteCues) -> int:
     for index, token in enumerate(tokens[1:], start=1):
         # A conjunct in the form of the verb it joins goes on the reported clause
         # (`witnesses said the driver ran the light and talked about ...`); one in another
-        # form does not fit it (`it would return and warned`): the speaker's own.
+        # form (`it would return and warned`) or after another cue (`she promised to stay
+        # and said ...`) is a statement of its own.
+        fits = token.tag_ == token.head.tag_ and token.head.lemma_.lower() not in cues.lemmas
         if token.dep_ == "conj" and token.pos_ == "VERB" and (
-                token.lemma_.lower() in cues.lemmas) and token.tag_ != token.head.tag_ and not any(
+                token.lemma_.lower() in cues.lemmas) and not fits and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return token.left_edge.i - tokens[0].i if token.left_edge.i > tokens[0].i else index
     return len(tokens)
@@ -287,7 +291,11 @@ def _goes_on(verb: Token, index: int) -> bool:
     child = doc[index]
     while child.head.i != verb.i:
         child = child.head
-    return child.i > verb.i and child.dep_ in ("advcl", "conj", "xcomp")
+    # "..., Brask said, until the yard closed in 1999": a clause with a subject of its
+    # own goes on the statement; "as they gathered" speaks of the speakers.
+    subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    own = subject is not None and subject.lower_ not in _SPEAKERS_AGAIN
+    return child.i > verb.i and child.dep_ in ("advcl", "conj", "xcomp") and not own
 
 
 def _subordinate(state: ArticleState, start: int, end: int) -> bool:
