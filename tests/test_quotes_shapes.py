@@ -235,3 +235,10 @@ def test_dateline_is_no_part_of_the_statement(nlp: Language) -> None:
     text = "PORT ALDER \u2014 The bridge will reopen next week, city officials said."
     assert ("indirect", "The bridge will reopen next week", "city officials",
             "said") in statements(nlp, text)
+
+
+def test_a_request_inside_a_reported_clause_is_no_fragment_of_its_own(nlp: Language) -> None:
+    text = ("She said the two did not meet again, and that she ended up asking Ivo Brand to "
+            "drive her home, according to the Ledger.")
+    assert [q.text for q in quotes(nlp, text)] == [
+        "the two did not meet again, and that she ended up asking Ivo Brand to drive her home"]

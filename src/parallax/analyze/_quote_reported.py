@@ -88,7 +88,8 @@ def aside(tokens: Sequence[Token]) -> int | None:
     """Where a trailing aside set off by a comma starts, if the statement ends with one.
 
     `... in the air, contradicting the police` and `... climate change, which
-    makes him an outlier` add the writer's comment to the reported words; a
+    makes him an outlier` add the writer's comment to the reported words, and
+    `..., according to the Ledger` the outlet's source; a
     relative clause in the middle (`the law, which passed in May, was unfair`)
     does not reach the end and stays.
     """
@@ -96,7 +97,9 @@ def aside(tokens: Sequence[Token]) -> int | None:
         return None
     last = tokens[-1].i
     for index, token in enumerate(tokens[1:], start=1):
-        participle = token.dep_ in ("advcl", "acl") and token.tag_ == "VBG"
+        # "..., according to the Ledger" names a source: no part of what was said.
+        participle = (token.dep_ in ("advcl", "acl") and token.tag_ == "VBG") or (
+            token.lower_ == "according")
         relative = token.dep_ == "relcl" or (
             token.dep_ == "advcl" and token.left_edge.lower_ in RELATIVE)
         if not (participle or relative) or token.right_edge.i < last:
