@@ -4,7 +4,8 @@ A speech or belief verb's clause (`X said (that) ...`), the statement
 around an attribution set off by commas (`..., officials said.`), the
 object, infinitive or topic of a cue verb (see ``_quote_cues``), a noun
 cue's "that" clause, the sentence around `according to X`, and the rest of
-a paragraph opened by a name and a colon. Each gives one indirect quote.
+a paragraph opened by a name and a colon. Each gives one indirect quote,
+unless the cue asserts nothing (``_quote_asserted``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from parallax.analyze._quote_asserted import (
+    possessed,
+    question,
+    recounted,
+    subordinate,
+    subordinated,
+    unsaid,
+    unsaid_noun,
+)
 from parallax.analyze._quote_cues import object_tokens, reported_clause
 from parallax.analyze._quote_speakers import SPEAKER_LABELS
 from parallax.analyze._quote_state import (
@@ -28,13 +38,12 @@ from parallax.datelines import DATELINE
 from parallax.lang import QuoteCues
 from parallax.model import Quote
 
-__all__ = ["aside", "noun_cued", "recounted", "reported_quotes"]
+__all__ = ["aside", "noun_cued", "reported_quotes"]
 
 # Objects of a cue that are what was said, not whom it was told to.
 _NOT_HEARERS = frozenset({"it", "this", "that", "so", "what", "which", "nothing", "something"})
 # Pronouns by which a clause after an attribution speaks of the speakers again.
 _SPEAKERS_AGAIN = frozenset({"he", "she", "they", "we", "i"})
-_NON_CLAUSAL = frozenset({"xcomp", "pcomp", "pobj", "prep", "advmod", "acomp"})
 # Dependents of a cue that say when or how the words were said ("Speaking to reporters,").
 _ABOUT_THE_SAYING = frozenset({"advcl", "prep", "npadvmod", "advmod"})
 
@@ -108,47 +117,6 @@ def aside(tokens: Sequence[Token]) -> int | None:
         if 1 < start <= index and tokens[start - 1].text == ",":
             return start - 1
     return None
-
-
-def _unsaid(cue: Token, cues: QuoteCues, reach: int) -> bool:
-    """Whether the cue is negated, merely possible or withheld, so nothing was stated.
-
-    "did not say", "could say", "never claimed": a dependent of the cue's own;
-    "without recommending", "declined to say", "stopped short of calling for":
-    a word the cue hangs from through an infinitive or a preposition (not
-    through a clause, which is a statement of its own).
-    """
-    if any(c.dep_ == "neg" or (c.dep_ in ("aux", "advmod") and c.lower_ in cues.unsaid)
-           for c in cue.children):
-        return True
-    current = cue
-    for _ in range(reach):
-        if current.dep_ not in _NON_CLAUSAL or current.head.i == current.i:
-            return False
-        current = current.head
-        if current.lemma_.lower() in cues.unsaid or current.lower_ in cues.unsaid or any(
-                c.dep_ == "neg" for c in current.children):
-            return True
-    return False
-
-
-def recounted(cue: Token, cues: QuoteCues) -> bool:
-    """Whether a belief cue tells what someone thought at the time ("Brann believed the
-    levy was unfair", "because they feared a leak"): the writer's account of a mind, not
-    a statement; the present ("officials fear the dam will fail") reports a stance held."""
-    return cue.lemma_.lower() in cues.belief and cue.tag_ == "VBD" and not any(
-        c.dep_ == "aux" for c in cue.children)
-
-
-def _unsaid_noun(noun: Token, cues: QuoteCues, reach: int) -> bool:
-    """Whether a noun cue is taken back: "voiced no concern that ...", "did not repeat
-    the claim that ...", "without a warning that ..." (the verb or preposition it hangs
-    from is, as in ``_unsaid``)."""
-    if any(c.dep_ == "det" and c.lower_ in cues.unsaid for c in noun.children):
-        return True
-    head = noun.head
-    return noun.dep_ in ("dobj", "pobj") and head.i != noun.i and (
-        head.lower_ in cues.unsaid or (head.pos_ == "VERB" and _unsaid(head, cues, reach)))
 
 
 def _according_to(state: ArticleState, token: Token) -> Quote | None:
@@ -225,7 +193,7 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
         # or how she spoke, not what.
         if any(c.dep_ in _ABOUT_THE_SAYING and c.i < first and c.right_edge.i >= first - 2
                and c.left_edge.idx <= sentence.start + 1 for c in verb.children) or (
-                   _subordinate(state, start, end)):
+                   subordinate(state, start, end)):
             return None
     elif after.text == "," and not _goes_on(verb, last + 2):
         start, end = sentence.start, sentence.end
@@ -241,40 +209,6 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     start += len(text[start:end]) - len(text[start:end].lstrip())
     end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))
     return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
-
-
-def _attribute(state: ArticleState, subject: Token, cue: Token) -> bool:
-    """Whether the source found up the parse is something a person has, not who speaks.
-
-    In `Brann's priority lies in demanding the lifting of the levy` the climb from
-    "demanding" ends at "priority": the writer's reading of Brann's aims, not words
-    of hers. A possessed noun speaks only when it is a source ("Brann's office"), a
-    document ("Brann's letter") or a statement ("Brann's statement").
-    """
-    lemma = subject.lemma_.lower()
-    while cue.dep_ == "conj":
-        cue = cue.head
-    # Only an act named after a preposition ("lies in demanding"): "the county's
-    # auditor told X and said ..." climbs to a person.
-    return (cue.dep_ == "pcomp" and subject.pos_ == "NOUN" and subject.head.i != cue.i
-            and any(c.dep_ == "poss" for c in subject.children)
-            and lemma not in state.sources.nouns and lemma not in state.sources.documents
-            and lemma not in state.cues.nouns)
-
-
-def _question(state: ArticleState, cue: Token, reported: tuple[int, int]) -> bool:
-    """Whether the statement is an indirect question: opened by "whether"/"if", or by a
-    question word under a verb that asks ("Lind questioned why the memo was late");
-    "described how they found it" tells how, and stays."""
-    span = state.doc.char_span(*reported, alignment_mode="expand")
-    if span is None:
-        return False
-    before = state.doc[span.start - 1] if span.start > 0 else None
-    # Of the clause itself: "said if the talks failed, she would resign" asserts.
-    if before is not None and before.lower_ in state.cues.whether and (
-            before.head.i == span.root.i):
-        return True
-    return cue.lemma_.lower() in state.cues.questions and span[0].tag_ in ("WRB", "WP", "WDT")
 
 
 def _hearer(obj: Token) -> bool:
@@ -299,14 +233,6 @@ def _goes_on(verb: Token, index: int) -> bool:
     subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     own = subject is not None and subject.lower_ not in _SPEAKERS_AGAIN
     return child.i > verb.i and child.dep_ in ("advcl", "conj", "xcomp") and not own
-
-
-def _subordinate(state: ArticleState, start: int, end: int) -> bool:
-    """Whether ``start:end`` is a clause opened by a subordinator ("shortly after the
-    letters were published"): it says when the words were said, not what."""
-    span = state.doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(c.dep_ == "mark" and c.lower_ != "that"
-                                    for c in span.root.children)
 
 
 def _relayed(state: ArticleState, verb: Token, start: int, end: int) -> bool:
@@ -349,7 +275,7 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
         # a clause before the cue opened by a subordinator says when, not what.
         clause = next((c for c in clauses if c.i > verb.i), None) or next(
             (c for c in clauses if not any(t.text == ";" for t in verb.doc[c.i:verb.i])
-             and not any(m.dep_ == "mark" and m.lower_ != "that" for m in c.children)), None)
+             and not subordinated(c)), None)
         # "The launch, the ministry said, was its largest": the parse may give the cue a
         # clause that misses the words before it; a set-off attribution wins.
         reported = _set_off(state, verb) or (
@@ -422,14 +348,14 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
             reported = _rest_of_sentence(state, token) if speaker is not None else None
         elif token.pos_ == "NOUN":
             clause = reported_clause(token, state.cues)
-            if clause is None or _unsaid_noun(token, state.cues, state.options.unsaid_reach):
+            if clause is None or unsaid_noun(token, state.cues, state.options.unsaid_reach):
                 continue
             reported = _clause_range(list(clause.subtree), state.cues)
             speaker = _noun_source(token)
         elif token.pos_ == "VERB" and lemma in state.cues.lemmas:
             passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(
                 c.dep_ == "agent" for c in token.children)
-            if passive or _unsaid(token, state.cues, state.options.unsaid_reach) or (
+            if passive or unsaid(token, state.cues, state.options.unsaid_reach) or (
                     recounted(token, state.cues)):
                 # "has not announced a date", "without recommending charges": nothing was
                 # said; "Ada Moss was asked whether ...": the passive subject is the hearer.
@@ -450,8 +376,8 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
                     find_subject(token, speakers, resolvable=False)
                     or find_source(reporter, speakers, resolvable=True, climb=climb))
         if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted) or (
-                speaker is not None and _attribute(state, speaker, token)) or (
-                    _question(state, token, reported)):
+                speaker is not None and possessed(state, speaker, token)) or (
+                    question(state, token, reported)):
             continue
         # "Here is an excerpt:\n\n"...," she said": words before a line break that a
         # cue after it would report are the outlet's lead-in, not the speaker's.

@@ -31,8 +31,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from parallax.analyze._quote_asserted import recounted
 from parallax.analyze._quote_marks import Quoted
-from parallax.analyze._quote_reported import aside, noun_cued, recounted, reported_quotes
+from parallax.analyze._quote_reported import aside, noun_cued, reported_quotes
 from parallax.analyze._quote_speakers import SPEAKER_LABELS
 from parallax.analyze._quote_state import (
     OUTSIDE,
