@@ -2,8 +2,10 @@
 
 Acts and plans, topics without a verb ("spoke of his service" says what was
 discussed, not what was said) and a bare name after a cue, negated, merely possible or withheld
-reporting, the hearer of a passive cue, and a dateline the parse takes for a
-subject. Each would put words in someone's mouth in "Who said what".
+reporting, indirect questions, the hearer of a passive cue, a dateline the parse takes
+for a subject, and the writer's own account (a mind told in the past, a wish, an aim read
+into a possessed noun, what describes a cue's object). Each would put words in someone's
+mouth in "Who said what".
 """
 
 from __future__ import annotations
@@ -58,8 +60,12 @@ def test_a_name_alone_after_a_cue_is_not_a_statement(nlp: Language) -> None:
     "Senator Ulla Dray stopped short of calling for the festival to be cancelled.",
     "Minister Pavo Lindqvist declined to say whether the port would reopen.",
     "The council did not say whether the bridge would be repaired.",
+    # An indirect question asserts nothing either.
+    "After the hearing, Senator Lind questioned why the memo was never sent.",
+    "The mayor asked whether the pier would reopen.",
 ])
-def test_negated_and_withheld_reporting_is_not_a_statement(nlp: Language, text: str) -> None:
+def test_negated_withheld_and_asked_reporting_is_not_a_statement(nlp: Language,
+                                                                 text: str) -> None:
     assert [q.text for q in quotes(nlp, text)] == []
 
 
@@ -115,3 +121,53 @@ def test_a_cue_in_a_when_clause_does_not_make_the_writers_clause_a_statement(
             "especially when she is speaking at party dinners or other civic events.")
     assert [q.text for q in quotes(nlp, text)] == []
 
+
+
+@pytest.mark.parametrize("text", [
+    # A negated noun cue or object: nothing was voiced or revealed.
+    "The minister expressed no concern that the new levy would hurt fishermen.",
+    "The audit revealed no evidence that the mayor had approved the deal.",
+    # A wish or a plan: not said yet.
+    "In publishing the letters, the council was hoping to show that the mayor approved the deal.",
+    # What someone thought at the time is the writer's account of a mind, not words.
+    "Harbour chief Ilse Brann believed the levy was unfair.",
+    'The clerks changed the word "storm" to "squall" because they believed "storm" and '
+    '"gale" meant the same.',
+    # The words before the comma say when the cue spoke, not what it said.
+    "In a reply shortly after the letters were made public on Monday, Tomas Brandt, the "
+    "port director, said just that.",
+])
+def test_the_writers_account_is_not_a_statement(nlp: Language, text: str) -> None:
+    assert [q.text for q in quotes(nlp, text)] == []
+
+
+def test_a_stance_held_now_and_a_voiced_concern_are_statements(nlp: Language) -> None:
+    assert [q.text for q in quotes(nlp, "Port officials believe the levy is unfair.")] == [
+        "the levy is unfair"]
+    text = "The minister expressed concern that the new levy would hurt fishermen."
+    assert [q.text for q in quotes(nlp, text)] == ["the new levy would hurt fishermen"]
+
+
+def test_what_describes_an_object_does_not_make_it_a_statement(nlp: Language) -> None:
+    text = ("The mayor praised the volunteers, while dismissing Ada Quill, who has not. "
+            "Citing two port officials involved in the talks, the Ledger reported that the "
+            "pier would close.")
+    assert [q.text for q in quotes(nlp, text)] == ["the pier would close"]
+    # A relative clause that defines the object is what was cited.
+    text = "Senator Olin Brask cited comments the mayor had made about the levy."
+    assert [q.text for q in quotes(nlp, text)] == ["comments the mayor had made about the levy"]
+
+
+def test_a_question_after_a_label_and_an_aim_the_writer_reads_are_not_statements(
+        nlp: Language) -> None:
+    text = ("Explainer: What is the harbour dispute, and why did the talks fail?\n\n"
+            "But President Ilse Brann's priority lies in rebuilding the harbour and demanding "
+            "the lifting of the levy.")
+    assert [q.text for q in quotes(nlp, text)] == []
+
+
+def test_a_condition_inside_a_statement_and_a_told_how_stay(nlp: Language) -> None:
+    text = "The mayor said if the storm passed, the pier would reopen."
+    assert [q.text for q in quotes(nlp, text)] == ["if the storm passed, the pier would reopen"]
+    text = "Prosecutors described how the clerk had hidden the files."
+    assert [q.text for q in quotes(nlp, text)] == ["how the clerk had hidden the files"]

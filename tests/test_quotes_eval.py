@@ -6,8 +6,8 @@ first half only, and the half keeps the gate to half the bench's time): the
 texts go through ``analyze_documents`` and ``resolve_actors``; a quote
 matches a gold attribution when their content spans share at least half of
 the longer span's tokens; speaker accuracy is over matched quotes with a
-gold source. Floors sit just under today's figures (F1 0.637, speaker
-accuracy 0.920 on this half; textacy's ``direct_quotations``, the bench's
+gold source. Floors sit just under today's figures (F1 0.632, speaker
+accuracy 0.921 on this half; textacy's ``direct_quotations``, the bench's
 baseline, 0.187 and 0.782), from ``.venv/bin/python bench/quotes.py``; never
 lower them silently.
 """
@@ -28,8 +28,12 @@ from quotes import Score, load_dev, parallax_quotes
 # Lowered again from 0.645 (issue 13, options.quotes.bare_objects): a bare noun phrase
 # after an object cue ("denied the allegations") is what was disputed, not a statement;
 # real-news precision 0.86 -> 0.89 (300 shown), this F1 0.649 -> 0.637.
-MIN_F1 = 0.63  # today 0.637 (bench/quotes.py, held-out half)
-MIN_SPEAKER_ACCURACY = 0.89  # today 0.920
+# Kept at 0.63 (issue 13, sixth session): indirect questions, beliefs told in the past
+# and a comma-set relative clause after an object are no statements (real-news precision
+# 0.89 -> 0.93), new shapes ("dismissed X as Y", "told X to") made up most of it here:
+# this half 0.637 -> 0.632, the first half 0.641 -> 0.642.
+MIN_F1 = 0.63  # today 0.632 (bench/quotes.py, held-out half)
+MIN_SPEAKER_ACCURACY = 0.89  # today 0.921
 
 
 def test_quotes_keep_their_overlap_f1_and_speaker_floors() -> None:

@@ -64,6 +64,30 @@ def test_quote_after_another_reported_clause_stays_apart(nlp: Language) -> None:
      ("indirect", "hiding the audit", "The opposition", "accused")),
     ("Local farmers fear the drought will last into autumn.",
      ("indirect", "the drought will last into autumn", "Local farmers", "fear")),
+    # What the object was called, after "as".
+    ("The party chairmen dismissed the report as a partisan trick.",
+     ("indirect", "the report as a partisan trick", "The party chairmen", "dismissed")),
+    ("Mayor Ada Quill told her aides to prepare a new budget.",
+     ("indirect", "her aides to prepare a new budget", "Mayor Ada Quill", "told")),
+    # A conjunct in the form of the verb it joins goes on the reported clause.
+    ("Witnesses said the driver ran the red light and talked about leaving town.",
+     ("indirect", "the driver ran the red light and talked about leaving town", "Witnesses",
+      "said")),
+    # The cue's own clause after the attribution is no part of the statement.
+    ("The levy is an insult to every fisherman, harbour leaders said Friday, as they "
+     "gathered outside the hall.",
+     ("indirect", "The levy is an insult to every fisherman", "harbour leaders", "said")),
+    # A clause with a subject of its own after the attribution goes on the statement.
+    ("The yard was a giant, Mr. Brask said, until it went bankrupt in 1999.",
+     ("indirect", "The yard was a giant, Mr. Brask said, until it went bankrupt in 1999",
+      "Mr. Brask", "said")),
+    # A conjunct after another cue is a statement of its own.
+    ("Ada Quill promised to keep supporting the mayor and said she would stand up to the "
+     "attacks.", ("indirect", "she would stand up to the attacks", "Ada Quill", "said")),
+    # Whom the words were told to does not stop a parenthetical attribution.
+    ("The trouble now, she told us on Monday, is that the pier is open.",
+     ("indirect", "The trouble now, she told us on Monday, is that the pier is open", "she",
+      "told")),
 ])
 def test_statement_shapes(nlp: Language, text: str,
                           expected: tuple[str, str, str, str]) -> None:
@@ -211,3 +235,10 @@ def test_dateline_is_no_part_of_the_statement(nlp: Language) -> None:
     text = "PORT ALDER \u2014 The bridge will reopen next week, city officials said."
     assert ("indirect", "The bridge will reopen next week", "city officials",
             "said") in statements(nlp, text)
+
+
+def test_a_request_inside_a_reported_clause_is_no_fragment_of_its_own(nlp: Language) -> None:
+    text = ("She said the two did not meet again, and that she ended up asking Ivo Brand to "
+            "drive her home, according to the Ledger.")
+    assert [q.text for q in quotes(nlp, text)] == [
+        "the two did not meet again, and that she ended up asking Ivo Brand to drive her home"]

@@ -41,6 +41,24 @@ def _says(tokens: list[Token]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
+def _unmodified(obj: Token, tokens: list[Token]) -> list[Token]:
+    """``tokens`` without what describes ``obj``'s words: passive participles ("officials
+    involved in the inquiry") and relative clauses set off by a comma ("Ada Quill, who
+    has not") or on a word inside the object ("the figures of a report that had ...").
+    A relative clause defining the object itself ("cited comments he had made") and an
+    infinitive ("his intention to run") are its content."""
+    left_out: set[int] = set()
+    for token in obj.subtree:
+        participle = token.dep_ == "acl" and token.tag_ == "VBN" and not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in token.children)
+        first = token.left_edge.i
+        describing = token.dep_ == "relcl" and (
+            token.head.i != obj.i or (first > 0 and token.doc[first - 1].text == ","))
+        if describing or participle:
+            left_out.update(t.i for t in token.subtree)
+    return [t for t in tokens if t.i not in left_out]
+
+
 def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
                   bare: bool = True) -> list[Token]:
     """The statement held by ``verb``'s object, infinitive or topic, or none.
@@ -53,8 +71,14 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
     """
     children = list(verb.children)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
+    # "revealed no evidence": nothing was revealed.
+    if obj is not None and any(c.dep_ == "det" and c.lower_ in cues.unsaid
+                               for c in obj.children):
+        return []
     if obj is not None and lemma in cues.objects:
-        predicate = [c for c in children if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "ccomp")]
+        # "called the plan a trap", "described the talks as useful": what it was called.
+        predicate = [c for c in children if c.i > obj.i and (
+            c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"))]
         last = max((c.right_edge.i for c in predicate), default=obj.right_edge.i)
         tokens = list(verb.doc[obj.left_edge.i:last + 1])
         # "disputed the Ledger's report that said Moss lied": what the report says is
@@ -67,10 +91,13 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
         # Other bare noun phrases ("criticized the ruling") only with ``bare`` or after a
         # verb of claiming or asking ("claims a share"): PolNeAR annotates them, but on
         # real news they name what was disputed, not what was said.
+        # What a modifier of the object says ("Ada Quill, who has not", "the crowd
+        # gathered at the pier") describes it and makes it no statement.
+        core = _unmodified(obj, tokens)
         named = all(t.ent_type_ or t.is_punct or t.pos_ == "DET" or is_title_word(t.text)
-                    for t in tokens)
+                    for t in core)
         said_something = bare or lemma in cues.asking or bool(predicate) or any(
-            t.pos_ in ("VERB", "AUX") for t in tokens)
+            t.pos_ in ("VERB", "AUX") for t in core)
         if _words(tokens) >= min_words and not named and said_something:
             return tokens
     if lemma in cues.intent:

@@ -4,7 +4,8 @@ A speech or belief verb's clause (`X said (that) ...`), the statement
 around an attribution set off by commas (`..., officials said.`), the
 object, infinitive or topic of a cue verb (see ``_quote_cues``), a noun
 cue's "that" clause, the sentence around `according to X`, and the rest of
-a paragraph opened by a name and a colon. Each gives one indirect quote.
+a paragraph opened by a name and a colon. Each gives one indirect quote,
+unless the cue asserts nothing (``_quote_asserted``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from parallax.analyze._quote_asserted import (
+    possessed,
+    question,
+    recounted,
+    subordinate,
+    subordinated,
+    unsaid,
+    unsaid_noun,
+)
 from parallax.analyze._quote_cues import object_tokens, reported_clause
 from parallax.analyze._quote_speakers import SPEAKER_LABELS
 from parallax.analyze._quote_state import (
@@ -30,7 +40,10 @@ from parallax.model import Quote
 
 __all__ = ["aside", "noun_cued", "reported_quotes"]
 
-_NON_CLAUSAL = frozenset({"xcomp", "pcomp", "pobj", "prep", "advmod", "acomp"})
+# Objects of a cue that are what was said, not whom it was told to.
+_NOT_HEARERS = frozenset({"it", "this", "that", "so", "what", "which", "nothing", "something"})
+# Pronouns by which a clause after an attribution speaks of the speakers again.
+_SPEAKERS_AGAIN = frozenset({"he", "she", "they", "we", "i"})
 # Dependents of a cue that say when or how the words were said ("Speaking to reporters,").
 _ABOUT_THE_SAYING = frozenset({"advcl", "prep", "npadvmod", "advmod"})
 
@@ -41,7 +54,12 @@ def _clause_range(tokens: Sequence[Token], cues: QuoteCues) -> tuple[int, int] |
     breaks = [i for i, t in enumerate(tokens) if "\n" in t.text_with_ws]
     if breaks:
         tokens = tokens[:breaks[0] + (not tokens[breaks[0]].is_space)]
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
+    # The clause's own "that" goes; "if" opening a condition inside it stays ("said if
+    # the storm passed, the pier would reopen").
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    while tokens and ((tokens[0].dep_ == "mark" and (root is None or tokens[0].head.i == root.i))
+                      or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
@@ -63,8 +81,13 @@ def _next_statement(tokens: Sequence[Token], cues: QuoteCues) -> int:
     a statement of its own, with its own cue.
     """
     for index, token in enumerate(tokens[1:], start=1):
+        # A conjunct in the form of the verb it joins goes on the reported clause
+        # (`witnesses said the driver ran the light and talked about ...`); one in another
+        # form (`it would return and warned`) or after another cue (`she promised to stay
+        # and said ...`) is a statement of its own.
+        fits = token.tag_ == token.head.tag_ and token.head.lemma_.lower() not in cues.lemmas
         if token.dep_ == "conj" and token.pos_ == "VERB" and (
-                token.lemma_.lower() in cues.lemmas) and not any(
+                token.lemma_.lower() in cues.lemmas) and not fits and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return token.left_edge.i - tokens[0].i if token.left_edge.i > tokens[0].i else index
     return len(tokens)
@@ -74,7 +97,8 @@ def aside(tokens: Sequence[Token]) -> int | None:
     """Where a trailing aside set off by a comma starts, if the statement ends with one.
 
     `... in the air, contradicting the police` and `... climate change, which
-    makes him an outlier` add the writer's comment to the reported words; a
+    makes him an outlier` add the writer's comment to the reported words, and
+    `..., according to the Ledger` the outlet's source; a
     relative clause in the middle (`the law, which passed in May, was unfair`)
     does not reach the end and stays.
     """
@@ -82,7 +106,9 @@ def aside(tokens: Sequence[Token]) -> int | None:
         return None
     last = tokens[-1].i
     for index, token in enumerate(tokens[1:], start=1):
-        participle = token.dep_ in ("advcl", "acl") and token.tag_ == "VBG"
+        # "..., according to the Ledger" names a source: no part of what was said.
+        participle = (token.dep_ in ("advcl", "acl") and token.tag_ == "VBG") or (
+            token.lower_ == "according")
         relative = token.dep_ == "relcl" or (
             token.dep_ == "advcl" and token.left_edge.lower_ in RELATIVE)
         if not (participle or relative) or token.right_edge.i < last:
@@ -91,28 +117,6 @@ def aside(tokens: Sequence[Token]) -> int | None:
         if 1 < start <= index and tokens[start - 1].text == ",":
             return start - 1
     return None
-
-
-def _unsaid(cue: Token, cues: QuoteCues, reach: int) -> bool:
-    """Whether the cue is negated, merely possible or withheld, so nothing was stated.
-
-    "did not say", "could say", "never claimed": a dependent of the cue's own;
-    "without recommending", "declined to say", "stopped short of calling for":
-    a word the cue hangs from through an infinitive or a preposition (not
-    through a clause, which is a statement of its own).
-    """
-    if any(c.dep_ == "neg" or (c.dep_ in ("aux", "advmod") and c.lower_ in cues.unsaid)
-           for c in cue.children):
-        return True
-    current = cue
-    for _ in range(reach):
-        if current.dep_ not in _NON_CLAUSAL or current.head.i == current.i:
-            return False
-        current = current.head
-        if current.lemma_.lower() in cues.unsaid or current.lower_ in cues.unsaid or any(
-                c.dep_ == "neg" for c in current.children):
-            return True
-    return False
 
 
 def _according_to(state: ArticleState, token: Token) -> Quote | None:
@@ -166,7 +170,8 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     whole sentence (one span cannot skip the middle).
     """
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+    if subject is None or any(c.dep_ == "xcomp" or (c.dep_ == "dobj" and not _hearer(c))
+                              for c in verb.children):
         return None
     # "..., especially when she is speaking at dinners": a cue under a subordinator
     # says when the main clause holds, not who said it.
@@ -187,10 +192,15 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
         # "In a response on Monday, Ada Moss said": the words before the comma say when
         # or how she spoke, not what.
         if any(c.dep_ in _ABOUT_THE_SAYING and c.i < first and c.right_edge.i >= first - 2
-               and c.left_edge.idx <= sentence.start + 1 for c in verb.children):
+               and c.left_edge.idx <= sentence.start + 1 for c in verb.children) or (
+                   subordinate(state, start, end)):
             return None
-    elif after.text == ",":
+    elif after.text == "," and not _goes_on(verb, last + 2):
         start, end = sentence.start, sentence.end
+    elif after.text == ",":
+        # "..., harbour leaders said Friday, as they gathered ...": the cue's own clause
+        # follows the comma; the statement is before the attribution.
+        start, end = sentence.start, doc[first - 1].idx
     else:
         return None
     # A dateline opening the story is no part of its first statement.
@@ -199,6 +209,30 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     start += len(text[start:end]) - len(text[start:end].lstrip())
     end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))
     return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
+
+
+def _hearer(obj: Token) -> bool:
+    """Whether a cue's object is whom the words were told ("he told me", "she told
+    reporters", "told The Ledger"), a short name or pronoun, not what was said."""
+    words = [t for t in obj.subtree if not t.is_punct]
+    return len(words) <= 3 and obj.lower_ not in _NOT_HEARERS and (
+        obj.pos_ in ("NOUN", "PROPN") or (obj.pos_ == "PRON" and obj.tag_ == "PRP"))
+
+
+def _goes_on(verb: Token, index: int) -> bool:
+    """Whether the word at ``index`` (after the comma closing an attribution) hangs from
+    the cue as a clause of its own ("..., she said, adding that ...", "as they ...")."""
+    doc = verb.doc
+    if index >= len(doc) or not verb.is_ancestor(doc[index]):
+        return False
+    child = doc[index]
+    while child.head.i != verb.i:
+        child = child.head
+    # "..., Brask said, until the yard closed in 1999": a clause with a subject of its
+    # own goes on the statement; "as they gathered" speaks of the speakers.
+    subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    own = subject is not None and subject.lower_ not in _SPEAKERS_AGAIN
+    return child.i > verb.i and child.dep_ in ("advcl", "conj", "xcomp") and not own
 
 
 def _relayed(state: ArticleState, verb: Token, start: int, end: int) -> bool:
@@ -237,8 +271,11 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
         # the second "says"). A clause before it with no break between is the
         # set-off case below.
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        # "In a reply shortly after the letters were published, Brandt said just that":
+        # a clause before the cue opened by a subordinator says when, not what.
         clause = next((c for c in clauses if c.i > verb.i), None) or next(
-            (c for c in clauses if not any(t.text == ";" for t in verb.doc[c.i:verb.i])), None)
+            (c for c in clauses if not any(t.text == ";" for t in verb.doc[c.i:verb.i])
+             and not subordinated(c)), None)
         # "The launch, the ministry said, was its largest": the parse may give the cue a
         # clause that misses the words before it; a set-off attribution wins.
         reported = _set_off(state, verb) or (
@@ -279,8 +316,12 @@ def _label(state: ArticleState, colon: Token) -> Token | None:
 
 
 def _rest_of_sentence(state: ArticleState, colon: Token) -> tuple[int, int] | None:
+    """What follows a label's colon to the end of its sentence; not a question, which
+    asserts nothing (a kicker before a heading: "Explainer: Why did the talks fail?")."""
     sentence = state.sentences[state.sentence_range(colon.idx, colon.idx + 1)[0]]
     text = state.article.text
+    if text[sentence.start:sentence.end].rstrip().endswith("?"):
+        return None
     start, end = colon.idx + 1, sentence.end
     start += len(text[start:end]) - len(text[start:end].lstrip())
     end -= len(text[start:end]) - len(text[start:end].rstrip(" .;"))
@@ -307,14 +348,15 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
             reported = _rest_of_sentence(state, token) if speaker is not None else None
         elif token.pos_ == "NOUN":
             clause = reported_clause(token, state.cues)
-            if clause is None:
+            if clause is None or unsaid_noun(token, state.cues, state.options.unsaid_reach):
                 continue
             reported = _clause_range(list(clause.subtree), state.cues)
             speaker = _noun_source(token)
         elif token.pos_ == "VERB" and lemma in state.cues.lemmas:
             passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(
                 c.dep_ == "agent" for c in token.children)
-            if passive or _unsaid(token, state.cues, state.options.unsaid_reach):
+            if passive or unsaid(token, state.cues, state.options.unsaid_reach) or (
+                    recounted(token, state.cues)):
                 # "has not announced a date", "without recommending charges": nothing was
                 # said; "Ada Moss was asked whether ...": the passive subject is the hearer.
                 continue
@@ -333,7 +375,9 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
                 lemma in state.cues.reporting) else (
                     find_subject(token, speakers, resolvable=False)
                     or find_source(reporter, speakers, resolvable=True, climb=climb))
-        if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted):
+        if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted) or (
+                speaker is not None and possessed(state, speaker, token)) or (
+                    question(state, token, reported)):
             continue
         # "Here is an excerpt:\n\n"...," she said": words before a line break that a
         # cue after it would report are the outlet's lead-in, not the speaker's.

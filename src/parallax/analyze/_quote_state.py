@@ -176,8 +176,9 @@ class ArticleState:
                                     paragraph_starts=self.paragraph_starts,
                                     sources=pack.source_nouns,
                                     speech=pack.quote_cues.speech)
-        # The cue lemmas of the article's language.
+        # The cue lemmas of the article's language, and its nouns for sources.
         self.cues = pack.quote_cues
+        self.sources = pack.source_nouns
 
     def sentence_range(self, start: int, end: int) -> tuple[int, int]:
         """Indices of the first and last sentence that overlap ``start:end``."""

@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from parallax.analyze._quote_asserted import recounted
 from parallax.analyze._quote_marks import Quoted
 from parallax.analyze._quote_reported import aside, noun_cued, reported_quotes
 from parallax.analyze._quote_speakers import SPEAKER_LABELS
@@ -261,6 +262,8 @@ def _direct_quotes(state: ArticleState) -> list[Quote]:
                         speaker.head) if speaker is not None else None
             if verb is not None and embedded:
                 verb = _saying(content.root, verb, state.cues)
+            if verb is not None and embedded and recounted(verb, state.cues):
+                verb = None  # `because they believed "storm" meant ...`: a mind, not words
             if verb is not None:
                 where = _statement(state, verb, passage, content) if embedded else (
                     passage.start, passage.end)

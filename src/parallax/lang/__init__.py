@@ -74,6 +74,12 @@ class QuoteCues:
     """Object verbs whose object alone is what was claimed or asked ("claims a share
     of the revenue", "demanded a recount"); other verbs' bare noun phrases name what
     was disputed or praised (``QuotesOptions.bare_objects``)."""
+    questions: frozenset[str] = frozenset()
+    """Verbs that ask: under them a clause opened by a question word ("questioned why
+    ...", "wondered how ...") is a question, not an assertion."""
+    whether: frozenset[str] = frozenset()
+    """Lower-case words that open an indirect yes/no question under any cue ("asked
+    whether ...", "said if ..."): nothing is asserted."""
     lemmas: frozenset[str] = field(init=False)
     """Every lemma that can cue a statement."""
     reporting: frozenset[str] = field(init=False)
