@@ -158,7 +158,7 @@ def over_pairs(story: Story, scores: Matrix) -> Matrix:
             total[k] += score
             top[k] = max(top[k], score) if count[k] else score
             count[k] += 1
-    return np.c_[total / np.maximum(count, 1), top]
+    return np.asarray(np.c_[total / np.maximum(count, 1), top])
 
 
 def pair_vectors(story: Story) -> Matrix:
@@ -168,7 +168,7 @@ def pair_vectors(story: Story) -> Matrix:
     for own, vector in zip(story.body, story.vectors, strict=True):
         for pair in own:
             total[where[pair]] += vector
-    return total / np.maximum(np.linalg.norm(total, axis=1, keepdims=True), 1e-12)
+    return np.asarray(total / np.maximum(np.linalg.norm(total, axis=1, keepdims=True), 1e-12))
 
 
 def inner(train: Sequence[int]) -> list[tuple[list[int], list[int]]]:
@@ -195,7 +195,7 @@ class Trial:
 
     def _rouge2(self, k: int, text: str) -> float:
         reference = self.stories[k]["roundup"][0]
-        return rouge_f1(truncate_words(text, self._words(k)), reference)["rouge2"]
+        return float(rouge_f1(truncate_words(text, self._words(k)), reference)["rouge2"])
 
     def gain(self, k: int, values: Matrix) -> float:
         """ROUGE-2 of the summary with ``values`` for story ``k``'s pairs, minus LexRank's."""
@@ -280,18 +280,13 @@ class Trial:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("halves", "parity"), default="halves",
-                        help="cross-fit folds: first/second half by id (as the bench), or "
-                             "even/odd positions")
+    train_summary.split_argument(parser)
     args = parser.parse_args(argv)
     if not bench.DATA.exists():
         print(f"NeuS data not found at {bench.DATA}", file=sys.stderr)
         return 1
     trial = Trial()
-    n = len(trial.stories)
-    half = (n + 1) // 2
-    folds = ([list(range(half)), list(range(half, n))] if args.split == "halves"
-             else [list(range(0, n, 2)), list(range(1, n, 2))])
+    folds = train_summary.cross_folds(len(trial.stories), args.split)
     variants = {"shipped features": trial.shipped, "sentence ridge, blended": trial.blended,
                 "sentence ridge as pair features": trial.stacked,
                 "pair vectors": trial.vectors}
