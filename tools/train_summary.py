@@ -98,12 +98,24 @@ def describe(name: str, mine: Sequence[float], theirs: Sequence[float]) -> str:
             f"{mean(diffs) / spread:+.1f} s.e.)")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cv-only", action="store_true", help="report, do not write")
+def split_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", choices=("halves", "parity"), default="halves",
                         help="cross-fit folds: first/second half by id (as the bench), or "
                              "even/odd positions (a second look at the same data)")
+
+
+def cross_folds(stories: int, split: str) -> list[list[int]]:
+    """The two folds of ``split`` (``--split``) over that many stories in id order."""
+    half = (stories + 1) // 2
+    if split == "halves":
+        return [list(range(half)), list(range(half, stories))]
+    return [list(range(0, stories, 2)), list(range(1, stories, 2))]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cv-only", action="store_true", help="report, do not write")
+    split_argument(parser)
     args = parser.parse_args(argv)
     if not bench.DATA.exists():
         print(f"NeuS data not found at {bench.DATA}", file=sys.stderr)
@@ -112,8 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     analyses = [bench.analyze(story, True) for story in stories]
     tables = [pair_table(s, a) for s, a in zip(stories, analyses, strict=True)]
     half = (len(stories) + 1) // 2
-    folds = ([range(half), range(half, len(stories))] if args.split == "halves"
-             else [range(0, len(stories), 2), range(1, len(stories), 2)])
+    folds = cross_folds(len(stories), args.split)
     models = [fit([tables[k] for k in fold]) for fold in folds]
     mine: list[float] = []
     theirs: list[float] = []
