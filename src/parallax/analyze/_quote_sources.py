@@ -9,11 +9,14 @@ neighbourhood of the statement, and some cues speak for someone else:
   claiming ...` is the Ledger's claim; `belied the ministry's insistence
   that ...` the ministry's): the writing's author, or no one when it has none;
 * a quote without a cue is signed by the subject right after its closing mark
-  (`"...," Ada Roe, who has sued the agency twice, said`), or by the speaker
-  of the quote it runs on into with nothing but marks between them;
+  (`"...," Ada Roe, who has sued the agency twice, said`), by the subject of
+  the next sentence when that owns it (`"..." / That's how Roe put it.`), or
+  by the speaker of the quote it runs on into with nothing but marks between,
+  or by the speaker of the attribution it follows (`"A," said Roe. "B" ...`);
 * a cue whose subject the parse lost has it before a single aside
   (`Ms. Roe, back from the hearing, wrote to the board, "..."`);
 * a transcript's turn opens on its speaker's name (`"ROE: ...`);
+* "it" as the subject of a cue is the writing or body that spoke just before;
 * "they" that the text leaves open stands for the several speakers of the
   quote before it in the same or the previous paragraph (`Roe and Moss said
   ... . They vowed ...`), when no other plural subject comes between.
@@ -43,6 +46,8 @@ _ASIDE = re.compile(r"\s*,[^,;:\"\u201c\u201d]+,\s*(?:\w+ly\s+)?")
 # Dependents that keep a token inside the noun phrase of its head.
 _IN_PHRASE = frozenset({"compound", "flat", "amod", "det", "nmod", "poss", "case"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# The words that open a sentence owning the quote before it ("That's how X put it").
+_OWNING = re.compile(r"(?:That|This)(?:['\u2019]s| is| was) how\s")
 # A transcript's speaker label: a name in capitals and a colon ("ROE: ", "VAN DYKE: ").
 _LABEL = re.compile(r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?):\s")
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -53,13 +58,43 @@ def reread(state: ArticleState, quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     found = list(quotes)
     for index, quote in enumerate(found):
         found[index] = (_labelled(state, quote) or _nested(state, quote)
-                        or _signed_after(state, quote) or _before_aside(state, quote) or quote)
+                        or _signed_after(state, quote) or _before_aside(state, quote)
+                        or _owned_after(state, quote) or quote)
     # Backwards, so a run of passages takes the speaker named after its last one.
     for index in range(len(found) - 2, -1, -1):
         found[index] = _runs_on(state, found[index], found[index + 1]) or found[index]
-    for index in range(1, len(found)):
-        found[index] = _they(state, found[index], found[index - 1]) or found[index]
+    for index in range(len(found)):
+        previous = found[index - 1] if index else None
+        found[index] = (_it(state, found[index], previous)
+                        or (_they(state, found[index], previous) if previous else None)
+                        or (_goes_on(state, found[index], previous) if previous else None)
+                        or found[index])
     return tuple(found)
+
+
+def _it(state: ArticleState, quote: Quote, previous: Quote | None) -> Quote | None:
+    """ "It said" after a writing or a body that spoke: the pronoun is the mention, and
+    the name is the speaker of the quote before it in the same or the previous
+    paragraph when that one's mention is a writing or a body (`"...," the filing
+    read. "...," it added.`); otherwise the mention alone, unnamed."""
+    if quote.speaker_span is not None or quote.cue_span is None:
+        return None
+    cue = _tokens(state, quote.cue_span.clean_start, quote.cue_span.clean_end)
+    subject = next((c for t in cue[:1] for c in t.children
+                    if c.dep_ == "nsubj" and c.lower_ == "it"), None)
+    if subject is None or cue[0].lemma_.lower() not in state.cues.speech:
+        return None
+    name = None
+    if previous is not None and previous.speaker_span is not None and state.paragraph(
+            subject.idx) - state.paragraph(previous.span.clean_end) <= 1:
+        before = state.doc.char_span(previous.speaker_span.clean_start,
+                                     previous.speaker_span.clean_end, alignment_mode="expand")
+        head = before.root if before is not None else None
+        if head is not None and (head.ent_type_ == "ORG" or (
+                head.lemma_.lower() in state.speakers.sources.documents)):
+            name = previous.speaker
+    return replace(quote, speaker=name,
+                   speaker_span=state.article.span(subject.idx, subject.idx + len(subject)))
 
 
 def _labelled(state: ArticleState, quote: Quote) -> Quote | None:
@@ -169,6 +204,28 @@ def _signed_after(state: ArticleState, quote: Quote) -> Quote | None:
                        token_span(verb))
 
 
+def _owned_after(state: ArticleState, quote: Quote) -> Quote | None:
+    """A quote standing alone, owned by the next sentence: `"Pure harbour fiction"` and
+    then `That's how Ada Roe, 66, described the claims.` (a cue of the language's
+    and its subject; the opening words are ``_OWNING``)."""
+    if quote.kind != "direct" or quote.speaker_span is not None or quote.cue_span is not None:
+        return None
+    _, last = state.sentence_range(quote.span.clean_start, quote.span.clean_end)
+    if last + 1 >= len(state.sentences):
+        return None
+    after = state.sentences[last + 1]
+    gap = state.article.text[quote.span.clean_end:after.start]
+    if any(c.isalnum() for c in gap) or not _OWNING.match(after.text):
+        return None
+    verb = next((t for t in _tokens(state, after.start, after.end)
+                 if t.pos_ == "VERB" and t.lemma_.lower() in state.cues.lemmas), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+    if verb is None or subject is None or state.speakers.name(subject) is None:
+        return None
+    return state.quote(quote.span.clean_start, quote.span.clean_end, "direct", subject,
+                       token_span(verb))
+
+
 def _before_aside(state: ArticleState, quote: Quote) -> Quote | None:
     """A cue without a subject, whose sentence names a person right before one aside
     and the cue: `On Monday, Ms. Roe, back from the hearing, wrote to the board, "..."`."""
@@ -226,6 +283,22 @@ def _they(state: ArticleState, quote: Quote, previous: Quote) -> Quote | None:
            for t in _tokens(state, start, mention.clean_start)):
         return None
     return replace(quote, speaker=name)
+
+
+def _goes_on(state: ArticleState, quote: Quote, previous: Quote) -> Quote | None:
+    """A bare passage right after the attribution that follows the quote before it:
+    `"A," said Ada Roe, an economist at the port. "B" for the top bracket.` is hers."""
+    said, cue = previous.speaker_span, previous.cue_span
+    if (quote.kind != "direct" or quote.speaker_span is not None or quote.cue_span is not None
+            or previous.kind != "direct" or said is None or cue is None
+            or min(said.clean_start, cue.clean_start) < previous.span.clean_end):
+        return None
+    # The rest of the attribution ("at the port.") and no clause of its own.
+    low = max(said.clean_end, cue.clean_end)
+    if "\n" in state.article.text[low:quote.span.clean_start] or any(
+            t.pos_ in ("VERB", "AUX") for t in _tokens(state, low, quote.span.clean_start)):
+        return None
+    return replace(quote, speaker=previous.speaker, speaker_span=said, cue_span=cue)
 
 
 def _joint(state: ArticleState, quote: Quote) -> bool:

@@ -293,7 +293,7 @@ class Speakers:
             first = max(first, self.text.rfind("\n", first, head.idx) + 1)  # one line only
             written = self.text[first:name_end(self.text, head.idx + len(head), self.names)]
             if _INITIALS.fullmatch(written):
-                return None  # "the A.G.": an abbreviated role, not a name
+                return self._abbreviated(written, head.idx)  # "the A.G.": a role
             bodies = [display_name(e.text) for e in self.ents
                       if e.label_ == "ORG" and e.start_char < head.idx]
             return self._body(expand_surname(self._full(written), bodies), head.idx)
@@ -357,6 +357,15 @@ class Speakers:
         near = any(low <= p.start < start and person_name(p.text) == fits[0] for p in self.persons)
         return fits[0] if near else name
 
+    def _abbreviated(self, written: str, position: int) -> str | None:
+        """The one person titled before ``position`` with the office an abbreviation
+        stands for: "the A.G." after "Attorney General Ada Roe" (the initials of
+        the title's words); None when no one or several people hold it."""
+        letters = "".join(c for c in written.lower() if c.isalpha())
+        holders = {self._full(t.entity.text) for t in self.titled
+                   if t.entity.end <= position and letters in "".join(w[:1] for w in t.title)}
+        return holders.pop() if len(holders) == 1 and len(letters) > 1 else None
+
     def _body(self, name: str, position: int) -> str:
         """A body's short name as the longer one named before ``position`` ("the County
         Police Department" after "the Miami-Dade County Police Department"), whether
@@ -399,7 +408,8 @@ class Speakers:
         newline = self.text.find("\n", token.idx, end)
         text = self.text[start:end if newline < 0 else newline]
         if is_title_word(text):
-            return None  # "the A.G.": an office the NER model tagged, not a name
+            # "the A.G.": an office the NER model tagged, not a name.
+            return self._abbreviated(text, start) if _INITIALS.fullmatch(text) else None
         if span.label_ == "PERSON":
             return self._by_sex(self._full(text), start)
         # The NER model tags some surnames as places or bodies ("Galloran said").
