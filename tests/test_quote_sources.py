@@ -123,12 +123,6 @@ SPEAKERS = [
      "The cable, marked secret, warned the ministry that the port was exposed. It said "
      "\"requests for more guards have gone unanswered.\"",
      "more guards", None, "It"),
-    ("a cable speaks for the one whose signature it went under",
-     "The cable, sent under Ambassador Ada Roe's signature and marked secret, warned the "
-     "ministry that the port was exposed.\n\nThe cable also warned that the harbour guard "
-     "appeared to be compromised. It said \"requests for more patrols have gone "
-     "unanswered.\"",
-     "more patrols", "Ada Roe", "It"),
     ("a transcript's turn is its labelled speaker's",
      "\"That is my answer,\" Chris Talbot said on the show.\n\n\"TALBOT: Why would the "
      "senator do that? Will he be there tomorrow night?",

@@ -513,8 +513,7 @@ class Speakers:
 
     def author_token(self, document: Token) -> Token | None:
         """The author written with a report: "the Ledger's report", "a Ledger news
-        report", "an article published by the Ledger", "a memo by federal prosecutors",
-        "a cable sent under the envoy's signature", "the Ledger published the story"."""
+        report", "an article published by the Ledger", "a memo by federal prosecutors"."""
         for token in document.doc[document.left_edge.i:document.i]:
             if token.ent_type_ in SPEAKER_LABELS and token.dep_ in ("poss", "compound"):
                 return token
@@ -524,14 +523,6 @@ class Speakers:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.ent_type_ in SPEAKER_LABELS:
                 return subject
-        # "a cable sent under the envoy's signature": the owner of the signature.
-        for clause in document.rights:
-            for prep in (c for c in clause.children if c.dep_ == "prep"):
-                for noun in prep.children:
-                    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-                    if (noun.dep_ == "pobj" and noun.lemma_.lower() in self.sources.signatures
-                            and owner is not None and owner.ent_type_ == "PERSON"):
-                        return owner
         bys = [c for c in document.rights if c.dep_ == "prep" and c.lower_ == "by"]
         bys += [c for clause in document.rights for c in clause.children if c.dep_ == "agent"]
         return next((name for by in bys for name in by.children if name.dep_ == "pobj"), None)

@@ -190,9 +190,6 @@ class SourceNouns:
     with a name after them."""
     partitives: frozenset[str] = frozenset()
     """Prepositions of a part of a group ("one of the aides"): the group describes it."""
-    signatures: frozenset[str] = frozenset()
-    """Nouns whose owner signs the writing they go with ("a cable sent under the
-    envoy's signature")."""
     publishing: frozenset[str] = frozenset()
     """Lemmas of verbs whose subject is the author of the writing they take as object
     ("BuzzFeed published the story"; not "Roe criticized the story")."""
