@@ -123,6 +123,9 @@ SPEAKERS = [
      "The cable, marked secret, warned the ministry that the port was exposed. It said "
      "\"requests for more guards have gone unanswered.\"",
      "more guards", None, "It"),
+    ("a capitalised heading inside a quote is no transcript turn",
+     "\"WARNING: the dam is failing,\" Ada Roe said on Monday.",
+     "the dam is failing", "Ada Roe", "Ada Roe"),
     ("a transcript's turn is its labelled speaker's",
      "\"That is my answer,\" Chris Talbot said on the show.\n\n\"TALBOT: Why would the "
      "senator do that? Will he be there tomorrow night?",

@@ -104,10 +104,12 @@ def _labelled(state: ArticleState, quote: Quote) -> Quote | None:
     label = _LABEL.match(quote.span.text)
     if quote.kind != "direct" or label is None:
         return None
+    name = state.speakers.full_name(label.group(1).title())
+    if name is None and quote.speaker_span is not None:
+        return None  # `"WARNING: ...," Roe said`: a heading in the words, not a turn
     start = quote.span.clean_start
     mention = state.article.span(start, start + len(label.group(1)))
-    return replace(quote, speaker=state.speakers.full_name(label.group(1).title()),
-                   speaker_span=mention, cue_span=None)
+    return replace(quote, speaker=name, speaker_span=mention, cue_span=None)
 
 
 def _tokens(state: ArticleState, start: int, end: int) -> list[Token]:
