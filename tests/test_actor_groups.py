@@ -64,3 +64,33 @@ def test_statements_of_unnamed_sources_get_a_group_actor() -> None:
     assert speakers["the vote was fair"] == "Nadia Ferrante"
     assert not by_id[next(q.speaker for q in quotes if q.text == "the vote was fair")
                      ].described
+
+
+def test_a_qualifying_phrase_is_part_of_the_description() -> None:
+    # "familiar with ...", "with knowledge of ..." and a named place say who speaks.
+    assert _named("people familiar with the harbour talks") == (
+        "people familiar with the harbour talks")
+    assert _named("One person familiar with the pilot's testimony") == (
+        "person familiar with the pilot's testimony")
+    assert _named("people with knowledge of the tender") == "people with knowledge of the tender"
+    assert _named("state prosecutors in Carvale") == "state prosecutors in Carvale"
+    assert _named("three other women") == "women"
+    # A part of a group is described by the group: "one of the mayor's aides".
+    assert _named("one of Mr. Tarn's aides") == "Mr. Tarn's aides"
+    # A possessive inside the phrase is no owner of the source.
+    assert _named("people familiar with his thinking") == "people familiar with his thinking"
+
+
+def test_a_qualified_definite_singular_still_points_back() -> None:
+    assert _named("the person familiar with the talks") is None
+    assert _named("the official in Carvale") is None
+
+
+def test_a_described_source_takes_its_owners_full_name() -> None:
+    # "Tarn's campaign" and "his campaign" in one article are the same source.
+    item = parsed("Nadia Tarn's campaign called the story a smear on Monday. The levy "
+                  "was never raised, according to Tarn's campaign.", "one")
+    actors, quotes = resolve_actors([item])
+    names = {q.text: next(a.name for a in actors if a.id == q.speaker)
+             for q in quotes if q.speaker}
+    assert "Nadia Tarn's campaign" in names.values()

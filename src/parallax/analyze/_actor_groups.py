@@ -33,6 +33,23 @@ _OPENING = " \t\"'\u201c\u2018("
 _LOOK_BACK = 40
 
 
+def _core(words: list[tuple[str, int]], nouns: SourceNouns) -> list[tuple[str, int]]:
+    """The words up to the source noun a qualifying phrase follows ("people" in "people
+    familiar with the talks", "prosecutors" in "prosecutors in New York"); all of them
+    when none does."""
+    preps = nouns.qualifiers | nouns.places
+    for index, (word, _) in enumerate(words[:-1]):
+        if word.strip(".;:!?").lower() not in nouns.nouns:
+            continue
+        after = words[index + 1][0].lower()
+        # "familiar with": an adjective after the noun opens the phrase.
+        adjective = index + 2 < len(words) and after.isalpha() and words[index + 2][
+            0].lower() in nouns.qualifiers
+        if after in preps or adjective:
+            return words[:index + 1]
+    return words
+
+
 def described_source(text: str, start: int, end: int, proper: Sequence[tuple[int, int]],
                      nouns: SourceNouns) -> str | None:
     """The name of the unnamed source written at ``text[start:end]``, or None.
@@ -47,8 +64,6 @@ def described_source(text: str, start: int, end: int, proper: Sequence[tuple[int
     if "," in written or "\n" in written:
         return None  # "Mr. Conway, a vocal critic": a person with a description
     words = [(m.group(), start + m.start()) for m in _WORDS.finditer(written)]
-    if any(w.lower() in _OWNERS for w, _ in words):
-        return None
     first = words[0][0].lower() if words else ""
     definite = first in nouns.definite
     single = first in nouns.indefinite
@@ -56,13 +71,21 @@ def described_source(text: str, start: int, end: int, proper: Sequence[tuple[int
         words = words[1:]
     while len(words) > 1 and words[0][0].lower() in nouns.quantifiers:
         words = words[1:]
+    # "one of the senator's aides": the group the one belongs to describes it.
+    if single and len(words) > 1 and words[0][0].lower() in nouns.partitives:
+        words = words[1:]
+        if words and words[0][0].lower() in nouns.definite:
+            words = words[1:]
     if not words:
         return None
-    head = words[-1][0].strip(".;:!?").lower()
+    core = _core(words, nouns)
+    if any(w.lower() in _OWNERS for w, _ in core):
+        return None
+    head = core[-1][0].strip(".;:!?").lower()
     singular = nouns.nouns.get(head)
     if singular is None:
         return None
-    owners = [i for i, (w, _) in enumerate(words[:-1]) if _POSSESSIVE.search(w)]
+    owners = [i for i, (w, _) in enumerate(core[:-1]) if _POSSESSIVE.search(w)]
     if owners:
         owner = words[owners[-1]][0]
         owner_head = _POSSESSIVE.sub("", owner).lower()
@@ -71,7 +94,8 @@ def described_source(text: str, start: int, end: int, proper: Sequence[tuple[int
                 or owner_head in nouns.nouns):
             return None
     elif head == singular and (not single or len(words) == 1):
-        # "the official" points back at someone named; "a spokesman" could be anyone's.
+        # "the official" points back at someone named; "a spokesman" could be anyone's
+        # ("a person familiar with the talks" is a source of its own).
         return None
     name = [w for w, _ in words]
     lead, at = words[0]

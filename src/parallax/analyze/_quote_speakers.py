@@ -36,6 +36,7 @@ from parallax.analyze._actor_names import (
     name_key,
     person_name,
     split_lines,
+    surname_matches,
 )
 from parallax.analyze._actor_titles import TitledMention, titled_mentions
 from parallax.lang import PersonNames, SourceNouns
@@ -43,7 +44,7 @@ from parallax.lang.en import ENGLISH
 from parallax.model import Entity, Sentence
 from parallax.options import DEFAULT_OPTIONS
 
-__all__ = ["SPEAKER_LABELS", "Speakers"]
+__all__ = ["SPEAKER_LABELS", "Speakers", "relative_antecedent"]
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # Dependents that are part of a name or description ("the US President", "Ri Yong Ho,
@@ -59,7 +60,13 @@ _STATE_NOUNS = frozenset({"government", "administration", "authorities", "cabine
 # Title words that make another office of the one they modify ("vice president").
 _RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "former"})
 # The sex each pronoun of a speaker asks of its antecedent.
-_PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Relative pronouns that stand for people, whose antecedent is the noun before them.
+_PERSON_RELATIVES = frozenset({"who"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+# How many sentences back a shared surname's one person of the honorific's sex may
+# be named for "Mr. Roe" to be him (chosen on bench/realnews.py).
+_NEAR_SENTENCES = 2
 # An honorific sits right before the name: "Ms. " is four characters, "Mrs. " five.
 _HONORIFIC_REACH = 6
 # Initials alone, which the NER model would have tagged if they named a body.
@@ -191,6 +198,10 @@ class Speakers:
                     stack.append(child)
         first = min(t.i for t in tokens)
         last = max(t.i for t in tokens)
+        # "people familiar with the talks": the phrase that says who they are.
+        qualified = [end for token in tokens if (end := self._qualified(token)) is not None
+                     and not min(head.i, end) < governor < max(head.i, end)]
+        last = max([last, *qualified])
         if head.ent_type_:
             entity = next(e for e in self.ents if e.start <= head.i < e.end)
             first, last = min(first, entity.start), max(last, entity.end - 1)
@@ -201,6 +212,38 @@ class Speakers:
         start = max(start, self.text.rfind("\n", start, head_start) + 1)
         newline = self.text.find("\n", head_start, end)
         return start, end if newline < 0 else newline
+
+    def _qualified(self, token: Token) -> int | None:
+        """The last token of the phrase that qualifies an unnamed source, if any.
+
+        "people familiar with the talks", "people with knowledge of the plan",
+        "prosecutors in New York", "one of the senator's aides": the phrase
+        says who speaks, so it belongs to the mention. It ends before a clause
+        or a comma ("one of the aides who said ..." is not part of it).
+        """
+        sources = self.sources
+        if token.dep_ == "amod":
+            # "familiar with": the adjective after the noun holds the phrase.
+            if token.i < token.head.i or token.head.lower_ not in sources.nouns:
+                return None
+        elif token.lower_ not in sources.nouns and not (
+                token.lower_ in sources.indefinite or token.lower_ in sources.quantifiers):
+            return None
+        ends = []
+        for child in token.rights:
+            if child.dep_ != "prep":
+                continue
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            named = any(g.ent_type_ for g in objects)
+            if token.lower_ in sources.nouns or token.dep_ == "amod":
+                keep = child.lower_ in sources.qualifiers or (
+                    child.lower_ in sources.places and named)
+            else:
+                keep = child.lower_ in sources.partitives and any(
+                    g.lower_ in sources.nouns for g in objects)
+            if keep:
+                ends.append(_phrase_end(child))
+        return max(ends) if ends else None
 
     def names_person(self, head: Token) -> bool:
         """Whether the mention headed by ``head`` names a person (not a body or a place)."""
@@ -226,6 +269,9 @@ class Speakers:
                   and not self._is_possessive(p)]
         if inside:
             return self._full(inside[-1].text)
+        if any(c.dep_ == "poss" and c.lower_ in _PRONOUN_GENDERS for c in head.children) and (
+                owned := self._owned(head)):
+            return owned  # "his campaign"
         if head.lower_ in PERSON_PRONOUNS:
             return self._antecedent(head)
         if head.lower_ == "they":
@@ -247,11 +293,78 @@ class Speakers:
             first = max(first, self.text.rfind("\n", first, head.idx) + 1)  # one line only
             written = self.text[first:name_end(self.text, head.idx + len(head), self.names)]
             if _INITIALS.fullmatch(written):
-                return None  # "the A.G.": an abbreviated role, not a name
+                return self._abbreviated(written, head.idx)  # "the A.G.": a role
             bodies = [display_name(e.text) for e in self.ents
                       if e.label_ == "ORG" and e.start_char < head.idx]
             return self._body(expand_surname(self._full(written), bodies), head.idx)
         return None
+
+    def _owned(self, head: Token) -> str | None:
+        """A source of someone's, named by its owner: "his campaign" -> "Ada Roe's
+        campaign", "her lawyer" -> "Ada Roe's lawyer"; None when "his" resolves to no one.
+
+        "His" is the owner of the sentence's subject when that is a person ("Roe's
+        campaign disputed the story ..., according to his campaign"), else what
+        the pronoun stands for (``_antecedent``). A possessor written out ("Roe's
+        campaign") is read by the actors stage from the mention as written.
+        """
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if head.lower_ not in self.sources.nouns or owner is None:
+            return None
+        name = self.owner_name(owner)
+        if not name:
+            return None
+        words = [t.text for t in head.doc[owner.i + 1:head.i + 1] if t.dep_ != "case"]
+        return f"{name}'s {' '.join(words)}"
+
+    def _subject_owner(self, pronoun: Token) -> str | None:
+        """The person owning the subject of the pronoun's sentence before it, when of
+        the pronoun's sex ("Roe's campaign said ... his ..." -> Roe)."""
+        wanted = _PRONOUN_GENDERS.get(pronoun.lower_)
+        low = self.sentence_starts[bisect_right(self.sentence_starts, pronoun.idx) - 1] if (
+            self.sentence_starts) else 0
+        for token in self.doc.char_span(low, pronoun.idx, alignment_mode="expand") or ():
+            if token.dep_ not in _SUBJECT_DEPS or self._quoted(token.idx):
+                continue
+            for owner in token.children:
+                if owner.dep_ == "poss" and owner.ent_type_ == "PERSON":
+                    name = self._entity_name(owner)
+                    sex = self.genders.get(name) if name else None
+                    if name and not (wanted and sex and sex != wanted):
+                        return name
+        return None
+
+    def _by_sex(self, name: str, start: int) -> str:
+        """A surname two people of the article share, told apart by its honorific: "Mr.
+        Roe" is the one man among them, when no other is known to be a man and he is
+        named in this sentence or the two before (or every other one is known to be
+        a woman). Otherwise the surname stays as written, and unresolved."""
+        matches = surname_matches(name, self.full_names, self.names)
+        if len(matches) < 2:
+            return name
+        before = _LAST_WORD.search(self.text, max(0, start - _HONORIFIC_REACH), start)
+        honorific = before.group(1) if before else ""
+        wanted = self.names.genders.get(honorific.lower()) if is_title_word(honorific) else None
+        fits = [m for m in matches if self.genders.get(m) == wanted]
+        if wanted is None or len(fits) != 1:
+            return name
+        others = [m for m in matches if m != fits[0]]
+        if all(self.genders.get(m) not in (None, wanted) for m in others):
+            return fits[0]
+        sentence = bisect_right(self.sentence_starts, start) - 1
+        low = self.sentence_starts[max(0, sentence - _NEAR_SENTENCES)] if (
+            self.sentence_starts) else 0
+        near = any(low <= p.start < start and person_name(p.text) == fits[0] for p in self.persons)
+        return fits[0] if near else name
+
+    def _abbreviated(self, written: str, position: int) -> str | None:
+        """The one person titled before ``position`` with the office an abbreviation
+        stands for: "the A.G." after "Attorney General Ada Roe" (the initials of
+        the title's words); None when no one or several people hold it."""
+        letters = "".join(c for c in written.lower() if c.isalpha())
+        holders = {self._full(t.entity.text) for t in self.titled
+                   if t.entity.end <= position and letters in "".join(w[:1] for w in t.title)}
+        return holders.pop() if len(holders) == 1 and len(letters) > 1 else None
 
     def _body(self, name: str, position: int) -> str:
         """A body's short name as the longer one named before ``position`` ("the County
@@ -265,6 +378,11 @@ class Speakers:
                     if t.idx < position and t.text == head and t.pos_ == "PROPN")
         # Lazy: only a body's name of two or more words reads them.
         return expand_body(name, chain(tagged, untagged))
+
+    def full_name(self, written: str) -> str | None:
+        """The article's one full person name ``written`` (a surname) stands for, if any."""
+        full = self._full(written)
+        return full if full in self.full_names and full != written else None
 
     def _full(self, text: str) -> str:
         return expand_surname(person_name(text), self.full_names, self.names)
@@ -290,9 +408,10 @@ class Speakers:
         newline = self.text.find("\n", token.idx, end)
         text = self.text[start:end if newline < 0 else newline]
         if is_title_word(text):
-            return None  # "the A.G.": an office the NER model tagged, not a name
+            # "the A.G.": an office the NER model tagged, not a name.
+            return self._abbreviated(text, start) if _INITIALS.fullmatch(text) else None
         if span.label_ == "PERSON":
-            return self._full(text)
+            return self._by_sex(self._full(text), start)
         # The NER model tags some surnames as places or bodies ("Galloran said").
         return self._body(expand_surname(display_name(text), self.full_names, self.names),
                           span.start_char)
@@ -321,6 +440,7 @@ class Speakers:
             high = position if index == sentence else self.sentence_starts[index + 1]
             subjects: list[Token] = []
             others: list[Entity] = []
+            owners: list[Token] = []
             for person in self.persons:
                 if not (low <= person.start and person.end <= high) or self._quoted(person.start):
                     continue
@@ -335,6 +455,11 @@ class Speakers:
                     subjects.append(root)
                 elif span is None or span.root.dep_ != "poss":
                     others.append(person)
+                elif span.root.head.dep_ in _SUBJECT_DEPS and (
+                        span.root.head.lower_ not in self.sources.nouns):
+                    # "Mr. Roe's desire ... when he ...": the owner of a subject that is
+                    # no one of his own ("Roe's lawyer said he ..." is not read).
+                    owners.append(span.root)
             span = self.doc.char_span(low, high, alignment_mode="expand")
             subjects.extend(t for t in span or () if t.dep_ in _SUBJECT_DEPS and t.i != pronoun.i
                             and _PRONOUN_GENDERS.get(t.lower_) == wanted
@@ -343,6 +468,7 @@ class Speakers:
             if index == sentence:
                 subjects = [s for s in subjects if not _reported_by(s.head, pronoun)]
                 others = []
+            subjects = subjects or [o for o in owners if not _reported_by(o.head.head, pronoun)]
             if subjects:
                 # A name that tells the pronoun's sex beats one that says nothing; when
                 # only a non-subject tells it, the sentence is too doubtful to read.
@@ -368,17 +494,55 @@ class Speakers:
         says = (document.dep_ in _SUBJECT_DEPS and document.head.lemma_.lower() in self.speech
                 ) or any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in self.speech
                          for c in document.rights)
-        if not says:
-            return None
+        # "according to a memo by ...": the rules chose the writing as the source.
+        cited = document.dep_ == "pobj" and document.head.head.lower_ == "according"
+        return self.author_name(document) if says or cited else None
+
+    def author_name(self, document: Token) -> str | None:
+        """Whom a report that says something speaks for (see ``_author``)."""
+        written = self._written_by(document)
+        if written or not any(c.dep_ == "det" and c.lower_ in self.sources.definite
+                              for c in document.children):
+            return written
+        # "the report said" goes back to the writing named last before it, when that
+        # one's author is written with it ("BuzzFeed's report claimed ... . The report
+        # said ..."); an earlier one without an author leaves it unknown.
+        earlier = [t for t in self.doc[:document.i] if t.pos_ == "NOUN"
+                   and t.lemma_.lower() in self.sources.documents and not self._quoted(t.idx)]
+        return self._written_by(earlier[-1]) if earlier else None
+
+    def author_token(self, document: Token) -> Token | None:
+        """The author written with a report: "the Ledger's report", "a Ledger news
+        report", "an article published by the Ledger", "a memo by federal prosecutors"."""
         for token in document.doc[document.left_edge.i:document.i]:
             if token.ent_type_ in SPEAKER_LABELS and token.dep_ in ("poss", "compound"):
-                return self._entity_name(token)
-        for clause in document.rights:
-            for agent in (c for c in clause.children if c.dep_ == "agent"):
-                for name in agent.children:
-                    if name.dep_ == "pobj" and name.ent_type_ in SPEAKER_LABELS:
-                        return self._entity_name(name)
-        return None
+                return token
+        # "BuzzFeed published the story": the subject of a verb of publishing.
+        verb = document.head
+        if document.dep_ == "dobj" and verb.lemma_.lower() in self.sources.publishing:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.ent_type_ in SPEAKER_LABELS:
+                return subject
+        bys = [c for c in document.rights if c.dep_ == "prep" and c.lower_ == "by"]
+        bys += [c for clause in document.rights for c in clause.children if c.dep_ == "agent"]
+        return next((name for by in bys for name in by.children if name.dep_ == "pobj"), None)
+
+    def _written_by(self, document: Token) -> str | None:
+        """The name of ``author_token``: a body or person, or a described source."""
+        author = self.author_token(document)
+        if author is None:
+            return None
+        if author.ent_type_ in SPEAKER_LABELS:
+            return self._entity_name(author)
+        start, end = self.mention(author)
+        return described_source(self.text, start, end,
+                                [(e.start_char, e.end_char) for e in self.ents], self.sources)
+
+    def owner_name(self, owner: Token) -> str | None:
+        """Who owns a claim or a source: "his" as ``_owned`` reads it, else the name."""
+        if owner.lower_ in _PRONOUN_GENDERS:
+            return self._subject_owner(owner) or self._antecedent(owner)
+        return self.name(owner)
 
     def _group_antecedent(self, pronoun: Token) -> str | None:
         """Who "they" stands for: the plural subject of the nearest sentence of the
@@ -543,6 +707,27 @@ class Speakers:
         return self._full(chosen) if chosen else None
 
 
+def relative_antecedent(clause: Token) -> Token:
+    """Whom the "who" of a relative clause stands for: the noun right before it ("a
+    wave of letters from harbour pilots who said" -> pilots, where the parse may hang
+    the clause on "wave"; "members of the Assembly who" -> members), else the noun
+    the parse hangs the clause on."""
+    relative = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+    if relative is None or relative.i < 2 or relative.lower_ not in _PERSON_RELATIVES:
+        return clause.head
+    before = clause.doc[relative.i - 1]
+    if before.is_punct:
+        before = clause.doc[relative.i - 2]
+    if before.pos_ not in ("NOUN", "PROPN") or before.i <= clause.head.i or (
+            before.ent_type_ in _TIME_LABELS):
+        return clause.head
+    # "members of the Assembly who said": the people of a body, not the body.
+    if (before.ent_type_ and before.ent_type_ != "PERSON" and before.dep_ == "pobj"
+            and before.head.head.pos_ == "NOUN"):
+        return before.head.head
+    return before
+
+
 def _gender_of(text: str, person: Entity, full: str, title: Sequence[str],
                names: PersonNames) -> str | None:
     """The sex a mention of a person gives: its honorific ("Ms. Moss", before the
@@ -567,6 +752,18 @@ def _reported_by(verb: Token, pronoun: Token) -> bool:
     if own.i == verb.i:
         return False
     return own.is_ancestor(verb) or (own.dep_ == "parataxis" and own.head.i == verb.i)
+
+
+def _phrase_end(prep: Token) -> int:
+    """The last token of a prepositional phrase, before any clause or comma in it."""
+    doc = prep.doc
+    end = prep.i
+    for index in range(prep.i + 1, prep.right_edge.i + 1):
+        token = doc[index]
+        if token.is_punct or token.dep_ in ("relcl", "acl") or "\n" in doc[index - 1].text_with_ws:
+            break
+        end = index
+    return end
 
 
 def _depth(token: Token) -> int:

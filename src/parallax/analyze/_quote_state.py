@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from parallax.analyze._quote_marks import find_quoted
-from parallax.analyze._quote_speakers import SPEAKER_LABELS, Speakers
+from parallax.analyze._quote_speakers import SPEAKER_LABELS, Speakers, relative_antecedent
 from parallax.analyze.sentences import paragraphs
 from parallax.lang import pack_for
 from parallax.model import Article, Quote, QuoteKind, Sentence
@@ -116,7 +116,7 @@ def find_subject(verb: Token, speakers: Speakers, *, resolvable: bool) -> Token 
     binds = any(c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS for c in children)
     for subject in subjects:
         if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
-            subject = verb.head
+            subject = relative_antecedent(verb)
         low, high = sorted((subject.i, verb.i))
         if any("\n" in t.text_with_ws for t in verb.doc[low:high]):
             continue  # a heading glued to the paragraph by the parse

@@ -19,6 +19,7 @@ in order of first appearance, so they are stable for the same input.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -45,6 +46,9 @@ from parallax.model import Actor, ActorKind, AnalyzedArticle, Entity, Quote
 from parallax.options import DEFAULT_OPTIONS, ActorsOptions
 
 __all__ = ["KINDS", "resolve_actors"]
+
+# A possessive ending, with a straight or a curly apostrophe.
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 KINDS: dict[str, ActorKind] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
@@ -310,8 +314,27 @@ def _described(item: AnalyzedArticle, quote: Quote, pack: LanguagePack) -> str |
     mention = quote.speaker_span
     if mention is None:
         return None
-    return described_source(item.article.text, mention.clean_start, mention.clean_end,
-                            [(e.start, e.end) for e in item.entities], pack.source_nouns)
+    found = described_source(item.article.text, mention.clean_start, mention.clean_end,
+                             [(e.start, e.end) for e in item.entities], pack.source_nouns)
+    if found is None:
+        return None
+    persons = [person_name(e.text) for e in item.entities if e.label == "PERSON"]
+    return _full_owner(found, persons, pack.person_names)
+
+
+def _full_owner(described: str, persons: Sequence[str], names: PersonNames) -> str:
+    """A described source with its owner's full name: "Roe's campaign" -> "Ada Roe's
+    campaign" when Ada Roe is the article's one person of that surname, so it is the
+    source "his campaign" resolves to (``_quote_speakers``)."""
+    words = described.split(" ")
+    owner = next((i for i, w in enumerate(words) if _POSSESSIVE.search(w)), None)
+    if owner is None:
+        return described
+    written = _POSSESSIVE.sub("", " ".join(words[:owner + 1]))
+    full = expand_surname(person_name(written), persons, names)
+    if full == person_name(written):
+        return described
+    return " ".join([f"{full}'s", *words[owner + 1:]])
 
 
 def _place(registry: _Registry, entity: Entity) -> str:

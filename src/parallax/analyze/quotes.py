@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from parallax.analyze._quote_asserted import recounted
 from parallax.analyze._quote_marks import Quoted
 from parallax.analyze._quote_reported import aside, noun_cued, reported_quotes
+from parallax.analyze._quote_sources import reread
 from parallax.analyze._quote_speakers import SPEAKER_LABELS
 from parallax.analyze._quote_state import (
     OUTSIDE,
@@ -389,4 +390,5 @@ def extract_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...], 
             q.span.clean_start, q.span.clean_end) for s, e in reported)]
     kept = [q for q in direct if q.kind != "partial" or not any(
         s < q.span.clean_end and q.span.clean_start < e for s, e in reported)]
-    return tuple(sorted([*kept, *indirect], key=lambda q: (q.span.clean_start, q.span.clean_end)))
+    found = sorted([*kept, *indirect], key=lambda q: (q.span.clean_start, q.span.clean_end))
+    return reread(state, found)

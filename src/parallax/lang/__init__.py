@@ -187,6 +187,18 @@ class SourceNouns:
     documents: frozenset[str] = frozenset()
     """Lower-case nouns for writing that speaks for its author ("report", "article"):
     "BuzzFeed's report said ..." is the outlet's statement."""
+    qualifiers: frozenset[str] = frozenset()
+    """Prepositions whose phrase is part of how a source is described ("people familiar
+    with the talks", "people with knowledge of the plan")."""
+    places: frozenset[str] = frozenset()
+    """Prepositions that add the named place or body a source works in or for
+    ("prosecutors in New York", "members of Congress"): part of the description only
+    with a name after them."""
+    partitives: frozenset[str] = frozenset()
+    """Prepositions of a part of a group ("one of the aides"): the group describes it."""
+    publishing: frozenset[str] = frozenset()
+    """Lemmas of verbs whose subject is the author of the writing they take as object
+    ("BuzzFeed published the story"; not "Roe criticized the story")."""
 
 
 # eq=False: a pack is compared and hashed by identity, so stages may cache

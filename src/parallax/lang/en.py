@@ -169,6 +169,7 @@ _SOURCE_NOUNS = {
     "senator": "senators", "diplomat": "diplomats", "reporter": "reporters",
     "analyst": "analysts", "expert": "experts", "counsel": "counsel", "lawyer": "lawyers",
     "campaign": "campaigns", "office": "offices", "team": "teams",
+    "person": "people", "source": "sources", "member": "members", "woman": "women",
 }
 
 # Short forms of English given names and the full names they stand for. Only
@@ -369,5 +370,9 @@ ENGLISH = LanguagePack(
                                "five", "six", "seven", "eight", "nine", "ten", "multiple",
                                "both", "numerous"}),
         documents=frozenset({"report", "article", "story", "piece", "memo", "filing",
-                             "editorial", "column"})),
+                             "editorial", "column"}),
+        qualifiers=frozenset({"with"}), places=frozenset({"in", "at", "from", "of"}),
+        partitives=frozenset({"of"}),
+        publishing=frozenset({"publish", "release", "run", "write", "issue", "file",
+                              "produce", "post"})),
 )
