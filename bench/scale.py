@@ -261,13 +261,18 @@ def raw_spacy(corpus: Path, sample: int) -> dict[int, float]:
     return rates
 
 
+# Each stage: the functions (file, name) whose inclusive time it is, added up.
 _STAGES = {
-    "read (gzip JSONL)": ("parallax/ingest/",),
-    "clean": ("parallax/clean/",),
-    "duplicates (MinHash)": ("parallax/group/dedupe.py",),
-    "lead vectors (MiniLM)": ("parallax/analyze/embed.py",),
-    "names and terms": ("names_in", "terms_in", "_opening"),
-    "grouping (batches, stories)": ("parallax/group/stories.py",),
+    "read (gzip JSONL)": (("parallax/ingest/__init__.py", "iter_inputs"),),
+    "clean (boilerplate evidence, units)": (("parallax/clean/corpus.py", "repeated_lines"),
+                                            ("parallax/clean/document.py", "clean_document")),
+    "duplicates (MinHash)": (("parallax/group/dedupe.py", "mark_duplicates"),),
+    "model loading": (("parallax/analyze/embed.py", "load_embedder"),),
+    "lead vectors (MiniLM)": (("parallax/analyze/embed.py", "encode"),),
+    "names and terms": (("parallax/group/features.py", "names_in"),
+                        ("parallax/group/features.py", "terms_in"),
+                        ("parallax/group/features.py", "_opening")),
+    "grouping (cluster a batch, join, merge)": (("parallax/group/stories.py", "add"),),
 }
 
 
@@ -285,12 +290,11 @@ def profile(corpus: Path) -> list[tuple[str, float]]:
     total = time.perf_counter() - start
     stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
     rows = []
-    for stage, keys in _STAGES.items():
-        best = 0.0
-        for (filename, _, name), (_, _, _, cumulative, _) in stats.items():
-            if any(k in filename or k == name for k in keys):
-                best = max(best, cumulative)
-        rows.append((stage, best))
+    for stage, functions in _STAGES.items():
+        seconds = sum(cumulative for (filename, _, name), (_, _, _, cumulative, _)
+                      in stats.items() if any(filename.endswith(f) and name == n
+                                              for f, n in functions))
+        rows.append((stage, seconds))
     rows.append(("total (profiled)", total))
     return rows
 

@@ -559,9 +559,13 @@ def group_articles(articles: Iterable[Article], state: StoryState | None = None,
     added: dict[str, str] = {}
 
     def fresh() -> Iterator[Article]:
+        """The articles the state does not know: no lead vector is computed for the others."""
         for article in articles:
-            if article.id not in before:
-                added[article.id] = fingerprint(article)
+            if article.id in before:
+                if tick:
+                    tick()
+                continue
+            added[article.id] = fingerprint(article)
             yield article
 
     grouped = add_features(story_features(fresh(), encode, embedder=embedder), state,
