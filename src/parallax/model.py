@@ -39,7 +39,6 @@ __all__ = [
     "ActorKind",
     "AnalyzedArticle",
     "Article",
-    "ArticleRow",
     "Briefing",
     "CheckResult",
     "Claim",
@@ -242,29 +241,6 @@ class Article:
                    tuple(Removal.from_dict(r) for r in data.get("removed", [])),
                    tuple(Repair.from_dict(r) for r in data.get("repairs", [])),
                    tuple(data.get("flags", [])), data.get("duplicate_of"))
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRow:
-    """What a listing of stories shows of one article, without its text.
-
-    ``parallax stories`` over a crawl keeps one of these per article instead of
-    the article itself, so its memory grows by a few hundred bytes an article.
-    """
-
-    id: str
-    path: str
-    outlet: str | None = None
-    title: str | None = None
-    published: str | None = None
-    url: str | None = None
-    duplicate_of: str | None = None
-
-    @classmethod
-    def of(cls, article: Article) -> ArticleRow:
-        doc = article.document
-        return cls(article.id, doc.path, doc.outlet, doc.title, doc.published, doc.url,
-                   article.duplicate_of)
 
 
 @dataclass(frozen=True, slots=True)

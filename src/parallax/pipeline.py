@@ -61,7 +61,6 @@ from parallax.model import (
     Actor,
     AnalyzedArticle,
     Article,
-    ArticleRow,
     Briefing,
     Document,
     Quote,
@@ -69,7 +68,7 @@ from parallax.model import (
 )
 from parallax.options import Options
 from parallax.progress import Reporter, reporter
-from parallax.streaming import ArticleStream
+from parallax.streaming import ArticleRow, ArticleStream
 
 __all__ = [
     "Inputs",
@@ -370,7 +369,7 @@ def stories(source: Source, *, state: StoryState | None = None,
         grouped = stream.finish(group_articles(stream.articles(), stream.state,
                                                options=options.group,
                                                embedder=options.parts.embedder, tick=tick))
-        if state_file is not None:
+        if state_file is not None and stream.rows:  # nothing read: the state stays as it was
             save_state(grouped, state_file)
     return StoriesResult(tuple(stream.rows), grouped.stories(), grouped,
                          (*inputs.notes, *stream.notes), tuple(inputs.errors))

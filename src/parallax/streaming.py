@@ -17,11 +17,34 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from parallax.group.identity import recognise
-from parallax.model import Article, ArticleRow, Document, StoryState
+from parallax.model import Article, Document, StoryState
 
-__all__ = ["ArticleStream"]
+__all__ = ["ArticleRow", "ArticleStream"]
 
 Cleaner = Callable[[Sequence[Document]], Sequence[Article]]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """What a listing of stories shows of one article, without its text.
+
+    ``parallax stories`` over a crawl keeps one of these per article instead of
+    the article itself, so its memory grows by a few hundred bytes an article.
+    """
+
+    id: str
+    path: str
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    duplicate_of: str | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleRow:
+        doc = article.document
+        return cls(article.id, doc.path, doc.outlet, doc.title, doc.published, doc.url,
+                   article.duplicate_of)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from parallax.datelines import without_dateline
 from parallax.debris import tidy
-from parallax.model import Actor, Article, ArticleRow, Briefing, CheckResult, Quote, Story
+from parallax.model import Actor, Article, Briefing, CheckResult, Quote, Story
 from parallax.options import DEFAULT_OPTIONS, RenderOptions
 from parallax.render.citations import Citer
 from parallax.render.view import (
@@ -32,6 +32,7 @@ from parallax.render.view import (
     speaker_views,
 )
 from parallax.store.reader import SearchHit, StoryRow
+from parallax.streaming import ArticleRow
 
 __all__ = [
     "render_briefings_markdown",
