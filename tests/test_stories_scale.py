@@ -10,6 +10,7 @@ import pytest
 
 from parallax.analyze.embed import DIMENSIONS
 from parallax.errors import StateError
+from parallax.group.blocking import NameIndex
 from parallax.group.features import StoryFeatures
 from parallax.group.stories import _Stories, add_features
 from parallax.model import Article, Document, StoryState
@@ -55,6 +56,27 @@ def test_retiring_stories_groups_as_comparing_with_all() -> None:
     assert len(blocked.groups) == EVENTS
     assert sum(g.retired for g in blocked.groups) > EVENTS // 2
     assert not any(g.retired for g in unblocked.groups)
+
+
+def test_shortlisting_by_names_groups_as_comparing_with_all() -> None:
+    everything = replace(SMALL, retire=10**6)
+    shortlisted = add_features(_crawl(), options=replace(everything, candidates=3))
+    assert shortlisted.assignment() == add_features(_crawl(), options=everything).assignment()
+    assert len(shortlisted.groups) == EVENTS
+
+
+def test_the_shortlist_holds_the_stories_sharing_names_most_first() -> None:
+    names = np.zeros((4, 1024), dtype=np.float32)
+    names[0, [1, 2]] = 1.0
+    names[1, [2, 3]] = 1.0
+    names[2, [1, 2, 3]] = 1.0
+    index = NameIndex(names)
+    row = np.zeros(1024, dtype=np.float32)
+    row[[1, 2, 3]] = 0.5
+    assert index.shortlist(row, 4).tolist() == [0, 1, 2]
+    assert index.shortlist(row, 1).tolist() == [2]
+    assert index.shortlist(row, 2).tolist() == [1, 2]
+    assert index.shortlist(np.zeros(1024, dtype=np.float32), 4).tolist() == []
 
 
 def test_retired_stories_keep_their_ids_across_state_runs() -> None:

@@ -33,7 +33,24 @@ existing story it is most similar to (or starts one) when the average
 similarity reaches ``threshold``, and finally every story the batch touched
 may merge into an older one it now reaches. Nothing else is regrouped, so
 earlier ids and assignments stay put, and memory grows with the batch size and
-the number of stories, never with pairs of articles.
+the number of live stories, never with pairs of articles.
+
+What a new cluster is compared with is bounded, so a long crawl costs about
+the same per article as a short one. The live stories sit in matrices that
+grow by doubling, and a batch's clusters are scored against them in one
+product (a story a cluster joined is scored again for the clusters after
+it, so the result is that of comparing them one by one). After each batch,
+a story whose last day is more than ``retire`` days before the newest day
+seen retires: it leaves the matrices and keeps its id, title, window and
+articles in the state (``StoryGroup.retired``). Any article within
+``retire - max_gap`` days of the newest is more than ``max_gap`` days after
+it, so for a crawl in roughly date order this changes nothing; an article
+further back in time than that can no longer join it. An undated article is
+taken to be current: it is compared with the live stories only, and a story
+of undated articles alone retires ``retire`` days (of the crawl's dates) after
+it last grew. Beyond ``candidates`` live stories, each cluster is compared
+only with a shortlist of them found by an inverted index of rare names
+(``parallax.group.blocking``).
 
 The names in ``code`` are the fields of ``GroupOptions`` (``parallax.options``),
 where each value's reason and benchmark are kept.
@@ -50,6 +67,7 @@ from typing import Any
 import numpy as np
 
 from parallax.analyze.embed import DIMENSIONS
+from parallax.group.blocking import NameIndex
 from parallax.group.features import Encoder, StoryFeatures, story_features
 from parallax.group.identity import fingerprint
 from parallax.group.state import NAME_DIMENSIONS, TERM_DIMENSIONS, StoryGroup, StoryState
@@ -343,12 +361,28 @@ class _Stories:
                      [s.first[i] for i in indices], [s.last[i] for i in indices])
 
     def scores(self, rows: _Sums, upto: int) -> Matrix:
-        """``linked`` of each of ``rows`` to the first ``upto`` live stories; dead ones -inf."""
+        """``linked`` of each of ``rows`` to the first ``upto`` live stories; dead ones -inf.
+
+        Beyond ``options.candidates`` stories, each row is scored against its
+        shortlist only (``group.blocking``), the others -inf.
+        """
         if not upto:
             return np.full((len(rows.first), 0), -np.inf)
-        head = _Sums(self._lead[:upto], self._terms[:upto], self._names[:upto],
-                     self._sizes[:upto], self.first[:upto], self.last[:upto])
-        scores = rows.linked(head, self.options, self._cohesion[:upto])
+        cap = self.options.candidates
+        if upto <= cap:
+            head = _Sums(self._lead[:upto], self._terms[:upto], self._names[:upto],
+                         self._sizes[:upto], self.first[:upto], self.last[:upto])
+            scores = rows.linked(head, self.options, self._cohesion[:upto])
+        else:
+            index = NameIndex(self._names[:upto])
+            lists = [index.shortlist(names, cap) for names in rows.names]
+            union = np.unique(np.concatenate(lists)) if lists else np.zeros(0, dtype=np.intp)
+            scores = np.full((len(rows.first), upto), -np.inf)
+            if len(union):
+                found = rows.linked(self._columns(union.tolist()), self.options,
+                                    self._cohesion[union])
+                for k, columns in enumerate(lists):
+                    scores[k, columns] = found[k, np.searchsorted(union, columns)]
         scores[:, [i for i in range(upto) if not self.alive[i]]] = -np.inf
         return scores
 
