@@ -42,10 +42,11 @@ product (a story a cluster joined is scored again for the clusters after
 it, so the result is that of comparing them one by one). After each batch,
 a story whose last day is more than ``retire`` days before the newest day
 seen retires: it leaves the matrices and keeps its id, title, window and
-articles in the state (``StoryGroup.retired``). Any article within
-``retire - max_gap`` days of the newest is more than ``max_gap`` days after
-it, so for a crawl in roughly date order this changes nothing; an article
-further back in time than that can no longer join it. An undated article is
+articles in the state (``StoryGroup.retired``). An article dated within
+``retire - max_gap`` days of the newest is then more than ``max_gap`` days
+after the retired story and could not have joined it anyway, so for a crawl
+in roughly date order this changes nothing; an article further back in time
+than that can no longer join it. An undated article is
 taken to be current: it is compared with the live stories only, and a story
 of undated articles alone retires ``retire`` days (of the crawl's dates) after
 it last grew. Beyond ``candidates`` live stories, each cluster is compared
