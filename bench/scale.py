@@ -34,7 +34,6 @@ import json
 import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -165,16 +164,18 @@ def run_child(argv: list[str]) -> dict[str, Any]:
             "c = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
             "print(json.dumps({'rc': rc, 'wall': wall, 'cpu': c.ru_utime + c.ru_stime,"
             " 'rss_mb': c.ru_maxrss / 1024}))\n")
-    # The wrapper's only child is the run; the run's own children (workers) report
-    # in the run's RUSAGE_CHILDREN, which ru_maxrss of the wrapper does not see, so
-    # the workers' peak is read by the run itself through PARALLAX_BENCH_RSS.
+    # The wrapper's only child is the run; the run's workers live under a fork
+    # server or a Dask nanny, out of every rusage, so the run polls them itself
+    # and writes their peak RSS and CPU where PARALLAX_BENCH_RSS says.
     report = Path(tempfile.mkstemp(suffix=".json")[1])
     env = {**os.environ, "PARALLAX_BENCH_RSS": str(report)}
     out = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True,
                          env=env, check=True).stdout
     row: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     written = report.read_text(encoding="utf-8")
-    row["workers_rss_mb"] = json.loads(written)["children_mb"] if written else 0.0
+    seen = json.loads(written) if written else {}
+    row["workers_rss_mb"] = seen.get("children_mb", 0.0)
+    row["cpu"] += seen.get("children_cpu", 0.0)  # workers the run's rusage cannot see
     report.unlink()
     return row
 
@@ -220,20 +221,52 @@ class HashedLeads:
 HASHED = "bench.hashed-leads.v1"
 
 
+class _Workers:
+    """Polls this process's descendants (pool or Dask workers, under a fork server or a
+    nanny, so never in ``RUSAGE_CHILDREN``): their largest RSS and their CPU seconds."""
+
+    def __init__(self, every: float = 0.5) -> None:
+        import threading
+
+        self.peak_mb = 0.0
+        self.cpu: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _poll(self, every: float) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.wait(every):
+            for child in me.children(recursive=True):
+                try:
+                    times, memory = child.cpu_times(), child.memory_info()
+                except psutil.Error:
+                    continue
+                self.cpu[child.pid] = times.user + times.system
+                self.peak_mb = max(self.peak_mb, memory.rss / 2**20)
+
+    def stop(self) -> dict[str, float]:
+        self._stop.set()
+        self._thread.join()
+        return {"children_mb": self.peak_mb, "children_cpu": sum(self.cpu.values())}
+
+
 def in_process(args: list[str]) -> None:
-    """The child's side: run the command line here, then note the workers' peak RSS."""
+    """The child's side: run the command line here, then note the workers' peak and CPU."""
     from parallax.cli import app
     from parallax.registry import registry
 
     registry.register("embedders", HASHED, HashedLeads)
-
+    workers = _Workers()
     try:
         app(args=args, prog_name="parallax", standalone_mode=False)
     finally:
+        seen = workers.stop()
         target = os.environ.get("PARALLAX_BENCH_RSS")
         if target:
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            Path(target).write_text(json.dumps({"children_mb": peak}))
+            Path(target).write_text(json.dumps(seen))
 
 
 def raw_spacy(corpus: Path, sample: int) -> dict[int, float]:
