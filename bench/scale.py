@@ -381,7 +381,7 @@ def main() -> None:
         print("| articles | run | wall (s) | art/s | CPU (s) | CPU ms/article | "
               "peak RSS (MiB) | workers' peak (MiB) | stories | B3 F1 | load |")
         print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-        per_article: dict[int, float] = {}
+        per_article: dict[int, tuple[float, float]] = {}
         for size in sizes:
             for engine in engines if size == sizes[0] else engines[:1]:
                 out = folder / f"stories-{size}-{engine}.json"
@@ -390,7 +390,7 @@ def main() -> None:
                 score = bcubed_f1(out, golds[size]) if row["rc"] == 0 else 0.0
                 name = "Dask LocalCluster (2)" if engine == "dask" else f"--workers {engine}"
                 if engine == engines[0]:
-                    per_article[size] = row["wall"] / size
+                    per_article[size] = (row["wall"] / size, row["cpu"] / size)
                 print(f"| {size:,} | stories {name} | {row['wall']:.0f} | "
                       f"{size / row['wall']:.1f} | {row['cpu']:.0f} | "
                       f"{1000 * row['cpu'] / size:.1f} | {row['rss_mb']:.0f} | "
@@ -398,8 +398,9 @@ def main() -> None:
                       flush=True)
         if len(sizes) > 1:
             small, large = sizes[0], sizes[-1]
+            wall, cpu = (per_article[large][i] / per_article[small][i] for i in (0, 1))
             print(f"\ntime per article at {large:,} / at {small:,}: "
-                  f"{per_article[large] / per_article[small]:.2f}")
+                  f"{wall:.2f} (wall), {cpu:.2f} (CPU)")
         if not args.no_brief:
             size = sizes[0]
             state = folder / "state.json"
