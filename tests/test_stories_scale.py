@@ -1,9 +1,13 @@
-"""Grouping at scale on invented features: retired stories, bounded matrices, streamed input."""
+"""Grouping at scale on invented features: retired stories, bounded matrices, streamed input,
+and the count behind the progress bar's time left."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +17,7 @@ from parallax.errors import StateError
 from parallax.group.blocking import NameIndex
 from parallax.group.features import StoryFeatures
 from parallax.group.stories import _Stories, add_features
+from parallax.ingest import expected_documents
 from parallax.model import Article, Document, StoryState
 from parallax.offsets import OffsetMap
 from parallax.options import GroupOptions
@@ -141,3 +146,15 @@ def test_a_retired_story_in_a_state_file_is_checked() -> None:
     kept["retired"] = "yes"
     with pytest.raises(StateError, match="'retired' is a string"):
         StoryState.from_dict(data)
+
+
+def test_the_progress_total_counts_lines_of_a_dump_and_files(tmp_path: Path) -> None:
+    dump = tmp_path / "crawl.jsonl.gz"
+    with gzip.open(dump, "wt", encoding="utf-8") as out:
+        for number in range(3):
+            out.write(json.dumps({"id": f"q{number}", "text": "The quay reopened."}) + "\n")
+        out.write("\n")
+    (tmp_path / "note.txt").write_text("The ferry left at noon.\n", encoding="utf-8")
+    assert expected_documents([str(tmp_path)]) == 4
+    (tmp_path / "items.rss").write_text("<rss></rss>", encoding="utf-8")
+    assert expected_documents([str(tmp_path)]) is None
