@@ -28,7 +28,7 @@ from parallax.streaming import ArticleStream
 EVENTS = 40
 WEEK = 7
 FIRST_DAY = 740000
-SMALL = GroupOptions(batch=16)
+SMALL = GroupOptions(batch=16, retire_articles=12)
 
 
 def _event_features(event: int, dated: bool = True) -> list[StoryFeatures]:
@@ -158,3 +158,11 @@ def test_the_progress_total_counts_lines_of_a_dump_and_files(tmp_path: Path) -> 
     assert expected_documents([str(tmp_path)]) == 4
     (tmp_path / "items.rss").write_text("<rss></rss>", encoding="utf-8")
     assert expected_documents([str(tmp_path)]) is None
+
+
+def test_a_small_pile_keeps_every_story_for_a_late_article() -> None:
+    early, late = _event_features(0), _event_features(30)
+    first = add_features([*early[:2], *late], options=GroupOptions(batch=16))
+    assert not any(g.retired for g in first.groups)
+    second = add_features(early[2:], first, options=GroupOptions(batch=16))
+    assert second.assignment()[early[2].id] == second.assignment()[early[0].id]

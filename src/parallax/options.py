@@ -369,6 +369,12 @@ class GroupOptions:
     # memory holds only the stories of the last seven weeks of a long crawl.
     retire: int = tuned(45, "days behind the newest date seen after which a story leaves the "
                             "compared set (its id and articles stay in the state)")
+    # Chosen, not tuned: a story retires only once this many articles went by
+    # without it growing too, so a pile or a store run of fewer articles never
+    # loses a story to an article that arrives out of date order; at 100
+    # articles a day (bench/scale.py) it is about as long as ``retire``.
+    retire_articles: int = tuned(5000, "articles grouped since a story last grew before it can "
+                                       "retire")
     # Chosen, not tuned: above the live stories of every benchmark here (about
     # 1,300 in bench/scale.py's crawl at 100 articles a day), so none of them
     # is shortlisted; a denser crawl compares each cluster with this many.

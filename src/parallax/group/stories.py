@@ -41,15 +41,17 @@ grow by doubling, and a batch's clusters are scored against them in one
 product (a story a cluster joined is scored again for the clusters after
 it, so the result is that of comparing them one by one). After each batch,
 a story whose last day is more than ``retire`` days before the newest day
-seen retires: it leaves the matrices and keeps its id, title, window and
-articles in the state (``StoryGroup.retired``). An article dated within
+seen, and has not grown for ``retire_articles`` articles, retires: it leaves
+the matrices and keeps its id, title, window and articles in the state
+(``StoryGroup.retired``). A pile or a store of fewer articles than that
+never retires a story. An article dated within
 ``retire - max_gap`` days of the newest is then more than ``max_gap`` days
 after the retired story and could not have joined it anyway, so for a crawl
 in roughly date order this changes nothing; an article further back in time
 than that can no longer join it. An undated article is
 taken to be current: it is compared with the live stories only, and a story
-of undated articles alone retires ``retire`` days (of the crawl's dates) after
-it last grew. Beyond ``candidates`` live stories, each cluster is compared
+of undated articles alone retires ``retire_articles`` articles after it last
+grew. Beyond ``candidates`` live stories, each cluster is compared
 only with a shortlist of them found by an inverted index of rare names
 (``parallax.group.blocking``).
 
@@ -271,8 +273,8 @@ class _Stories:
     retired or merged-away row is dropped by ``retire``, between batches), so
     "older than row ``i``" is "before it". ``ranks`` is each story's place in
     ``StoryState.groups``, where retired and live stories are put back in
-    creation order. ``stamps`` is, for a story of undated articles only, the
-    newest day seen when it last grew: the day it retires from.
+    creation order. ``grown`` is the count of articles seen when each story
+    last grew (for a story loaded from a state: when it was loaded).
     """
 
     def __init__(self, state: StoryState, options: GroupOptions) -> None:
@@ -285,7 +287,7 @@ class _Stories:
         self.titles: list[str] = []
         self.members: list[list[str]] = []
         self.alive: list[bool] = []
-        self.stamps: list[int | None] = []
+        self.grown: list[int] = []
         self.count = 0
         self._lead = np.zeros((0, DIMENSIONS), dtype=np.float32)
         self._terms = np.zeros((0, TERM_DIMENSIONS), dtype=np.float32)
@@ -347,7 +349,7 @@ class _Stories:
         self.titles.append(title)
         self.members.append(articles)
         self.alive.append(True)
-        self.stamps.append(self.newest)
+        self.grown.append(self.seen)
         return index
 
     def row(self, index: int) -> _Sums:
@@ -410,7 +412,7 @@ class _Stories:
         self.last[index] = _latest(self.last[index], row.last[0])
         self._cohesion[index] = self.row(index).cohesion(self.options)[0]
         self.members[index].extend(articles)
-        self.stamps[index] = self.newest
+        self.grown[index] = self.seen
 
     def append(self, title: str, row: _Sums, articles: Sequence[str]) -> int:
         index = self._add_row(self.rank, f"s{self.next_id}", title, row, list(articles))
@@ -423,21 +425,22 @@ class _Stories:
         self.alive[gone] = False
 
     def retire(self) -> None:
-        """Drop merged-away rows, and retire the stories too far behind the newest day.
+        """Drop merged-away rows, and retire the stories left behind by the stream.
 
-        A story retires when its last day (for undated articles only: its
-        stamp) is more than ``options.retire`` days before the newest day seen:
-        no article that recent can be within ``max_gap`` days of it.
+        A story retires when it has not grown for ``options.retire_articles``
+        articles and its last day is more than ``options.retire`` days before
+        the newest day seen (no article that recent can be within ``max_gap``
+        days of it); a story of undated articles only, on the first condition.
         """
         horizon = None if self.newest is None else self.newest - self.options.retire
         keep = []
         for i in range(self.count):
             if not self.alive[i]:
                 continue
-            if self.stamps[i] is None:
-                self.stamps[i] = self.newest
-            day = self.last[i] if self.last[i] is not None else self.stamps[i]
-            if horizon is not None and day is not None and day < horizon:
+            quiet = self.seen - self.grown[i] >= self.options.retire_articles
+            last = self.last[i]
+            behind = last is None or (horizon is not None and last < horizon)
+            if quiet and behind:
                 self.retired.append((self.ranks[i], self._group(i, retired=True)))
             else:
                 keep.append(i)
@@ -447,7 +450,7 @@ class _Stories:
         for matrix in (self._lead, self._terms, self._names, self._sizes, self._cohesion):
             matrix[:n] = matrix[keep]
         self.count = n
-        for name in ("first", "last", "ranks", "ids", "titles", "members", "alive", "stamps"):
+        for name in ("first", "last", "ranks", "ids", "titles", "members", "alive", "grown"):
             values = getattr(self, name)
             setattr(self, name, [values[i] for i in keep])
 
