@@ -375,9 +375,9 @@ class GroupOptions:
     # articles a day (bench/scale.py) it is about as long as ``retire``.
     retire_articles: int = tuned(5000, "articles grouped since a story last grew before it can "
                                        "retire")
-    # Chosen, not tuned: above the live stories of every benchmark here (about
-    # 1,300 in bench/scale.py's crawl at 100 articles a day), so none of them
-    # is shortlisted; a denser crawl compares each cluster with this many.
+    # Chosen, not tuned: above the live stories of every benchmark here (an
+    # estimated 1,300-1,500 in bench/scale.py's crawl at 100 articles a day), so
+    # none of them is shortlisted; a denser crawl compares each cluster with this many.
     candidates: int = tuned(2000, "live stories beyond which a batch's clusters are compared "
                                   "only with the stories sharing their rarest names")
     batch: int = tuned(500, "articles clustered among themselves at once: the batch's "
