@@ -178,10 +178,14 @@ def story_groups(draw: st.DrawFn) -> StoryGroup:
         return vector
 
     first = draw(st.none() | st.integers(700_000, 800_000))
+    last = None if first is None else first + draw(counts)
+    articles = tuple(draw(st.lists(names, max_size=3, unique=True)))
+    if draw(st.booleans()):  # retired: no vectors, in memory or in the file
+        empty = np.zeros(0, dtype=np.float32)
+        return StoryGroup(draw(names), draw(texts), empty, empty, empty, first, last, articles,
+                          retired=True)
     return StoryGroup(draw(names), draw(texts), total, sparse(TERM_DIMENSIONS),
-                      sparse(NAME_DIMENSIONS), first,
-                      None if first is None else first + draw(counts),
-                      tuple(draw(st.lists(names, max_size=3, unique=True))))
+                      sparse(NAME_DIMENSIONS), first, last, articles)
 
 
 frequencies = st.dictionaries(texts, counts, max_size=3)

@@ -460,16 +460,27 @@ def stories(
 
     run, options = _start(ctx, quiet, verbose, config, writes=(output, state),
                           engine=_Run(workers=workers, engine=engine, scheduler=scheduler))
-    inputs = _load(paths, run, options, urls, allow_private)
+    if not paths and urls is None:
+        raise UsageError("give at least one PATH (or --urls FILE)")
+    listed = pipeline.read_url_list(urls) if urls is not None else ()
+    # Streamed: read, cleaned and grouped as the inputs come, so a crawl is never held whole.
     with _engine(run) as running:
-        found = pipeline.stories(inputs, state_file=state, wait=wait, options=options,
-                                 progress=not run.quiet, engine=running)
+        found = pipeline.stories(list(paths or []), state_file=state, wait=wait,
+                                 options=options, progress=not run.quiet, engine=running,
+                                 urls=listed, allow_private=allow_private)
+    for line in found.errors:
+        _stderr.print(line, markup=False)
     if not run.quiet:
         for note in found.notes:
             _stderr.print(note, markup=False)
+    if run.verbose:
+        _stderr.print(f"note: read {len(found.articles)} document(s), "
+                      f"{len(found.errors)} failed", markup=False)
+    if not found.articles:
+        raise ParallaxError("no readable article in the given paths")
     _emit_listing(fmt, output, run, lambda: render.stories_json(found.stories),
                   lambda: render.render_stories_markdown(found.stories, found.articles))
-    raise typer.Exit(_status(inputs))
+    raise typer.Exit(EXIT_SOME_FAILED if found.errors else EXIT_OK)
 
 
 @app.command()

@@ -733,6 +733,10 @@ class StoryGroup:
     vectors, so the average similarity of anything to its members is one dot
     product divided by its size, and adding a member is one addition. The
     arrays are left out of equality; ``to_dict`` keeps ``_DECIMALS`` decimals.
+    A ``retired`` story is one grouping no longer compares new articles with
+    (its window lies too far behind the newest date seen, see
+    ``parallax.group.stories``): it keeps its id, title, window and articles,
+    and its arrays are empty, in memory and in the state file.
     """
 
     id: str
@@ -743,6 +747,7 @@ class StoryGroup:
     first: int | None = None
     last: int | None = None
     articles: tuple[str, ...] = ()
+    retired: bool = False
 
     @property
     def size(self) -> int:
@@ -752,9 +757,11 @@ class StoryGroup:
         return Story(self.id, self.title, self.articles)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "articles": list(self.articles),
-                "first": self.first, "last": self.last,
-                "total": [round(float(x), _DECIMALS) for x in self.total],
+        written = {"id": self.id, "title": self.title, "articles": list(self.articles),
+                   "first": self.first, "last": self.last}
+        if self.retired:
+            return {**written, "retired": True}
+        return {**written, "total": [round(float(x), _DECIMALS) for x in self.total],
                 "terms": _sparse(self.terms), "names": _sparse(self.names)}
 
     @classmethod
@@ -776,6 +783,13 @@ class StoryGroup:
         first, last = _day(data, "first", where), _day(data, "last", where)
         if first is not None and last is not None and first > last:
             raise StateError(f"{where}: 'first' ({first}) is after 'last' ({last})")
+        retired = data.get("retired", False)
+        if retired is not True and retired is not False:
+            raise StateError(f"{where}: 'retired' is {_kind(retired)}, not true or false")
+        if retired:
+            empty = np.zeros(0, dtype=np.float32)
+            return cls(story_id, _text(data, "title", where), empty, empty, empty, first, last,
+                       articles, retired=True)
         return cls(story_id, _text(data, "title", where), _total(data, where),
                    _dense(data, "terms", TERM_DIMENSIONS, where),
                    _dense(data, "names", NAME_DIMENSIONS, where), first, last, articles)

@@ -229,6 +229,11 @@ class CleanOptions:
                                     "template")
     corpus_min: int = tuned(3, "documents across outlets sharing a fragment that make it "
                                "boilerplate (two stories may share a heading)")
+    # Chosen, not tuned: an outlet's template recurs on every page, so a block
+    # of a crawl of this size still shows it many times over, and the block's
+    # documents and texts (tens of MB) are what memory holds while streaming.
+    stream_block: int = tuned(2000, "documents whose recurring lines and copies are found "
+                                    "together when `parallax stories` streams a crawl")
     # Cross-validated on the extraction development pages: F1 is flat from 0.35
     # to 0.6 (0.859-0.864) while recall falls from 0.93 to 0.89; the low end
     # keeps the most story text, which matters more downstream than a leftover
@@ -359,6 +364,22 @@ class GroupOptions:
                                     "same-story and same-topic-other-day pairs")
     penalty_days: int = tuned(2, "days over which the day penalty grows")
     max_gap: int = tuned(14, "beyond this many days apart, articles are different stories")
+    # Chosen, not tuned: max_gap plus a month, so an article may arrive up to a
+    # month out of date order and still find every story it could join, while
+    # memory holds only the stories of the last seven weeks of a long crawl.
+    retire: int = tuned(45, "days behind the newest date seen after which a story leaves the "
+                            "compared set (its id and articles stay in the state)")
+    # Chosen, not tuned: a story retires only once this many articles went by
+    # without it growing too, so a pile or a store run of fewer articles never
+    # loses a story to an article that arrives out of date order; at 100
+    # articles a day (bench/scale.py) it is about as long as ``retire``.
+    retire_articles: int = tuned(5000, "articles grouped since a story last grew before it can "
+                                       "retire")
+    # Chosen, not tuned: above the live stories of every benchmark here (an
+    # estimated 1,300-1,500 in bench/scale.py's crawl at 100 articles a day), so
+    # none of them is shortlisted; a denser crawl compares each cluster with this many.
+    candidates: int = tuned(2000, "live stories beyond which a batch's clusters are compared "
+                                  "only with the stories sharing their rarest names")
     batch: int = tuned(500, "articles clustered among themselves at once: the batch's "
                             "similarity matrix (batch squared floats, 1 MiB) is the only "
                             "thing that grows with pairs")

@@ -30,7 +30,7 @@ earlier stage produced.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from functools import partial
@@ -56,11 +56,20 @@ from parallax.group.identity import recognise
 from parallax.group.state import StoryState
 from parallax.group.statefile import DEFAULT_WAIT, held, read_state, write_state
 from parallax.group.stories import group_articles
-from parallax.ingest import Inputs, read_inputs
+from parallax.ingest import Inputs, Note, expected_documents, iter_inputs, read_inputs
 from parallax.ingest.fetch import read_url_list
-from parallax.model import Actor, AnalyzedArticle, Article, Briefing, Document, Quote, Story
+from parallax.model import (
+    Actor,
+    AnalyzedArticle,
+    Article,
+    Briefing,
+    Document,
+    Quote,
+    Story,
+)
 from parallax.options import Options
 from parallax.progress import Reporter, reporter
+from parallax.streaming import ArticleRow, ArticleStream
 
 __all__ = [
     "Inputs",
@@ -287,16 +296,20 @@ class QuotesResult:
 class StoriesResult:
     """``stories``: the stories largest first, the articles read, and the state to save.
 
-    With a state, ``stories`` also holds the stories of earlier runs (their
-    articles are not in ``articles``). An article the state knows the id of
-    but not the text is another article: it is in ``articles`` under a fresh
-    id, and ``notes`` says so (``parallax.group.identity``).
+    ``articles`` are rows (id, path, outlet, title, date), not the articles:
+    a run over a crawl keeps no text. With a state, ``stories`` also holds
+    the stories of earlier runs (their articles are not in ``articles``). An
+    article the state knows the id of but not the text is another article:
+    it is in ``articles`` under a fresh id, and ``notes`` says so
+    (``parallax.group.identity``). When paths were given, ``errors`` are the
+    inputs that failed (one line each) and ``notes`` also say what was not read.
     """
 
-    articles: tuple[Article, ...]
+    articles: tuple[ArticleRow, ...]
     stories: tuple[Story, ...]
     state: StoryState
     notes: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
 
 
 def extract(source: Source, *, options: Options | None = None, progress: bool = False
@@ -329,7 +342,8 @@ def quotes(source: Source, *, options: Options | None = None, progress: bool = F
 def stories(source: Source, *, state: StoryState | None = None,
             state_file: str | Path | None = None, wait: float = DEFAULT_WAIT,
             options: Options | None = None, progress: bool = False,
-            engine: Engine | None = None) -> StoriesResult:
+            engine: Engine | None = None, urls: Sequence[str] = (),
+            allow_private: bool = False) -> StoriesResult:
     """The stories of ``source``, continuing ``state`` when given (``parallax stories``).
 
     Articles ``state`` knows keep their story ids; ``StoriesResult.state`` is
@@ -337,21 +351,73 @@ def stories(source: Source, *, state: StoryState | None = None,
     instead, the state there (if any) is continued and saved back, the file
     held from reading to writing so concurrent runs each add their articles
     (a run waits up to ``wait`` seconds for another: ``statefile.held``).
-    ``engine`` (None: this process) cleans; the grouping is then its reduce
-    (``engine.parallel.group_blocks``), here in the caller.
+    The inputs are a stream (``parallax.streaming``): paths (and ``urls``) are
+    read, cleaned and grouped as they come, so memory holds a block of
+    documents and the live stories, not the corpus. ``engine`` (None: this
+    process) cleans each block; the grouping runs here, in the caller, and
+    gives the stories one process gives.
     """
     if state is not None and state_file is not None:
         raise UsageError("give a state or a state file, not both")
+    options = options or Options()
     with reporter(progress) as report, _holding(state_file, wait, report):
         if state_file is not None:
             state = load_state(state_file)
-        articles = clean_documents(_documents_of(source), report, options=options,
-                                   engine=engine)
-        known = recognise(articles, state)
-        grouped = _grouped(known.articles, known.state, report, options, engine)
-        if state_file is not None:
+        inputs = _InputStream(source, options, urls, allow_private)
+        stream = ArticleStream(inputs.documents(), partial(
+            clean_documents, options=options, engine=engine), options.clean.stream_block, state)
+        tick = report.stage("Grouping", inputs.expected())
+        grouped = stream.finish(group_articles(stream.articles(), stream.state,
+                                               options=options.group,
+                                               embedder=options.parts.embedder, tick=tick))
+        if state_file is not None and stream.rows:  # nothing read: the state stays as it was
             save_state(grouped, state_file)
-    return StoriesResult(known.articles, grouped.stories(), grouped, known.notes)
+    return StoriesResult(tuple(stream.rows), grouped.stories(), grouped,
+                         (*inputs.notes, *stream.notes), tuple(inputs.errors))
+
+
+class _InputStream:
+    """The documents of a ``Source`` one at a time; of paths, also what failed or was not read."""
+
+    def __init__(self, source: Source, options: Options, urls: Sequence[str],
+                 allow_private: bool) -> None:
+        self.source, self.options = source, options
+        self.urls, self.allow_private = urls, allow_private
+        self.errors: list[str] = []
+        self.notes: list[str] = []
+
+    def _paths(self) -> list[str] | None:
+        source = self.source
+        if isinstance(source, Inputs):
+            return None
+        items = [source] if isinstance(source, str) else list(source)
+        if all(isinstance(item, str) for item in items) and (items or self.urls):
+            return [str(item) for item in items]
+        return None
+
+    def expected(self) -> int | None:
+        """How many documents there will be, when that is known or cheap to count."""
+        paths = self._paths()
+        if paths is None:
+            return len(_documents_of(self.source))
+        return None if self.urls else expected_documents(paths)
+
+    def documents(self) -> Iterator[Document]:
+        paths = self._paths()
+        if paths is None:
+            if isinstance(self.source, Inputs):
+                self.errors.extend(error_lines(self.source))
+                self.notes.extend(self.source.notes)
+            yield from _documents_of(self.source)
+            return
+        for item in iter_inputs(paths, options=self.options.ingest, urls=self.urls,
+                                allow_private=self.allow_private):
+            if isinstance(item, Document):
+                yield item
+            elif isinstance(item, Note):
+                self.notes.append(item.text)
+            else:
+                self.errors.append(item.one_line())
 
 
 def _grouped(articles: Sequence[Article], state: StoryState | None, report: Reporter | None,

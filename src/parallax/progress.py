@@ -12,7 +12,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 __all__ = ["Reporter", "reporter"]
 
@@ -24,31 +34,46 @@ class Reporter:
 
     def __init__(self, progress: Progress | None) -> None:
         self._progress = progress
-        self._open: tuple[str, int, float] | None = None
+        self._open: tuple[str, int | None, float] | None = None
+        self._done = 0
 
-    def stage(self, description: str, total: int) -> Callable[[], None]:
+    def stage(self, description: str, total: int | None) -> Callable[[], None]:
         """Begin a stage of ``total`` steps; returns the function that advances it.
 
-        The stage before it, if any, ends here.
+        The stage before it, if any, ends here. ``total`` None: not known
+        beforehand (a stream), so the bar shows the rate but no time left.
         """
         self.finish()
         self._open = (description, total, time.perf_counter())
+        self._done = 0
         if self._progress is None:
-            return lambda: None
+            return self._count
         progress = self._progress
-        task = progress.add_task(description, total=max(total, 1))
+        task = progress.add_task(description, total=None if total is None else max(total, 1))
 
         def tick() -> None:
+            self._done += 1
             progress.advance(task)
 
         return tick
 
+    def _count(self) -> None:
+        self._done += 1
+
     def finish(self) -> None:
-        """End the open stage, logging how long it took."""
+        """End the open stage, logging how long it took and its steps (counted when unknown)."""
         if self._open is not None:
             description, total, began = self._open
-            _log.debug("%s: %d in %.2f s", description, total, time.perf_counter() - began)
+            _log.debug("%s: %d in %.2f s", description, self._done if total is None else total,
+                       time.perf_counter() - began)
             self._open = None
+
+
+class _Rate(ProgressColumn):
+    """Steps (articles) per second, over rich's recent-speed window."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:,.0f}/s" if task.speed else "", style="progress.data.speed")
 
 
 @contextmanager
@@ -59,7 +84,7 @@ def reporter(enabled: bool) -> Iterator[Reporter]:
         report.finish()
         return
     columns = (TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
+               _Rate(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     console = Console(stderr=True)
     # Off a terminal a transient bar shows nothing but leaves an empty line on
     # standard error, before the error line of a run that fails: so none there.

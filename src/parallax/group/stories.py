@@ -33,7 +33,27 @@ existing story it is most similar to (or starts one) when the average
 similarity reaches ``threshold``, and finally every story the batch touched
 may merge into an older one it now reaches. Nothing else is regrouped, so
 earlier ids and assignments stay put, and memory grows with the batch size and
-the number of stories, never with pairs of articles.
+the number of live stories, never with pairs of articles.
+
+What a new cluster is compared with is bounded, so a long crawl costs about
+the same per article as a short one. The live stories sit in matrices that
+grow by doubling, and a batch's clusters are scored against them in one
+product (a story a cluster joined is scored again for the clusters after
+it, so the result is that of comparing them one by one). After each batch,
+a story whose last day is more than ``retire`` days before the newest day
+seen, and has not grown for ``retire_articles`` articles, retires: it leaves
+the matrices and keeps its id, title, window and articles in the state
+(``StoryGroup.retired``). A pile or a store of fewer articles than that
+never retires a story. An article dated within
+``retire - max_gap`` days of the newest is then more than ``max_gap`` days
+after the retired story and could not have joined it anyway, so for a crawl
+in roughly date order this changes nothing; an article further back in time
+than that can no longer join it. An undated article is
+taken to be current: it is compared with the live stories only, and a story
+of undated articles alone retires ``retire_articles`` articles after it last
+grew. Beyond ``candidates`` live stories, each cluster is compared
+only with a shortlist of them found by an inverted index of rare names
+(``parallax.group.blocking``).
 
 The names in ``code`` are the fields of ``GroupOptions`` (``parallax.options``),
 where each value's reason and benchmark are kept.
@@ -43,13 +63,14 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
 from parallax.analyze.embed import DIMENSIONS
+from parallax.group.blocking import NameIndex
 from parallax.group.features import Encoder, StoryFeatures, story_features
 from parallax.group.identity import fingerprint
 from parallax.group.state import NAME_DIMENSIONS, TERM_DIMENSIONS, StoryGroup, StoryState
@@ -238,40 +259,98 @@ def _latest(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else max(a, b)
 
 
-def _rows(vectors: Sequence[Matrix], width: int) -> Matrix:
-    return np.stack(vectors) if vectors else np.zeros((0, width), dtype=np.float32)
+def _stack(rows: Sequence[_Sums]) -> _Sums:
+    """One ``_Sums`` of the rows of several (the clusters of a batch, side by side)."""
+    return _Sums(np.concatenate([r.lead for r in rows]), np.concatenate([r.terms for r in rows]),
+                 np.concatenate([r.names for r in rows]), np.concatenate([r.sizes for r in rows]),
+                 [d for r in rows for d in r.first], [d for r in rows for d in r.last])
 
 
 class _Stories:
-    """Mutable working copy of a ``StoryState`` while one batch is added."""
+    """The stories while batches are added: live ones in growable matrices, retired ones aside.
+
+    Row ``i`` of the matrices is a live story; rows keep creation order (a
+    retired or merged-away row is dropped by ``retire``, between batches), so
+    "older than row ``i``" is "before it". ``ranks`` is each story's place in
+    ``StoryState.groups``, where retired and live stories are put back in
+    creation order. ``grown`` is the count of articles seen when each story
+    last grew (for a story loaded from a state: when it was loaded).
+    """
 
     def __init__(self, state: StoryState, options: GroupOptions) -> None:
-        groups = state.groups
-        self.groups = list(groups)
-        self.sums = _Sums(
-            _rows([g.total for g in groups], DIMENSIONS),
-            _rows([g.terms for g in groups], TERM_DIMENSIONS),
-            _rows([g.names for g in groups], NAME_DIMENSIONS),
-            np.array([g.size for g in groups], dtype=np.float32),
-            [g.first for g in groups], [g.last for g in groups])
-        self.alive = [True] * len(groups)
         self.options = options
-        self.cohesion = self.sums.cohesion(options)
+        self.names, self.terms = dict(state.frequency), dict(state.term_frequency)
+        self.seen, self.next_id = state.seen, state.next_id
+        self.newest = max((g.last for g in state.groups if g.last is not None), default=None)
+        self.ranks: list[int] = []
+        self.ids: list[str] = []
+        self.titles: list[str] = []
+        self.members: list[list[str]] = []
+        self.alive: list[bool] = []
+        self.grown: list[int] = []
+        self.count = 0
+        self._lead = np.zeros((0, DIMENSIONS), dtype=np.float32)
+        self._terms = np.zeros((0, TERM_DIMENSIONS), dtype=np.float32)
+        self._names = np.zeros((0, NAME_DIMENSIONS), dtype=np.float32)
+        self._sizes = np.zeros(0, dtype=np.float32)
+        self._cohesion = np.zeros(0, dtype=np.float64)
+        self.first: list[int | None] = []
+        self.last: list[int | None] = []
+        live = [(rank, g) for rank, g in enumerate(state.groups) if not g.retired]
+        self.retired: list[tuple[int, StoryGroup]] = [
+            (rank, g) for rank, g in enumerate(state.groups) if g.retired]
+        self._reserve(len(live))
+        for rank, group in live:
+            row = _Sums(group.total[None, :], group.terms[None, :], group.names[None, :],
+                        np.array([group.size], dtype=np.float32), [group.first], [group.last])
+            self._add_row(rank, group.id, group.title, row, list(group.articles))
+        self.rank = len(state.groups)
 
-    def best(self, row: _Sums, options: GroupOptions, candidates: int) -> int | None:
-        """The live story among the first ``candidates`` that ``row`` joins, if any."""
-        if not candidates:
-            return None
-        head = self._head(candidates)
-        scores = row.linked(head, options, self.cohesion[:candidates])[0]
-        scores[[i for i in range(candidates) if not self.alive[i]]] = -np.inf
-        best = int(np.argmax(scores))
-        return best if scores[best] >= options.threshold else None
+    @property
+    def sums(self) -> _Sums:
+        """The live stories' rows (views: valid until the next ``append``)."""
+        n = self.count
+        return _Sums(self._lead[:n], self._terms[:n], self._names[:n], self._sizes[:n],
+                     self.first, self.last)
 
-    def _head(self, count: int) -> _Sums:
-        s = self.sums
-        return _Sums(s.lead[:count], s.terms[:count], s.names[:count], s.sizes[:count],
-                     s.first[:count], s.last[:count])
+    @property
+    def cohesion(self) -> Matrix:
+        return self._cohesion[:self.count]
+
+    def _reserve(self, rows: int) -> None:
+        """Room for ``rows`` more rows, doubling the matrices when full (appends stay cheap)."""
+        need = self.count + rows
+        if need <= len(self._sizes):
+            return
+        size = max(need, 2 * len(self._sizes), 16)
+
+        def grown(matrix: Matrix) -> Matrix:
+            bigger = np.zeros((size, *matrix.shape[1:]), dtype=matrix.dtype)
+            bigger[:self.count] = matrix[:self.count]
+            return bigger
+
+        self._lead, self._terms, self._names = grown(self._lead), grown(self._terms), grown(
+            self._names)
+        self._sizes, self._cohesion = grown(self._sizes), grown(self._cohesion)
+
+    def _add_row(self, rank: int, story_id: str, title: str, row: _Sums,
+                 articles: list[str]) -> int:
+        self._reserve(1)
+        index = self.count
+        self._lead[index], self._terms[index], self._names[index] = (
+            row.lead[0], row.terms[0], row.names[0])
+        self._sizes[index] = row.sizes[0]
+        self._cohesion[index] = row.cohesion(self.options)[0]
+        self.count += 1
+        self.first.append(row.first[0])
+        self.last.append(row.last[0])
+        self.ranks.append(rank)
+        self.ids.append(story_id)
+        self.titles.append(title)
+        self.members.append(articles)
+        self.alive.append(True)
+        self.grown.append(self.seen)
+        return index
 
     def row(self, index: int) -> _Sums:
         s = self.sums
@@ -279,45 +358,170 @@ class _Stories:
                      s.names[index:index + 1], s.sizes[index:index + 1],
                      s.first[index:index + 1], s.last[index:index + 1])
 
-    def join(self, index: int, row: _Sums, articles: Sequence[str]) -> None:
+    def _columns(self, indices: Sequence[int]) -> _Sums:
         s = self.sums
-        s.lead[index] += row.lead[0]
-        s.terms[index] += row.terms[0]
-        s.names[index] += row.names[0]
-        s.sizes[index] += row.sizes[0]
-        s.first[index] = _earliest(s.first[index], row.first[0])
-        s.last[index] = _latest(s.last[index], row.last[0])
-        self.cohesion[index] = self.row(index).cohesion(self.options)[0]
-        group = self.groups[index]
-        self.groups[index] = StoryGroup(group.id, group.title, group.total, group.terms,
-                                        group.names, group.first, group.last,
-                                        (*group.articles, *articles))
+        return _Sums(s.lead[indices], s.terms[indices], s.names[indices], s.sizes[indices],
+                     [s.first[i] for i in indices], [s.last[i] for i in indices])
 
-    def append(self, story_id: str, title: str, row: _Sums, articles: Sequence[str]) -> int:
-        s = self.sums
-        s.lead = np.concatenate([s.lead, row.lead])
-        s.terms = np.concatenate([s.terms, row.terms])
-        s.names = np.concatenate([s.names, row.names])
-        s.sizes = np.concatenate([s.sizes, row.sizes])
-        s.first.append(row.first[0])
-        s.last.append(row.last[0])
-        self.cohesion = np.append(self.cohesion, row.cohesion(self.options))
-        empty = np.zeros(0)
-        self.groups.append(StoryGroup(story_id, title, empty, empty, empty, None, None,
-                                      tuple(articles)))
-        self.alive.append(True)
-        return len(self.groups) - 1
+    def scores(self, rows: _Sums, upto: int) -> Matrix:
+        """``linked`` of each of ``rows`` to the first ``upto`` live stories; dead ones -inf.
+
+        Beyond ``options.candidates`` stories, each row is scored against its
+        shortlist only (``group.blocking``), the others -inf.
+        """
+        if not upto:
+            return np.full((len(rows.first), 0), -np.inf)
+        cap = self.options.candidates
+        if upto <= cap:
+            head = _Sums(self._lead[:upto], self._terms[:upto], self._names[:upto],
+                         self._sizes[:upto], self.first[:upto], self.last[:upto])
+            scores = rows.linked(head, self.options, self._cohesion[:upto])
+        else:
+            index = NameIndex(self._names[:upto])
+            lists = [index.shortlist(names, cap) for names in rows.names]
+            union = np.unique(np.concatenate(lists)) if lists else np.zeros(0, dtype=np.intp)
+            scores = np.full((len(rows.first), upto), -np.inf)
+            if len(union):
+                found = rows.linked(self._columns(union.tolist()), self.options,
+                                    self._cohesion[union])
+                for k, columns in enumerate(lists):
+                    scores[k, columns] = found[k, np.searchsorted(union, columns)]
+        scores[:, [i for i in range(upto) if not self.alive[i]]] = -np.inf
+        return scores
+
+    def refresh(self, scores: Matrix, row: _Sums, changed: set[int]) -> Matrix:
+        """``scores`` of one row again at the stories in ``changed`` (they grew since)."""
+        columns = sorted(i for i in changed if i < len(scores))
+        if columns:
+            fresh = row.linked(self._columns(columns), self.options, self.cohesion[columns])[0]
+            scores[columns] = np.where([self.alive[i] for i in columns], fresh, -np.inf)
+        return scores
+
+    def choose(self, scores: Matrix) -> int | None:
+        if not len(scores):
+            return None
+        best = int(np.argmax(scores))
+        return best if scores[best] >= self.options.threshold else None
+
+    def join(self, index: int, row: _Sums, articles: Sequence[str]) -> None:
+        self._lead[index] += row.lead[0]
+        self._terms[index] += row.terms[0]
+        self._names[index] += row.names[0]
+        self._sizes[index] += row.sizes[0]
+        self.first[index] = _earliest(self.first[index], row.first[0])
+        self.last[index] = _latest(self.last[index], row.last[0])
+        self._cohesion[index] = self.row(index).cohesion(self.options)[0]
+        self.members[index].extend(articles)
+        self.grown[index] = self.seen
+
+    def append(self, title: str, row: _Sums, articles: Sequence[str]) -> int:
+        index = self._add_row(self.rank, f"s{self.next_id}", title, row, list(articles))
+        self.rank += 1
+        self.next_id += 1
+        return index
 
     def merge(self, keep: int, gone: int) -> None:
-        self.join(keep, self.row(gone), self.groups[gone].articles)
+        self.join(keep, self.row(gone), self.members[gone])
         self.alive[gone] = False
 
-    def frozen(self) -> tuple[StoryGroup, ...]:
-        s = self.sums
-        return tuple(
-            StoryGroup(g.id, g.title, s.lead[i].astype(np.float32), s.terms[i].astype(np.float32),
-                       s.names[i].astype(np.float32), s.first[i], s.last[i], g.articles)
-            for i, g in enumerate(self.groups) if self.alive[i])
+    def retire(self) -> None:
+        """Drop merged-away rows, and retire the stories left behind by the stream.
+
+        A story retires when it has not grown for ``options.retire_articles``
+        articles and its last day is more than ``options.retire`` days before
+        the newest day seen (no article that recent can be within ``max_gap``
+        days of it); a story of undated articles only, on the first condition.
+        """
+        horizon = None if self.newest is None else self.newest - self.options.retire
+        keep = []
+        for i in range(self.count):
+            if not self.alive[i]:
+                continue
+            quiet = self.seen - self.grown[i] >= self.options.retire_articles
+            last = self.last[i]
+            behind = last is None or (horizon is not None and last < horizon)
+            if quiet and behind:
+                self.retired.append((self.ranks[i], self._group(i, retired=True)))
+            else:
+                keep.append(i)
+        if len(keep) == self.count:
+            return
+        n = len(keep)
+        for matrix in (self._lead, self._terms, self._names, self._sizes, self._cohesion):
+            matrix[:n] = matrix[keep]
+        self.count = n
+        for name in ("first", "last", "ranks", "ids", "titles", "members", "alive", "grown"):
+            values = getattr(self, name)
+            setattr(self, name, [values[i] for i in keep])
+
+    def _group(self, index: int, retired: bool = False) -> StoryGroup:
+        if retired:
+            empty = np.zeros(0, dtype=np.float32)
+            lead, terms, names = empty, empty, empty
+        else:
+            lead, terms, names = (self._lead[index].copy(), self._terms[index].copy(),
+                                  self._names[index].copy())
+        return StoryGroup(self.ids[index], self.titles[index], lead, terms, names,
+                          self.first[index], self.last[index], tuple(self.members[index]),
+                          retired)
+
+    def state(self, fingerprints: Mapping[str, str]) -> StoryState:
+        """The grouping as a record: every story, retired or live, in creation order."""
+        live = [(self.ranks[i], self._group(i)) for i in range(self.count) if self.alive[i]]
+        groups = tuple(g for _, g in sorted([*self.retired, *live], key=lambda pair: pair[0]))
+        return StoryState(groups, dict(self.names), dict(self.terms), self.seen, self.next_id,
+                          fingerprints)
+
+    def add(self, items: Sequence[StoryFeatures]) -> None:
+        """Group one batch in: cluster it, join or start stories, then merge what it joined."""
+        for item in items:
+            for name in item.names:
+                self.names[name] = self.names.get(name, 0) + 1
+            for term, _ in item.terms:
+                self.terms[term] = self.terms.get(term, 0) + 1
+        self.seen += len(items)
+        days = [i.day for i in items if i.day is not None]
+        if days:
+            self.newest = max(days) if self.newest is None else max(self.newest, *days)
+        sums = _batch_sums(items, self.seen, self.names, self.terms)
+        clusters = _average_link(sums, self.options)
+        rows = [_cluster_row(sums, members) for members in clusters]
+        existing = self.count
+        scores = self.scores(_stack(rows), existing)
+        changed: set[int] = set()
+        touched = []
+        for members, row, line in zip(clusters, rows, scores, strict=True):
+            ids = [items[m].id for m in members]
+            best = self.choose(self.refresh(line, row, changed))
+            if best is None:
+                titled = [items[m] for m in members if items[m].titled]
+                best = self.append((titled or [items[members[0]]])[0].title, row, ids)
+            else:
+                self.join(best, row, ids)
+                changed.add(best)
+            touched.append(best)
+        self._merge_touched(sorted(set(touched), reverse=True))
+        self.retire()
+
+    def _merge_touched(self, touched: Sequence[int]) -> None:
+        """Each story the batch touched, newest first, merges into an older one it now reaches."""
+        candidates = [i for i in touched if i > 0]
+        if not candidates:
+            return
+        scores = self.scores(_stack([self.row(i) for i in candidates]), self.count)
+        changed: set[int] = set()
+        for index, line in zip(candidates, scores, strict=True):
+            if not self.alive[index]:
+                continue
+            row = self.row(index)
+            if index in changed:
+                line = self.scores(row, index)[0]
+            else:
+                line = self.refresh(line[:index], row, changed)
+            older = self.choose(line)
+            if older is not None:
+                self.merge(older, index)
+                changed.add(older)
 
 
 def _cluster_row(sums: _Sums, members: Sequence[int]) -> _Sums:
@@ -327,39 +531,6 @@ def _cluster_row(sums: _Sums, members: Sequence[int]) -> _Sums:
                  sums.names[members].sum(axis=0, keepdims=True),
                  np.array([len(members)], dtype=np.float32),
                  [min(days) if days else None], [max(days) if days else None])
-
-
-def _add_batch(state: StoryState, items: Sequence[StoryFeatures], options: GroupOptions
-               ) -> StoryState:
-    names, terms = dict(state.frequency), dict(state.term_frequency)
-    for item in items:
-        for name in item.names:
-            names[name] = names.get(name, 0) + 1
-        for term, _ in item.terms:
-            terms[term] = terms.get(term, 0) + 1
-    seen = state.seen + len(items)
-    sums = _batch_sums(items, seen, names, terms)
-    stories = _Stories(state, options)
-    existing, next_id = len(state.groups), state.next_id
-    touched = []
-    for members in _average_link(sums, options):
-        row = _cluster_row(sums, members)
-        ids = [items[m].id for m in members]
-        best = stories.best(row, options, existing)
-        if best is None:
-            titled = [items[m] for m in members if items[m].titled]
-            best = stories.append(f"s{next_id}", (titled or [items[members[0]]])[0].title, row,
-                                  ids)
-            next_id += 1
-        else:
-            stories.join(best, row, ids)
-        touched.append(best)
-    for index in sorted(set(touched), reverse=True):
-        if stories.alive[index] and index > 0:
-            older = stories.best(stories.row(index), options, index)
-            if older is not None:
-                stories.merge(older, index)
-    return StoryState(stories.frozen(), names, terms, seen, next_id, state.fingerprints)
 
 
 def _batches(items: Iterable[StoryFeatures], size: int) -> Iterator[list[StoryFeatures]]:
@@ -381,19 +552,21 @@ def add_features(features: Iterable[StoryFeatures], state: StoryState | None = N
     Within a batch, articles are ordered by publication day (undated last,
     input order within a day), so the result does not depend on file order.
     ``tick`` is called once per article: at once for one the state knows,
-    when its batch is grouped for the others.
+    when its batch is grouped for the others. ``features`` is read as it
+    comes: memory holds one batch and the live stories, never the corpus.
     """
     current = state or StoryState()
     known = set(current.assignment())
+    stories = _Stories(current, options)
     for chunk in _batches(_unknown(features, known, tick), options.batch):
         fresh = list({f.id: f for f in chunk}.values())
         fresh.sort(key=lambda f: (f.day is None, f.day or 0))
-        current = _add_batch(current, fresh, options)
+        stories.add(fresh)
         known.update(f.id for f in fresh)
         if tick:
             for _ in chunk:
                 tick()
-    return current
+    return stories.state(current.fingerprints)
 
 
 def _unknown(features: Iterable[StoryFeatures], known: set[str],
@@ -418,12 +591,23 @@ def group_articles(articles: Iterable[Article], state: StoryState | None = None,
     (``parallax.group.identity``); ``tick`` is ``add_features``'.
     An article whose id ``state`` knows is skipped: ``identity.recognise``
     renames first the ones that are another article under a known id.
+    ``articles`` is read as it comes (a generator keeps memory flat).
     """
-    given = tuple(articles)
     before = set(state.assignment()) if state else set()
-    grouped = add_features(story_features(given, encode, embedder=embedder), state,
+    added: dict[str, str] = {}
+
+    def fresh() -> Iterator[Article]:
+        """The articles the state does not know: no lead vector is computed for the others."""
+        for article in articles:
+            if article.id in before:
+                if tick:
+                    tick()
+                continue
+            added[article.id] = fingerprint(article)
+            yield article
+
+    grouped = add_features(story_features(fresh(), encode, embedder=embedder), state,
                            options=options, tick=tick)
-    added = {a.id: fingerprint(a) for a in given if a.id not in before}
     return replace(grouped, fingerprints={**grouped.fingerprints, **added})
 
 

@@ -39,7 +39,8 @@ from parallax.ingest.warc import is_warc_name, looks_like_warc, warc_documents
 from parallax.model import Document
 from parallax.options import DEFAULT_OPTIONS, IngestOptions
 
-__all__ = ["ARTICLE_SUFFIXES", "Inputs", "Note", "cut_to_limit", "iter_inputs", "read_inputs"]
+__all__ = ["ARTICLE_SUFFIXES", "Inputs", "Note", "cut_to_limit", "expected_documents",
+           "iter_inputs", "read_inputs"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -432,6 +433,33 @@ def iter_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTION
                 feeds.saw(item)
                 yield item
     yield from feeds.release()
+
+
+def expected_documents(paths: Sequence[str]) -> int | None:
+    """About how many documents ``iter_inputs(paths)`` will give, for a progress bar's ETA.
+
+    One per article file, one per non-blank line of a JSON Lines file
+    (counted by streaming it, decompressed: seconds for a large dump, next
+    to the minutes its grouping takes); None when standard input, a WARC
+    or a feed is among the inputs, whose records cannot be counted cheaply.
+    """
+    total = 0
+    for path in _walk(paths).files:
+        suffix = reader_name(path).suffix.lower()
+        if path == "-" or suffix in FEED_SUFFIXES or is_warc_name(path):
+            return None
+        if suffix not in JSONL_SUFFIXES:
+            total += 1
+            continue
+        try:
+            with ExitStack() as stack:
+                stream = cast(BinaryIO, stack.enter_context(open(path, "rb")))
+                if is_gzip_name(path):
+                    stream = cast(BinaryIO, stack.enter_context(gzip.GzipFile(fileobj=stream)))
+                total += sum(1 for line in stream if line.strip())
+        except _BROKEN:
+            continue  # reading it will report the failure
+    return total
 
 
 def read_inputs(paths: Sequence[str], *, options: IngestOptions = DEFAULT_OPTIONS.ingest,

@@ -32,6 +32,7 @@ from parallax.render.view import (
     speaker_views,
 )
 from parallax.store.reader import SearchHit, StoryRow
+from parallax.streaming import ArticleRow
 
 __all__ = [
     "render_briefings_markdown",
@@ -208,18 +209,21 @@ def render_quotes_markdown(quotes: Sequence[Quote], actors: Sequence[Actor],
     return _join(rows)
 
 
-def render_stories_markdown(stories: Sequence[Story], articles: Sequence[Article]) -> str:
-    """``parallax stories``: each story with its articles; articles left over come last."""
-    by_id = {a.id: a for a in articles}
+def render_stories_markdown(stories: Sequence[Story],
+                            articles: Sequence[ArticleRow | Article]) -> str:
+    """``parallax stories``: each story with its articles; articles left over come last.
+
+    ``articles`` are the articles, or their rows (what a streamed run keeps).
+    """
+    by_id = {a.id: a if isinstance(a, ArticleRow) else ArticleRow.of(a) for a in articles}
 
     def entry(article_id: str) -> str:
-        article = by_id.get(article_id)
-        if article is None:
+        row = by_id.get(article_id)
+        if row is None:
             return f"- {_md(article_id)}"
-        doc = article.document
-        when = f", {human_date(doc.published)}" if doc.published else ""
-        return (f"- {_md(doc.outlet or 'Unknown outlet')} — {_md(doc.title or '(untitled)')}"
-                f"{when} ({_md(doc.path)})")
+        when = f", {human_date(row.published)}" if row.published else ""
+        return (f"- {_md(row.outlet or 'Unknown outlet')} — {_md(row.title or '(untitled)')}"
+                f"{when} ({_md(row.path)})")
 
     rows = ["# Stories", "",
             f"_{len(articles)} article{'s' * (len(articles) != 1)} in {len(stories)} "
