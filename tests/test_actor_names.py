@@ -19,6 +19,7 @@ from parallax.analyze._actor_names import (
     surname_matches,
 )
 from parallax.analyze.actors import resolve_actors
+from parallax.lang import PersonNames
 from parallax.lang.en import ENGLISH
 from parallax.model import Actor, Entity, Quote
 
@@ -165,3 +166,16 @@ def test_an_entity_run_over_a_line_break_is_two_names() -> None:
     entity = Entity(4, len(text), text[4:], "PERSON")
     assert [(e.text, text[e.start:e.end]) for e in split_lines(entity)] == [
         ("Ivo Marsh", "Ivo Marsh"), ("Kellan", "Kellan")]
+
+
+def test_names_read_once_still_follow_each_packs_suffixes() -> None:
+    # Spellings are cached per suffix list: a pack without "jr" must not get
+    # the reading made under one with it, in either order.
+    bare = PersonNames(nicknames=ENGLISH.person_names.nicknames, generational=frozenset())
+    for _ in range(2):
+        assert surname_matches("Venn Jr.", ["Tobias Venn Jr."]) == ["Tobias Venn Jr."]
+        assert surname_matches("Venn Jr.", ["Tobias Venn Jr."], bare) == []
+        assert display_name("Tobias Venn Jr.") == "Tobias Venn Jr."
+        assert display_name("Tobias Venn Jr.", bare) == "Tobias Venn Jr"
+        person = parse_person("Tobias Venn Jr.", bare)
+        assert person is not None and person.surname == "jr" and person.suffix == ""

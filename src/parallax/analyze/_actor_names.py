@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parallax.lang import PersonNames
 from parallax.lang.en import ENGLISH
@@ -120,9 +121,21 @@ def display_name(text: str, names: PersonNames = ENGLISH.person_names) -> str:
     A body's name keeps its title words ("State Department", not "Department"),
     a generational suffix its dot ("Jr.").
     """
+    return _display_name(text, names.generational)
+
+
+# The same few hundred names are read again and again: quote attribution and
+# actor resolution compare every surname with every full name of an article
+# or story (280,000 readings of the BASIL development pile, bench/speed.py),
+# so each spelling is worked out once. Bounded: a long run meets many names.
+_NAMES_CACHED = 1 << 16
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _display_name(text: str, generational: frozenset[str]) -> str:
     written = " ".join(text.split())
     words = _POSSESSIVE.sub("", written.strip(" ,.;:")).split(" ")
-    if words[-1].lower() in names.generational and written.rstrip(" ,;:").endswith("."):
+    if words[-1].lower() in generational and written.rstrip(" ,;:").endswith("."):
         words[-1] += "."
     # A heading glued to the name ("16:30 - Foreign Ministry") leaves words without letters.
     while words and (words[0].lower() == "the" or not any(c.isalpha() for c in words[0])):
@@ -146,6 +159,7 @@ def person_name(text: str) -> str:
     return " ".join(words[titles[-1] + 1:]) if titles else " ".join(words)
 
 
+@lru_cache(maxsize=_NAMES_CACHED)
 def name_key(text: str) -> str:
     """Spelling-insensitive key: "U.S." == "US" == "United States", "Jong-un" == "Jong Un"."""
     key = " ".join(w.lower() for w in _WORD.findall(display_name(text).replace(".", "")))
@@ -157,10 +171,15 @@ def _word_key(word: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(word.replace(".", "")))
 
 
-def _name_words(name: str, names: PersonNames) -> tuple[list[str], str]:
+def _name_words(name: str, names: PersonNames) -> tuple[tuple[str, ...], str]:
     """The keys of a name's written words without its generational suffix, and the suffix."""
-    words = [key for word in display_name(name).split(" ") if (key := _word_key(word))]
-    if len(words) > 1 and words[-1] in names.generational:
+    return _written_words(name, names.generational)
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _written_words(name: str, generational: frozenset[str]) -> tuple[tuple[str, ...], str]:
+    words = tuple(key for word in display_name(name).split(" ") if (key := _word_key(word)))
+    if len(words) > 1 and words[-1] in generational:
         return words[:-1], words[-1]
     return words, ""
 

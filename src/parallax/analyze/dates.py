@@ -387,9 +387,10 @@ def _missed(doc: Doc, w: _Words, spans: Sequence[SpacySpan]) -> list[SpacySpan]:
     talks continued as late as June 2016"): the shape alone makes them dates."""
     taken = [(span.start_char, span.end_char) for span in spans]
     found: list[SpacySpan] = []
-    for match in w.calendar.finditer(doc.text):
+    text = doc.text  # joined from every token on each access: once, not per match
+    for match in w.calendar.finditer(text):
         start, end = match.span()
-        if not doc.text[start].isupper() or any(a < end and start < b for a, b in taken):
+        if not text[start].isupper() or any(a < end and start < b for a, b in taken):
             continue
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is not None and len(span):
@@ -405,12 +406,13 @@ def _inside_quote(text: str, position: int) -> bool:
     return opened > 0 or before.count('"') % 2 == 1
 
 
-def _is_publication_line(doc: Doc, sentence: Sentence, start: int, end: int) -> bool:
+def _is_publication_line(doc: Doc, text: str, sentence: Sentence, start: int, end: int
+                         ) -> bool:
     """A byline, "Published ..." line, agency dateline or bare date line: when the
-    article appeared, not when anything in it happened."""
+    article appeared, not when anything in it happened. ``text`` is ``doc.text``,
+    which spaCy joins from every token on each access, so the caller reads it once."""
     if _PUBLICATION_CUE.match(sentence.text):
         return True
-    text = doc.text
     before, after = text[sentence.start:start], text[end:sentence.end]
     if _DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(after):
         return True
@@ -453,6 +455,7 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
     found: list[_Found] = []
     anchor: _Anchor | None = None
     starts = [sentence.start for sentence in sentences]
+    parsed = doc.text
     for span in _expressions(doc, w):
         if _not_event(span.text, w):
             continue
@@ -474,7 +477,7 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
             if resolved is not None and reference is not None and nearest is not None:
                 resolved = ahead(resolved, reference, by_week=by_week, nearest=nearest)
         if resolved is None or (sentences and _is_publication_line(
-                doc, sentences[sentence], start, end)):
+                doc, parsed, sentences[sentence], start, end)):
             continue
         value, end_value = resolved
         if len(value) == 10:

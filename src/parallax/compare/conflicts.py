@@ -437,6 +437,7 @@ def _narrations(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Quote],
     for quote in quotes:
         if quote.article in by_id:
             quoted.setdefault(quote.article, set()).update(_quote_rows(by_id[quote.article], quote))
+    found: list[tuple[int, int, tuple[Predication, ...], bool]] = []
     for position, item in enumerate(analyzed):
         if item.id in copies or not vectors.has(position):
             continue
@@ -446,13 +447,17 @@ def _narrations(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Quote],
             critics = _CRITICS.search(sentence.text)
             said = predications(sentence.text[critics.end():] if critics else sentence.text,
                                 options.account_negation_reach)
-            if not critics and not any(p.denied for p in said):
-                continue
-            vector = vectors.rows(position, [k])[0]
-            norm = float(np.linalg.norm(vector))
-            if norm:
-                yield (item.article.span(sentence.start, sentence.end), vector / norm, said,
-                       sentence.text, critics is not None)
+            if critics or any(p.denied for p in said):
+                found.append((position, k, said, critics is not None))
+    # One batched model call for all of them, not one per sentence.
+    vectors.ensure((position, k) for position, k, _, _ in found)
+    for position, k, said, by_critics in found:
+        item, sentence = analyzed[position], analyzed[position].sentences[k]
+        vector = vectors.rows(position, [k])[0]
+        norm = float(np.linalg.norm(vector))
+        if norm:
+            yield (item.article.span(sentence.start, sentence.end), vector / norm, said,
+                   sentence.text, by_critics)
 
 
 def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
@@ -611,11 +616,15 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
     by_actor = {actor.id: actor for actor in actors}
     # An unnamed source ("critics", "Tarn's campaign") takes no camp: which side
     # it speaks for is not known.
-    usable = [(q.speaker, q, vector, _context(by_id[q.article][1], q)) for q in quotes
-              if q.speaker is not None and q.article in by_id and q.article not in copies
-              and not (q.speaker in by_actor and by_actor[q.speaker].described)
-              and (vector := _quote_vector(by_id[q.article][1], by_id[q.article][0], q,
-                                           vectors)) is not None]
+    named = [(q.speaker, q) for q in quotes
+             if q.speaker is not None and q.article in by_id and q.article not in copies
+             and not (q.speaker in by_actor and by_actor[q.speaker].described)]
+    # One batched model call for every quote's sentences, not one per quote.
+    vectors.ensure((position, k) for _, q in named for position, item in (by_id[q.article],)
+                   if vectors.has(position) for k in _quote_rows(item, q))
+    usable = [(speaker, q, vector, _context(by_id[q.article][1], q)) for speaker, q in named
+              if (vector := _quote_vector(by_id[q.article][1], by_id[q.article][0], q,
+                                          vectors)) is not None]
     topics: dict[str, tuple[str, dict[Span, ConflictSide]]] = {}
     for i, (left_actor, left, left_vec, left_context) in enumerate(usable):
         for right_actor, right, right_vec, right_context in usable[i + 1:]:

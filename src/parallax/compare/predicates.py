@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parallax.compare.claims import NEGATION, content_terms
 from parallax.lang.en import ENGLISH
@@ -182,6 +183,10 @@ def meaning_terms(text: str) -> frozenset[str]:
     return frozenset((*terms, *(_SAME.get(t, t) for t in terms)))
 
 
+# Conflicts read each statement's predications once per pair it is in (every
+# pair of quotes of two camps, every fact against every other): on the BASIL
+# development pile (bench/speed.py) half of the 6,000 readings repeat one made.
+@lru_cache(maxsize=1 << 14)
 def predications(text: str, reach: int, *, cue: str = "") -> tuple[Predication, ...]:
     """Every content word of ``text`` that it asserts or denies.
 
