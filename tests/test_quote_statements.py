@@ -171,3 +171,15 @@ def test_a_condition_inside_a_statement_and_a_told_how_stay(nlp: Language) -> No
     assert [q.text for q in quotes(nlp, text)] == ["if the storm passed, the pier would reopen"]
     text = "Prosecutors described how the clerk had hidden the files."
     assert [q.text for q in quotes(nlp, text)] == ["how the clerk had hidden the files"]
+
+
+def test_a_quote_never_holds_its_own_attribution(nlp: Language) -> None:
+    # The verb inside the quotation marks is the paper's words, not Harlan's statement.
+    text = ("The Quessa Ledger reported the deal on Monday.\n\n"
+            "According to the Ledger, \u201cHarlan then admitted the payments during his "
+            "interviews with the board.\u201d\n\nThe board declined to comment.")
+    found = quotes(nlp, text)
+    inner = [q for q in found if q.text.strip("\u201c\u201d").startswith("Harlan then")]
+    assert inner, found
+    for quote in inner:
+        assert quote.speaker_span is None or quote.speaker_span.text != "Harlan", quote

@@ -273,6 +273,10 @@ def _direct_quotes(state: ArticleState) -> list[Quote]:
                 quote = state.quote(passage.start, passage.end, "direct", None, None)
         if quote is None:
             continue
+        if not embedded and _self_attributed(quote):
+            # The verb inside the quotation marks is the quoted words, never their
+            # attribution (`"Roe then admitted the plan."` is not Roe's statement).
+            quote = replace(quote, speaker=None, speaker_span=None, cue_span=None)
         last = found[-1] if found else None
         if quote.kind == "partial" and last is not None and last.kind == "partial" and (
                 last.speaker == quote.speaker and last.cue_span == quote.cue_span
@@ -376,6 +380,15 @@ def _joins(state: ArticleState, previous: Quote, quote: Quote, *, continued: boo
         and not state.marked(t.idx) and any(c.dep_ == "ccomp" for c in t.children)
         for t in gap)
 
+
+def _self_attributed(quote: Quote) -> bool:
+    """A direct quote whose speaker and cue both lie inside its own quotation marks."""
+    inside = (quote.span.clean_start, quote.span.clean_end)
+    return quote.kind == "direct" and all(
+        part is not None and inside[0] <= part.clean_start and part.clean_end <= inside[1]
+        for part in (quote.speaker_span, quote.cue_span))
+
+
 def extract_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...], *,
                    options: QuotesOptions = DEFAULT_OPTIONS.quotes) -> tuple[Quote, ...]:
     """Quotes of one article in text order; ``doc`` must be ``nlp(article.text)``."""
@@ -390,5 +403,9 @@ def extract_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...], 
             q.span.clean_start, q.span.clean_end) for s, e in reported)]
     kept = [q for q in direct if q.kind != "partial" or not any(
         s < q.span.clean_end and q.span.clean_start < e for s, e in reported)]
+    # `According to the paper, "Roe then admitted the plan."` is the paper's statement,
+    # shown once: not again as a passage of no one's inside it.
+    kept = [q for q in kept if q.kind != "direct" or q.speaker_span is not None or not any(
+        s <= q.span.clean_start and q.span.clean_end <= e for s, e in reported)]
     found = sorted([*kept, *indirect], key=lambda q: (q.span.clean_start, q.span.clean_end))
     return reread(state, found)
