@@ -12,6 +12,7 @@ never what it computes.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 from typing import Any, TypeGuard, TypeVar
 
@@ -102,7 +103,25 @@ def analyze_sets(engine: Engine, sets: Sequence[Sequence[Article]], options: Opt
     for owner, done in zip(owners, engine.map(analyze_chunk, items), strict=True):
         parts[owner].append(done)
         _advance(tick, len(done.records))
-    return [_as_one_set(found, options) for found in parts]
+    return _redated(engine, parts, options)
+
+
+def _redated(engine: Engine, parts: Sequence[Sequence[AnalysisDone]], options: Options
+             ) -> list[tuple[AnalyzedArticle, ...]]:
+    """Each set's records, its stale undated ones (``_stale``) analysed again on the engine."""
+    analyzed = [[record for done in found for record in done.records] for found in parts]
+    again: list[tuple[int, tuple[int, ...]]] = []
+    redo: list[AnalysisChunk] = []
+    for number, found in enumerate(parts):
+        stale, context = _stale(found)
+        for positions in _chunks(stale, engine.chunk):
+            again.append((number, positions))
+            redo.append(AnalysisChunk(tuple(analyzed[number][k].article for k in positions),
+                                      options, context))
+    for (number, positions), done in zip(again, engine.map(analyze_chunk, redo), strict=True):
+        for k, record in zip(positions, done.records, strict=True):
+            analyzed[number][k] = record
+    return [tuple(records) for records in analyzed]
 
 
 def analyze_with_vectors(engine: Engine, sets: Sequence[Sequence[Article]], options: Options,
@@ -133,25 +152,24 @@ def analyze_with_vectors(engine: Engine, sets: Sequence[Sequence[Article]], opti
     return list(zip(analyzed, stores, strict=True))
 
 
-def _as_one_set(parts: Sequence[AnalysisDone], options: Options
-                ) -> tuple[AnalyzedArticle, ...]:
-    """The records of one set's chunks, dates resolved against the whole set.
+def _stale(parts: Sequence[AnalysisDone]) -> tuple[list[int], tuple[datetime.date, ...]]:
+    """The undated records of one set (positions in it) whose chunk lacked the set's
+    latest written date, and that date as the context to analyse them with.
 
     An undated article resolves relative dates against the latest full date
-    written anywhere in its set; one whose chunk lacked that date is analysed
-    again here with it (rare: most articles carry their publication date).
+    written anywhere in its set, so these are analysed again with it, on the
+    engine (rare: most articles carry their publication date).
     """
     latest = max((d for part in parts for d in part.written), default=None)
-    records: list[AnalyzedArticle] = []
+    stale: list[int] = []
+    position = 0
     for part in parts:
-        stale = max(part.written, default=None) != latest
+        behind = latest is not None and max(part.written, default=None) != latest
         for record in part.records:
-            if (stale and latest is not None
-                    and reference_date(record.article.document.published, ()) is None):
-                again = AnalysisChunk((record.article,), options, (latest,))
-                record = analyze_chunk(again).records[0]
-            records.append(record)
-    return tuple(records)
+            if behind and reference_date(record.article.document.published, ()) is None:
+                stale.append(position)
+            position += 1
+    return stale, () if latest is None else (latest,)
 
 
 def group_blocks(articles: Sequence[Article], state: StoryState | None, options: Options,
