@@ -1,6 +1,6 @@
 """Per-article throughput with one and two workers next to raw spaCy, in one run.
 
-    python bench/workers.py [--repeat 3] [--workers 2] [--brief]
+    python bench/workers.py [--repeat 3] [--workers 2]
 
 The BASIL development events (../shared/eval/basil, every event folder) are
 read as one pile and grouped into stories once, before any clock. Per-article
@@ -12,8 +12,7 @@ workers are a process pool started and warmed before the clock starts
 (models load once per worker, as in a long run) that analyses, then embeds
 what the stories need (``parallax.engine.parallel.analyze_with_vectors``).
 The baseline is raw ``nlp.pipe`` over the same cleaned texts with
-``n_process=1`` and ``n_process=N``. ``--brief`` adds the whole ``brief`` of
-the pile with 1 and N workers. Each repeat runs every row one after the
+``n_process=1`` and ``n_process=N``. Each repeat runs every row one after the
 other so they see the same load; medians are printed, wall and CPU seconds
 (CPU: this process and its children, so the workers count) and the cores a
 row kept busy (CPU / wall).
@@ -62,8 +61,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--brief", action="store_true",
-                        help="also time the whole brief of the pile with 1 and N workers")
     args = parser.parse_args()
     events = sorted(str(p) for p in BASIL.iterdir() if p.is_dir() and any(p.glob("*.jsonl"))) \
         if BASIL.is_dir() else []
@@ -80,7 +77,7 @@ def main() -> None:
     from parallax.engine.parallel import analyze_with_vectors
     from parallax.model import Article
     from parallax.options import Options
-    from parallax.pipeline import brief_stories, briefing_needs, clean_documents, read
+    from parallax.pipeline import briefing_needs, clean_documents, read
     from parallax.pipeline import stories as group
 
     documents = read(events).documents
@@ -117,10 +114,6 @@ def main() -> None:
     one_worker()  # warm this process's models and caches once
     kinds = {"raw spaCy n_process=1": raw(1), f"raw spaCy n_process={n}": raw(n),
              "parallax --workers 1": one_worker, f"parallax --workers {n}": workers}
-    if args.brief:
-        kinds["brief --workers 1"] = lambda: brief_stories(documents, options=options)
-        kinds[f"brief --workers {n}"] = lambda: brief_stories(documents, options=options,
-                                                              engine=pool)
     runs: dict[str, list[tuple[float, float]]] = {k: [] for k in kinds}
     try:
         for _ in range(args.repeat):
