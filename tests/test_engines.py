@@ -10,8 +10,9 @@ spread over several tasks. The articles of the date test are invented.
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -19,10 +20,12 @@ import parallax.engine.parallel as parallel_module
 from parallax import pipeline, render
 from parallax.analyze.articles import analyze_lazily
 from parallax.cli import app
+from parallax.compare import record_needs, vector_needs
+from parallax.compare.conflicts import quote_rows
 from parallax.engine import Engine, engine_name, open_engine
-from parallax.engine.parallel import MIN_CHUNKS, analyze_sets, parallel
+from parallax.engine.parallel import MIN_CHUNKS, analyze_sets, analyze_with_vectors, parallel
 from parallax.errors import InputError, ParallaxError, RegistryError, UsageError
-from parallax.model import Document
+from parallax.model import AnalyzedArticle, Document
 from parallax.options import Options, PartsOptions
 
 from builders import EXAMPLES
@@ -95,12 +98,41 @@ def test_a_story_split_over_chunks_resolves_dates_as_one_set() -> None:
     here, _ = analyze_lazily(articles)
     engine = open_engine("local", 2, chunk=1)
     try:
-        (there,) = analyze_sets(engine, [articles], Options(), vectors=False)
+        (there,) = analyze_sets(engine, [articles], Options())
     finally:
         engine.close()
     resolved = [d.value for record in here for d in record.dates]
     assert resolved.count("2024-03-12") >= 1 and len(resolved) >= 3  # Tuesdays resolved
     assert there == here
+
+
+def test_the_pool_embeds_what_the_briefing_reads_and_the_same_bits(pool: Engine) -> None:
+    articles = pipeline.clean_documents(pipeline.read([str(EXAMPLES)]).documents)
+    here, store = analyze_lazily(articles)
+    asked: list[list[tuple[int, int]]] = []
+
+    def needs(records: Sequence[AnalyzedArticle]) -> list[tuple[int, int]]:
+        asked.append(record_needs(records))
+        return asked[-1]
+
+    ((there, vectors),) = analyze_with_vectors(pool, [articles], Options(), needs)
+    assert there == here and len(asked) == 1
+    assert vectors.missing(asked[0]) == []  # the workers computed every one asked for
+    rest = [(a, s) for a, item in enumerate(here) for s in range(len(item.sentences))]
+    unasked = [ref for ref in rest if ref not in set(asked[0])]
+    assert unasked and vectors.missing(unasked)  # the others wait until a stage reads them
+    assert np.array_equal(vectors.stack(rest), store.stack(rest))
+
+
+def test_record_needs_adds_the_sentences_quotes_overlap() -> None:
+    (record,), _ = analyze_lazily(pipeline.clean_documents(_undated()[1:2]))
+    assert record.quotes
+    texts = [[s.text for s in record.sentences]]
+    found = record_needs((record,))
+    assert found[:len(vector_needs(texts))] == vector_needs(texts)
+    quoted = {(0, k) for quote in record.quotes for k in quote_rows(record, quote)}
+    assert quoted and quoted <= set(found)
+    assert len(found) == len(set(found))
 
 
 def test_an_error_in_a_worker_is_the_same_one_line(pool: Engine) -> None:

@@ -40,7 +40,7 @@ from parallax.analyze.actors import resolve_actors
 from parallax.analyze.articles import analyze_articles, analyze_lazily
 from parallax.analyze.vectors import Ref, VectorStore
 from parallax.clean import clean_document, repeated_lines
-from parallax.compare import vector_needs
+from parallax.compare import record_needs, vector_needs
 from parallax.compare.check import CheckResult, check_claim
 from parallax.compare.claims import find_claims, sentence_index
 from parallax.compare.conflicts import find_conflicts
@@ -49,7 +49,13 @@ from parallax.compare.same_fact import voices_of
 from parallax.compare.summary import parse_length, summarize
 from parallax.compare.timeline import build_timeline
 from parallax.engine import Engine
-from parallax.engine.parallel import analyze_sets, clean_all, group_blocks, parallel
+from parallax.engine.parallel import (
+    analyze_sets,
+    analyze_with_vectors,
+    clean_all,
+    group_blocks,
+    parallel,
+)
 from parallax.errors import OutputError, UsageError
 from parallax.group.dedupe import mark_duplicates
 from parallax.group.identity import recognise
@@ -332,7 +338,7 @@ def quotes(source: Source, *, options: Options | None = None, progress: bool = F
         tick = report.stage("Analysing", len(articles))
         # Quotes read no sentence vectors: the records stay without them.
         if parallel(engine, len(articles)):
-            (analyzed,) = analyze_sets(engine, [articles], options, vectors=False, tick=tick)
+            (analyzed,) = analyze_sets(engine, [articles], options, tick=tick)
         else:
             analyzed, _ = _analyze_lazily(articles, tick, options)
     actors, found = resolve_actors(analyzed, options=options.actors)
@@ -511,8 +517,8 @@ def _brief_selected(documents: Sequence[Document], summary_length: int | str | N
                     ) -> tuple[tuple[Story, ...], tuple[Briefing, ...]]:
     """Every story of ``documents``, and a briefing of each selected one (in story order).
 
-    With an engine, every chosen story's articles are analysed on it (with
-    finished vectors) before the stories are briefed one by one here.
+    With an engine, every chosen story's articles are analysed on it, with
+    the vectors the briefing reads, before the stories are briefed one by one here.
     """
     with reporter(progress) as report:
         cleaned = clean_documents(documents, report, options=options, engine=engine)
@@ -521,12 +527,14 @@ def _brief_selected(documents: Sequence[Document], summary_length: int | str | N
         chosen = select_story(found, story)
         tick = report.stage("Analysing", sum(len(s.articles) for s in chosen))
         if parallel(engine, sum(len(s.articles) for s in chosen)):
-            sets = analyze_sets(engine, [[by_id[a] for a in item.articles] for item in chosen],
-                                options or Options(), tick=tick)
+            every = options or Options()
+            sets = analyze_with_vectors(engine, [[by_id[a] for a in item.articles]
+                                                 for item in chosen], every,
+                                        partial(record_needs, options=every), tick)
             return found, tuple(
                 brief_analyzed(analyzed, summary_length=summary_length, errors=errors,
-                               stories=(item,), options=options)
-                for item, analyzed in zip(chosen, sets, strict=True))
+                               stories=(item,), options=options, vectors=vectors)
+                for item, (analyzed, vectors) in zip(chosen, sets, strict=True))
         briefings = tuple(brief_story([by_id[a] for a in item.articles], item,
                                       summary_length=summary_length, errors=errors,
                                       options=options, tick=tick)

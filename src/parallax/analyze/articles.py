@@ -92,17 +92,19 @@ def analyze_part(articles: Sequence[Article], tick: Callable[[], None] | None = 
                  quotes: QuotesOptions = DEFAULT_OPTIONS.quotes,
                  dates: DatesOptions = DEFAULT_OPTIONS.dates,
                  embedder: str = DEFAULT_OPTIONS.parts.embedder,
-                 context: Sequence[datetime.date] = ()
+                 context: Sequence[datetime.date] = (), threads: int = 0
                  ) -> tuple[tuple[AnalyzedArticle, ...], VectorStore, tuple[datetime.date, ...]]:
     """``analyze_lazily``, and the explicit dates the articles write.
 
     An engine that analyses a set in parts gathers every part's dates and
     analyses again, with them as ``context``, an undated article whose part
     lacked the set's latest date, so the records are those of one whole run.
+    ``threads``: onnxruntime threads of the store's embedder (0: every core;
+    an engine's worker, one of several on the cores, asks for 1).
     """
     packs = [pack_for(a.document.language) for a in articles]
     sentences = [split_sentences(a.text, lang) for a, lang in zip(articles, packs, strict=True)]
-    store = VectorStore(registry.get("embedders", embedder)(threads=0),
+    store = VectorStore(registry.get("embedders", embedder)(threads=threads),
                         [[s.text for s in group] for group in sentences],
                         background=registry.get("embedders", embedder)(threads=1))
     stop = threading.Event()

@@ -15,7 +15,8 @@ While spaCy parses, ``speculate`` fills the store in the background in the
 order stages usually need (every article's first sentence, then every second
 one, ...): that core would otherwise sit idle, so the speculation is free and
 most requests later find their rows ready. Identical sentences (syndicated
-copies) are embedded once.
+copies) are embedded once. An engine computes vectors on its workers: it
+asks a store what is ``missing`` and hands the results back with ``add``.
 """
 
 from __future__ import annotations
@@ -72,6 +73,15 @@ class VectorStore:
         """Whether the article's vectors are there or can be computed."""
         return self._arrays[article] is not None or self._embedder is not None
 
+    def missing(self, refs: Iterable[Ref]) -> list[str]:
+        """The distinct texts among ``refs`` whose vectors are not here yet."""
+        with self._lock:
+            return self._missing(refs)
+
+    def add(self, texts: Sequence[str], vectors: np.ndarray[Any, Any]) -> None:
+        """Vectors of ``texts`` computed elsewhere (on an engine's workers), one row each."""
+        self._keep(texts, vectors)
+
     def _missing(self, refs: Iterable[Ref]) -> list[str]:
         wanted: dict[str, None] = {}
         for a, s in refs:
@@ -89,8 +99,7 @@ class VectorStore:
 
     def ensure(self, refs: Iterable[Ref]) -> None:
         """Compute every missing vector among ``refs`` in batched calls."""
-        with self._lock:
-            missing = self._missing(refs)
+        missing = self.missing(refs)
         if not missing:
             return
         if self._embedder is None:
@@ -138,8 +147,7 @@ class VectorStore:
             return
         order = self.lead_first() if order is None else order
         for first in range(0, len(order), _WINDOW):
-            with self._lock:
-                missing = self._missing(order[first:first + _WINDOW])
+            missing = self.missing(order[first:first + _WINDOW])
             for rows, vectors in self._background.batches(missing, _BATCH):
                 self._keep([missing[row] for row in rows], vectors)
                 if stop.is_set():

@@ -82,7 +82,7 @@ from parallax.options import DEFAULT_OPTIONS, ConflictsOptions
 
 __all__ = ["compare_figures", "date_anchor", "date_fields", "figures_disagree", "find_conflicts",
            "is_name", "measures_clash", "negated_terms", "negated_within", "number_mentions",
-           "same_person", "scope_of"]
+           "quote_rows", "same_person", "scope_of"]
 
 _WHOLE = frozenset({"all", "entire", "entirety", "every", "complete", "completely", "fully",
                     "full", "total", "totally", "whole"})
@@ -137,7 +137,7 @@ def scope_of(text: str, term: str, window: int = DEFAULT_OPTIONS.conflicts.windo
     return found.pop() if len(found) == 1 else None
 
 
-def _quote_rows(item: AnalyzedArticle, quote: Quote) -> list[int]:
+def quote_rows(item: AnalyzedArticle, quote: Quote) -> list[int]:
     """The sentences a quote overlaps."""
     return [k for k, s in enumerate(item.sentences)
             if s.start < quote.span.clean_end and quote.span.clean_start < s.end]
@@ -149,7 +149,7 @@ def _quote_vector(item: AnalyzedArticle, position: int, quote: Quote, vectors: V
 
     ``position`` is the article's place in the analysed set ``vectors`` covers.
     """
-    rows = _quote_rows(item, quote)
+    rows = quote_rows(item, quote)
     if not rows or not vectors.has(position):
         return None
     vector = vectors.rows(position, rows).mean(axis=0)
@@ -281,7 +281,7 @@ def _sides_differ(left: str, right: str, actors: Mapping[str, Actor]) -> bool:
 
 def _context(item: AnalyzedArticle, quote: Quote) -> str:
     """The text of the sentences a quote overlaps (the quote itself when none)."""
-    rows = _quote_rows(item, quote)
+    rows = quote_rows(item, quote)
     return " ".join(item.sentences[k].text for k in rows) if rows else quote.text
 
 
@@ -436,7 +436,7 @@ def _narrations(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Quote],
     quoted: dict[str, set[int]] = {}
     for quote in quotes:
         if quote.article in by_id:
-            quoted.setdefault(quote.article, set()).update(_quote_rows(by_id[quote.article], quote))
+            quoted.setdefault(quote.article, set()).update(quote_rows(by_id[quote.article], quote))
     found: list[tuple[int, int, tuple[Predication, ...], bool]] = []
     for position, item in enumerate(analyzed):
         if item.id in copies or not vectors.has(position):
@@ -540,14 +540,14 @@ def _corrections(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
                 continue
             if any(q.span.clean_start < sentence.start < q.span.clean_end for q in mine):
                 continue
-            speakers = {q.speaker for q in mine if k - 1 in (rows := _quote_rows(item, q))
+            speakers = {q.speaker for q in mine if k - 1 in (rows := quote_rows(item, q))
                         and k not in rows}
             speaker = speakers.pop() if len(speakers) == 1 else None
             if speaker is None:
                 continue
             before = [e for e in by_article.get(item.id, ()) if e[0] == speaker
-                      and k - 1 in (rows := _quote_rows(item, e[1])) and k not in rows]
-            inside = [q for q in mine if k in _quote_rows(item, q)]
+                      and k - 1 in (rows := quote_rows(item, e[1])) and k not in rows]
+            inside = [q for q in mine if k in quote_rows(item, q)]
             if any(q.speaker == speaker for q in inside):
                 continue
             named = next((q.speaker for q in inside if q.speaker is not None), None)
