@@ -621,7 +621,7 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
              and not (q.speaker in by_actor and by_actor[q.speaker].described)]
     # One batched model call for every quote's sentences, not one per quote.
     vectors.ensure((position, k) for _, q in named for position, item in (by_id[q.article],)
-                   if vectors.has(position) for k in _quote_rows(item, q))
+                   if vectors.has(position) for k in quote_rows(item, q))
     usable = [(speaker, q, vector, _context(by_id[q.article][1], q)) for speaker, q in named
               if (vector := _quote_vector(by_id[q.article][1], by_id[q.article][0], q,
                                           vectors)) is not None]
