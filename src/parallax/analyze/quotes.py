@@ -273,7 +273,7 @@ def _direct_quotes(state: ArticleState) -> list[Quote]:
                 quote = state.quote(passage.start, passage.end, "direct", None, None)
         if quote is None:
             continue
-        if not embedded and _self_attributed(quote):
+        if _self_attributed(quote):
             # The verb inside the quotation marks is the quoted words, never their
             # attribution (`"Roe then admitted the plan."` is not Roe's statement).
             quote = replace(quote, speaker=None, speaker_span=None, cue_span=None)
@@ -401,11 +401,11 @@ def extract_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...], 
     indirect = [q for q in indirect if noun_cued(state, q) or not any(
         s <= q.span.clean_start and q.span.clean_end <= e and (s, e) != (
             q.span.clean_start, q.span.clean_end) for s, e in reported)]
-    kept = [q for q in direct if q.kind != "partial" or not any(
-        s < q.span.clean_end and q.span.clean_start < e for s, e in reported)]
-    # `According to the paper, "Roe then admitted the plan."` is the paper's statement,
-    # shown once: not again as a passage of no one's inside it.
-    kept = [q for q in kept if q.kind != "direct" or q.speaker_span is not None or not any(
-        s <= q.span.clean_start and q.span.clean_end <= e for s, e in reported)]
+    # A partial quote inside a reported statement is part of it; so is a passage of no
+    # one's (`According to the paper, "Roe then admitted the plan."`): shown once.
+    kept = [q for q in direct if not any(
+        (s < q.span.clean_end and q.span.clean_start < e) if q.kind == "partial" else (
+            q.speaker_span is None and s <= q.span.clean_start and q.span.clean_end <= e)
+        for s, e in reported)]
     found = sorted([*kept, *indirect], key=lambda q: (q.span.clean_start, q.span.clean_end))
     return reread(state, found)
