@@ -31,6 +31,7 @@ import numpy as np
 from parallax.analyze.vectors import VectorStore
 from parallax.compare._summary_camps import Camps, camps_of
 from parallax.compare._summary_concepts import Bigram, ConceptModel, bigrams, concept_values
+from parallax.compare._summary_trim import Trim, trim
 from parallax.compare.claims import Pairs, Ref, SentenceIndex, dots, sentence_index
 from parallax.compare.proposition import hedges
 from parallax.compare.sources import count_sources
@@ -70,8 +71,9 @@ def _claim_of(claims: Sequence[Claim]) -> dict[tuple[str, int, int], Claim]:
 
 
 def _support(index: SentenceIndex, rows: Mapping[tuple[str, int], int], ref: Ref,
-             claim: Claim | None) -> tuple[Span, ...]:
-    """The line's own span, then the spans of its claim that match the line directly.
+             claim: Claim | None, shown: Trim) -> tuple[Span, ...]:
+    """The line's own span (the part of its sentence it ``shown``), then the spans of
+    its claim that match the line directly.
 
     A claim grows by pairs, so a member may match another member rather than
     the sentence the line quotes ("the treaty lapses on 31 March" joins "the
@@ -79,11 +81,14 @@ def _support(index: SentenceIndex, rows: Mapping[tuple[str, int], int], ref: Ref
     A line lists only what says the same as its own words. ``rows`` maps
     (article id, sentence start) to index rows.
     """
-    own = index.span(ref)
+    item = index.analyzed[ref[0]]
+    sentence = item.sentences[ref[1]]
+    own = item.article.span(sentence.start + shown.start, sentence.start + shown.end)
     if claim is None:
         return (own,)
-    row = rows[(index.analyzed[ref[0]].id, index.analyzed[ref[0]].sentences[ref[1]].start)]
-    direct = [span for span in claim.support if span != own
+    row = rows[(item.id, sentence.start)]
+    whole = index.span(ref)
+    direct = [span for span in claim.support if span not in (own, whole)
               and (other := rows.get((span.article, span.clean_start))) is not None
               and index.is_match(row, other)]
     return (own, *direct)
@@ -158,6 +163,13 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
         return claim_of.get((index.analyzed[ref[0]].id, sentence.start, sentence.end))
 
     packs = [pack_for(item.article.document.language) for item in analyzed]
+    trims: dict[Ref, Trim] = {}
+
+    def shown(ref: Ref) -> Trim:
+        if ref not in trims:
+            trims[ref] = trim(index.analyzed[ref[0]], ref[1], index.text(ref))
+        return trims[ref]
+
     matched = index.matches()
     usable = [k for k, ref in enumerate(index.refs)
               if index.claimable(ref) and not _CUT_OFF.search(index.text(ref))
@@ -166,33 +178,33 @@ def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
     first = [k for k in usable if index.refs[k][1] < options.lead_pool or claim_at(index.refs[k])]
     values = concept_values([[s.text for s in item.sentences] for item in analyzed],
                             [_headline(item) for item in analyzed], model, packs)
-    picked = _choose(index, first, values, length, words, [], options)
-    if len(first) < len(usable) and _room(index, picked, length, words):
-        picked = _choose(index, usable, values, length, words, picked, options)
+    picked = _choose(index, shown, first, values, length, words, [], options)
+    if len(first) < len(usable) and _room(shown, picked, length, words):
+        picked = _choose(index, shown, usable, values, length, words, picked, options)
     articles = {item.id: item.article for item in analyzed}
     rows = {(index.analyzed[a].id, index.analyzed[a].sentences[s].start): k
             for k, (a, s) in enumerate(index.refs)}
 
     def sources(ref: Ref) -> int:
-        return count_sources(_support(index, rows, ref, claim_at(ref)), articles)
+        return count_sources(_support(index, rows, ref, claim_at(ref), shown(ref)), articles)
 
     camps = camps_of(index, conflicts, actors, quotes)
-    picked, event = _with_event_line(index, first or usable, values, picked, camps, sources,
-                                     options)
+    picked, event = _with_event_line(index, shown, first or usable, values, picked, camps,
+                                     sources, options)
     if words is None and length >= options.camp_lines:
         picked = _with_each_camp(picked, camps, event)
 
-    lines = [(ref, _support(index, rows, ref, claim_at(ref))) for ref in picked]
+    lines = [(ref, _support(index, rows, ref, claim_at(ref), shown(ref))) for ref in picked]
     lines.sort(key=lambda line: -count_sources(line[1], articles))
     # What happened comes first, then the accounts of it.
     lines.sort(key=lambda line: line[0] != event)
-    return tuple(SummaryLine(standalone(index.analyzed[ref[0]], ref[1], support[0].text),
-                             support) for ref, support in lines)
+    return tuple(SummaryLine(shown(ref).text, support) for ref, support in lines)
 
 
-def _with_event_line(index: SentenceIndex, usable: Sequence[int], values: Mapping[Bigram, float],
-                     picked: list[Ref], camps: Camps, sources: Callable[[Ref], int],
-                     options: SummaryOptions) -> tuple[list[Ref], Ref | None]:
+def _with_event_line(index: SentenceIndex, shown: Callable[[Ref], Trim], usable: Sequence[int],
+                     values: Mapping[Bigram, float], picked: list[Ref], camps: Camps,
+                     sources: Callable[[Ref], int], options: SummaryOptions
+                     ) -> tuple[list[Ref], Ref | None]:
     """``picked`` holding the line that says what happened rather than a camp's
     account of it: of the ``options.length`` lines the content model would
     pick from the ``usable`` rows (the leads and claims: news says what
@@ -206,7 +218,7 @@ def _with_event_line(index: SentenceIndex, usable: Sequence[int], values: Mappin
     if not picked or not camps.accounts:
         return picked, None
     events = [k for k in usable if index.refs[k] not in camps.accounts]
-    fresh = _choose(index, events, values, options.length, None, [], options)
+    fresh = _choose(index, shown, events, values, options.length, None, [], options)
     if not fresh:
         return picked, None
     event = max(fresh, key=sources)
@@ -246,18 +258,22 @@ def _with_each_camp(picked: list[Ref], camps: Camps, event: Ref | None) -> list[
     return chosen
 
 
-def _room(index: SentenceIndex, picked: Sequence[Ref], length: int, words: int | None) -> bool:
+def _room(shown: Callable[[Ref], Trim], picked: Sequence[Ref], length: int,
+          words: int | None) -> bool:
+    """Whether the budget holds another line; words are counted as the lines show them."""
     if words is None:
         return len(picked) < length
-    return sum(len(index.text(ref).split()) for ref in picked) < words
+    return sum(shown(ref).words for ref in picked) < words
 
 
-def _choose(index: SentenceIndex, rows: Sequence[int], values: Mapping[Bigram, float],
-            length: int, words: int | None, picked: Sequence[Ref], options: SummaryOptions
-            ) -> list[Ref]:
+def _choose(index: SentenceIndex, shown: Callable[[Ref], Trim], rows: Sequence[int],
+            values: Mapping[Bigram, float], length: int, words: int | None,
+            picked: Sequence[Ref], options: SummaryOptions) -> list[Ref]:
     """Extend ``picked`` from ``rows`` greedily by new content per word until the budget is met.
 
-    No line may come within cosine ``options.redundant_cosine`` of one already picked.
+    A line's content and words are those of the part it shows (``shown``): the
+    words it does not show neither add content nor spend the budget. No line
+    may come within cosine ``options.redundant_cosine`` of one already picked.
     """
     pool = [index.refs[k] for k in rows]
     if not pool:
@@ -270,9 +286,9 @@ def _choose(index: SentenceIndex, rows: Sequence[int], values: Mapping[Bigram, f
         pool's cosines at a time: the pool may be every sentence of the story)."""
         return np.asarray(dots(vectors, np.array([k]), everyone)[0] >= options.redundant_cosine)
 
-    pairs = [bigrams(index.text(ref), pack_for(index.analyzed[ref[0]].article.document.language))
+    pairs = [bigrams(shown(ref).text, pack_for(index.analyzed[ref[0]].article.document.language))
              for ref in pool]
-    scale = np.array([max(len(index.text(ref).split()), 1) for ref in pool],
+    scale = np.array([max(shown(ref).words, 1) for ref in pool],
                      dtype=np.float64) ** options.length_exponent
     chosen = list(picked)
     open_ = np.ones(len(pool), dtype=bool)
@@ -283,7 +299,7 @@ def _choose(index: SentenceIndex, rows: Sequence[int], values: Mapping[Bigram, f
         open_ &= ~redundant(k)
         open_[k] = False
 
-    while _room(index, chosen, length, words) and open_.any():
+    while _room(shown, chosen, length, words) and open_.any():
         gain = np.array([sum(values.get(p, 0.0) for p in own - covered) for own in pairs]) / scale
         best = int(np.argmax(np.where(open_, gain, -np.inf)))
         chosen.append(pool[best])
