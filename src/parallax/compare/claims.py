@@ -45,6 +45,7 @@ __all__ = [
     "find_claims",
     "is_claimable",
     "sentence_index",
+    "term_weights",
 ]
 
 Ref = tuple[int, int]
@@ -443,6 +444,17 @@ def _lexical_of(texts: tuple[tuple[str, ...], ...], options: ClaimsOptions,
     both = claimable[pairs.rows[:, 0]] & claimable[pairs.rows[:, 1]]
     candidates = np.unique(pairs.rows[both].ravel())
     return _Lexical(refs, terms, idf, owner, words, pairs, candidates)
+
+
+def term_weights(analyzed: Sequence[AnalyzedArticle], *,
+                 options: ClaimsOptions = DEFAULT_OPTIONS.claims
+                 ) -> tuple[dict[Ref, frozenset[str]], dict[str, float]]:
+    """Each sentence's content terms and the story's IDF of them, names at
+    ``name_weight``: the word weights claims align by, for other stages that
+    compare one story's sentences by their words (the timeline)."""
+    lex = _lexical([[s.text for s in item.sentences] for item in analyzed], options,
+                   [pack_for(item.article.document.language) for item in analyzed])
+    return dict(zip(lex.refs, lex.terms, strict=True)), lex.idf
 
 
 def claim_candidates(texts: Sequence[Sequence[str]], *,
