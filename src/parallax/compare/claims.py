@@ -633,7 +633,9 @@ def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None
     """Statements shared by two or more independent sources, best supported first.
 
     A member that does not match the sentence shown by itself, gives its
-    figures otherwise, or denies what it asserts, is no support (``agreeing``).
+    figures otherwise, or denies what it asserts, is no support (``agreeing``),
+    nor is one that gives another named person's words than the shown one's
+    (``same_fact.said_by_another``; needs ``voices``).
     Claims that are one fact are shown once (``same_fact.one_per_fact``):
     ``voices``, the statements of each sentence (``same_fact.voices_of``), lets
     one camp's account found twice merge. ``index`` is ``sentence_index(analyzed,
@@ -643,7 +645,7 @@ def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None
     # Imported here: the agreement rules read figures and polarity through the
     # conflicts stage, which itself builds on this module's sentence index.
     from parallax.compare.agreement import agreeing
-    from parallax.compare.same_fact import Told, one_per_fact
+    from parallax.compare.same_fact import Told, one_per_fact, said_by_another
 
     if index is None:
         index = sentence_index(analyzed, vectors, options=options)
@@ -656,7 +658,8 @@ def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None
         # Each support line must itself match the sentence shown: a cluster grows
         # through its members, and a member near another may state something else.
         direct = [ref for ref in cluster
-                  if ref == shown or index.is_match(rows[shown], rows[ref])]
+                  if ref == shown or (index.is_match(rows[shown], rows[ref]) and not (
+                      voices is not None and said_by_another(voices, shown, ref)))]
         refs = agreeing(index.text(shown), [(ref, index.text(ref)) for ref in direct])
         support = tuple(index.span(ref) for ref in refs)
         sources = count_sources(support, articles)
