@@ -38,6 +38,17 @@ def test_a_person_the_pronouns_own_sentence_names_is_not_its_antecedent() -> Non
     assert shown(text, 1) == "[Varga's] son Tomas Reyes, 19, drowned in 2014 off the north quay."
 
 
+def test_a_surname_the_parser_tagged_elsewhere_counts_as_that_person() -> None:
+    # The parser tags the full name once; the sentence before "He" writes the
+    # surname alone in a place the parser does not tag it.
+    text = ("Governor Rudolf Okonkwo-Brandt vetoed the harbour bill on Monday. "
+            "The veto lets Okonkwo-Brandt keep the old tariff until spring. "
+            "He signed a smaller bill the same afternoon.")
+    item = parsed(text, "a")
+    assert standalone(item, 2, item.sentences[2].text) == (
+        "[Okonkwo-Brandt] signed a smaller bill the same afternoon.")
+
+
 def test_a_pronoun_stays_when_the_antecedent_is_uncertain() -> None:
     # Two people before "He": a guess could name the wrong one.
     text = "Anna Smith met John Harper at the quay. He signed the lease that day."

@@ -77,6 +77,65 @@ def test_same_date_different_events_stay_apart() -> None:
     assert len(build_timeline([first, second])) == 2
 
 
+def at_cosine(value: float) -> np.ndarray:
+    """A vector at cosine ``value`` from FLOOD."""
+    return unit(value, (1 - value**2) ** 0.5)
+
+
+def test_one_day_of_one_story_holds_several_events() -> None:
+    # Sentences of one story sit close in embedding space whatever they report:
+    # a cosine of 0.6 with no content word in common is two events of that day.
+    first = analyzed("a", [("Flood water closed the northern bridge on Friday.",
+                            "2020-03-06", FLOOD)])
+    second = analyzed("b", [("Parliament elected a new speaker on Friday.", "2020-03-06",
+                             at_cosine(0.6))])
+    assert len(build_timeline([first, second])) == 2
+
+
+def test_one_event_told_in_other_words_merges() -> None:
+    first = analyzed("a", [("Flood water closed the northern bridge on Friday.",
+                            "2020-03-06", FLOOD)])
+    second = analyzed("b", [("Engineers closed the northern bridge to traffic as flood water "
+                             "rose, officials said Friday.", "2020-03-06", at_cosine(0.6))])
+    (entry,) = build_timeline([first, second])
+    assert [s.article for s in entry.support] == ["a", "b"]
+
+
+def test_shared_names_and_time_words_do_not_make_one_event() -> None:
+    first = analyzed("a", [("On Friday, Mayor Ostrava Quill opened the harbour.",
+                            "2020-03-06", FLOOD)])
+    second = analyzed("b", [("Mayor Ostrava Quill said Friday that taxes will rise.",
+                             "2020-03-06", at_cosine(0.6))])
+    assert len(build_timeline([first, second])) == 2
+
+
+def test_a_folded_coarse_report_is_support_not_the_entry_text() -> None:
+    coarse = analyzed("a", [("The river flooded the town in 2020.", "2020", FLOOD)])
+    fine = analyzed("b", [("The river flooded the old town on 4 March 2020, officials said.",
+                           "2020-03-04", FLOOD_TOO)])
+    (entry,) = build_timeline([coarse, fine])
+    assert entry.date == "2020-03-04"
+    assert {s.article for s in entry.support} == {"a", "b"}
+    assert entry.text.startswith("The river flooded the old town on 4 March")
+
+
+def test_an_event_no_sentence_of_which_stands_alone_is_left_out() -> None:
+    # "It" may stand for anything: dated on its own, the reader cannot place it.
+    item = analyzed("a", [("The river flooded the old town.", "2020-03-04", FLOOD),
+                          ("It was the worst in a century, engineers said.", "2020-03-05", VOTE)])
+    assert [e.date for e in build_timeline([item])] == ["2020-03-04"]
+
+
+def test_a_leaning_report_is_support_when_another_stands_alone() -> None:
+    first = analyzed("a", [("It flooded the old town and closed the bridge.", "2020-03-04",
+                            FLOOD)])
+    second = analyzed("b", [("The river flooded the old town and closed the bridge.",
+                             "2020-03-04", FLOOD_TOO)])
+    (entry,) = build_timeline([first, second])
+    assert entry.text.startswith("The river")
+    assert [s.article for s in entry.support] == ["a", "b"]
+
+
 def test_entries_are_ordered_by_date_and_ranges_kept() -> None:
     item = analyzed("a", [
         ("The council voted on the budget.", "2021-05-01", VOTE),
@@ -189,7 +248,7 @@ def test_announcement_and_report_of_one_event_meet_on_its_date() -> None:
     after = _analyze("courier", "The lake summit was held on 27-28 February in Varno. "
                      "Talks opened on 27 February with a dinner. "
                      "The ministers walked out the next day without a deal. "
-                     "Their first meeting took place last year.", "2019-03-04")
+                     "The two ministers first met last year.", "2019-03-04")
     timeline = build_timeline([before, after])
     entries = {(e.date, e.end_date): e for e in timeline}
     summit = entries[("2019-02-27", "2019-02-28")]

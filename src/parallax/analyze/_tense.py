@@ -18,7 +18,7 @@ import datetime
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["ahead", "attachment", "tense_of"]
+__all__ = ["ahead", "attachment", "tense_of", "unreal"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "\u2019ll", "wo", "sha"})
 # "would" without "have": a plan reported from the past ("said it would publish
@@ -140,6 +140,38 @@ def tense_of(doc: Doc, start: int, end: int, climb: int) -> str:
         untensed = True
         verb = _complemented(verb)
     return "past"
+
+
+# A modal with "have" tells what did not happen ("could have endorsed", "would
+# have signed"); "if" and "unless" make the event a condition.
+_MODALS = frozenset({"could", "would", "might", "should", "may", "must", "'d", "\u2019d"})
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def unreal(doc: Doc, start: int, end: int, climb: int) -> bool:
+    """Whether the event the date at characters ``start:end`` dates is one the
+    sentence says did not happen, or only might: a counterfactual ("could have
+    ended the war of 1950-1953") or a condition ("if talks resume in May"). A
+    negated verb is an event still: "were not able to agree on Thursday" is
+    how a summit fails.
+
+    The verbs read are those ``tense_of`` reads: the governing verb and the
+    ones an untensed verb takes its time from."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb, _ = _governing_verb(span.root, climb)
+    while verb is not None:
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        counterfactual = bool({a.lower_ for a in auxes} & _MODALS) and any(
+            a.lemma_ == "have" for a in auxes)
+        if counterfactual or any(c.dep_ == "mark" and c.lower_ in _CONDITIONS
+                                 for c in verb.children):
+            return True
+        if _tense(verb) is not None:
+            return False
+        verb = _complemented(verb)
+    return False
 
 
 def attachment(doc: Doc, start: int, end: int, climb: int) -> tuple[bool, int]:

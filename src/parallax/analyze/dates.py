@@ -35,7 +35,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from parallax.analyze._tense import ahead, attachment, tense_of
+from parallax.analyze._tense import ahead, attachment, tense_of, unreal
 from parallax.calendar import parse_calendar_date
 from parallax.lang import LanguagePack, pack_for
 from parallax.lang.en import ENGLISH
@@ -443,12 +443,13 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
     ``reference`` is the publication date, else the latest explicit date of the
     story; when None only dates that write their year resolve. ``sentence``
     indexes ``sentences``; ranges set ``end_value``, also when written as two
-    expressions ("from 22 December through 25 January"). Publication lines and
-    non-event expressions are left out. Mentions come sentence by sentence,
-    and within a sentence the date of its main event comes first (the one
-    that modifies a verb rather than a noun, nearest the root: see
-    ``analyze._tense.attachment``), then in reading order. Calendar words are
-    those of the pack of the article's language.
+    expressions ("from 22 December through 25 January"). Publication lines,
+    non-event expressions and the dates of events the sentence says did not
+    happen or only might (``analyze._tense.unreal``) are left out. Mentions
+    come sentence by sentence, and within a sentence the date of its main
+    event comes first (the one that modifies a verb rather than a noun,
+    nearest the root: see ``analyze._tense.attachment``), then in reading
+    order. Calendar words are those of the pack of the article's language.
     """
     w = _words(pack_for(article.document.language))
     text = article.text
@@ -479,6 +480,8 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
         if resolved is None or (sentences and _is_publication_line(
                 doc, parsed, sentences[sentence], start, end)):
             continue
+        if unreal(doc, start, end, options.tense_climb):
+            continue  # "could have ended the war of 1950-1953": no event on that date
         value, end_value = resolved
         if len(value) == 10:
             anchor = _Anchor(datetime.date.fromisoformat(value),

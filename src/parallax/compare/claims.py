@@ -45,6 +45,7 @@ __all__ = [
     "find_claims",
     "is_claimable",
     "sentence_index",
+    "term_weights",
 ]
 
 Ref = tuple[int, int]
@@ -445,6 +446,17 @@ def _lexical_of(texts: tuple[tuple[str, ...], ...], options: ClaimsOptions,
     return _Lexical(refs, terms, idf, owner, words, pairs, candidates)
 
 
+def term_weights(analyzed: Sequence[AnalyzedArticle], *,
+                 options: ClaimsOptions = DEFAULT_OPTIONS.claims
+                 ) -> tuple[dict[Ref, frozenset[str]], dict[str, float]]:
+    """Each sentence's content terms and the story's IDF of them, names at
+    ``name_weight``: the word weights claims align by, for other stages that
+    compare one story's sentences by their words (the timeline)."""
+    lex = _lexical([[s.text for s in item.sentences] for item in analyzed], options,
+                   [pack_for(item.article.document.language) for item in analyzed])
+    return dict(zip(lex.refs, lex.terms, strict=True)), lex.idf
+
+
 def claim_candidates(texts: Sequence[Sequence[str]], *,
                      options: ClaimsOptions = DEFAULT_OPTIONS.claims) -> list[Ref]:
     """Sentences (per article, in order) that claims may use: the ones worth embedding."""
@@ -621,7 +633,9 @@ def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None
     """Statements shared by two or more independent sources, best supported first.
 
     A member that does not match the sentence shown by itself, gives its
-    figures otherwise, or denies what it asserts, is no support (``agreeing``).
+    figures otherwise, or denies what it asserts, is no support (``agreeing``),
+    nor is one that gives another named person's words than the shown one's
+    (``same_fact.said_by_another``; needs ``voices``).
     Claims that are one fact are shown once (``same_fact.one_per_fact``):
     ``voices``, the statements of each sentence (``same_fact.voices_of``), lets
     one camp's account found twice merge. ``index`` is ``sentence_index(analyzed,
@@ -631,7 +645,7 @@ def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None
     # Imported here: the agreement rules read figures and polarity through the
     # conflicts stage, which itself builds on this module's sentence index.
     from parallax.compare.agreement import agreeing
-    from parallax.compare.same_fact import Told, one_per_fact
+    from parallax.compare.same_fact import Told, one_per_fact, said_by_another
 
     if index is None:
         index = sentence_index(analyzed, vectors, options=options)
@@ -644,7 +658,8 @@ def find_claims(analyzed: Sequence[AnalyzedArticle], index: SentenceIndex | None
         # Each support line must itself match the sentence shown: a cluster grows
         # through its members, and a member near another may state something else.
         direct = [ref for ref in cluster
-                  if ref == shown or index.is_match(rows[shown], rows[ref])]
+                  if ref == shown or (index.is_match(rows[shown], rows[ref]) and not (
+                      voices is not None and said_by_another(voices, shown, ref)))]
         refs = agreeing(index.text(shown), [(ref, index.text(ref)) for ref in direct])
         support = tuple(index.span(ref) for ref in refs)
         sources = count_sources(support, articles)

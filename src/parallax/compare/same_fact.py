@@ -46,16 +46,21 @@ from parallax.compare.sources import count_sources
 from parallax.lang import pack_for
 from parallax.model import Actor, Article, Claim, Quote, Span
 
-__all__ = ["Statement", "Told", "Voices", "contradicted", "one_per_fact", "voices_of"]
+__all__ = ["Statement", "Told", "Voices", "contradicted", "one_per_fact", "said_by_another",
+           "voices_of"]
 
 
 @dataclass(frozen=True, slots=True)
 class Statement:
     """A statement the speaker stage found in a sentence: its speaker's camp (None for
-    a speaker of no known camp) and the content terms of what was said."""
+    a speaker of no known camp), the content terms of what was said, the
+    speaker's actor id when the text names them (None for "an official"), and
+    whether it is a direct quotation."""
 
     camp: str | None
     terms: frozenset[str]
+    speaker: str | None = None
+    direct: bool = False
 
 
 Voices = Mapping[Ref, tuple[Statement, ...]]
@@ -74,6 +79,7 @@ class Told:
 def voices_of(index: SentenceIndex, actors: Sequence[Actor], quotes: Sequence[Quote]) -> Voices:
     """The statements of ``quotes`` by the sentence of ``index`` each starts in."""
     camp = {actor.id: None if actor.described else actor.side for actor in actors}
+    named = {actor.id for actor in actors if not actor.described}
     found: dict[Ref, list[Statement]] = {}
     for quote in quotes:
         ref = index.sentence_of(quote.span)
@@ -82,8 +88,38 @@ def voices_of(index: SentenceIndex, actors: Sequence[Actor], quotes: Sequence[Qu
         language = index.analyzed[ref[0]].article.document.language
         terms = frozenset(content_terms(quote.span.text, pack_for(language)))
         speaker = camp.get(quote.speaker) if quote.speaker else None
-        found.setdefault(ref, []).append(Statement(speaker, terms))
+        found.setdefault(ref, []).append(Statement(
+            speaker, terms, quote.speaker if quote.speaker in named else None,
+            quote.kind == "direct"))
     return {ref: tuple(statements) for ref, statements in found.items()}
+
+
+def _quoted(voices: Voices, ref: Ref) -> str | None:
+    """The one named speaker the sentence at ``ref`` quotes directly, if it holds only
+    that speaker's direct quotations."""
+    statements = voices.get(ref, ())
+    speakers = {statement.speaker for statement in statements}
+    if len(speakers) != 1 or not all(statement.direct for statement in statements):
+        return None
+    return next(iter(speakers))
+
+
+def said_by_another(voices: Voices, one: Ref, other: Ref) -> bool:
+    """Whether the sentences at ``one`` and ``other`` each quote one named person's
+    words, and not the same person's.
+
+    Two people's words that sound alike are two facts, not one confirmed
+    twice: a lawyer's "it is not a witch hunt" and the president's "a total
+    witch hunt" share their words and say opposite things, and even alike
+    they would tell the reader that two people said it, not that two outlets
+    report one statement. Only direct quotations are judged: a paraphrase's
+    speaker is more often a group or a description ("Republicans", "the
+    letter") whose words one of its members' quotation does confirm. A
+    sentence without statements (the writer's own reporting), or with an
+    unnamed or several speakers, is not judged either.
+    """
+    first, second = _quoted(voices, one), _quoted(voices, other)
+    return first is not None and second is not None and first != second
 
 
 def contradicted(left: str, right: str) -> bool:

@@ -51,10 +51,25 @@ def _surname(name: str) -> str:
 
 
 def _people(item: AnalyzedArticle, sentence: int) -> list[str]:
-    """The PERSON names of sentence ``sentence`` of ``item``."""
+    """The people sentence ``sentence`` of ``item`` names: its PERSON entities, and
+    the surname of a person the parser tagged elsewhere in the article.
+
+    The parser misses many a short mention of someone it tagged in another
+    sentence ("... allow Trump to continue"), and the sentence before a "He"
+    is often one of them."""
     bounds = item.sentences[sentence]
-    return [e.text for e in item.entities
-            if e.label == "PERSON" and bounds.start <= e.start < bounds.end]
+    people = [e.text for e in item.entities if e.label == "PERSON"]
+    found = [e.text for e in item.entities
+             if e.label == "PERSON" and bounds.start <= e.start < bounds.end]
+    text = item.article.text[bounds.start:bounds.end]
+    seen = {word for name in found for word in name.split()}
+    for name in dict.fromkeys(people):
+        surname = _surname(name)
+        if (surname not in seen and surname[:1].isupper()
+                and re.search(rf"\b{re.escape(surname)}\b", text)):
+            found.append(name)
+            seen.add(surname)
+    return found
 
 
 def _antecedent(item: AnalyzedArticle, sentence: int) -> str | None:

@@ -3,11 +3,18 @@
 An event is a sentence with an event date (see ``analyze.dates``): the date of
 its main event, which ``find_dates`` lists first among the sentence's dates, so
 no sentence stands under two dates. Two reports
-of the same date are the same event when their sentences say similar things
-(cosine of their sentence embeddings), so one entry collects the evidence of
-every article. A report at a coarser precision ("last year", "June 2018") is
-folded into a finer entry of the same period ("12 June 2018") when the
-sentences agree, so the reader sees one Singapore summit, not three.
+of the same date are the same event when their sentences say similar things,
+so one entry collects the evidence of every article. The cosine of sentence
+embeddings alone cannot tell: every sentence of one story sits at 0.4-0.6 from
+every other, and a day of news holds several events (a resignation, the video
+announcing it, the account deleted after it). So the score adds the IDF mass
+of the content words two reports share, as claims do (``claims.term_weights``),
+leaving out what says nothing of the event: names (who, not what; weight 0
+there) and the time words the date finder read. A report at a
+coarser precision ("last year", "June 2018") is folded into a finer entry of
+the same period ("12 June 2018") by the same score, so the reader sees one
+Singapore summit, not three; the entry's text is then one of the finer
+reports, so the date it shows is the date its sentence gives.
 """
 
 from __future__ import annotations
@@ -21,7 +28,9 @@ import numpy as np
 
 from parallax.analyze.embed import DIMENSIONS
 from parallax.analyze.vectors import VectorStore
+from parallax.compare.claims import NEGATION, Ref, SentenceIndex, term_weights
 from parallax.compare.standalone import leans_back, standalone
+from parallax.lang import pack_for
 from parallax.model import AnalyzedArticle, DateMention, Sentence, Span, TimelineEntry
 from parallax.options import DEFAULT_OPTIONS, TimelineOptions
 
@@ -58,6 +67,19 @@ class _Report:
     span: Span
     vector: Any
     centrality: float
+    words: frozenset[str]
+    """Content terms that may say what happened (see the module docstring)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The story's IDF of content terms, and the weight of the words two reports share."""
+
+    idf: dict[str, float]
+    weight: float
+
+    def shared(self, one: _Report, other: _Report) -> float:
+        return self.weight * sum(self.idf.get(term, 0.0) for term in one.words & other.words)
 
 
 @dataclass(slots=True)
@@ -65,11 +87,15 @@ class _Event:
     value: str
     end_value: str | None
     reports: list[_Report] = field(default_factory=list)
+    coarser: list[_Report] = field(default_factory=list)
+    """Reports of a coarser date folded in: support, never the entry's text."""
 
-    def similarity(self, others: Sequence[_Report]) -> float:
+    def similarity(self, others: Sequence[_Report], words: _Words) -> float:
+        """Mean over report pairs of cosine plus the weight of their shared words."""
         mine = np.stack([r.vector for r in self.reports])
         theirs = np.stack([r.vector for r in others])
-        return float((mine @ theirs.T).mean())
+        lexical = np.array([[words.shared(a, b) for b in others] for a in self.reports])
+        return float((mine @ theirs.T + lexical).mean())
 
     def within(self, coarse: _Event) -> bool:
         """Whether this event's dates lie inside the coarser period ``coarse``."""
@@ -100,9 +126,22 @@ def _centralities(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore, lea
     return scores
 
 
-def _reports(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore, options: TimelineOptions
-             ) -> dict[tuple[str, str | None], list[_Report]]:
+def _time_terms(analyzed: Sequence[AnalyzedArticle]) -> frozenset[str]:
+    """The terms of every date expression of the story, and of month and weekday names
+    (with the negation marker: "not" says nothing of which event)."""
+    found: set[str] = {NEGATION}
+    for item in analyzed:
+        pack = pack_for(item.article.document.language)
+        found.update(pack.stem(name) for name in (*pack.months, *pack.weekdays))
+        for mention in item.dates:
+            found.update(pack.stem(word.casefold()) for word in pack.word.findall(mention.text))
+    return frozenset(found)
+
+
+def _reports(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore, options: TimelineOptions,
+             terms: dict[Ref, frozenset[str]]) -> dict[tuple[str, str | None], list[_Report]]:
     by_date: dict[tuple[str, str | None], list[_Report]] = {}
+    said_nothing = _time_terms(analyzed)
     dated = [(index, m.sentence) for index, item in enumerate(analyzed) for m in item.dates
              if 0 <= m.sentence < len(item.sentences)]
     leads = [(index, s) for index, item in enumerate(analyzed)
@@ -117,19 +156,22 @@ def _reports(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore, options:
                 continue
             seen.add(mention.sentence)
             sentence: Sentence = item.sentences[mention.sentence]
+            words = frozenset(term for term in terms.get((index, mention.sentence), ())
+                              if not term.isdigit() and term not in said_nothing)
             report = _Report((index, mention.sentence),
                              item.article.span(sentence.start, sentence.end),
-                             _rows(vectors, index, [mention.sentence])[0], centralities[index])
+                             _rows(vectors, index, [mention.sentence])[0], centralities[index],
+                             words)
             by_date.setdefault((mention.value, mention.end_value), []).append(report)
     return by_date
 
 
-def _cluster(value: str, end_value: str | None, reports: list[_Report], same_event: float
-             ) -> list[_Event]:
+def _cluster(value: str, end_value: str | None, reports: list[_Report], same_event: float,
+             words: _Words) -> list[_Event]:
     """Greedy average-link grouping, in reading order (deterministic)."""
     events: list[_Event] = []
     for report in reports:
-        scored = [(event.similarity([report]), event) for event in events]
+        scored = [(event.similarity([report], words), event) for event in events]
         best = max(scored, key=lambda pair: pair[0], default=None)
         if best is not None and best[0] >= same_event:
             best[1].reports.append(report)
@@ -138,17 +180,17 @@ def _cluster(value: str, end_value: str | None, reports: list[_Report], same_eve
     return events
 
 
-def _fold_coarse(events: list[_Event], same_event: float) -> list[_Event]:
+def _fold_coarse(events: list[_Event], same_event: float, words: _Words) -> list[_Event]:
     """Fold each coarse event into the most similar finer event of its period,
     coarsest first so a year can reach a day through a month."""
     kept: list[_Event] = []
     for event in sorted(events, key=lambda e: len(e.value)):
         finer = [e for e in events if e is not event and e.within(event) and e.reports]
-        scored = [(e.similarity(event.reports), e) for e in finer]
+        scored = [(e.similarity(event.reports, words), e) for e in finer]
         best = max(scored, key=lambda pair: pair[0], default=None)
         if best is not None and best[0] >= same_event:
-            best[1].reports.extend(event.reports)
-            event.reports = []
+            best[1].coarser.extend(event.reports + event.coarser)
+            event.reports, event.coarser = [], []
         else:
             kept.append(event)
     return kept
@@ -164,23 +206,33 @@ def _clearest(reports: Sequence[_Report], analyzed: Sequence[AnalyzedArticle]) -
 
 
 def build_timeline(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | None = None, *,
-                   options: TimelineOptions = DEFAULT_OPTIONS.timeline
-                   ) -> tuple[TimelineEntry, ...]:
+                   options: TimelineOptions = DEFAULT_OPTIONS.timeline,
+                   index: SentenceIndex | None = None) -> tuple[TimelineEntry, ...]:
     """Events ordered by date; one entry per (date, event) merged across articles.
 
     Each support span is a whole sentence that dates the event; ``text`` is the
-    clearest of them, worded to stand alone (``compare.standalone``). Coarser
-    dates sort before finer ones of the same period.
+    clearest of them, worded to stand alone (``compare.standalone``). An event
+    none of whose sentences can be worded to stand alone is left out: a dated
+    "It was ..." tells the reader nothing they can place. Coarser dates sort
+    before finer ones of the same period.
     ``vectors`` is the cache of the articles' sentence vectors (by default their
-    finished ones; an article without any merges with nothing).
+    finished ones; an article without any merges with nothing). ``index``, the
+    story's sentence index the claims were found with, lends its content terms
+    and their IDF (computed here when not given).
     """
     store = VectorStore.of(analyzed) if vectors is None else vectors
-    events = [event for (value, end_value), reports in _reports(analyzed, store, options).items()
-              for event in _cluster(value, end_value, reports, options.same_event)]
+    terms, idf = (term_weights(analyzed) if index is None
+                  else (dict(zip(index.refs, index.terms, strict=True)), index.idf))
+    words = _Words(idf, options.event_word_weight)
+    events = [event for (value, end_value), reports
+              in _reports(analyzed, store, options, terms).items()
+              for event in _cluster(value, end_value, reports, options.same_event, words)]
     entries = []
-    for event in _fold_coarse(events, options.same_event):
-        reports = sorted(event.reports, key=lambda r: r.order)
+    for event in _fold_coarse(events, options.same_event, words):
+        text = _clearest(event.reports, analyzed)
+        if leans_back(text):
+            continue  # "It was ...", a "He" between two people: no reader can place it
+        reports = sorted(event.reports + event.coarser, key=lambda r: r.order)
         entries.append((event.value, event.end_value or "", reports[0].order, TimelineEntry(
-            event.value, _clearest(reports, analyzed), tuple(r.span for r in reports),
-            event.end_value)))
+            event.value, text, tuple(r.span for r in reports), event.end_value)))
     return tuple(entry for *_, entry in sorted(entries, key=lambda e: e[:3]))
