@@ -21,7 +21,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 import numpy as np
 
@@ -340,16 +340,12 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
-    """A statement and who made it.
-
-    ``span`` covers the quoted or reported content; ``speaker_span`` the mention
-    of the speaker in this article (may be absent when unresolved); ``cue_span``
-    the verb or phrase that introduces it.
-    """
+class _Attributed:
+    """What a quote and an attribution share: content, speaker and cue spans, and their
+    JSON form. ``kind`` is each one's own vocabulary."""
 
     span: Span
-    kind: QuoteKind
+    kind: str
     speaker: str | None
     speaker_span: Span | None
     cue_span: Span | None
@@ -367,13 +363,25 @@ class Quote:
                                 self.cue_span)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Quote:
+    def from_dict(cls, data: dict[str, Any]) -> Self:
         return cls(Span.from_dict(data), data["kind"], data.get("speaker"),
                    *_attributed_spans(data))
 
 
 @dataclass(frozen=True, slots=True)
-class Attribution:
+class Quote(_Attributed):
+    """A statement and who made it.
+
+    ``span`` covers the quoted or reported content; ``speaker_span`` the mention
+    of the speaker in this article (may be absent when unresolved); ``cue_span``
+    the verb or phrase that introduces it.
+    """
+
+    kind: QuoteKind
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution(_Attributed):
     """Someone reported in relation to content they did not assert: not a statement.
 
     PolNeAR's attributions are wider than a briefing's statements: "X spoke
@@ -385,28 +393,7 @@ class Attribution:
     mention (absent when unresolved) and the cue.
     """
 
-    span: Span
     kind: AttributionKind
-    speaker: str | None
-    speaker_span: Span | None
-    cue_span: Span | None
-
-    @property
-    def article(self) -> str:
-        return self.span.article
-
-    @property
-    def text(self) -> str:
-        return self.span.text
-
-    def to_dict(self) -> dict[str, Any]:
-        return _attributed_dict(self.span, self.kind, self.speaker, self.speaker_span,
-                                self.cue_span)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Attribution:
-        return cls(Span.from_dict(data), data["kind"], data.get("speaker"),
-                   *_attributed_spans(data))
 
 
 def _attributed_dict(span: Span, kind: str, speaker: str | None, speaker_span: Span | None,

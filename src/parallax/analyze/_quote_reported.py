@@ -363,8 +363,8 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]
             if clause is None:
                 continue
             # "voiced no concern that ...": taken back.
-            kind = "negated" if unsaid_noun(token, state.cues, state.options.unsaid_reach) else (
-                None)
+            negated = unsaid_noun(token, state.cues, state.options.unsaid_reach)
+            kind = "negated" if negated else None
             reported = _clause_range(list(clause.subtree), state.cues)
             speaker = _noun_source(token)
         elif token.pos_ == "VERB" and (lemma in state.cues.lemmas or intends(token, state.cues)):

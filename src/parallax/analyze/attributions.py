@@ -44,13 +44,14 @@ def attribution_speakers(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Q
                          for q, who in said if q.speaker_span is not None)
     by_name = _unique(((q.article, q.speaker), who) for q, who in said if q.speaker)
     by_actor = _unique((name_key(name), a.id) for a in actors for name in (a.name, *a.aliases))
-    resolved = []
-    for item in analyzed:
-        for attribution in item.attributions:
-            mention = attribution.speaker_span
-            name = attribution.speaker
-            who = (by_mention.get((item.id, mention.clean_start, mention.clean_end))
-                   if mention is not None else None) or (
-                by_name.get((item.id, name)) or by_actor.get(name_key(name)) if name else None)
-            resolved.append(replace(attribution, speaker=who))
-    return tuple(resolved)
+
+    def actor(attribution: Attribution) -> str | None:
+        mention, name = attribution.speaker_span, attribution.speaker
+        if mention is not None and (who := by_mention.get(
+                (attribution.article, mention.clean_start, mention.clean_end))):
+            return who
+        if not name:
+            return None
+        return by_name.get((attribution.article, name)) or by_actor.get(name_key(name))
+
+    return tuple(replace(a, speaker=actor(a)) for item in analyzed for a in item.attributions)
