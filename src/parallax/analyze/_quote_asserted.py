@@ -8,7 +8,9 @@ the past (the writer's account of a mind), when the clause is an indirect
 question ("asked whether", "questioned why"), when the source found up the
 parse is something a person has ("Brann's priority lies in demanding"), and
 when the words before a set-off cue are a clause saying when it spoke. Used by
-``_quote_reported`` (reported statements) and ``quotes`` (partial quotes).
+``_quote_reported`` (reported statements) and ``quotes`` (partial quotes);
+``unsaid`` also says why, the kind of the attribution kept instead
+(``parallax.model.Attribution``).
 """
 
 from __future__ import annotations

@@ -1,12 +1,14 @@
-"""Attributions that are no statements: plans, wishes and refusals, and the record kept.
+"""Attributions that are no statements: plans and refusals, and the records kept.
 
 "X plans to visit the dam", "X is seeking to delay the vote", "X refused to
 release the files" report X in relation to some content (PolNeAR annotates
 them as attributions), but X asserted nothing a reader could quote: the
 infinitive is what X intends or withholds. The verbs are the language pack's
-``QuoteCues.aims``; an infinitive that is itself a cue
-("declined to say whether ...") is that cue's own attribution, read by
-``_quote_reported`` with the kind ``_quote_asserted.unsaid`` gives it.
+``QuoteCues.aims``; an infinitive that is itself a cue ("declined to say
+whether ...") is that cue's own attribution, read by ``_quote_reported``
+with the kind ``_quote_asserted.unsaid`` gives it. Also here: how an
+attribution is made from what the statement rules read (``unstated``,
+``opened``) and kept once (``apart``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ __all__ = ["apart", "intended", "intends", "intention", "opened", "unstated"]
 
 def _infinitive(verb: Token, cues: QuoteCues) -> Token | None:
     """The infinitive that completes ``verb``, when it is no cue of its own."""
-    return next((c for c in verb.rights if c.dep_ == "xcomp" and c.lemma_.lower() not in cues.lemmas
+    return next((c for c in verb.rights if c.dep_ == "xcomp"
+                 and c.lemma_.lower() not in cues.lemmas
                  and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.lefts)), None)
 
 

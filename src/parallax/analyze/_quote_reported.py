@@ -5,7 +5,9 @@ around an attribution set off by commas (`..., officials said.`), the
 object, infinitive or topic of a cue verb (see ``_quote_cues``), a noun
 cue's "that" clause, the sentence around `according to X`, and the rest of
 a paragraph opened by a name and a colon. Each gives one indirect quote,
-unless the cue asserts nothing (``_quote_asserted``).
+unless the cue asserts nothing (``_quote_asserted``): then, with what it
+reports and who it is reported of, an attribution of the kind that says why
+(``Attribution``), as do plans and refusals (``_quote_intents``).
 """
 
 from __future__ import annotations
