@@ -205,14 +205,14 @@ def main() -> None:
     # name); the second half is reported apart to show how they generalise.
     held_out = set(files[len(files) // 2:])
     start = time.perf_counter()
-    found, attributed = parallax_attributions(texts)
+    stated, attributed = parallax_attributions(texts)
     ours_seconds = time.perf_counter() - start
     ours, ours_held, full, full_held = Score(), Score(), Score(), Score()
     for key in files:
-        ours.add(texts[key], found[key], gold[key])
+        ours.add(texts[key], stated[key], gold[key])
         full.add(texts[key], attributed[key], gold[key])
         if key in held_out:
-            ours_held.add(texts[key], found[key], gold[key])
+            ours_held.add(texts[key], stated[key], gold[key])
             full_held.add(texts[key], attributed[key], gold[key])
 
     baseline, baseline_held = Score(), Score()
@@ -242,8 +242,8 @@ def main() -> None:
     print(full_held.row("parallax statements + other attributions, second half (held out)",
                         ours_seconds))
     first = [key for key in files if key not in held_out]
-    for name, predicted in (("statements", found), ("statements + other attributions",
-                                                     attributed)):
+    for name, predicted in (("statements", stated), ("statements + other attributions",
+                                                      attributed)):
         score = Score()
         for key in first:
             score.add(texts[key], predicted[key], gold[key])

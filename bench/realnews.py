@@ -411,7 +411,8 @@ def table(header: Sequence[str], rows: Iterator[str] | Sequence[str]) -> None:
 
 
 def show(event: str, briefing: Any) -> None:
-    """Statements with speakers, conflicts, and claims with two or more sources, to read."""
+    """Statements with speakers, the attributions held back, conflicts, and claims with
+    two or more sources, to read."""
     def name(actor_id: str | None) -> str:
         actor = briefing.actor(actor_id)
         return actor.name if actor else "(unnamed)"
@@ -419,6 +420,11 @@ def show(event: str, briefing: Any) -> None:
     print(f"\n## {event}\n\n### Who said what ({len(briefing.quotes)})")
     for quote in briefing.quotes:
         print(f"- [{quote.article}] {name(quote.speaker)}: {quote.span.text!r}")
+    print(f"\n### Attributions that are no statements ({len(briefing.attributions)})")
+    for item in briefing.attributions:
+        who = name(item.speaker) if item.speaker else (
+            item.speaker_span.text if item.speaker_span else "(unnamed)")
+        print(f"- [{item.article}] {item.kind}, {who}: {item.span.text!r}")
     print(f"\n### Conflicts ({len(briefing.conflicts)})")
     for conflict in briefing.conflicts:
         print(f"- {conflict.kind}: {conflict.topic}")

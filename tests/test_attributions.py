@@ -80,6 +80,13 @@ def test_a_statement_stays_a_statement(nlp: Language) -> None:
     assert attributions == ()
 
 
+def test_a_refusal_in_a_relative_clause_holds_only_what_was_refused(nlp: Language) -> None:
+    text = "The fund holds money that the council refused to give the port authority."
+    _, attributions = extract(nlp, text)
+    assert [(a.kind, a.text) for a in attributions] == [
+        ("refusal", "to give the port authority")]
+
+
 def test_an_attempt_is_an_act_not_an_attribution(nlp: Language) -> None:
     found, attributions = extract(nlp, "Harbour police tried to stop the van near the pier.")
     assert found == () and attributions == ()

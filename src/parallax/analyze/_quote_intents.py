@@ -42,11 +42,13 @@ def intention(verb: Token, cues: QuoteCues) -> AttributionKind:
 
 
 def intended(verb: Token, cues: QuoteCues) -> list[Token]:
-    """The tokens of what ``verb`` intends ("to visit the dam"); none without it."""
+    """The tokens of what ``verb`` intends ("to visit the dam"); none without it. Only
+    after the verb: in "the money that Congress refused to give" the relative "that"
+    is the infinitive's object, but the verb and its subject are no part of it."""
     infinitive = _infinitive(verb, cues)
     if infinitive is None:
         return []
-    return list(verb.doc[infinitive.left_edge.i:infinitive.right_edge.i + 1])
+    return list(verb.doc[max(infinitive.left_edge.i, verb.i + 1):infinitive.right_edge.i + 1])
 
 
 def unstated(quote: Quote, kind: AttributionKind) -> Attribution:
