@@ -24,7 +24,10 @@ Scores, per event and pooled over the events (counts summed, then divided):
   statements whose speaker the text names, the speaker is right (gold surname
   among the words of the resolved actor's name; either surname where the gold
   names two speakers), wrong-named (another actor) or left unnamed. Gold
-  statements marked ``pronoun`` are counted apart.
+  statements marked ``pronoun`` are counted apart. The attributions the
+  briefing holds back as no statements (``Briefing.attributions``) are
+  counted too: how many share a word with a gold statement, and how many of
+  the gold statements not found one covers (what the filter may cost).
 - Conflicts (issue 17): a shown conflict is real when two of its sides overlap
   two different sides of one gold disagreement; precision over shown
   conflicts, recall over gold disagreements, by kind; "traps" are shown
@@ -186,6 +189,11 @@ def score_statements(briefing: Any, event: Event) -> Counter[str]:
             counts["shown"] += 1
             counts["real"] += any(overlaps(text, _range(quote.span), where)
                                   for where, _ in gold.get(article, ()))
+    for attribution in briefing.attributions:
+        counts["attributions"] += 1
+        counts["attributions on gold"] += any(
+            overlaps(event.texts[attribution.article], _range(attribution.span), where)
+            for where, _ in gold.get(attribution.article, ()))
     for article, statements in gold.items():
         text = event.texts[article]
         for where, statement in statements:
@@ -194,6 +202,10 @@ def score_statements(briefing: Any, event: Event) -> Counter[str]:
             best = max(shown.get(article, ()), default=None,
                        key=lambda q, w=where: coverage(text, w, _range(q.span)))
             if best is None or coverage(text, where, _range(best.span)) < FOUND:
+                # A real statement the briefing holds back as no statement (``Attribution``).
+                counts["held back"] += any(
+                    coverage(text, where, _range(a.span)) >= FOUND
+                    for a in briefing.attributions if a.article == article)
                 continue
             counts["found"] += 1
             if statement.get("speaker") is None:
@@ -399,7 +411,8 @@ def table(header: Sequence[str], rows: Iterator[str] | Sequence[str]) -> None:
 
 
 def show(event: str, briefing: Any) -> None:
-    """Statements with speakers, conflicts, and claims with two or more sources, to read."""
+    """Statements with speakers, the attributions held back, conflicts, and claims with
+    two or more sources, to read."""
     def name(actor_id: str | None) -> str:
         actor = briefing.actor(actor_id)
         return actor.name if actor else "(unnamed)"
@@ -407,6 +420,11 @@ def show(event: str, briefing: Any) -> None:
     print(f"\n## {event}\n\n### Who said what ({len(briefing.quotes)})")
     for quote in briefing.quotes:
         print(f"- [{quote.article}] {name(quote.speaker)}: {quote.span.text!r}")
+    print(f"\n### Attributions that are no statements ({len(briefing.attributions)})")
+    for item in briefing.attributions:
+        who = name(item.speaker) if item.speaker else (
+            item.speaker_span.text if item.speaker_span else "(unnamed)")
+        print(f"- [{item.article}] {item.kind}, {who}: {item.span.text!r}")
     print(f"\n### Conflicts ({len(briefing.conflicts)})")
     for conflict in briefing.conflicts:
         print(f"- {conflict.kind}: {conflict.topic}")
@@ -514,6 +532,11 @@ def score_reviewed(events: Sequence[str], use_cache: bool, show_them: bool) -> N
     table(["event", "shown", "precision", "gold", "recall", "named found", "speaker right",
            "wrong-named", "unnamed", "pronoun gold", "pronoun named found",
            "pronoun right"], rows("statements", statements_row))
+    held = pooled("statements")
+    print(f"Attributions that are no statements (JSON `attributions`, never shown): "
+          f"{held['attributions']}, {held['attributions on gold']} of them sharing a word "
+          f"with a gold statement; gold statements not found among the shown ones that "
+          f"one covers: {held['held back']} of {held['gold'] - held['found']}\n")
     print("Conflicts (issue 17): real/shown = precision | found/gold = recall\n")
     table(["event", "precision", "recall", "precision accounts", "recall accounts",
            "precision facts", "recall facts", "traps shown"], rows("conflicts", conflicts_row))

@@ -9,13 +9,14 @@ slice (repairs only add spaces or drop markup, never words).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, get_args
 
-from parallax.model import Article
+from parallax.model import Article, AttributionKind
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 WORD = re.compile(r"[A-Za-z0-9]+")
 WORD_CHARS = re.compile(r"\w+")
+ATTRIBUTION_KINDS = get_args(AttributionKind)
 
 
 def _check_span(span: dict[str, Any], articles: dict[str, dict[str, Any]], where: str) -> None:
@@ -54,15 +55,20 @@ def check_briefing(data: dict[str, Any]) -> None:
     for actor in data["actors"]:
         assert actor["kind"] in ("person", "organization", "place", "group"), actor
         assert isinstance(actor["aliases"], list)
-    for i, quote in enumerate(data["quotes"]):
-        where = f"quotes[{i}]"
-        assert quote["kind"] in ("direct", "indirect", "partial"), where
-        assert quote["speaker"] is None or quote["speaker"] in actor_ids, where
-        _check_span(quote, articles, where)
-        for part in ("speaker", "cue"):
-            if quote[f"{part}_start"] is not None:
-                source = articles[quote["article"]]["source"]
-                assert 0 <= quote[f"{part}_start"] <= quote[f"{part}_end"] <= len(source), where
+    attributed = [("quotes", ("direct", "indirect", "partial"))]
+    if "attributions" in data:  # optional: absent in older files
+        attributed.append(("attributions", ATTRIBUTION_KINDS))
+    for key, kinds in attributed:
+        for i, quote in enumerate(data[key]):
+            where = f"{key}[{i}]"
+            assert quote["kind"] in kinds, where
+            assert quote["speaker"] is None or quote["speaker"] in actor_ids, where
+            _check_span(quote, articles, where)
+            for part in ("speaker", "cue"):
+                if quote[f"{part}_start"] is not None:
+                    source = articles[quote["article"]]["source"]
+                    assert 0 <= quote[f"{part}_start"] <= quote[f"{part}_end"] <= len(source), (
+                        where)
     for i, claim in enumerate(data["claims"]):
         assert claim["support"] and isinstance(claim["sources"], int), f"claims[{i}]"
         for span in claim["support"]:

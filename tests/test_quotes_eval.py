@@ -6,10 +6,10 @@ first half only, and the half keeps the gate to half the bench's time): the
 texts go through ``analyze_documents`` and ``resolve_actors``; a quote
 matches a gold attribution when their content spans share at least half of
 the longer span's tokens; speaker accuracy is over matched quotes with a
-gold source. Floors sit just under today's figures (F1 0.632, speaker
-accuracy 0.921 on this half; textacy's ``direct_quotations``, the bench's
-baseline, 0.187 and 0.782), from ``.venv/bin/python bench/quotes.py``; never
-lower them silently.
+gold source. Floors sit just under today's figures (F1 0.631, speaker
+accuracy 0.927 on this half, F1 0.663 with the attributions that are no
+statements; textacy's ``direct_quotations``, the bench's baseline, 0.187 and
+0.782), from ``.venv/bin/python bench/quotes.py``; never lower them silently.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import sys
 from builders import ROOT, shared_path
 
 sys.path.insert(0, str(ROOT / "bench"))
-from quotes import Score, load_dev, parallax_quotes
+from quotes import Score, load_dev, parallax_attributions
 
 # Lowered from 0.65 on purpose (issue 13): PolNeAR annotates plans, wishes, refusals
 # and topics ("plans to", "wants to", "refused to", "spoke of his service") as
@@ -32,18 +32,24 @@ from quotes import Score, load_dev, parallax_quotes
 # and a comma-set relative clause after an object are no statements (real-news precision
 # 0.89 -> 0.93), new shapes ("dismissed X as Y", "told X to") made up most of it here:
 # this half 0.637 -> 0.632, the first half 0.641 -> 0.642.
-MIN_F1 = 0.63  # today 0.632 (bench/quotes.py, held-out half)
-MIN_SPEAKER_ACCURACY = 0.89  # today 0.921
+MIN_F1 = 0.63  # today 0.631 (bench/quotes.py, held-out half)
+MIN_SPEAKER_ACCURACY = 0.89  # today 0.927
+# The whole attribution output: the statements and the attributions that are none
+# (topics, plans, refusals, negated reports, ...), PolNeAR's notion (issue 13).
+MIN_F1_ATTRIBUTED = 0.655  # today 0.663 (bench/quotes.py, held-out half)
 
 
 def test_quotes_keep_their_overlap_f1_and_speaker_floors() -> None:
     texts, gold = load_dev(shared_path("eval", "polnear"))
     names = list(texts)
     held_out = {name: texts[name] for name in names[len(names) // 2:]}
-    found = parallax_quotes(held_out)
-    score = Score()
+    found, attributed = parallax_attributions(held_out)
+    score, whole = Score(), Score()
     for name, text in held_out.items():
         score.add(text, found[name], gold[name])
+        whole.add(text, attributed[name], gold[name])
     _, _, f1, _, speaker = score.figures()
     assert f1 >= MIN_F1 and speaker >= MIN_SPEAKER_ACCURACY, (
         f"{len(held_out)} texts: overlap F1 {f1:.3f}, speaker accuracy {speaker:.3f}")
+    assert whole.figures()[2] >= MIN_F1_ATTRIBUTED, (
+        f"statements + other attributions: overlap F1 {whole.figures()[2]:.3f}")

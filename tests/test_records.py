@@ -12,7 +12,7 @@ import json
 import pickle
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, get_args
 
 import numpy as np
 import pytest
@@ -33,6 +33,8 @@ from parallax.model import (
     Actor,
     AnalyzedArticle,
     Article,
+    Attribution,
+    AttributionKind,
     Briefing,
     CheckResult,
     Claim,
@@ -121,6 +123,15 @@ def quotes(draw: st.DrawFn) -> Quote:
                  draw(st.none() | names), draw(st.none() | inner), draw(st.none() | inner))
 
 
+@st.composite
+def attributions(draw: st.DrawFn) -> Attribution:
+    article = draw(names)
+    inner = _spans(st.just(article))
+    return Attribution(draw(inner), draw(st.sampled_from(get_args(AttributionKind))),
+                       draw(st.none() | names), draw(st.none() | inner),
+                       draw(st.none() | inner))
+
+
 sentences = st.builds(Sentence, offsets, offsets, texts)
 dates = st.builds(DateMention, offsets, offsets, texts, texts, counts, maybe_text)
 actors = st.builds(Actor, names, texts, st.sampled_from(["person", "organization", "place",
@@ -151,7 +162,8 @@ def analyzed_articles(draw: st.DrawFn) -> AnalyzedArticle:
     entities = tuple(draw(st.lists(st.builds(Entity, offsets, offsets, texts, texts),
                                    max_size=2)))
     return AnalyzedArticle(article, found, entities, said,
-                           tuple(draw(st.lists(dates, max_size=2))), vectors)
+                           tuple(draw(st.lists(dates, max_size=2))), vectors,
+                           tuple(draw(st.lists(attributions(), max_size=2))))
 
 
 @st.composite
@@ -218,7 +230,8 @@ briefings = st.builds(Briefing, st.lists(articles(), max_size=2).map(tuple),
                       st.lists(summary, max_size=2).map(tuple),
                       st.lists(stories, max_size=2).map(tuple),
                       st.lists(texts, max_size=2).map(tuple),
-                      st.lists(outlets, max_size=2).map(tuple))
+                      st.lists(outlets, max_size=2).map(tuple),
+                      st.lists(attributions(), max_size=2).map(tuple))
 
 # Each record class with its strategy, and how its dict form is written.
 RECORDS: list[tuple[type[Any], st.SearchStrategy[Any], Callable[[Any], dict[str, Any]]]] = [
@@ -232,6 +245,7 @@ RECORDS: list[tuple[type[Any], st.SearchStrategy[Any], Callable[[Any], dict[str,
     (DateMention, dates, lambda r: r.to_dict()),
     (Actor, actors, lambda r: r.to_dict()),
     (Quote, quotes(), lambda r: r.to_dict()),
+    (Attribution, attributions(), lambda r: r.to_dict()),
     (AnalyzedArticle, analyzed_articles(), lambda r: r.to_dict()),
     (Claim, claims, lambda r: r.to_dict()),
     (ConflictSide, sides, lambda r: r.to_dict()),

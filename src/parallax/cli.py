@@ -419,7 +419,8 @@ def quotes(
     with _engine(run) as running:
         found = pipeline.quotes(inputs, options=options, progress=not run.quiet,
                                 engine=running)
-    _emit_listing(fmt, output, run, lambda: render.quotes_json(found.quotes, found.actors),
+    _emit_listing(fmt, output, run, lambda: render.quotes_json(found.quotes, found.actors,
+                                                                  found.attributions),
                   lambda: render.render_quotes_markdown(found.quotes, found.actors,
                                                         found.articles))
     raise typer.Exit(_status(inputs))

@@ -21,7 +21,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 import numpy as np
 
@@ -39,6 +39,8 @@ __all__ = [
     "ActorKind",
     "AnalyzedArticle",
     "Article",
+    "Attribution",
+    "AttributionKind",
     "Briefing",
     "CheckResult",
     "Claim",
@@ -72,6 +74,13 @@ DUPLICATE_FLAG = "duplicate-of:"
 
 ActorKind = Literal["person", "organization", "place", "group"]
 QuoteKind = Literal["direct", "indirect", "partial"]
+# Why an attribution is no statement (``Attribution``): the words were only about a topic
+# ("spoke about X"), aimed at a target with no content ("denied the allegations"), a plan
+# or wish ("plans to visit"), a refusal ("declined to say"), negated ("has not
+# announced"), merely possible ("could say"), an indirect question ("asked whether") or
+# a belief told in the past ("expected that").
+AttributionKind = Literal["topic", "target", "plan", "refusal", "negated", "hypothetical",
+                          "question", "belief"]
 Stance = Literal["supports", "contradicts", "discusses", "unrelated"]
 
 
@@ -331,16 +340,12 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
-    """A statement and who made it.
-
-    ``span`` covers the quoted or reported content; ``speaker_span`` the mention
-    of the speaker in this article (may be absent when unresolved); ``cue_span``
-    the verb or phrase that introduces it.
-    """
+class _Attributed:
+    """What a quote and an attribution share: content, speaker and cue spans, and their
+    JSON form. ``kind`` is each one's own vocabulary."""
 
     span: Span
-    kind: QuoteKind
+    kind: str
     speaker: str | None
     speaker_span: Span | None
     cue_span: Span | None
@@ -354,41 +359,82 @@ class Quote:
         return self.span.text
 
     def to_dict(self) -> dict[str, Any]:
-        speaker, cue = self.speaker_span, self.cue_span
-        return {
-            "article": self.span.article, "start": self.span.start, "end": self.span.end,
-            "text": self.span.text, "clean_start": self.span.clean_start,
-            "clean_end": self.span.clean_end, "kind": self.kind, "speaker": self.speaker,
-            "speaker_text": speaker.text if speaker else None,
-            "speaker_start": speaker.start if speaker else None,
-            "speaker_end": speaker.end if speaker else None,
-            "cue": cue.text if cue else None,
-            "cue_start": cue.start if cue else None,
-            "cue_end": cue.end if cue else None,
-            "speaker_clean_start": speaker.clean_start if speaker else None,
-            "speaker_clean_end": speaker.clean_end if speaker else None,
-            "cue_clean_start": cue.clean_start if cue else None,
-            "cue_clean_end": cue.clean_end if cue else None,
-        }
+        return _attributed_dict(self.span, self.kind, self.speaker, self.speaker_span,
+                                self.cue_span)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Quote:
-        span = Span.from_dict(data)
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        return cls(Span.from_dict(data), data["kind"], data.get("speaker"),
+                   *_attributed_spans(data))
 
-        def sub(prefix: str, text_key: str) -> Span | None:
-            if data.get(f"{prefix}_start") is None:
-                return None
-            return Span(data["article"], data[f"{prefix}_start"], data[f"{prefix}_end"],
-                        data.get(text_key) or "", data.get(f"{prefix}_clean_start") or 0,
-                        data.get(f"{prefix}_clean_end") or 0)
 
-        return cls(span, data["kind"], data.get("speaker"), sub("speaker", "speaker_text"),
-                   sub("cue", "cue"))
+@dataclass(frozen=True, slots=True)
+class Quote(_Attributed):
+    """A statement and who made it.
+
+    ``span`` covers the quoted or reported content; ``speaker_span`` the mention
+    of the speaker in this article (may be absent when unresolved); ``cue_span``
+    the verb or phrase that introduces it.
+    """
+
+    kind: QuoteKind
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution(_Attributed):
+    """Someone reported in relation to content they did not assert: not a statement.
+
+    PolNeAR's attributions are wider than a briefing's statements: "X spoke
+    about the budget", "X plans to visit", "X declined to say whether" report
+    X in relation to some content, but nobody can quote X as asserting it.
+    The quote stage keeps them apart from ``Quote`` with ``kind`` saying why
+    (``AttributionKind``); they never reach "Who said what", claims, conflicts
+    or the summary. Spans are as a ``Quote``'s: the content, the speaker's
+    mention (absent when unresolved) and the cue.
+    """
+
+    kind: AttributionKind
+
+
+def _attributed_dict(span: Span, kind: str, speaker: str | None, speaker_span: Span | None,
+                     cue: Span | None) -> dict[str, Any]:
+    """The JSON form of a quote or an attribution: content, speaker and cue offsets."""
+    return {
+        "article": span.article, "start": span.start, "end": span.end,
+        "text": span.text, "clean_start": span.clean_start,
+        "clean_end": span.clean_end, "kind": kind, "speaker": speaker,
+        "speaker_text": speaker_span.text if speaker_span else None,
+        "speaker_start": speaker_span.start if speaker_span else None,
+        "speaker_end": speaker_span.end if speaker_span else None,
+        "cue": cue.text if cue else None,
+        "cue_start": cue.start if cue else None,
+        "cue_end": cue.end if cue else None,
+        "speaker_clean_start": speaker_span.clean_start if speaker_span else None,
+        "speaker_clean_end": speaker_span.clean_end if speaker_span else None,
+        "cue_clean_start": cue.clean_start if cue else None,
+        "cue_clean_end": cue.clean_end if cue else None,
+    }
+
+
+def _attributed_spans(data: dict[str, Any]) -> tuple[Span | None, Span | None]:
+    """The speaker and cue spans ``_attributed_dict`` wrote."""
+
+    def sub(prefix: str, text_key: str) -> Span | None:
+        if data.get(f"{prefix}_start") is None:
+            return None
+        return Span(data["article"], data[f"{prefix}_start"], data[f"{prefix}_end"],
+                    data.get(text_key) or "", data.get(f"{prefix}_clean_start") or 0,
+                    data.get(f"{prefix}_clean_end") or 0)
+
+    return sub("speaker", "speaker_text"), sub("cue", "cue")
 
 
 @dataclass(frozen=True, slots=True)
 class AnalyzedArticle:
     """An article with its sentences, entities, quotes, dates and sentence embeddings.
+
+    ``attributions`` are what the quote stage found reported of someone that is
+    no statement (``Attribution``); no later stage reads them but the output.
 
     ``embeddings`` is a finished ``(len(sentences), 384)`` float32 array of
     L2-normalised rows, or None when they were not computed: the briefing
@@ -405,6 +451,7 @@ class AnalyzedArticle:
     quotes: tuple[Quote, ...]
     dates: tuple[DateMention, ...]
     embeddings: np.ndarray[Any, Any] | None = field(default=None, compare=False, repr=False)
+    attributions: tuple[Attribution, ...] = ()
 
     def __post_init__(self) -> None:
         vectors = self.embeddings
@@ -430,7 +477,8 @@ class AnalyzedArticle:
                 "entities": [e.to_dict() for e in self.entities],
                 "quotes": [q.to_dict() for q in self.quotes],
                 "dates": [d.to_dict() for d in self.dates],
-                "embeddings": None if vectors is None else vectors.tolist()}
+                "embeddings": None if vectors is None else vectors.tolist(),
+                "attributions": [a.to_dict() for a in self.attributions]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AnalyzedArticle:
@@ -443,7 +491,8 @@ class AnalyzedArticle:
                    tuple(Quote.from_dict(q) for q in data["quotes"]),
                    tuple(DateMention.from_dict(d) for d in data["dates"]),
                    None if vectors is None else np.asarray(vectors, dtype=np.float32)
-                   .reshape(-1, DIMENSIONS))
+                   .reshape(-1, DIMENSIONS),
+                   tuple(Attribution.from_dict(a) for a in data.get("attributions", [])))
 
 
 def _spans_to_dicts(spans: tuple[Span, ...]) -> list[dict[str, Any]]:
@@ -647,6 +696,8 @@ class Briefing:
     stories: tuple[Story, ...] = ()
     errors: tuple[str, ...] = ()
     outlets: tuple[OutletReport, ...] = ()
+    # Reported of someone but no statement: never among the quotes (``Attribution``).
+    attributions: tuple[Attribution, ...] = ()
 
     def article(self, article_id: str) -> Article:
         """The article with id ``article_id``; ``UsageError`` when the briefing has none."""
@@ -672,6 +723,7 @@ class Briefing:
             "stories": [s.to_dict() for s in self.stories],
             "errors": list(self.errors),
             "outlets": [o.to_dict() for o in self.outlets],
+            "attributions": [a.to_dict() for a in self.attributions],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -702,6 +754,7 @@ class Briefing:
             stories=tuple(Story.from_dict(s) for s in data.get("stories", [])),
             errors=tuple(data.get("errors", [])),
             outlets=tuple(OutletReport.from_dict(o) for o in data.get("outlets", [])),
+            attributions=tuple(Attribution.from_dict(a) for a in data.get("attributions", [])),
         )
 
     @classmethod

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from parallax.analyze.actors import resolve_actors
 from parallax.analyze.articles import analyze_articles, analyze_lazily
+from parallax.analyze.attributions import attribution_speakers
 from parallax.analyze.vectors import Ref, VectorStore
 from parallax.clean import clean_document, repeated_lines
 from parallax.compare import record_needs, vector_needs
@@ -68,6 +69,7 @@ from parallax.model import (
     Actor,
     AnalyzedArticle,
     Article,
+    Attribution,
     Briefing,
     Document,
     Quote,
@@ -291,11 +293,13 @@ def select_story(stories: Sequence[Story], story: str | None) -> tuple[Story, ..
 
 @dataclass(frozen=True, slots=True)
 class QuotesResult:
-    """``quotes``: the statements, the actors their speakers resolve to, and the articles."""
+    """``quotes``: the statements, the actors their speakers resolve to, and the articles;
+    ``attributions`` are what is reported of someone but is no statement."""
 
     articles: tuple[Article, ...]
     actors: tuple[Actor, ...]
     quotes: tuple[Quote, ...]
+    attributions: tuple[Attribution, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +346,8 @@ def quotes(source: Source, *, options: Options | None = None, progress: bool = F
         else:
             analyzed, _ = _analyze_lazily(articles, tick, options)
     actors, found = resolve_actors(analyzed, options=options.actors)
-    return QuotesResult(tuple(a.article for a in analyzed), actors, found)
+    return QuotesResult(tuple(a.article for a in analyzed), actors, found,
+                        attribution_speakers(analyzed, found, actors))
 
 
 def stories(source: Source, *, state: StoryState | None = None,
@@ -487,6 +492,7 @@ def brief_analyzed(analyzed: Sequence[AnalyzedArticle], *,
                       else stories),
         errors=tuple(errors),
         outlets=outlet_reports(analyzed, claims, index, options=options.outlets),
+        attributions=attribution_speakers(analyzed, found, actors),
     )
 
 

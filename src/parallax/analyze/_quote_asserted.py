@@ -8,7 +8,9 @@ the past (the writer's account of a mind), when the clause is an indirect
 question ("asked whether", "questioned why"), when the source found up the
 parse is something a person has ("Brann's priority lies in demanding"), and
 when the words before a set-off cue are a clause saying when it spoke. Used by
-``_quote_reported`` (reported statements) and ``quotes`` (partial quotes).
+``_quote_reported`` (reported statements) and ``quotes`` (partial quotes);
+``unsaid`` also says why, the kind of the attribution kept instead
+(``parallax.model.Attribution``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from spacy.tokens import Token
 
 from parallax.analyze._quote_state import ArticleState
 from parallax.lang import QuoteCues
+from parallax.model import AttributionKind
 
 __all__ = [
     "possessed",
@@ -31,26 +34,40 @@ __all__ = [
 _NON_CLAUSAL = frozenset({"xcomp", "pcomp", "pobj", "prep", "advmod", "acomp"})
 
 
-def unsaid(cue: Token, cues: QuoteCues, reach: int) -> bool:
-    """Whether the cue is negated, merely possible or withheld, so nothing was stated.
+def unsaid(cue: Token, cues: QuoteCues, reach: int) -> AttributionKind | None:
+    """Why the cue states nothing, or None when it asserts: negated, merely possible,
+    withheld or wished.
 
     "did not say", "could say", "never claimed": a dependent of the cue's own;
-    "without recommending", "declined to say", "stopped short of calling for":
-    a word the cue hangs from through an infinitive or a preposition (not
-    through a clause, which is a statement of its own).
+    "without recommending", "declined to say", "stopped short of calling for",
+    "hopes to show": a word the cue hangs from through an infinitive or a
+    preposition (not through a clause, which is a statement of its own).
     """
-    if any(c.dep_ == "neg" or (c.dep_ in ("aux", "advmod") and c.lower_ in cues.unsaid)
-           for c in cue.children):
-        return True
+    for child in cue.children:
+        if child.dep_ == "neg":
+            return "negated"
+        if child.dep_ in ("aux", "advmod") and child.lower_ in cues.unsaid:
+            return _unsaid_kind(child, cues)
     current = cue
     for _ in range(reach):
         if current.dep_ not in _NON_CLAUSAL or current.head.i == current.i:
-            return False
+            return None
         current = current.head
-        if current.lemma_.lower() in cues.unsaid or current.lower_ in cues.unsaid or any(
-                c.dep_ == "neg" for c in current.children):
-            return True
-    return False
+        if current.lemma_.lower() in cues.unsaid or current.lower_ in cues.unsaid:
+            return _unsaid_kind(current, cues)
+        if any(c.dep_ == "neg" for c in current.children):
+            return "negated"
+    return None
+
+
+def _unsaid_kind(word: Token, cues: QuoteCues) -> AttributionKind:
+    """What a word of ``cues.unsaid`` makes of the cue it takes back."""
+    forms = {word.lower_, word.lemma_.lower()}
+    if forms & cues.possible:
+        return "hypothetical"
+    if forms & cues.withholding:
+        return "refusal"
+    return "plan" if forms & cues.wishes else "negated"
 
 
 def unsaid_noun(noun: Token, cues: QuoteCues, reach: int) -> bool:
@@ -61,7 +78,8 @@ def unsaid_noun(noun: Token, cues: QuoteCues, reach: int) -> bool:
         return True
     head = noun.head
     return noun.dep_ in ("dobj", "pobj") and head.i != noun.i and (
-        head.lower_ in cues.unsaid or (head.pos_ == "VERB" and unsaid(head, cues, reach)))
+        head.lower_ in cues.unsaid or (head.pos_ == "VERB" and unsaid(head, cues, reach)
+                                       is not None))
 
 
 def recounted(cue: Token, cues: QuoteCues) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from parallax.analyze._actor_names import is_title_word
 from parallax.lang import QuoteCues
+from parallax.model import AttributionKind
 
 __all__ = ["object_tokens", "reported_clause"]
 
@@ -60,21 +61,27 @@ def _unmodified(obj: Token, tokens: list[Token]) -> list[Token]:
 
 
 def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
-                  bare: bool = True) -> list[Token]:
-    """The statement held by ``verb``'s object, infinitive or topic, or none.
+                  bare: bool = True) -> tuple[list[Token], AttributionKind | None]:
+    """The content held by ``verb``'s object, infinitive or topic, and why it is no
+    statement (None when it is one; no tokens when there is no content).
 
     Tried in this order: direct object (with its predicate: `called it a
     trap`, `urged voters to leave`), infinitive complement, prepositional
     topic. A shape counts only for the verbs whose lists name it; an object or
-    topic shorter than ``min_words`` is a pronoun or a name, not content, and
-    without ``bare`` an object needs a verb or a predicate of its own.
+    topic shorter than ``min_words`` is a pronoun, not content. Without
+    ``bare`` an object needs a verb or a predicate of its own: a bare one
+    ("denied the allegations") is the ``target`` of the words (a name alone is
+    whom they are about, neither),
+    a topic without a verb ("spoke of his service") their ``topic``; either is
+    kept only when no later shape holds a statement.
     """
     children = list(verb.children)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     # "revealed no evidence": nothing was revealed.
     if obj is not None and any(c.dep_ == "det" and c.lower_ in cues.unsaid
                                for c in obj.children):
-        return []
+        return (list(obj.subtree) if lemma in cues.objects else []), "negated"
+    unstated: tuple[list[Token], AttributionKind | None] = ([], None)
     if obj is not None and lemma in cues.objects:
         # "called the plan a trap", "described the talks as useful": what it was called.
         predicate = [c for c in children if c.i > obj.i and (
@@ -98,15 +105,17 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
                     for t in core)
         said_something = bare or lemma in cues.asking or bool(predicate) or any(
             t.pos_ in ("VERB", "AUX") for t in core)
-        if _words(tokens) >= min_words and not named and said_something:
-            return tokens
+        if _words(tokens) >= min_words and not named:
+            if said_something:
+                return tokens, None
+            unstated = tokens, "target"
     if lemma in cues.intent:
         infinitive = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i
                            and any(t.lower_ == "to" for t in c.lefts)), None)
         if infinitive is not None:
             start = obj.left_edge.i if obj is not None and obj.i < infinitive.i else (
                 infinitive.left_edge.i)
-            return list(verb.doc[start:infinitive.right_edge.i + 1])
+            return list(verb.doc[start:infinitive.right_edge.i + 1]), None
     preps = cues.preps.get(lemma)
     if preps:
         for child in children:
@@ -117,10 +126,13 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
                     # "reported on a clerk's claims that ...": the claim is hers, found
                     # from its noun; the report is only about it.
                     claim = child.lower_ in cues.topics and reported_clause(topic, cues)
-                    if _words(tokens) >= min_words and not claim and (
-                            child.lower_ not in cues.topics or _says(tokens)):
-                        return tokens
-    return []
+                    if _words(tokens) < min_words or claim:
+                        continue
+                    if child.lower_ not in cues.topics or _says(tokens):
+                        return tokens, None
+                    if not unstated[0]:
+                        unstated = tokens, "topic"
+    return unstated
 
 
 def reported_clause(noun: Token, cues: QuoteCues) -> Token | None:

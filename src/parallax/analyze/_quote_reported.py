@@ -5,7 +5,9 @@ around an attribution set off by commas (`..., officials said.`), the
 object, infinitive or topic of a cue verb (see ``_quote_cues``), a noun
 cue's "that" clause, the sentence around `according to X`, and the rest of
 a paragraph opened by a name and a colon. Each gives one indirect quote,
-unless the cue asserts nothing (``_quote_asserted``).
+unless the cue asserts nothing (``_quote_asserted``): then, with what it
+reports and who it is reported of, an attribution of the kind that says why
+(``Attribution``), as do plans and refusals (``_quote_intents``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from parallax.analyze._quote_asserted import (
     unsaid_noun,
 )
 from parallax.analyze._quote_cues import object_tokens, reported_clause
+from parallax.analyze._quote_intents import intended, intends, intention, opened, unstated
 from parallax.analyze._quote_speakers import SPEAKER_LABELS
 from parallax.analyze._quote_state import (
     OUTSIDE,
@@ -36,7 +39,7 @@ from parallax.analyze._quote_state import (
 )
 from parallax.datelines import DATELINE
 from parallax.lang import QuoteCues
-from parallax.model import Quote
+from parallax.model import Attribution, AttributionKind, Quote
 
 __all__ = ["aside", "noun_cued", "reported_quotes"]
 
@@ -258,8 +261,9 @@ def _relayed(state: ArticleState, verb: Token, start: int, end: int) -> bool:
 
 
 def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Sequence[Quote]
-                    ) -> tuple[int, int] | None:
-    """What a cue verb reports: its set-off statement, clause, object, infinitive or topic.
+                    ) -> tuple[tuple[int, int], AttributionKind | None] | None:
+    """What a cue verb reports: its set-off statement, clause, object, infinitive or
+    topic, and why that is no statement (None when it is one; see ``object_tokens``).
 
     An object or infinitive holding a quoted fragment (`called the plan "a
     trap"`) is already that partial quote, which says more than the
@@ -283,14 +287,14 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
         if reported is not None and reported[1] <= verb.idx and _relayed(state, verb, *reported):
             return None
         if reported is not None:
-            return reported
-    tokens = object_tokens(verb, lemma, state.cues, state.options.min_object_words,
-                           bare=state.options.bare_objects)
+            return reported, None
+    tokens, kind = object_tokens(verb, lemma, state.cues, state.options.min_object_words,
+                                 bare=state.options.bare_objects)
     reported = _clause_range(tokens, state.cues) if tokens else None
-    if reported is not None and any(s < reported[1] and reported[0] < e for s, e in (
+    if reported is None or any(s < reported[1] and reported[0] < e for s, e in (
             (q.span.clean_start, q.span.clean_end) for q in partial)):
         return None
-    return reported
+    return reported, kind
 
 
 def _noun_source(noun: Token) -> Token | None:
@@ -328,10 +332,18 @@ def _rest_of_sentence(state: ArticleState, colon: Token) -> tuple[int, int] | No
     return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
 
 
-def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]:
+def reported_quotes(state: ArticleState, direct: Sequence[Quote]
+                    ) -> tuple[list[Quote], list[Attribution]]:
+    """The reported statements, and the attributions a cue makes that are none.
+
+    Both come from one pass over the cues: what a cue reports and who it is
+    reported of are read alike; ``kind`` (``AttributionKind``) says when the
+    cue takes back, wishes or only points at what it reports.
+    """
     quoted = [(q.span.clean_start, q.span.clean_end) for q in direct if q.kind == "direct"]
     partial = [q for q in direct if q.kind == "partial"]
     found: list[Quote] = []
+    others: list[Attribution] = []
     for token in state.doc:
         if state.marked(token.idx) or not state.sentences:
             continue
@@ -343,24 +355,36 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
         lemma = token.lemma_.lower()
         reported: tuple[int, int] | None = None
         speaker: Token | None = None
+        # Why what the cue reports is no statement; None while it is one.
+        kind: AttributionKind | None = None
         if token.text == ":":
             speaker = _label(state, token)
             reported = _rest_of_sentence(state, token) if speaker is not None else None
         elif token.pos_ == "NOUN":
             clause = reported_clause(token, state.cues)
-            if clause is None or unsaid_noun(token, state.cues, state.options.unsaid_reach):
+            if clause is None:
                 continue
+            # "voiced no concern that ...": taken back.
+            negated = unsaid_noun(token, state.cues, state.options.unsaid_reach)
+            kind = "negated" if negated else None
             reported = _clause_range(list(clause.subtree), state.cues)
             speaker = _noun_source(token)
-        elif token.pos_ == "VERB" and lemma in state.cues.lemmas:
+        elif token.pos_ == "VERB" and (lemma in state.cues.lemmas or intends(token, state.cues)):
             passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(
                 c.dep_ == "agent" for c in token.children)
-            if passive or unsaid(token, state.cues, state.options.unsaid_reach) or (
-                    recounted(token, state.cues)):
-                # "has not announced a date", "without recommending charges": nothing was
-                # said; "Ada Moss was asked whether ...": the passive subject is the hearer.
-                continue
-            reported = _verb_statement(state, token, lemma, partial)
+            if passive:
+                continue  # "Ada Moss was asked whether ...": the passive subject is the hearer
+            # "has not announced a date", "without recommending charges": nothing was said.
+            kind = unsaid(token, state.cues, state.options.unsaid_reach) or (
+                "belief" if recounted(token, state.cues) else None)
+            statement = _verb_statement(state, token, lemma, partial) if (
+                lemma in state.cues.lemmas) else None
+            if statement is not None:
+                reported, kind = statement[0], kind or statement[1]
+            elif intends(token, state.cues):
+                # "plans to visit the dam", "refused to release the files": no statement.
+                reported = _clause_range(intended(token, state.cues), state.cues)
+                kind = kind or intention(token, state.cues)
             # "X said the port would reopen and warned against ...": the parse joins the
             # warning to the reported clause, but X warns, as in the cut of _next_statement.
             reporter = token.head.head if token.dep_ == "conj" and (
@@ -376,24 +400,31 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]) -> list[Quote]
                     find_subject(token, speakers, resolvable=False)
                     or find_source(reporter, speakers, resolvable=True, climb=climb))
         if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted) or (
-                speaker is not None and possessed(state, speaker, token)) or (
-                    question(state, token, reported)):
+                speaker is not None and possessed(state, speaker, token)):
             continue
+        if kind is None and question(state, token, reported):
+            kind = "question"
         # "Here is an excerpt:\n\n"...," she said": words before a line break that a
         # cue after it would report are the outlet's lead-in, not the speaker's.
         if reported[1] <= token.idx and "\n" in state.article.text[reported[1]:token.idx]:
             continue
+        if kind is not None:
+            reported = opened(state.doc, reported, state.cues)
         if speaker is not None and speaker_like(speaker, state.speakers):
             named = [t for t in (speaker, *speaker.conjuncts)
                      if state.speakers.name(t)] if speaker.conjuncts else []
             if named:
                 # Made jointly ("Kestria and Orvenia agreed to ..."): each named one says it.
-                found.extend(state.quote(*reported, "indirect", who, token_span(token))
-                             for who in named)
+                made = [state.quote(*reported, "indirect", who, token_span(token))
+                        for who in named]
             else:
-                found.append(state.quote(*reported, "indirect", speaker, token_span(token),
-                                         group=True))
-    return found
+                made = [state.quote(*reported, "indirect", speaker, token_span(token),
+                                    group=True)]
+            if kind is None:
+                found.extend(made)
+            else:
+                others.extend(unstated(quote, kind) for quote in made)
+    return found, others
 
 
 def noun_cued(state: ArticleState, quote: Quote) -> bool:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from parallax.analyze.dates import explicit_dates, find_dates, reference_date
 from parallax.analyze.nlp import load_nlp
-from parallax.analyze.quotes import extract_quotes
+from parallax.analyze.quotes import extract_attributed
 from parallax.analyze.sentences import split_sentences
 from parallax.analyze.vectors import Ref, VectorStore
 from parallax.lang import pack_for
@@ -122,9 +122,11 @@ def analyze_part(articles: Sequence[Article], tick: Callable[[], None] | None = 
             entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_)
                              for e in doc.ents if e.label_ in KEPT_LABELS)
             reference = reference_date(article.document.published, explicit)
+            found, attributions = extract_attributed(article, doc, sents, options=quotes)
             analyzed.append(AnalyzedArticle(
-                article, sents, entities, extract_quotes(article, doc, sents, options=quotes),
-                find_dates(article, doc, sents, reference, options=dates)))
+                article, sents, entities, found,
+                find_dates(article, doc, sents, reference, options=dates),
+                attributions=attributions))
     finally:
         stop.set()
         worker.join()

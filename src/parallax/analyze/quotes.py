@@ -32,6 +32,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from parallax.analyze._quote_asserted import recounted
+from parallax.analyze._quote_intents import apart
 from parallax.analyze._quote_marks import Quoted
 from parallax.analyze._quote_reported import aside, noun_cued, reported_quotes
 from parallax.analyze._quote_sources import reread
@@ -44,10 +45,10 @@ from parallax.analyze._quote_state import (
     token_span,
 )
 from parallax.lang import QuoteCues
-from parallax.model import Article, Quote, QuoteKind, Sentence
+from parallax.model import Article, Attribution, Quote, QuoteKind, Sentence
 from parallax.options import DEFAULT_OPTIONS, QuotesOptions
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_attributed", "extract_quotes"]
 
 # Between two fragments of one statement: marks, commas and a conjunction
 # (`"unfair" and "badly timed"`), or nothing when their statements overlap.
@@ -392,9 +393,17 @@ def _self_attributed(quote: Quote) -> bool:
 def extract_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...], *,
                    options: QuotesOptions = DEFAULT_OPTIONS.quotes) -> tuple[Quote, ...]:
     """Quotes of one article in text order; ``doc`` must be ``nlp(article.text)``."""
+    return extract_attributed(article, doc, sentences, options=options)[0]
+
+
+def extract_attributed(article: Article, doc: Doc, sentences: tuple[Sentence, ...], *,
+                       options: QuotesOptions = DEFAULT_OPTIONS.quotes
+                       ) -> tuple[tuple[Quote, ...], tuple[Attribution, ...]]:
+    """The quotes of one article, and the attributions that are no statement, each in
+    text order (``Attribution``); ``doc`` must be ``nlp(article.text)``."""
     state = ArticleState(article, doc, sentences, options)
     direct = _direct_quotes(state)
-    indirect = reported_quotes(state, direct)
+    indirect, others = reported_quotes(state, direct)
     reported = [(q.span.clean_start, q.span.clean_end) for q in indirect]
     # "X said Y had demanded Z" is X's statement; what Y demanded is only reported by X.
     # A noun cue names its own source ("rejected the minister's claim that ..."), kept.
@@ -408,4 +417,4 @@ def extract_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...], 
             q.speaker_span is None and s <= q.span.clean_start and q.span.clean_end <= e)
         for s, e in reported)]
     found = sorted([*kept, *indirect], key=lambda q: (q.span.clean_start, q.span.clean_end))
-    return reread(state, found)
+    return reread(state, found), apart(others, found)

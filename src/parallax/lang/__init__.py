@@ -70,6 +70,20 @@ class QuoteCues:
     """Lower-case words that take back a cue they govern: modals of mere possibility
     (`could say`), `without` (`without recommending charges`) and verbs of withholding
     (`refused to say`, `stopped short of calling for`). Nothing was stated."""
+    possible: frozenset[str] = frozenset()
+    """The words of ``unsaid`` that make a cue merely possible (`could say`): a
+    hypothetical attribution. Other words of ``unsaid``, and a negation, negate it."""
+    withholding: frozenset[str] = frozenset()
+    """Verbs of ``unsaid`` that withhold what a cue would say (`declined to say`): a
+    refusal."""
+    wishes: frozenset[str] = frozenset()
+    """Verbs of ``unsaid`` that wish, plan or try what a cue would say (`hopes to show`):
+    a plan, not yet a statement."""
+    aims: frozenset[str] = frozenset()
+    """Verbs of ``withholding`` or ``wishes`` whose own infinitive is what someone refuses
+    or plans (`refused to release the files`, `plans to visit the dam`): an attribution
+    of that kind, never a statement. Not attempts (`tried to stop the car`), which
+    report an act."""
     asking: frozenset[str] = frozenset()
     """Object verbs whose object alone is what was claimed or asked ("claims a share
     of the revenue", "demanded a recount"); other verbs' bare noun phrases name what

@@ -17,7 +17,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from parallax.errors import UsageError
-from parallax.model import Actor, Article, Briefing, Quote, Story
+from parallax.model import Actor, Article, Attribution, Briefing, Quote, Story
 from parallax.store.reader import SearchHit, StoryRow
 
 if TYPE_CHECKING:
@@ -99,14 +99,18 @@ def document_json(articles: Sequence[Article]) -> str:
     return to_json(document_payload(articles))
 
 
-def quotes_payload(quotes: Sequence[Quote], actors: Sequence[Actor]) -> dict[str, Any]:
-    """``parallax.quotes/1``: the statements and the actors their speakers name."""
+def quotes_payload(quotes: Sequence[Quote], actors: Sequence[Actor],
+                   attributions: Sequence[Attribution] = ()) -> dict[str, Any]:
+    """``parallax.quotes/1``: the statements, the actors their speakers name, and the
+    attributions that are no statements."""
     return {"schema": "parallax.quotes/1", "quotes": [q.to_dict() for q in quotes],
-            "actors": [a.to_dict() for a in actors]}
+            "actors": [a.to_dict() for a in actors],
+            "attributions": [a.to_dict() for a in attributions]}
 
 
-def quotes_json(quotes: Sequence[Quote], actors: Sequence[Actor]) -> str:
-    return to_json(quotes_payload(quotes, actors))
+def quotes_json(quotes: Sequence[Quote], actors: Sequence[Actor],
+                attributions: Sequence[Attribution] = ()) -> str:
+    return to_json(quotes_payload(quotes, actors, attributions))
 
 
 def stories_payload(stories: Sequence[Story]) -> dict[str, Any]:
