@@ -63,7 +63,8 @@ def test_other_given_names_and_suffixes_separate() -> None:
 def test_a_bare_surname_fits_every_person_of_that_surname() -> None:
     assert expand_surname("Quill", ["Theodore J. Quill Jr.", "Ama Serrat"]) \
         == "Theodore J. Quill Jr."
-    assert expand_surname("Venn", ["Tobias Venn", "Tobias Venn Jr."]) == "Venn"
+    # Beside his namesake without one, a bare surname is not the suffixed one.
+    assert expand_surname("Venn", ["Tobias Venn", "Tobias Venn Jr."]) == "Tobias Venn"
     assert surname_matches("Venn Jr.", ["Tobias Venn", "Tobias Venn Jr."]) == ["Tobias Venn Jr."]
     assert expand_surname("Lamm", ["Erik Lamm", "Oskar Lamm"]) == "Lamm"
     assert surname_matches("Lamm", ["Erik Lamm", "Erik Lamm"]) == ["Erik Lamm"]
@@ -123,8 +124,9 @@ def test_a_father_and_his_son_stay_apart() -> None:
     speakers = _speakers(actors, quotes)
     assert speakers["Tobias Venn Jr."] == "Tobias Venn Jr."
     assert speakers["Tobias Venn"] == "Tobias Venn"
-    # The bare surname fits both: no speaker, and the text it wrote is kept.
-    assert speakers["Venn"] is None
+    # News writes the son's suffix whenever father and son share a story: the
+    # bare surname is the father.
+    assert speakers["Venn"] == "Tobias Venn"
 
 
 def test_two_given_names_of_one_surname_stay_apart() -> None:
@@ -179,3 +181,19 @@ def test_names_read_once_still_follow_each_packs_suffixes() -> None:
         assert display_name("Tobias Venn Jr.", bare) == "Tobias Venn Jr"
         person = parse_person("Tobias Venn Jr.", bare)
         assert person is not None and person.surname == "jr" and person.suffix == ""
+
+
+def test_a_surname_written_before_a_suffixed_namesake_is_not_him() -> None:
+    # The president is "President Quill" throughout; his son comes in later with
+    # the suffix. A "Mr. Quill" quote is the father's, never the son's.
+    text = ('President Quill vetoed the harbour bill on Monday. '
+            'His son, Theodore Quill Jr., a banker, had lobbied for it. '
+            '"The bill would ruin the port," Mr. Quill said in a statement.')
+    actors, quotes = resolve_actors([parsed(text, "veto")])
+    speakers = _speakers(actors, quotes)
+    assert speakers.get("Mr. Quill") != "Theodore Quill Jr."
+    # Another outlet names the father in full: the surname is his.
+    other = parsed('President Arno Quill vetoed the harbour bill on Monday, '
+                   'his office said.', "wire")
+    actors, quotes = resolve_actors([parsed(text, "veto"), other])
+    assert _speakers(actors, quotes)["Mr. Quill"] == "Arno Quill"

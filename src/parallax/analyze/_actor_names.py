@@ -237,24 +237,28 @@ def surname_matches(name: str, full_names: Iterable[str],
     """The distinct longer names that ``name`` (one written word, with or without a
     generational suffix) may stand for: their surname or first word.
 
-    "Trump" fits "Donald Trump" and "Donald Trump Jr."; "Trump Jr." fits only
-    the second; "Kim" fits "Kim Jong-un" (family names come first in Korean).
-    Written words are compared, so "Okonkwo" alone does not fit "Adaeze
-    Okonkwo-Varr".
+    "Trump Jr." fits only "Donald Trump Jr."; "Kim" fits "Kim Jong-un" (family
+    names come first in Korean). A name written without a suffix fits a
+    suffixed one only when no namesake without one is named: news writes the
+    suffix whenever the two are in one story, so beside "Donald Trump" and
+    "Donald Trump Jr." a bare "Trump" is the first ("Quill" is "Theodore J.
+    Quill Jr." when he is the only Quill). Written words are compared, so
+    "Okonkwo" alone does not fit "Adaeze Okonkwo-Varr".
     """
     words, suffix = _name_words(name, names)
     if len(words) != 1:
         return []
     key = words[0]
-    matches: dict[str, str] = {}
+    matches: dict[str, tuple[str, str]] = {}
     for full in full_names:
         parts, full_suffix = _name_words(full, names)
         # "Trump-Kim summit" style compounds are not full names: require a space.
         if len(parts) < 2 or (suffix and suffix != full_suffix):
             continue
         if key == parts[-1] or (key == parts[0] and not suffix):
-            matches.setdefault(name_key(full), full)
-    return list(matches.values())
+            matches.setdefault(name_key(full), (full, full_suffix))
+    plain = [full for full, full_suffix in matches.values() if not full_suffix]
+    return plain if plain and not suffix else [full for full, _ in matches.values()]
 
 
 def expand_body(name: str, bodies: Iterable[str]) -> str:

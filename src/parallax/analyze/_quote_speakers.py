@@ -34,6 +34,7 @@ from parallax.analyze._actor_names import (
     is_title_word,
     name_end,
     name_key,
+    parse_person,
     person_name,
     split_lines,
     surname_matches,
@@ -121,6 +122,30 @@ def _capitalised(token: Token) -> bool:
             and not is_title_word(token.text))
 
 
+def _taken(persons: Sequence[Entity], names: PersonNames) -> frozenset[str]:
+    """One-word names the article writes before it names in full the one person
+    with a generational suffix they fit.
+
+    "President Trump" in a story that names "Donald Trump Jr." further down is
+    the father the reader knows, not the son introduced later: news writes the
+    son's suffix. (Without a suffix the surname is the person named in full,
+    wherever a caption or a teaser put it first.)
+    """
+    seen: list[str] = []
+    taken: set[str] = set()
+    for person in persons:  # in text order
+        written = person_name(person.text)
+        if len(written.split()) == 1 and not surname_matches(written, seen, names):
+            taken.add(written)
+        seen.append(written)
+    return frozenset(word for word in taken if _fits_only_suffixed(word, seen, names))
+
+
+def _fits_only_suffixed(word: str, full_names: Sequence[str], names: PersonNames) -> bool:
+    parsed = [parse_person(m, names) for m in surname_matches(word, full_names, names)]
+    return bool(parsed) and all(person is not None and person.suffix for person in parsed)
+
+
 @dataclass(frozen=True, slots=True)
 class Speakers:
     """Speaker resolution over one parsed article (built once, queried per quote)."""
@@ -151,6 +176,9 @@ class Speakers:
     sources: SourceNouns = field(default_factory=SourceNouns)
     # Lemmas of the verbs of saying: a report speaks for its author only through one.
     speech: frozenset[str] = frozenset()
+    # Surnames the article writes alone before it names in full anyone they fit
+    # (``_taken``): someone else's, so never expanded to a later full name.
+    taken: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, doc: Doc, sentences: Sequence[Sentence], *,
@@ -171,7 +199,7 @@ class Speakers:
                        tuple(s.start for s in sentences), ents, text,
                        tuple(person_name(p.text) for p in persons), pronoun_reach, names,
                        tuple(marks), tuple(paragraph_starts), sources=sources,
-                       speech=speech)
+                       speech=speech, taken=_taken(persons, names))
         said: dict[str, set[str]] = {}
         titles = {t.entity.start: t.title for t in speakers.titled}
         for person in persons:
@@ -385,7 +413,10 @@ class Speakers:
         return full if full in self.full_names and full != written else None
 
     def _full(self, text: str) -> str:
-        return expand_surname(person_name(text), self.full_names, self.names)
+        written = person_name(text)
+        if written in self.taken:
+            return written
+        return expand_surname(written, self.full_names, self.names)
 
     def _office_holder(self, head: Token) -> str | None:
         """The person in "Minister of Water and Energy Piet Galloran" (the title's "of")."""

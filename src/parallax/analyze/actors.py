@@ -66,6 +66,8 @@ class _Group:
     aliases: dict[str, None] = field(default_factory=dict)
     affiliations: Counter[str] = field(default_factory=Counter)
     articles: set[int] = field(default_factory=set)
+    # Per article, where the actor is first mentioned.
+    firsts: dict[int, int] = field(default_factory=dict)
     mentions: int = 0
     speaks: bool = False
     # A surname alone that fits two people: no actor, and its quotes no speaker.
@@ -81,6 +83,8 @@ class _Group:
         self.aliases.update(other.aliases)
         self.affiliations.update(other.affiliations)
         self.articles |= other.articles
+        for article, start in other.firsts.items():
+            self.firsts[article] = min(start, self.firsts.get(article, start))
         self.mentions += other.mentions
         self.speaks = self.speaks or other.speaks
 
@@ -128,6 +132,7 @@ class _Registry:
         group.names[name] += 1
         group.aliases[name] = None
         group.articles.add(where[0])
+        group.firsts[where[0]] = min(where[1], group.firsts.get(where[0], where[1]))
         group.mentions += 1
         return group
 
@@ -167,12 +172,20 @@ class _Registry:
         """
         # Every written form: "Dick" is the "Dick Blumenthal" of "Richard Blumenthal".
         persons = [n for g in self.groups.values() if g.kind == "person" for n in g.names]
+        # The NER model tags many a full name as a body ("Aitan Goelman said") and
+        # the surname alone as a person elsewhere: a full name that speaks and
+        # ends on the name of a one-word person is that person's.
+        single = {name_key(n) for g in self.groups.values() if g.kind == "person"
+                  for n in g.names if len(n.split()) == 1}
+        persons += [n for g in self.groups.values() if g.kind != "person" and g.speaks
+                    for n in g.names if parse_person(n, self.names) is not None
+                    and name_key(n.split()[-1]) in single]
         for key, group in list(self.groups.items()):
             if group.described or not (group.kinds["person"] or group.speaks):
                 continue
             matches = surname_matches(group.name, persons, self.names)
             fitting = {id(g): name_key(g.name) for m in matches if (g := self.find(m))}
-            if len(fitting) > 1:
+            if len(fitting) > 1 or any(self._before_suffixed(group, m) for m in matches):
                 group.ambiguous = True
                 continue
             target = next(iter(fitting.values()), key)
@@ -180,6 +193,17 @@ class _Registry:
                 group.kinds = Counter({"person": sum(group.kinds.values())})
                 self.groups[target].absorb(group)
                 self.groups[key] = self.groups[target]
+
+    def _before_suffixed(self, group: _Group, full: str) -> bool:
+        """Whether ``full`` has a generational suffix and some article writes ``group``
+        (a one-word name) before it first names ``full``: "President Trump" ahead
+        of "Donald Trump Jr." is the father, whom that article never names in full."""
+        person = parse_person(full, self.names)
+        target = self.find(full)
+        if person is None or not person.suffix or target is None:
+            return False
+        return any(start < target.firsts.get(article, start)
+                   for article, start in group.firsts.items())
 
     def mark_places(self, demonyms: set[str]) -> None:
         """A name with a demonym ("Corvania", "Corvanian") is a place, however it was tagged."""
