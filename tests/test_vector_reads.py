@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from test_timeline import FLOOD, FLOOD_TOO, VOTE, analyzed
 
 from parallax.analyze.articles import analyze_lazily
 from parallax.analyze.vectors import VectorStore
@@ -21,12 +22,11 @@ from parallax.compare import record_needs, vector_needs
 from parallax.compare.claims import claim_candidates
 from parallax.compare.conflicts import find_conflicts
 from parallax.compare.timeline import build_timeline, timeline_needs
+from parallax.ingest import read_inputs
 from parallax.model import Actor, AnalyzedArticle, Quote
 from parallax.pipeline import brief_analyzed, briefing_needs, clean_documents
-from parallax.ingest import read_inputs
 
 from builders import EXAMPLES, analyze, make_article
-from test_timeline import FLOOD, FLOOD_TOO, VOTE, analyzed
 
 
 class _Recording:
@@ -45,7 +45,8 @@ class _Recording:
 def _lazy(records: Sequence[AnalyzedArticle]) -> tuple[VectorStore, _Recording]:
     """A store over ``records`` without their vectors, computing them when asked."""
     embedder = _Recording(records)
-    return VectorStore(embedder, [[s.text for s in item.sentences] for item in records]), embedder  # type: ignore[arg-type]
+    texts = [[s.text for s in item.sentences] for item in records]
+    return VectorStore(embedder, texts), embedder  # type: ignore[arg-type]
 
 
 def test_a_date_reported_once_is_never_embedded_and_one_reported_twice_is() -> None:

@@ -42,11 +42,12 @@ def record_needs(analyzed: Sequence[AnalyzedArticle], *, options: Options = DEFA
                  ) -> list[Ref]:
     """The vectors of the records' sentences the briefing will read, all of them read.
 
-    ``vector_needs`` and the dated sentences the timeline
-    compares (``timeline_needs``). On the BASIL development events as one pile
-    the briefing reads 2,773 of 3,933 sentence vectors; this names N of them
-    and nothing else: the rest (statements conflicts compare, the leads of a
-    timeline tie-break) the caller computes when the stage reads them.
+    ``vector_needs`` and the dated sentences the timeline compares
+    (``timeline_needs``). On the BASIL development events as one pile the
+    briefing reads 2,773 of 3,933 sentence vectors; this names 2,765 (18 never
+    read: claimable leads the summary's pool leaves out), and the caller
+    computes the 26 others (statements conflicts compare, the leads of a
+    timeline tie-break) when a stage reads them.
     """
     texts = [[s.text for s in item.sentences] for item in analyzed]
     return list(dict.fromkeys([*vector_needs(texts, options=options),
