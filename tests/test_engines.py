@@ -21,7 +21,7 @@ from parallax import pipeline, render
 from parallax.analyze.articles import analyze_lazily
 from parallax.cli import app
 from parallax.compare import record_needs, vector_needs
-from parallax.compare.conflicts import quote_rows
+from parallax.compare.timeline import timeline_needs
 from parallax.engine import Engine, engine_name, open_engine
 from parallax.engine.parallel import MIN_CHUNKS, analyze_sets, analyze_with_vectors, parallel
 from parallax.errors import InputError, ParallaxError, RegistryError, UsageError
@@ -124,14 +124,13 @@ def test_the_pool_embeds_what_the_briefing_reads_and_the_same_bits(pool: Engine)
     assert np.array_equal(vectors.stack(rest), store.stack(rest))
 
 
-def test_record_needs_adds_the_sentences_quotes_overlap() -> None:
-    (record,), _ = analyze_lazily(pipeline.clean_documents(_undated()[1:2]))
-    assert record.quotes
-    texts = [[s.text for s in record.sentences]]
-    found = record_needs((record,))
+def test_record_needs_adds_the_dated_sentences_the_timeline_compares() -> None:
+    records, _ = analyze_lazily(pipeline.clean_documents(_undated()))
+    texts = [[s.text for s in record.sentences] for record in records]
+    found = record_needs(records)
     assert found[:len(vector_needs(texts))] == vector_needs(texts)
-    quoted = {(0, k) for quote in record.quotes for k in quote_rows(record, quote)}
-    assert quoted and quoted <= set(found)
+    compared = timeline_needs(records)
+    assert compared and set(compared) <= set(found)
     assert len(found) == len(set(found))
 
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -122,6 +122,7 @@ def _surface(text: str, term: str) -> str:
 # --- accounts -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
 def scope_of(text: str, term: str, window: int = DEFAULT_OPTIONS.conflicts.window) -> str | None:
     """"whole" or "part" when ``term`` is qualified one way only within ``window`` words
     of its own sentence ("everything they want every time. The proposal ..." does
@@ -143,22 +144,66 @@ def quote_rows(item: AnalyzedArticle, quote: Quote) -> list[int]:
             if s.start < quote.span.clean_end and quote.span.clean_start < s.end]
 
 
+class _Unit:
+    """The unit vector of the mean embedding of some sentences of one article (a
+    quote's: quotes have no vector of their own), computed when a comparison first
+    reads it.
+
+    Most statements are compared by embedding only after cheaper tests pass (two
+    sides, a shared key word, a clash of scope, number or polarity), so most are
+    never embedded; ``refs`` lets a caller fetch the ones it will compare in one
+    batched call first. The mean of a few MiniLM unit vectors is never the zero
+    vector (their cosines are far from -1); were it, it would compare as 0 with
+    everything.
+    """
+
+    __slots__ = ("_value", "position", "rows", "vectors")
+
+    def __init__(self, vectors: VectorStore, position: int, rows: Sequence[int]) -> None:
+        self.vectors, self.position, self.rows = vectors, position, tuple(rows)
+        self._value: np.ndarray[Any, Any] | None = None
+
+    @property
+    def refs(self) -> list[tuple[int, int]]:
+        return [(self.position, k) for k in self.rows]
+
+    @property
+    def value(self) -> np.ndarray[Any, Any]:
+        if self._value is None:
+            vector = self.vectors.rows(self.position, self.rows).mean(axis=0)
+            norm = float(np.linalg.norm(vector))
+            self._value = vector / norm if norm else vector
+        return self._value
+
+    def __matmul__(self, other: _Unit) -> float:
+        return float(self.value @ other.value)
+
+
+def _fetch(units: Iterable[_Unit]) -> None:
+    """Compute the sentence vectors of ``units`` in batched calls (the store's ``ensure``)."""
+    chosen = list(units)
+    if chosen:
+        chosen[0].vectors.ensure(ref for unit in chosen for ref in unit.refs)
+
+
 def _quote_vector(item: AnalyzedArticle, position: int, quote: Quote, vectors: VectorStore
-                  ) -> np.ndarray[Any, Any] | None:
-    """Mean embedding of the sentences a quote overlaps (quotes have no vector of their own).
+                  ) -> _Unit | None:
+    """The vector of the sentences a quote overlaps, None when it has none.
 
     ``position`` is the article's place in the analysed set ``vectors`` covers.
     """
     rows = quote_rows(item, quote)
     if not rows or not vectors.has(position):
         return None
-    vector = vectors.rows(position, rows).mean(axis=0)
-    norm = float(np.linalg.norm(vector))
-    return vector / norm if norm else None
+    return _Unit(vectors, position, rows)
 
 
-def _key_terms(text: str) -> set[str]:
-    return {t for t in content_terms(text) if t != NEGATION and t not in _CUES and not t.isdigit()}
+# Every pair of quotes asks for both sides' key terms and scopes (``_account_topic``):
+# read once per text; bounded, so a long-running process does not grow.
+@lru_cache(maxsize=1 << 14)
+def _key_terms(text: str) -> frozenset[str]:
+    return frozenset(t for t in content_terms(text)
+                     if t != NEGATION and t not in _CUES and not t.isdigit())
 
 
 def is_name(text: str, term: str) -> bool:
@@ -305,7 +350,7 @@ _REPORT_NOUNS = {"report": "report", "reports": "report", "reporting": "report",
                  "portrayal": "portrayal"}
 _NOUN_ORDER = list(dict.fromkeys(_REPORT_NOUNS.values()))
 
-_Usable = tuple[str, Quote, np.ndarray[Any, Any], str]
+_Usable = tuple[str, Quote, _Unit, str]
 
 
 def _refuting_words(text: str) -> set[str]:
@@ -403,7 +448,7 @@ def _report_disputes(usable: Sequence[_Usable], actors: Mapping[str, Actor],
                    and asserts_either_way(context)
                    and (camp(speaker) == reporter.side
                         or (_named(context, reporter)
-                            and max(float(vector @ d[2]) for d in disputers)
+                            and max(vector @ d[2] for d in disputers)
                             >= options.account_similarity))]
         if backing:
             verb = "are" if noun.endswith("s") else "is"
@@ -421,8 +466,7 @@ _CRITICS = re.compile(r"\b(?:criticism|criticisms|accusations?|charges?|complain
 
 def _narrations(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Quote],
                 copies: frozenset[str], vectors: VectorStore, options: ConflictsOptions
-                ) -> Iterator[tuple[Span, np.ndarray[Any, Any], tuple[Predication, ...], str,
-                                    bool]]:
+                ) -> Iterator[tuple[Span, _Unit, tuple[Predication, ...], str, bool]]:
     """The outlets' own sentences that deny something or report a criticism: no quote
     overlaps them and they assert either way, with their unit vector, their
     readings and whether the readings are the critics' (then only of the clause
@@ -449,15 +493,10 @@ def _narrations(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Quote],
                                 options.account_negation_reach)
             if critics or any(p.denied for p in said):
                 found.append((position, k, said, critics is not None))
-    # One batched model call for all of them, not one per sentence.
-    vectors.ensure((position, k) for position, k, _, _ in found)
     for position, k, said, by_critics in found:
         item, sentence = analyzed[position], analyzed[position].sentences[k]
-        vector = vectors.rows(position, [k])[0]
-        norm = float(np.linalg.norm(vector))
-        if norm:
-            yield (item.article.span(sentence.start, sentence.end), vector / norm, said,
-                   sentence.text, by_critics)
+        yield (item.article.span(sentence.start, sentence.end), _Unit(vectors, position, [k]),
+               said, sentence.text, by_critics)
 
 
 def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
@@ -476,32 +515,45 @@ def _fact_checks(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
     Only these directions count: an outlet asserting what a speaker denies is
     most often the report of what the speaker denies.
     """
-    for span, vector, said, text, critics in _narrations(analyzed, quotes, copies, vectors,
-                                                         options):
-        denied = {p.term for p in said if _denies_a_verb(p)}
-        found: list[tuple[float, str, str, Quote]] = []
-        for speaker, quote, quote_vector, context in usable:
-            cosine = float(vector @ quote_vector)
-            if cosine < options.account_similarity:
-                continue
-            shared = _key_terms(quote.text) & _key_terms(text)
-            if len(shared) < options.polarity_shared or not asserts_either_way(context):
-                continue
-            reading = predications(quote.text, options.account_negation_reach,
-                                   cue=quote.cue_span.text if quote.cue_span is not None else "")
-            if critics:
-                denied = {p.term for p in reading if _denies_a_verb(p)}
-            meant = shared | (meaning_terms(quote.text) & meaning_terms(text))
-            term = next((t for t in opposed(reading, said)
-                         if t in denied and t in meant and not is_name(quote.text, t)), None)
-            if term is not None:
-                found.append((cosine, term, speaker, quote))
+    # The readings first, the embeddings (one batched call) last: a narration and a
+    # statement are compared by embedding only when the narration denies what the
+    # statement asserts, which most pairs do not.
+    opposing = [(narration, list(_denials(narration, usable, options)))
+                for narration in _narrations(analyzed, quotes, copies, vectors, options)]
+    _fetch([*(narration[1] for narration, found in opposing if found),
+            *{id(f[3]): f[3] for _, found in opposing for f in found}.values()])
+    for (span, vector, *_), denials in opposing:
+        found = [(cosine, term, speaker, quote) for term, speaker, quote, quote_vector in denials
+                 if (cosine := vector @ quote_vector) >= options.account_similarity]
         if found:
             # A rebuttal answers one statement: the closest of those it denies.
             _, term, speaker, quote = max(found, key=lambda f: f[0])
             word = _surface(quote.text, term)
             yield (f"not:{term}", f"{word} / not {word}",
                    [ConflictSide(speaker, quote.span), ConflictSide(None, span)])
+
+
+def _denials(narration: tuple[Span, _Unit, tuple[Predication, ...], str, bool],
+             usable: Sequence[_Usable], options: ConflictsOptions
+             ) -> Iterator[tuple[str, str, Quote, _Unit]]:
+    """(term, speaker, statement, its vector) for each of ``usable`` that shares
+    ``polarity_shared`` key words with a narration (``_narrations``) and asserts a
+    predicate the narration denies, or (by critics) denies what it asserts."""
+    _, _, said, text, critics = narration
+    denied = {p.term for p in said if _denies_a_verb(p)}
+    for speaker, quote, quote_vector, context in usable:
+        shared = _key_terms(quote.text) & _key_terms(text)
+        if len(shared) < options.polarity_shared or not asserts_either_way(context):
+            continue
+        reading = predications(quote.text, options.account_negation_reach,
+                               cue=quote.cue_span.text if quote.cue_span is not None else "")
+        if critics:
+            denied = {p.term for p in reading if _denies_a_verb(p)}
+        meant = shared | (meaning_terms(quote.text) & meaning_terms(text))
+        term = next((t for t in opposed(reading, said)
+                     if t in denied and t in meant and not is_name(quote.text, t)), None)
+        if term is not None:
+            yield term, speaker, quote, quote_vector
 
 
 def _denies_a_verb(predication: Predication) -> bool:
@@ -595,7 +647,7 @@ def _misreports(analyzed: Sequence[AnalyzedArticle], usable: Sequence[_Usable],
         if len(named) != 1:
             continue
         person = named[0]
-        own = [(float(vector @ v), q) for who, q, v, _ in usable
+        own = [(vector @ v, q) for who, q, v, _ in usable
                if who == person.id and q.article == quote.article]
         best = max(own, key=lambda found: found[0], default=None)
         if best is None or best[0] < options.account_similarity:
@@ -619,25 +671,23 @@ def _accounts(analyzed: Sequence[AnalyzedArticle], actors: Sequence[Actor],
     named = [(q.speaker, q) for q in quotes
              if q.speaker is not None and q.article in by_id and q.article not in copies
              and not (q.speaker in by_actor and by_actor[q.speaker].described)]
-    # One batched model call for every quote's sentences, not one per quote.
-    vectors.ensure((position, k) for _, q in named for position, item in (by_id[q.article],)
-                   if vectors.has(position) for k in quote_rows(item, q))
     usable = [(speaker, q, vector, _context(by_id[q.article][1], q)) for speaker, q in named
               if (vector := _quote_vector(by_id[q.article][1], by_id[q.article][0], q,
                                           vectors)) is not None]
+    # Two sides and a point of dispute first, the embeddings (one batched call) last:
+    # most pairs of quotes have no point of dispute, and then no quote of theirs
+    # needs a vector.
+    clashes = [(left, right, found) for i, left in enumerate(usable) for right in usable[i + 1:]
+               if _sides_differ(left[0], right[0], by_actor)
+               and (found := _account_topic(left[1], right[1], (left[3], right[3]), options))]
+    _fetch({id(entry[2]): entry[2] for pair in clashes for entry in pair[:2]}.values())
     topics: dict[str, tuple[str, dict[Span, ConflictSide]]] = {}
-    for i, (left_actor, left, left_vec, left_context) in enumerate(usable):
-        for right_actor, right, right_vec, right_context in usable[i + 1:]:
-            if not _sides_differ(left_actor, right_actor, by_actor):
-                continue
-            if float(left_vec @ right_vec) < options.account_similarity:
-                continue
-            found = _account_topic(left, right, (left_context, right_context), options)
-            if found is None:
-                continue
-            _, sides = topics.setdefault(found[0], (found[1], {}))
-            for actor, quote in ((left_actor, left), (right_actor, right)):
-                sides.setdefault(quote.span, ConflictSide(actor, quote.span))
+    for (left_actor, left, left_vec, _), (right_actor, right, right_vec, _), found in clashes:
+        if left_vec @ right_vec < options.account_similarity:
+            continue
+        _, sides = topics.setdefault(found[0], (found[1], {}))
+        for actor, quote in ((left_actor, left), (right_actor, right)):
+            sides.setdefault(quote.span, ConflictSide(actor, quote.span))
     for key, label, found_sides in (*_report_disputes(usable, by_actor, options),
                                     *_fact_checks(analyzed, usable, quotes, copies, vectors,
                                                   options),

@@ -175,6 +175,8 @@ def opposite_of(word: str) -> str | None:
 _SAME = {_term(word): _term(group[0]) for group in _MEANINGS.predicates for word in group}
 
 
+# Conflicts ask for both sides' meaning terms per pair of statements they read.
+@lru_cache(maxsize=1 << 14)
 def meaning_terms(text: str) -> frozenset[str]:
     """The content terms of ``text`` with the terms its words deny by themselves
     (``opposite_of``): "an illegal transfer" is about "legal" too."""

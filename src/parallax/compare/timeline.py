@@ -20,21 +20,23 @@ reports, so the date it shows is the date its sentence gives.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import numpy as np
 
 from parallax.analyze.embed import DIMENSIONS
-from parallax.analyze.vectors import VectorStore
-from parallax.compare.claims import NEGATION, Ref, SentenceIndex, term_weights
+from parallax.analyze.vectors import Ref, VectorStore
+from parallax.compare.claims import NEGATION, SentenceIndex, term_weights
 from parallax.compare.standalone import leans_back, standalone
 from parallax.lang import pack_for
-from parallax.model import AnalyzedArticle, DateMention, Sentence, Span, TimelineEntry
+from parallax.model import AnalyzedArticle, DateMention, Span, TimelineEntry
 from parallax.options import DEFAULT_OPTIONS, TimelineOptions
 
-__all__ = ["build_timeline", "names_a_thing"]
+__all__ = ["build_timeline", "names_a_thing", "timeline_needs"]
 
 _COMPLETE = re.compile(r"^[\"“\u2018'(]?[A-Z0-9][^\n]*[.!?][\"”\u2019')]?$")
 
@@ -61,14 +63,23 @@ def names_a_thing(text: str, mention: DateMention) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Report:
-    """One sentence of one article that dates an event."""
+    """One sentence of one article that dates an event.
+
+    Its vector is read from ``vectors`` when a comparison first asks for it:
+    a report alone under its date, in no coarser or finer period, is compared
+    with nothing, and its sentence needs no embedding (``_reports`` fetches the
+    ones that will be compared in one batched call beforehand).
+    """
 
     order: tuple[int, int]
     span: Span
-    vector: Any
-    centrality: float
     words: frozenset[str]
     """Content terms that may say what happened (see the module docstring)."""
+    vectors: VectorStore = field(compare=False, repr=False)
+
+    @property
+    def vector(self) -> Any:
+        return _rows(self.vectors, self.order[0], [self.order[1]])[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +127,8 @@ def _centralities(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore, lea
     """How close each article's mean lead vector is to the others' (a tie-break
     for the entry text: the most typical account reads best out of context), by
     their first ``leads`` sentences."""
+    vectors.ensure((n, s) for n, a in enumerate(analyzed) if vectors.has(n)
+                   for s in range(min(leads, len(a.sentences))))
     means = [_rows(vectors, n, range(min(leads, len(a.sentences)))).mean(axis=0)
              if a.sentences else None for n, a in enumerate(analyzed)]
     scores: list[float] = []
@@ -124,6 +137,42 @@ def _centralities(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore, lea
                   and mine is not None and m.shape == mine.shape]
         scores.append(float(np.mean([mine @ m for m in others])) if others else 0.0)
     return scores
+
+
+def _compared(dates: Sequence[tuple[str, str | None]]) -> set[tuple[str, str | None]]:
+    """The dates whose reports ``_cluster`` or ``_fold_coarse`` may compare: a date
+    reported twice, or one with a coarser or finer period among ``dates``."""
+    found = {date for date, n in Counter(dates).items() if n > 1}
+    events = {date: _Event(*date) for date in dates}
+    for date, event in events.items():
+        for other, coarse in events.items():
+            if other != date and event.within(coarse):
+                found |= {date, other}
+    return found
+
+
+def _dated(analyzed: Sequence[AnalyzedArticle]) -> dict[tuple[str, str | None], list[Ref]]:
+    """The sentences that date an event, by (date, end date), in reading order."""
+    by_date: dict[tuple[str, str | None], list[Ref]] = {}
+    for index, item in enumerate(analyzed):
+        seen: set[int] = set()
+        for mention in item.dates:
+            if mention.sentence in seen or not 0 <= mention.sentence < len(item.sentences) or (
+                    names_a_thing(item.article.text, mention)):
+                continue
+            seen.add(mention.sentence)
+            by_date.setdefault((mention.value, mention.end_value), []).append(
+                (index, mention.sentence))
+    return by_date
+
+
+def timeline_needs(analyzed: Sequence[AnalyzedArticle]) -> list[Ref]:
+    """The sentences whose vectors ``build_timeline`` compares (bar a tie-break's leads):
+    those of dates reported twice or in a coarser or finer period of another."""
+    by_date = _dated(analyzed)
+    dates = [date for date, refs in by_date.items() for _ in refs]
+    compared = _compared(dates)
+    return [ref for date, refs in by_date.items() if date in compared for ref in refs]
 
 
 def _time_terms(analyzed: Sequence[AnalyzedArticle]) -> frozenset[str]:
@@ -138,31 +187,19 @@ def _time_terms(analyzed: Sequence[AnalyzedArticle]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _reports(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore, options: TimelineOptions,
+def _reports(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore,
              terms: dict[Ref, frozenset[str]]) -> dict[tuple[str, str | None], list[_Report]]:
-    by_date: dict[tuple[str, str | None], list[_Report]] = {}
     said_nothing = _time_terms(analyzed)
-    dated = [(index, m.sentence) for index, item in enumerate(analyzed) for m in item.dates
-             if 0 <= m.sentence < len(item.sentences)]
-    leads = [(index, s) for index, item in enumerate(analyzed)
-             for s in range(min(options.lead_sentences, len(item.sentences)))]
-    vectors.ensure(ref for ref in dated + leads if vectors.has(ref[0]))
-    centralities = _centralities(analyzed, vectors, options.lead_sentences)
-    for index, item in enumerate(analyzed):
-        seen: set[int] = set()
-        for mention in item.dates:
-            if mention.sentence in seen or not 0 <= mention.sentence < len(item.sentences) or (
-                    names_a_thing(item.article.text, mention)):
-                continue
-            seen.add(mention.sentence)
-            sentence: Sentence = item.sentences[mention.sentence]
-            words = frozenset(term for term in terms.get((index, mention.sentence), ())
-                              if not term.isdigit() and term not in said_nothing)
-            report = _Report((index, mention.sentence),
-                             item.article.span(sentence.start, sentence.end),
-                             _rows(vectors, index, [mention.sentence])[0], centralities[index],
-                             words)
-            by_date.setdefault((mention.value, mention.end_value), []).append(report)
+
+    def words(ref: Ref) -> frozenset[str]:
+        return frozenset(term for term in terms.get(ref, ())
+                         if not term.isdigit() and term not in said_nothing)
+
+    by_date = {date: [_Report((a, s), analyzed[a].article.span(
+        analyzed[a].sentences[s].start, analyzed[a].sentences[s].end), words((a, s)), vectors)
+        for a, s in refs] for date, refs in _dated(analyzed).items()}
+    # One batched model call for every report that will be compared.
+    vectors.ensure(ref for ref in timeline_needs(analyzed) if vectors.has(ref[0]))
     return by_date
 
 
@@ -196,11 +233,20 @@ def _fold_coarse(events: list[_Event], same_event: float, words: _Words) -> list
     return kept
 
 
-def _clearest(reports: Sequence[_Report], analyzed: Sequence[AnalyzedArticle]) -> str:
+def _clearest(reports: Sequence[_Report], analyzed: Sequence[AnalyzedArticle],
+              centralities: Callable[[], Sequence[float]]) -> str:
     """The shortest complete sentence that does not lean on the one before it,
-    from the most central article on a tie, worded to stand alone."""
-    best = min(reports, key=lambda r: (leans_back(r.span.text), not _COMPLETE.match(r.span.text),
-                                       len(r.span.text), -r.centrality))
+    from the most central article on a tie, worded to stand alone.
+
+    ``centralities`` (per article) are read only on such a tie: they need
+    every article's lead vectors."""
+    def plain(r: _Report) -> tuple[bool, bool, int]:
+        return leans_back(r.span.text), not _COMPLETE.match(r.span.text), len(r.span.text)
+
+    first = min(plain(r) for r in reports)
+    tied = [r for r in reports if plain(r) == first]
+    best = tied[0] if len(tied) == 1 else min(
+        tied, key=lambda r: (*plain(r), -centralities()[r.order[0]]))
     article, sentence = best.order
     return standalone(analyzed[article], sentence, " ".join(best.span.text.split()))
 
@@ -224,12 +270,12 @@ def build_timeline(analyzed: Sequence[AnalyzedArticle], vectors: VectorStore | N
     terms, idf = (term_weights(analyzed) if index is None
                   else (dict(zip(index.refs, index.terms, strict=True)), index.idf))
     words = _Words(idf, options.event_word_weight)
-    events = [event for (value, end_value), reports
-              in _reports(analyzed, store, options, terms).items()
+    centralities = cache(lambda: _centralities(analyzed, store, options.lead_sentences))
+    events = [event for (value, end_value), reports in _reports(analyzed, store, terms).items()
               for event in _cluster(value, end_value, reports, options.same_event, words)]
     entries = []
     for event in _fold_coarse(events, options.same_event, words):
-        text = _clearest(event.reports, analyzed)
+        text = _clearest(sorted(event.reports, key=lambda r: r.order), analyzed, centralities)
         if leans_back(text):
             continue  # "It was ...", a "He" between two people: no reader can place it
         reports = sorted(event.reports + event.coarser, key=lambda r: r.order)
