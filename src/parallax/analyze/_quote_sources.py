@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import chain
 from dataclasses import replace
+from itertools import chain
 
 from spacy.tokens import Token
 
