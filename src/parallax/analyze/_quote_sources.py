@@ -76,20 +76,22 @@ def reread(state: ArticleState, quotes: Sequence[Quote]) -> tuple[Quote, ...]:
 
 def _it(state: ArticleState, quote: Quote, previous: Quote | None) -> Quote | None:
     """ "It said" after a writing or a body that spoke: the pronoun is the mention, and
-    the name is the speaker of the quote before it in the same or the previous
-    paragraph when that one's mention is a writing or a body (`"...," the filing
-    read. "...," it added.`); otherwise the mention alone, unnamed."""
-    if quote.speaker is not None or quote.cue_span is None or (
-            quote.speaker_span is not None and quote.speaker_span.text.lower() != "it"):
+    the name is the body a clause before the cue has as subject (`when the Ledger
+    profiled him, it said`), else the speaker of the quote before it in the same or
+    the previous paragraph when that one's mention is a writing or a body (`"...,"
+    the filing read. "...," it added.`), else the author of a writing the sentence
+    before names (``_writing_before``); otherwise the mention alone, unnamed."""
+    if quote.speaker is not None or quote.cue_span is None:
         return None
     cue = _tokens(state, quote.cue_span.clean_start, quote.cue_span.clean_end)
     subject = next((c for t in cue[:1] for c in t.children
                     if c.dep_ == "nsubj" and c.lower_ == "it"), None)
     if subject is None or cue[0].lemma_.lower() not in state.cues.speech:
         return None
-    name = None
-    if previous is not None and previous.speaker_span is not None and state.paragraph(
-            subject.idx) - state.paragraph(previous.span.clean_end) <= 1:
+    name = _body_of_clause(state, cue[0])
+    near = previous is not None and state.paragraph(subject.idx) - state.paragraph(
+        previous.span.clean_end) <= 1
+    if name is None and previous is not None and previous.speaker_span is not None and near:
         before = state.doc.char_span(previous.speaker_span.clean_start,
                                      previous.speaker_span.clean_end, alignment_mode="expand")
         head = before.root if before is not None else None
@@ -102,13 +104,28 @@ def _it(state: ArticleState, quote: Quote, previous: Quote | None) -> Quote | No
                    speaker_span=state.article.span(subject.idx, subject.idx + len(subject)))
 
 
+def _body_of_clause(state: ArticleState, cue: Token) -> str | None:
+    """The body a clause before the cue has as its subject, which "it" stands for
+    (`when a weekly, the Ledger, profiled him, it said ...`)."""
+    for clause in cue.lefts:
+        if clause.dep_ != "advcl":
+            continue
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            # The subject or its apposition ("a weekly, the Ledger,"), with their compounds.
+            heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+            named = [t for head in heads for t in (head, *head.lefts) if t.ent_type_ == "ORG"]
+            if named:
+                return state.speakers.name(named[0])
+    return None
+
+
 def _writing_before(state: ArticleState, quote: Quote) -> str | None:
     """The author of the writing (or part of one) that is the subject of the sentence
     before a quote `it said` signs, in the same or the previous paragraph (`A section of the cable
     foreshadowed the attack. "...," it said.`)."""
     start = quote.span.clean_start
     before = state.doc.char_span(max(0, start - 1), start, alignment_mode="expand")
-    if before is None or before[0].i == 0:
+    if quote.kind != "direct" or not before or before[0].i == 0:
         return None
     sentence = state.doc[before[0].i - 1].sent
     root = sentence.root

@@ -257,6 +257,8 @@ class Speakers:
         return self.known[head.i]
 
     def _resolve(self, head: Token) -> str | None:
+        if self._stray_word(head):
+            return None
         # A person in apposition before a place ("one senator, Arizona's Ada Moss,").
         appositions = sorted((c for c in head.children if c.dep_ == "appos"),
                              key=lambda c: c.ent_type_ != "PERSON")
@@ -282,6 +284,8 @@ class Speakers:
             return self._country(head)
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.sources.documents:
             return self._author(head)
+        if (members := self._members(head)) is not None:
+            return members
         if head.pos_ in ("NOUN", "PROPN") and is_title_word(head.text):
             holder = self._office_holder(head)
             return holder if holder else self._described(head, start, end)
@@ -297,6 +301,22 @@ class Speakers:
             bodies = [display_name(e.text) for e in self.ents
                       if e.label_ == "ORG" and e.start_char < head.idx]
             return self._body(expand_surname(self._full(written), bodies), head.idx)
+        return None
+
+    def _members(self, head: Token) -> str | None:
+        """ "Others, including the party chairmen for two counties, said ...": the
+        group the examples describe ("party chairmen"), when they are a described source."""
+        if head.lemma_.lower() not in self.sources.quantifiers:
+            return None
+        for prep in head.rights:
+            if prep.lower_ not in self.sources.examples:
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lower_ in self.sources.nouns:
+                    return described_source(self.text, noun.left_edge.idx,
+                                            noun.idx + len(noun),
+                                            [(e.start_char, e.end_char) for e in self.ents],
+                                            self.sources)
         return None
 
     def _owned(self, head: Token) -> str | None:

@@ -202,6 +202,9 @@ class SourceNouns:
     signatures: frozenset[str] = frozenset()
     """Nouns of a signature whose owner wrote the document sent under it ("a cable
     sent under the ambassador's signature")."""
+    examples: frozenset[str] = frozenset()
+    """Words that name some members of an unnamed group ("others, including the party
+    chairmen"): the members describe who speaks."""
 
 
 # eq=False: a pack is compared and hashed by identity, so stages may cache

@@ -170,6 +170,7 @@ _SOURCE_NOUNS = {
     "analyst": "analysts", "expert": "experts", "counsel": "counsel", "lawyer": "lawyers",
     "campaign": "campaigns", "office": "offices", "team": "teams",
     "person": "people", "source": "sources", "member": "members", "woman": "women",
+    "chairman": "chairmen",
 }
 
 # Short forms of English given names and the full names they stand for. Only
@@ -376,5 +377,5 @@ ENGLISH = LanguagePack(
         partitives=frozenset({"of"}),
         publishing=frozenset({"publish", "release", "run", "write", "issue", "file",
                               "produce", "post", "conduct", "send", "sign"}),
-        signatures=frozenset({"signature", "name"})),
+        signatures=frozenset({"signature", "name"}), examples=frozenset({"including"})),
 )
