@@ -165,6 +165,10 @@ SPEAKERS = [
      "Others, including the union chairmen for Arlow County, Petra Hale, and Dunmore "
      "County, Oskar Lind, dismissed the audit as a political stunt.",
      "political stunt", "union chairmen", "Others"),
+    ("a surname written once, opening a sentence, is still a person",
+     "Varley said the council had ignored the port for years.\n\n\"It is not something "
+     "they ever fix,\" she said.",
+     "ever fix", "Varley", "she"),
 ]
 
 

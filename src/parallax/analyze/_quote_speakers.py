@@ -507,10 +507,15 @@ class Speakers:
     def _stray_word(self, token: Token) -> bool:
         """A capitalised word opening a sentence that the NER model alone calls a person
         ("Draft "talking points" ... depicted ..."): one word, named nowhere else in the
-        article and part of no full name there."""
+        article and part of no full name there, and a second subject of its verb (the
+        parse gives the verb the noun it modifies as well). "McLenney said ..." with
+        the surname once is a person."""
         if token.ent_type_ != "PERSON" or not token.is_sent_start or token.ent_iob_ != "B":
             return False
         if token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I":
+            return False
+        if token.dep_ not in _SUBJECT_DEPS or not any(
+                c.dep_ in _SUBJECT_DEPS and c.i != token.i for c in token.head.children):
             return False
         return self._full(token.text) == token.text and sum(
             p.text == token.text for p in self.persons) == 1
