@@ -237,3 +237,17 @@ def test_sources_keep_the_phrase_that_describes_them(nlp: Language) -> None:
         "One person familiar with the coach's testimony")
     assert mention(quote_with(found, "left the club")) == (
         "people familiar with how the contract was drawn up")
+
+
+def test_comments_signed_after_a_dash_are_each_their_signers(nlp: Language) -> None:
+    text = ("Readers wrote in after the debate.\n\n"
+            "\u201cThe mayor has no plan for the harbour at all.\u201d\u00a0\u2015\u00a0Marta "
+            "Ilves\u00a0\n\u201cWe deserve a council that listens.\u201d\u00a0\u2015 Tomas "
+            "Brenner\n"
+            "\u201cNobody asked the fishermen what they need, least of all \u2018the "
+            "experts.\u201d And that is the whole story.\n\nPhotos: Ledger.")
+    found = quotes(nlp, text)
+    assert quote_with(found, "no plan for the harbour").speaker == "Marta Ilves"
+    assert quote_with(found, "council that listens").speaker == "Tomas Brenner"
+    # Its own signature is lost in the broken marks: unnamed, not the comment's before.
+    assert quote_with(found, "asked the fishermen").speaker is None
