@@ -32,6 +32,12 @@ def mention(quote: Quote) -> str | None:
     return quote.speaker_span.text if quote.speaker_span else None
 
 
+# The NER model tags the capitalised adjective opening the second paragraph as a person.
+STRAY_WORD = ("The row over the port deepened on Monday.\n\nDraft \"speaking notes\" seen by "
+              "two reporters of the Weekly Ledger described attempts by ministry spokeswoman "
+              "Ilse Varga to cut any mention of the earlier strikes. In those notes, she argued "
+              "that the ministry should not give the unions a pretext.")
+
 # (the class, an invented text, a fragment of the statement, the name it resolves to,
 # the speaker mention as written or None when it does not matter)
 SPEAKERS = [
@@ -130,6 +136,39 @@ SPEAKERS = [
      "\"That is my answer,\" Chris Talbot said on the show.\n\n\"TALBOT: Why would the "
      "senator do that? Will he be there tomorrow night?",
      "Why would", "Chris Talbot", "TALBOT"),
+    ("a writing sent under a named signature speaks for its signer",
+     "The cable, sent under Ambassador Marta Ilves' signature and marked urgent, warned the "
+     "ministry that the harbour guards appeared to be unpaid.",
+     "harbour guards", "Marta Ilves", "The cable"),
+    ("a writing relaying a named body's words gives them to that body",
+     "The cable, sent under Ambassador Marta Ilves' signature, warned the ministry that the "
+     "Harbour Authority advised \"four depots were within range of the rebels.\"",
+     "four depots", "Harbour Authority", "the Harbour Authority"),
+    ("it said after a sentence whose subject is part of a signed writing",
+     "The cable, sent under Ambassador Marta Ilves' signature, warned that the port was "
+     "exposed.\n\nThe cable also listed the guards' complaints. In addition to naming the "
+     "depots, a later section of the cable, which is still secret, seemed to predict the "
+     "raid.\n\n\"The guards lack radios, fuel and pay,\" it said.",
+     "lack radios", "Marta Ilves", "it"),
+    ("that review goes back to the body that conducted it",
+     "The Harbour Authority conducted an internal review of the dredging contracts last "
+     "spring. That review showed that two contracts were signed without a tender.",
+     "without a tender", "Harbour Authority", "That review"),
+    ("a capitalised word opening a sentence is no person a pronoun stands for",
+     STRAY_WORD, "unions a pretext", "Ilse Varga", "she"),
+    ("it said after a when-clause is the body that clause has as subject",
+     "The claim that she had flown combat missions became so settled a part of her story "
+     "that when a regional weekly, the Daily Courier, ran a profile of Ms. Varga in 2004, "
+     "it said she had \"flown twelve missions over the delta.\"",
+     "twelve missions", "Daily Courier", "it"),
+    ("others including described members are those members",
+     "Others, including the union chairmen for Arlow County, Petra Hale, and Dunmore "
+     "County, Oskar Lind, dismissed the audit as a political stunt.",
+     "political stunt", "union chairmen", "Others"),
+    ("a surname written once, opening a sentence, is still a person",
+     "Varley said the council had ignored the port for years.\n\n\"It is not something "
+     "they ever fix,\" she said.",
+     "ever fix", "Varley", "she"),
 ]
 
 
@@ -153,6 +192,12 @@ NOT_SPEAKERS = [
      "\"It is more fiddling at the margins,\" said Ada Roe. Tomas Brenner disagreed with "
      "her. \"It is a real change\" for the harbour.",
      "a real change", "Ada Roe"),
+    ("a writing's own words stay its author's when the clause names no one speaking",
+     "The cable, sent under Ambassador Marta Ilves' signature, warned that the Harbour "
+     "Authority had not paid the guards since June.",
+     "not paid the guards", "Harbour Authority"),
+    ("a capitalised word opening a sentence is no speaker either",
+     STRAY_WORD, "attempts by ministry", "Draft"),
 ]
 
 
@@ -192,3 +237,17 @@ def test_sources_keep_the_phrase_that_describes_them(nlp: Language) -> None:
         "One person familiar with the coach's testimony")
     assert mention(quote_with(found, "left the club")) == (
         "people familiar with how the contract was drawn up")
+
+
+def test_comments_signed_after_a_dash_are_each_their_signers(nlp: Language) -> None:
+    text = ("Readers wrote in after the debate.\n\n"
+            "\u201cThe mayor has no plan for the harbour at all.\u201d\u00a0\u2015\u00a0Marta "
+            "Ilves\u00a0\n\u201cWe deserve a council that listens.\u201d\u00a0\u2015 Tomas "
+            "Brenner\n"
+            "\u201cNobody asked the fishermen what they need, least of all \u2018the "
+            "experts.\u201d And that is the whole story.\n\nPhotos: Ledger.")
+    found = quotes(nlp, text)
+    assert quote_with(found, "no plan for the harbour").speaker == "Marta Ilves"
+    assert quote_with(found, "council that listens").speaker == "Tomas Brenner"
+    # Its own signature is lost in the broken marks: unnamed, not the comment's before.
+    assert quote_with(found, "asked the fishermen").speaker is None

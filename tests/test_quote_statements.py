@@ -183,3 +183,10 @@ def test_a_quote_never_holds_its_own_attribution(nlp: Language) -> None:
     assert inner, found
     for quote in inner:
         assert quote.speaker_span is None or quote.speaker_span.text != "Harlan", quote
+
+
+def test_a_cue_in_a_relative_clause_does_not_report_the_clause_before_it(nlp: Language) -> None:
+    text = ("The charter kept Ada Roe from the presidency even after her party won the "
+            "vote last year. She has taken a newly created post as state counselor, in "
+            "which she advises President Tomas Brenner.")
+    assert [q.text for q in quotes(nlp, text)] == []

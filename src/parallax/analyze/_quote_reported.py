@@ -180,6 +180,10 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     # says when the main clause holds, not who said it.
     if any(c.i < verb.i and (c.dep_ == "mark" or c.pos_ == "SCONJ") for c in verb.children):
         return None
+    # "..., a role in which she advises the president": a relative clause describes
+    # its noun; what comes before it is not what the cue reports.
+    if verb.dep_ == "relcl":
+        return None
     # The attribution: the verb with its subject and modifiers ("in a June report").
     phrase = [verb, *(t for c in verb.children if c.dep_ not in OUTSIDE for t in c.subtree)]
     first = min(t.i for t in phrase)

@@ -30,11 +30,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 
 from spacy.tokens import Token
 
 from parallax.analyze._actor_groups import described_source
-from parallax.analyze._quote_state import ArticleState, token_span
+from parallax.analyze._quote_state import ArticleState, find_subject, token_span
 from parallax.model import Quote
 
 __all__ = ["reread"]
@@ -60,6 +61,7 @@ def reread(state: ArticleState, quotes: Sequence[Quote]) -> tuple[Quote, ...]:
         found[index] = (_labelled(state, quote) or _nested(state, quote)
                         or _signed_after(state, quote) or _before_aside(state, quote)
                         or _owned_after(state, quote) or quote)
+        found[index] = _relayed_by_writing(state, found[index]) or found[index]
     # Backwards, so a run of passages takes the speaker named after its last one.
     for index in range(len(found) - 2, -1, -1):
         found[index] = _runs_on(state, found[index], found[index + 1]) or found[index]
@@ -74,27 +76,68 @@ def reread(state: ArticleState, quotes: Sequence[Quote]) -> tuple[Quote, ...]:
 
 def _it(state: ArticleState, quote: Quote, previous: Quote | None) -> Quote | None:
     """ "It said" after a writing or a body that spoke: the pronoun is the mention, and
-    the name is the speaker of the quote before it in the same or the previous
-    paragraph when that one's mention is a writing or a body (`"...," the filing
-    read. "...," it added.`); otherwise the mention alone, unnamed."""
-    if quote.speaker_span is not None or quote.cue_span is None:
+    the name is the body a clause before the cue has as subject (`when the Ledger
+    profiled him, it said`), else the speaker of the quote before it in the same or
+    the previous paragraph when that one's mention is a writing or a body (`"...,"
+    the filing read. "...," it added.`), else the author of a writing the sentence
+    before names (``_writing_before``); otherwise the mention alone, unnamed."""
+    if quote.speaker is not None or quote.cue_span is None:
         return None
     cue = _tokens(state, quote.cue_span.clean_start, quote.cue_span.clean_end)
     subject = next((c for t in cue[:1] for c in t.children
                     if c.dep_ == "nsubj" and c.lower_ == "it"), None)
     if subject is None or cue[0].lemma_.lower() not in state.cues.speech:
         return None
-    name = None
-    if previous is not None and previous.speaker_span is not None and state.paragraph(
-            subject.idx) - state.paragraph(previous.span.clean_end) <= 1:
+    name = _body_of_clause(state, cue[0])
+    near = previous is not None and state.paragraph(subject.idx) - state.paragraph(
+        previous.span.clean_end) <= 1
+    if name is None and previous is not None and previous.speaker_span is not None and near:
         before = state.doc.char_span(previous.speaker_span.clean_start,
                                      previous.speaker_span.clean_end, alignment_mode="expand")
         head = before.root if before is not None else None
         if head is not None and (head.ent_type_ == "ORG" or (
                 head.lemma_.lower() in state.speakers.sources.documents)):
             name = previous.speaker
+    if name is None:
+        name = _writing_before(state, quote)
     return replace(quote, speaker=name,
                    speaker_span=state.article.span(subject.idx, subject.idx + len(subject)))
+
+
+def _body_of_clause(state: ArticleState, cue: Token) -> str | None:
+    """The body a clause before the cue has as its subject, which "it" stands for
+    (`when a weekly, the Ledger, profiled him, it said ...`)."""
+    for clause in cue.lefts:
+        if clause.dep_ != "advcl":
+            continue
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            # The subject or its apposition ("a weekly, the Ledger,"), with their compounds.
+            heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+            named = [t for head in heads for t in (head, *head.lefts) if t.ent_type_ == "ORG"]
+            if named:
+                return state.speakers.name(named[0])
+    return None
+
+
+def _writing_before(state: ArticleState, quote: Quote) -> str | None:
+    """The author of the writing (or part of one) that is the subject of the sentence
+    before a quote `it said` signs, in the same or the previous paragraph (`A section of the cable
+    foreshadowed the attack. "...," it said.`)."""
+    start = quote.span.clean_start
+    before = state.doc.char_span(max(0, start - 1), start, alignment_mode="expand")
+    if quote.kind != "direct" or not before or before[0].i == 0:
+        return None
+    sentence = state.doc[before[0].i - 1].sent
+    root = sentence.root
+    if state.paragraph(start) - state.paragraph(root.idx) > 1:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    # A parse that hung the subject on something else ("the groups ..., a key section
+    # of the cable, which ..., seemed ..."): the last writing named before the verb.
+    before_root = reversed(sentence[:root.i - sentence.start])
+    found = (_writing(state, t) for t in chain((subject,) if subject else (), before_root))
+    document = next((d for d in found if d is not None), None)
+    return state.speakers.author_name(document) if document is not None else None
 
 
 def _labelled(state: ArticleState, quote: Quote) -> Quote | None:
@@ -149,6 +192,36 @@ def _nested(state: ArticleState, quote: Quote) -> Quote | None:
             return None
         return _attributed(state, quote, owner, speakers.owner_name(owner),
                            token_span(governor))
+    return None
+
+
+def _relayed_by_writing(state: ArticleState, quote: Quote) -> Quote | None:
+    """A writing's statement that is someone named saying something: in `The cable
+    warned that the agency advised "..."` the words are the agency's, relayed by the
+    cable, so they go to the one the clause names (as a trailing `X said Y,
+    prosecutors said` stays X's), not to the writing's author. The verb of saying
+    is the statement's root or a verb between it and the writing's cue."""
+    if quote.speaker is None or quote.speaker_span is None or quote.cue_span is None:
+        return None
+    documents = state.speakers.sources.documents
+    mention = _tokens(state, quote.speaker_span.clean_start, quote.speaker_span.clean_end)
+    content = state.doc.char_span(quote.span.clean_start, quote.span.clean_end,
+                                  alignment_mode="expand")
+    cue = {t.i for t in _tokens(state, quote.cue_span.clean_start, quote.cue_span.clean_end)}
+    if content is None or not cue or not any(
+            t.pos_ == "NOUN" and t.lemma_.lower() in documents for t in mention):
+        return None
+    verb = content.root
+    while verb.i not in cue and verb.head.i != verb.i:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in state.cues.speech and (
+                subject := find_subject(verb, state.speakers, resolvable=True)) is not None:
+            name = state.speakers.name(subject)
+            if name == quote.speaker or subject.i in cue:
+                return None
+            start, end = state.speakers.mention(subject)
+            return replace(quote, speaker=name, speaker_span=state.article.span(start, end),
+                           cue_span=state.article.span(*token_span(verb)))
+        verb = verb.head
     return None
 
 

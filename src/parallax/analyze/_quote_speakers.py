@@ -285,6 +285,8 @@ class Speakers:
         return self.known[head.i]
 
     def _resolve(self, head: Token) -> str | None:
+        if self._stray_word(head):
+            return None
         # A person in apposition before a place ("one senator, Arizona's Ada Moss,").
         appositions = sorted((c for c in head.children if c.dep_ == "appos"),
                              key=lambda c: c.ent_type_ != "PERSON")
@@ -310,6 +312,8 @@ class Speakers:
             return self._country(head)
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.sources.documents:
             return self._author(head)
+        if (members := self._members(head)) is not None:
+            return members
         if head.pos_ in ("NOUN", "PROPN") and is_title_word(head.text):
             holder = self._office_holder(head)
             return holder if holder else self._described(head, start, end)
@@ -325,6 +329,22 @@ class Speakers:
             bodies = [display_name(e.text) for e in self.ents
                       if e.label_ == "ORG" and e.start_char < head.idx]
             return self._body(expand_surname(self._full(written), bodies), head.idx)
+        return None
+
+    def _members(self, head: Token) -> str | None:
+        """ "Others, including the party chairmen for two counties, said ...": the
+        group the examples describe ("party chairmen"), when they are a described source."""
+        if head.lemma_.lower() not in self.sources.quantifiers:
+            return None
+        for prep in head.rights:
+            if prep.lower_ not in self.sources.examples:
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lower_ in self.sources.nouns:
+                    return described_source(self.text, noun.left_edge.idx,
+                                            noun.idx + len(noun),
+                                            [(e.start_char, e.end_char) for e in self.ents],
+                                            self.sources)
         return None
 
     def _owned(self, head: Token) -> str | None:
@@ -500,6 +520,8 @@ class Speakers:
                 subjects = [s for s in subjects if not _reported_by(s.head, pronoun)]
                 others = []
             subjects = subjects or [o for o in owners if not _reported_by(o.head.head, pronoun)]
+            if wanted and any(self.genders.get(self._full(p.text)) == wanted for p in others):
+                subjects = [s for s in subjects if not self._stray_word(s)]
             if subjects:
                 # A name that tells the pronoun's sex beats one that says nothing; when
                 # only a non-subject tells it, the sentence is too doubtful to read.
@@ -512,6 +534,22 @@ class Speakers:
             if others and bisect_right(self.paragraph_starts, others[-1].start) == paragraph:
                 return self._full(others[-1].text)
         return None
+
+    def _stray_word(self, token: Token) -> bool:
+        """A capitalised word opening a sentence that the NER model alone calls a person
+        ("Draft "talking points" ... depicted ..."): one word, named nowhere else in the
+        article and part of no full name there, and a second subject of its verb (the
+        parse gives the verb the noun it modifies as well). "McLenney said ..." with
+        the surname once is a person."""
+        if token.ent_type_ != "PERSON" or not token.is_sent_start or token.ent_iob_ != "B":
+            return False
+        if token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I":
+            return False
+        if token.dep_ not in _SUBJECT_DEPS or not any(
+                c.dep_ in _SUBJECT_DEPS and c.i != token.i for c in token.head.children):
+            return False
+        return self._full(token.text) == token.text and sum(
+            p.text == token.text for p in self.persons) == 1
 
     def _author(self, document: Token) -> str | None:
         """Who a report or article speaks for: the name written in front of it
@@ -538,9 +576,18 @@ class Speakers:
         # "the report said" goes back to the writing named last before it, when that
         # one's author is written with it ("BuzzFeed's report claimed ... . The report
         # said ..."); an earlier one without an author leaves it unknown.
-        earlier = [t for t in self.doc[:document.i] if t.pos_ == "NOUN"
-                   and t.lemma_.lower() in self.sources.documents and not self._quoted(t.idx)]
-        return self._written_by(earlier[-1]) if earlier else None
+        # Another "the cable" before it points back the same way, so the search goes on.
+        lemma = document.lemma_.lower()
+        for token in reversed(self.doc[:document.i]):
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in self.sources.documents or (
+                    self._quoted(token.idx)):
+                continue
+            written = self._written_by(token)
+            if written or token.lemma_.lower() != lemma or not any(
+                    c.dep_ == "det" and c.lower_ in self.sources.definite
+                    for c in token.children):
+                return written
+        return None
 
     def author_token(self, document: Token) -> Token | None:
         """The author written with a report: "the Ledger's report", "a Ledger news
@@ -556,7 +603,22 @@ class Speakers:
                 return subject
         bys = [c for c in document.rights if c.dep_ == "prep" and c.lower_ == "by"]
         bys += [c for clause in document.rights for c in clause.children if c.dep_ == "agent"]
-        return next((name for by in bys for name in by.children if name.dep_ == "pobj"), None)
+        return next((name for by in bys for name in by.children if name.dep_ == "pobj"),
+                    None) or self._signer(document)
+
+    def _signer(self, document: Token) -> Token | None:
+        """The named owner of the signature a writing went out under ("a cable, sent
+        under the ambassador Ada Roe's signature, warned ...")."""
+        for clause in document.rights:
+            if clause.dep_ not in ("acl", "relcl"):
+                continue
+            for prep in clause.children:
+                for noun in prep.children if prep.dep_ == "prep" else ():
+                    if noun.dep_ == "pobj" and noun.lemma_.lower() in self.sources.signatures:
+                        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                        if owner is not None and owner.ent_type_ in SPEAKER_LABELS:
+                            return owner
+        return None
 
     def _written_by(self, document: Token) -> str | None:
         """The name of ``author_token``: a body or person, or a described source."""

@@ -53,8 +53,10 @@ __all__ = ["extract_attributed", "extract_quotes"]
 # Between two fragments of one statement: marks, commas and a conjunction
 # (`"unfair" and "badly timed"`), or nothing when their statements overlap.
 _LINKED = re.compile(r"[\s,\"'\u2018\u2019\u201c\u201d]*(?:(?:and|or|but)[\s\"'\u2018\u201c]*)?")
-# A dash between a closing mark and a name signs the quote with it.
-_SIGNATURE = re.compile(r"[ \t]*([\u2014\u2015\u2013])[ \t]*(?=\w)")
+# A dash between a closing mark and a name signs the quote with it (blanks of any kind
+# on the line around it: pages put no-break spaces there).
+_DASHES = "\u2014\u2015\u2013"
+_SIGNATURE = re.compile(rf"[^\S\n]*([{_DASHES}])[^\S\n]*(?=\w)")
 
 
 def _embedded(state: ArticleState, passage: Quoted, content: Span) -> bool:
@@ -201,6 +203,13 @@ def _signed(state: ArticleState, passage: Quoted) -> tuple[Token, tuple[int, int
     return head, sign.span(1)
 
 
+def _dash_signed(quote: Quote) -> bool:
+    """Whether ``quote`` was signed after a dash: in a list of signed comments the next
+    passage is someone else's, signed after it."""
+    cue = quote.cue_span
+    return cue is not None and len(cue.text) == 1 and cue.text in _DASHES
+
+
 def _introduced(state: ArticleState, passage: Quoted, previous: Quote | None) -> Quote | None:
     """A standalone quote right after a sentence whose subject is someone named.
 
@@ -252,7 +261,7 @@ def _direct_quotes(state: ArticleState) -> list[Quote]:
         elif not embedded and not passage.continued and _standalone(state, passage) and (
                 introduced := _introduced(state, passage, previous)) is not None:
             quote = introduced
-        elif previous is not None and not embedded and (
+        elif previous is not None and not embedded and not _dash_signed(previous) and (
                 passage.continued or (_standalone(state, passage) and state.paragraph(
                     passage.open) - state.paragraph(previous.span.clean_end) <= 1)):
             quote = Quote(state.article.span(passage.start, passage.end), "direct",

@@ -213,6 +213,12 @@ class SourceNouns:
     publishing: frozenset[str] = frozenset()
     """Lemmas of verbs whose subject is the author of the writing they take as object
     ("BuzzFeed published the story"; not "Roe criticized the story")."""
+    signatures: frozenset[str] = frozenset()
+    """Nouns of a signature whose owner wrote the document sent under it ("a cable
+    sent under the ambassador's signature")."""
+    examples: frozenset[str] = frozenset()
+    """Words that name some members of an unnamed group ("others, including the party
+    chairmen"): the members describe who speaks."""
 
 
 # eq=False: a pack is compared and hashed by identity, so stages may cache
