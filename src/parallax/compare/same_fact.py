@@ -94,14 +94,18 @@ def voices_of(index: SentenceIndex, actors: Sequence[Actor], quotes: Sequence[Qu
     return {ref: tuple(statements) for ref, statements in found.items()}
 
 
+def _only(values: set[str | None]) -> str | None:
+    """The one value of ``values``, None when there are several or none."""
+    return next(iter(values)) if len(values) == 1 else None
+
+
 def _quoted(voices: Voices, ref: Ref) -> str | None:
     """The one named speaker the sentence at ``ref`` quotes directly, if it holds only
     that speaker's direct quotations."""
     statements = voices.get(ref, ())
-    speakers = {statement.speaker for statement in statements}
-    if len(speakers) != 1 or not all(statement.direct for statement in statements):
+    if not all(statement.direct for statement in statements):
         return None
-    return next(iter(speakers))
+    return _only({statement.speaker for statement in statements})
 
 
 def said_by_another(voices: Voices, one: Ref, other: Ref) -> bool:
@@ -132,8 +136,7 @@ def contradicted(left: str, right: str) -> bool:
 
 def _camp(voices: Voices, ref: Ref) -> str | None:
     """The one known camp every statement of the sentence at ``ref`` is by, if any."""
-    camps = {statement.camp for statement in voices.get(ref, ())}
-    return next(iter(camps)) if len(camps) == 1 else None
+    return _only({statement.camp for statement in voices.get(ref, ())})
 
 
 def _weighed(index: SentenceIndex, terms: frozenset[str]) -> float:
