@@ -39,14 +39,16 @@ from parallax.analyze._quote_state import (
 )
 from parallax.datelines import DATELINE
 from parallax.lang import QuoteCues
-from parallax.model import Attribution, AttributionKind, Quote
+from parallax.model import Attribution, AttributionKind, Quote, QuoteKind
 
-__all__ = ["aside", "noun_cued", "reported_quotes"]
+__all__ = ["aside", "carried", "noun_cued", "reported_quotes"]
 
 # Objects of a cue that are what was said, not whom it was told to.
 _NOT_HEARERS = frozenset({"it", "this", "that", "so", "what", "which", "nothing", "something"})
 # Pronouns by which a clause after an attribution speaks of the speakers again.
 _SPEAKERS_AGAIN = frozenset({"he", "she", "they", "we", "i"})
+# What may close a quoted passage after the last word of the clause it ends.
+_CLOSING = " .,;:!?"
 # Dependents of a cue that say when or how the words were said ("Speaking to reporters,").
 _ABOUT_THE_SAYING = frozenset({"advcl", "prep", "npadvmod", "advmod"})
 
@@ -218,6 +220,47 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
 
 
+def _as_noted(state: ArticleState, verb: Token) -> tuple[int, int] | None:
+    """The sentence an "as" clause attributes: `As engineers have noted, the dam is sound.`
+
+    The cue is a clause of its own, under the sentence it sets off, with its
+    subject and nothing said in it (no clause or object but whom it was told
+    to); the statement is the sentence without that clause, or the whole
+    sentence when the clause sits inside it. Not verbs that also name a spell
+    of talking ("as she testified, crowds gathered" says when).
+    """
+    cues = state.cues
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i), None)
+    if mark is None or mark.lower_ not in cues.asides or verb.dep_ != "advcl" or (
+            verb.lemma_.lower() in cues.activities or verb.lemma_.lower() not in cues.speech):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
+            c.dep_ in ("ccomp", "xcomp", "nsubjpass") or (c.dep_ == "dobj" and not _hearer(c))
+            for c in verb.children):
+        return None
+    doc = state.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    sentence = state.sentences[state.sentence_range(verb.idx, verb.idx + 1)[0]]
+    before = doc[first - 1] if first > 0 and doc[first - 1].idx >= sentence.start else None
+    after = doc[last + 1] if last + 1 < len(doc) and doc[last + 1].idx < sentence.end else None
+    if before is None and after is not None and after.text == ",":
+        start, end = after.idx + 1, sentence.end
+    elif before is not None and before.text == "," and (
+            after is None or after.text in (".", "!", "?")):
+        start, end = sentence.start, before.idx
+    elif before is not None and before.text == "," and after is not None and after.text == "," and (
+            not subordinated(verb.head)) and verb.head.dep_ == "ROOT":
+        # Inside the sentence: the whole of it, unless what the clause sits in is itself
+        # subordinate ("If, as I noted, the dam fails, ...": what it is said of is unclear).
+        start, end = sentence.start, sentence.end
+    else:
+        return None
+    text = state.article.text
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))
+    return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
+
+
 def _hearer(obj: Token) -> bool:
     """Whether a cue's object is whom the words were told ("he told me", "she told
     reporters", "told The Ledger"), a short name or pronoun, not what was said."""
@@ -286,7 +329,7 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
              and not subordinated(c)), None)
         # "The launch, the ministry said, was its largest": the parse may give the cue a
         # clause that misses the words before it; a set-off attribution wins.
-        reported = _set_off(state, verb) or (
+        reported = _as_noted(state, verb) or _set_off(state, verb) or (
             _clause_range(list(clause.subtree), state.cues) if clause is not None else None)
         if reported is not None and reported[1] <= verb.idx and _relayed(state, verb, *reported):
             return None
@@ -344,7 +387,7 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]
     reported of are read alike; ``kind`` (``AttributionKind``) says when the
     cue takes back, wishes or only points at what it reports.
     """
-    quoted = [(q.span.clean_start, q.span.clean_end) for q in direct if q.kind == "direct"]
+    quoted = [q for q in direct if q.kind == "direct"]
     partial = [q for q in direct if q.kind == "partial"]
     found: list[Quote] = []
     others: list[Attribution] = []
@@ -403,9 +446,14 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]
                 lemma in state.cues.reporting) else (
                     find_subject(token, speakers, resolvable=False)
                     or find_source(reporter, speakers, resolvable=True, climb=climb))
-        if reported is None or any(s < reported[1] and reported[0] < e for s, e in quoted) or (
+        if reported is None or not _carries(state, token, reported, quoted, speaker) or (
                 speaker is not None and possessed(state, speaker, token)):
             continue
+        # A statement holding a quoted passage of its own cue is a partial quote.
+        shape: QuoteKind = "indirect"
+        if any(q.span.clean_start < reported[1] and reported[0] < q.span.clean_end
+               for q in quoted):
+            reported, shape = _marks_kept(state, reported), "partial"
         if kind is None and question(state, token, reported):
             kind = "question"
         # "Here is an excerpt:\n\n"...," she said": words before a line break that a
@@ -419,16 +467,89 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]
                      if state.speakers.name(t)] if speaker.conjuncts else []
             if named:
                 # Made jointly ("Kestria and Orvenia agreed to ..."): each named one says it.
-                made = [state.quote(*reported, "indirect", who, token_span(token))
+                made = [state.quote(*reported, shape, who, token_span(token))
                         for who in named]
             else:
-                made = [state.quote(*reported, "indirect", speaker, token_span(token),
+                made = [state.quote(*reported, shape, speaker, token_span(token),
                                     group=True)]
             if kind is None:
                 found.extend(made)
             else:
                 others.extend(unstated(quote, kind) for quote in made)
     return found, others
+
+
+def _carries(state: ArticleState, cue: Token, reported: tuple[int, int],
+             quoted: Sequence[Quote], speaker: Token | None) -> bool:
+    """Whether the reported statement may stand next to the direct quotes it overlaps.
+
+    It may when it overlaps none, or when every one it overlaps is a passage of
+    its own clause, under the same cue, that the clause runs past (`said that
+    "we will appeal" against what she called a biased ruling`, `said the
+    vote shows that "the town wants the pier"`): the statement is the whole
+    clause, and the passage is shown inside it (``carried``). The words
+    between the passages of `"A," he said, "B."` are the attribution, not
+    more of the clause: that quote stays direct. Nor when the passage has
+    another speaker than the clause (`warned that the police advised "..."`).
+    """
+    overlapping = [q for q in quoted if q.span.clean_start < reported[1]
+                   and reported[0] < q.span.clean_end]
+    if not overlapping:
+        return True
+    where = token_span(cue)
+    text = state.article.text
+    mention = state.article.span(*state.speakers.mention(speaker)) if speaker else None
+    if any(q.speaker_span is not None and q.speaker_span != mention for q in overlapping):
+        return False
+    # The clause may stop short of the passage's own closing punctuation ("... the pier.").
+    if not all(q.cue_span is not None and (q.cue_span.clean_start, q.cue_span.clean_end) == where
+               and reported[0] <= q.span.clean_start
+               and not text[reported[1]:q.span.clean_end].strip(_CLOSING)
+               for q in overlapping):
+        return False
+    first = min(q.span.clean_start for q in overlapping)
+    last = max(q.span.clean_end for q in overlapping)
+    # A passage closed by its own punctuation (`"That is smart," when ...`) ended the
+    # words; what follows is the writer's.
+    ended = any(c in ",.;!?" for c in state.article.text[last - 1:last + 1])
+    span = state.doc.char_span(*reported, alignment_mode="expand")
+    beyond = [t for t in span or () if t.is_alpha and not state.marked(t.idx)
+              and t.idx > cue.idx and (t.idx < first or (t.idx >= last and not ended))]
+    # `said "walls work" as he confirmed the plan`: a cue of its own past the passage
+    # reports something else (one before it is the way down to the passage).
+    if any(t.idx >= last and t.pos_ == "VERB" and t.lemma_.lower() in state.cues.lemmas
+           for t in beyond):
+        return False
+    # `warned that the police advised "..."`: the passage is the police's words, relayed.
+    if any(t.idx < first and t.pos_ == "VERB" and t.lemma_.lower() in state.cues.speech
+           and (subject := find_subject(t, state.speakers, resolvable=False)) is not None
+           and speaker_like(subject, state.speakers) for t in beyond):
+        return False
+    return len(beyond) >= state.options.fragment_words
+
+
+def _marks_kept(state: ArticleState, reported: tuple[int, int]) -> tuple[int, int]:
+    """A reported statement that opens or ends on a quoted passage keeps its marks
+    (`"we will appeal" against ...`), as a partial quote's statement does."""
+    start, end = reported
+    text = state.article.text
+    for passage in state.quoted:
+        if passage.start == start:
+            start = passage.open
+        if passage.close is not None and passage.start < end <= passage.end and (
+                not text[end:passage.end].strip(_CLOSING)):
+            end = passage.close + 1
+    return start, end
+
+
+def carried(direct: Sequence[Quote], indirect: Sequence[Quote]) -> list[Quote]:
+    """The direct quotes but those a reported statement of the same cue holds
+    (``_carries``): shown once, as the clause they belong to."""
+    holders = [(q.span.clean_start, q.span.clean_end, q.cue_span) for q in indirect
+               if q.cue_span is not None]
+    return [q for q in direct if q.kind != "direct" or q.cue_span is None or not any(
+        start <= q.span.clean_start and q.span.clean_end <= end and cue == q.cue_span
+        for start, end, cue in holders)]
 
 
 def noun_cued(state: ArticleState, quote: Quote) -> bool:

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from parallax.analyze._quote_asserted import recounted
 from parallax.analyze._quote_intents import apart
 from parallax.analyze._quote_marks import Quoted
-from parallax.analyze._quote_reported import aside, noun_cued, reported_quotes
+from parallax.analyze._quote_reported import aside, carried, noun_cued, reported_quotes
 from parallax.analyze._quote_sources import reread
 from parallax.analyze._quote_speakers import SPEAKER_LABELS
 from parallax.analyze._quote_state import (
@@ -56,6 +56,8 @@ _LINKED = re.compile(r"[\s,\"'\u2018\u2019\u201c\u201d]*(?:(?:and|or|but)[\s\"'\
 # A dash between a closing mark and a name signs the quote with it (blanks of any kind
 # on the line around it: pages put no-break spaces there).
 _DASHES = "\u2014\u2015\u2013"
+# Dependents by which a sentence after a quote has content of its own, not only its cue.
+_CLAUSES = frozenset({"ccomp", "xcomp", "dobj", "conj"})
 _SIGNATURE = re.compile(rf"[^\S\n]*([{_DASHES}])[^\S\n]*(?=\w)")
 
 
@@ -136,6 +138,8 @@ def _cue(state: ArticleState, passage: Quoted, root: Token, *, embedded: bool) -
     if not candidates and first > 0 and state.sentences[first - 1].text.endswith(":"):
         candidates = [t for t in state.frame(first - 1, first - 1)
                       if t.pos_ == "VERB" and t.lemma_.lower() in state.cues.speech]
+    if not candidates:
+        candidates = _trailing(state, passage, last)
     # "Asked by one of her aides, "...," Roe replied": the passage right after a
     # passive saying with its agent is the agent's, whatever the parse hangs it on.
     text = state.article.text
@@ -161,6 +165,31 @@ def _cue(state: ArticleState, passage: Quoted, root: Token, *, embedded: bool) -
             <= state.options.cue_reach]
     return min(near, key=lambda t: min(abs(t.idx - passage.open), abs(t.idx - passage.end)),
                default=None)
+
+
+def _trailing(state: ArticleState, passage: Quoted, last: int) -> list[Token]:
+    """The speech verb of a bare attribution right after the passage's own sentence.
+
+    `"Where do we go from here?" Moss asked.` is split after the question mark:
+    the passage is a sentence of its own and "Moss asked." the next one, which
+    attributes it; without this the passage would pass for the previous
+    speaker's. Only a short sentence that starts at the closing mark, on the
+    same line, and holds nothing but the attribution (no clause of its own).
+    """
+    if passage.close is None or last + 1 >= len(state.sentences):
+        return []
+    after = state.sentences[last + 1]
+    text = state.article.text
+    if text[passage.close + 1:after.start].strip() or "\n" in text[passage.close:after.start]:
+        return []
+    span = state.doc.char_span(after.start, after.end, alignment_mode="expand")
+    if span is None or state.marked(after.start) or any(state.marked(t.idx) for t in span):
+        return []
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    verbs = [t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in state.cues.speech
+             and t.dep_ == "ROOT" and not any(c.dep_ in _CLAUSES for c in t.children)]
+    # "Moss said on Friday." at most: a longer sentence says something of its own.
+    return verbs if len(words) <= state.options.label_words * 2 else []
 
 
 def _means_source(state: ArticleState, cue: Token) -> Token | None:
@@ -413,6 +442,7 @@ def extract_attributed(article: Article, doc: Doc, sentences: tuple[Sentence, ..
     state = ArticleState(article, doc, sentences, options)
     direct = _direct_quotes(state)
     indirect, others = reported_quotes(state, direct)
+    direct = carried(direct, indirect)
     reported = [(q.span.clean_start, q.span.clean_end) for q in indirect]
     # "X said Y had demanded Z" is X's statement; what Y demanded is only reported by X.
     # A noun cue names its own source ("rejected the minister's claim that ..."), kept.

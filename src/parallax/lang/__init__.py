@@ -94,6 +94,12 @@ class QuoteCues:
     whether: frozenset[str] = frozenset()
     """Lower-case words that open an indirect yes/no question under any cue ("asked
     whether ...", "said if ..."): nothing is asserted."""
+    asides: frozenset[str] = frozenset()
+    """Lower-case subordinators by which a cue set off in a sentence attributes the rest
+    of it ("as Moss noted, the dam is sound"): the sentence is her statement."""
+    activities: frozenset[str] = frozenset()
+    """Speech verbs that also name a spell of talking, so that under ``asides`` they say
+    when ("as she testified, crowds gathered"), not who said the rest."""
     lemmas: frozenset[str] = field(init=False)
     """Every lemma that can cue a statement."""
     reporting: frozenset[str] = field(init=False)

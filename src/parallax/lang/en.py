@@ -362,7 +362,11 @@ ENGLISH = LanguagePack(
                                            "forecast"}),
                          questions=frozenset({"ask", "question", "wonder", "inquire",
                                               "enquire"}),
-                         whether=frozenset({"whether", "if"})),
+                         whether=frozenset({"whether", "if"}),
+                         asides=frozenset({"as"}),
+                         activities=frozenset({"speak", "talk", "testify", "answer", "respond",
+                                               "ask", "question", "joke", "quip", "comment",
+                                               "post", "tweet"})),
     abbreviations=_ABBREVIATIONS,
     person_names=PersonNames(
         nicknames=MappingProxyType({short: frozenset(full) for short, full in _NICKNAMES.items()}),
