@@ -3,7 +3,9 @@
 A passage inside a reported clause that runs past it is that clause's
 statement, with its marks; a question closing its own sentence is attributed
 by the bare "X asked." after it, not by the previous speaker; "as X noted,"
-attributes the sentence it sets off (issue 13, PolNeAR span boundaries).
+attributes the sentence it sets off; a closing mark where only an opener fits
+opens; bare verbs joined to an infinitive go on it (issue 13, PolNeAR span
+boundaries).
 """
 
 from __future__ import annotations
@@ -99,3 +101,19 @@ def test_as_noted_attributes_the_sentence_it_sets_off(nlp: Language, text: str,
 ])
 def test_an_as_clause_that_says_when_attributes_nothing(nlp: Language, text: str) -> None:
     assert quotes(nlp, text) == ()
+
+
+def test_a_closing_mark_set_as_an_opener_opens_a_signed_comment(nlp: Language) -> None:
+    text = ("Readers wrote in after the debate.\n\n"
+            "\u201dThe mayor has divided this town. She represents our worst habits.\u201d "
+            "\u2015 Ada Quill, 34, Brask\n"
+            "\u201dFear. I am truly afraid that the levy will pass.\u201d \u2015 Olin Moss, 51")
+    found = quotes(nlp, text)
+    assert [(q.speaker, q.text[:12]) for q in found] == [
+        ("Ada Quill", "The mayor ha"), ("Olin Moss", "Fear. I am t")]
+
+
+def test_bare_verbs_after_an_infinitive_go_on_it(nlp: Language) -> None:
+    text = "Mayor Ada Moss vowed to repair the pier, widen the road and open a new school."
+    assert [q.text for q in quotes(nlp, text)] == [
+        "to repair the pier, widen the road and open a new school"]

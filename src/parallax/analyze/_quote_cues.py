@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parallax.analyze._actor_names import is_title_word
+from parallax.analyze._quote_intents import infinitive_end
 from parallax.lang import QuoteCues
 from parallax.model import AttributionKind
 
@@ -115,7 +116,7 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
         if infinitive is not None:
             start = obj.left_edge.i if obj is not None and obj.i < infinitive.i else (
                 infinitive.left_edge.i)
-            return list(verb.doc[start:infinitive.right_edge.i + 1]), None
+            return list(verb.doc[start:infinitive_end(verb, infinitive.right_edge.i) + 1]), None
     preps = cues.preps.get(lemma)
     if preps:
         for child in children:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from parallax.lang import QuoteCues
 from parallax.model import Attribution, AttributionKind, Quote
 
-__all__ = ["apart", "intended", "intends", "intention", "opened", "unstated"]
+__all__ = ["apart", "infinitive_end", "intended", "intends", "intention", "opened", "unstated"]
 
 
 def _infinitive(verb: Token, cues: QuoteCues) -> Token | None:
@@ -48,7 +48,24 @@ def intended(verb: Token, cues: QuoteCues) -> list[Token]:
     infinitive = _infinitive(verb, cues)
     if infinitive is None:
         return []
-    return list(verb.doc[max(infinitive.left_edge.i, verb.i + 1):infinitive.right_edge.i + 1])
+    end = infinitive_end(verb, infinitive.right_edge.i)
+    return list(verb.doc[max(infinitive.left_edge.i, verb.i + 1):end + 1])
+
+
+def infinitive_end(verb: Token, end: int) -> int:
+    """Where an infinitive ends with the bare verbs joined to it ("vowed to repair the
+    pier, widen the road and open a school"): the parse often hangs "widen" on the cue
+    itself, but a base form without a subject of its own right after the infinitive
+    goes on it."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.i <= end or child.dep_ not in ("conj", "advcl") or child.tag_ != "VB" or any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children):
+            continue
+        if not all(t.is_punct or t.dep_ == "cc" for t in doc[end + 1:child.left_edge.i]):
+            break
+        end = child.right_edge.i
+    return end
 
 
 def unstated(quote: Quote, kind: AttributionKind) -> Attribution:

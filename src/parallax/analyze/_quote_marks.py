@@ -9,7 +9,8 @@ space, a closing mark before a space or punctuation, no other single mark or
 line break between them, outside every double-quoted passage (`called the
 outcome 'regrettable'`). Recovery rules, so the caller never sees an exception:
 
-* a closing mark with nothing open is dropped (a lost opener);
+* a closing mark with nothing open is dropped (a lost opener), unless it stands
+  where only an opener fits (after a blank, glued to the next word): then it opens;
 * an opening mark while a passage is open restarts the passage there;
 * a passage still open at the end of its paragraph runs to the paragraph end.
   When it opened at the paragraph start and the next paragraph opens with a
@@ -59,6 +60,15 @@ def _stray_closer(text: str, i: int, width: int = 1) -> bool:
     return glued and (after.isspace() or after in ",.;:!?)")
 
 
+def _turned_opener(text: str, i: int, first: int) -> bool:
+    """A closing mark where only an opener fits: nothing is open, and it starts the
+    paragraph or follows a blank, glued to the word after it (`”Fear. I am afraid.”`,
+    pages that set every mark as a closer). A lost opener leaves its closer glued to
+    the word before it, not after."""
+    before_blank = i == first or text[i - 1].isspace()
+    return before_blank and i + 1 < len(text) and text[i + 1].isalnum()
+
+
 def _mark(text: str, i: int) -> tuple[str, int]:
     """The mark at ``i`` and its width: two apostrophes stand for a straight double mark
     (the ''...'' convention of some newspaper archives)."""
@@ -85,7 +95,8 @@ def _paragraph(text: str, first: int, last: int, continued: bool) -> tuple[list[
     while i < last:
         char, width = _mark(text, i)
         if opened is None:
-            if char in _OPENERS or (char == _STRAIGHT and not _stray_closer(text, i, width)):
+            if char in _OPENERS or (char == _STRAIGHT and not _stray_closer(text, i, width)) or (
+                    char in _CLOSERS and _turned_opener(text, i, first)):
                 opened, content = i, i + width
         elif char in _CLOSERS or char == _STRAIGHT:
             start, end = _trimmed(text, content, i)
