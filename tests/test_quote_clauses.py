@@ -104,13 +104,12 @@ def test_an_as_clause_that_says_when_attributes_nothing(nlp: Language, text: str
 
 
 def test_a_closing_mark_set_as_an_opener_opens_a_signed_comment(nlp: Language) -> None:
-    text = ("Readers wrote in after the debate.\n\n"
-            "\u201dThe mayor has divided this town. She represents our worst habits.\u201d "
-            "\u2015 Ada Quill, 34, Brask\n"
-            "\u201dFear. I am truly afraid that the levy will pass.\u201d \u2015 Olin Moss, 51")
-    found = quotes(nlp, text)
-    assert [(q.speaker, q.text[:12]) for q in found] == [
-        ("Ada Quill", "The mayor ha"), ("Olin Moss", "Fear. I am t")]
+    comments = {"Ada Quill, 34, Brask": "The mayor has divided this town. She is our worst.",
+                "Olin Moss, 51": "Fear. I am truly afraid that the levy will pass."}
+    text = "Readers wrote in after the debate.\n\n" + "\n".join(
+        f"\u201d{words}\u201d \u2015 {signer}" for signer, words in comments.items())
+    assert [(q.speaker, q.text) for q in quotes(nlp, text)] == [
+        ("Ada Quill", comments["Ada Quill, 34, Brask"]), ("Olin Moss", comments["Olin Moss, 51"])]
 
 
 def test_bare_verbs_after_an_infinitive_go_on_it(nlp: Language) -> None:
