@@ -116,3 +116,9 @@ def test_bare_verbs_after_an_infinitive_go_on_it(nlp: Language) -> None:
     text = "Mayor Ada Moss vowed to repair the pier, widen the road and open a new school."
     assert [q.text for q in quotes(nlp, text)] == [
         "to repair the pier, widen the road and open a new school"]
+
+
+def test_a_heading_after_a_label_is_not_a_statement(nlp: Language) -> None:
+    text = ("Greta Lind: Mayor Was Headed to Court But Turned Back to Avoid Cameras\n\n"
+            "Greta Lind: the reform will cut waiting lists by half.")
+    assert [q.text for q in quotes(nlp, text)] == ["the reform will cut waiting lists by half"]

@@ -368,7 +368,8 @@ def _label(state: ArticleState, colon: Token) -> Token | None:
 
 def _rest_of_sentence(state: ArticleState, colon: Token) -> tuple[int, int] | None:
     """What follows a label's colon to the end of its sentence; not a question, which
-    asserts nothing (a kicker before a heading: "Explainer: Why did the talks fail?")."""
+    asserts nothing (a kicker before a heading: "Explainer: Why did the talks fail?"),
+    nor a heading (``_heading``)."""
     sentence = state.sentences[state.sentence_range(colon.idx, colon.idx + 1)[0]]
     text = state.article.text
     if text[sentence.start:sentence.end].rstrip().endswith("?"):
@@ -376,7 +377,17 @@ def _rest_of_sentence(state: ArticleState, colon: Token) -> tuple[int, int] | No
     start, end = colon.idx + 1, sentence.end
     start += len(text[start:end]) - len(text[start:end].lstrip())
     end -= len(text[start:end]) - len(text[start:end].rstrip(" .;"))
+    if _heading(text[start:end]):
+        return None
     return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
+
+
+def _heading(text: str) -> bool:
+    """Words set as a heading ("Stealth Over Health: Minister Was Headed Home", "BOSS: HE
+    IS OUT"): every longer word capitalised. A kicker and its headline, not someone's
+    words after a label; a transcript turn is written as a sentence."""
+    words = [w for w in text.split() if sum(c.isalpha() for c in w) > 3]
+    return len(words) >= 2 and all(w.lstrip("\"'\u201c\u2018(")[:1].isupper() for w in words)
 
 
 def reported_quotes(state: ArticleState, direct: Sequence[Quote]
