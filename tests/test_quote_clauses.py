@@ -122,3 +122,10 @@ def test_a_heading_after_a_label_is_not_a_statement(nlp: Language) -> None:
     text = ("Greta Lind: Mayor Was Headed to Court But Turned Back to Avoid Cameras\n\n"
             "Greta Lind: the reform will cut waiting lists by half.")
     assert [q.text for q in quotes(nlp, text)] == ["the reform will cut waiting lists by half"]
+
+
+def test_a_that_clause_hung_on_the_hearer_is_what_was_told(nlp: Language) -> None:
+    text = ("In Tarn last week, Mayor Olin Moss told a meeting of island leaders that few "
+            "people understood the stakes of the levy better than the fishermen.")
+    assert [q.text for q in quotes(nlp, text)] == [
+        "few people understood the stakes of the levy better than the fishermen"]

@@ -261,6 +261,23 @@ def _as_noted(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
 
 
+def _told_that(verb: Token, cues: QuoteCues) -> Token | None:
+    """The "that" clause the parse hung on the cue's hearer: in `told a meeting of
+    leaders that few people understood the stakes` it makes "understood" a relative
+    clause of "meeting", but a relative clause has no "that" as a conjunction (its
+    "that" is a subject or object); one marked so is what was told. Only after a verb
+    of telling, whose object is a hearer: after others ("emphasizing the threat that
+    a defeat would constitute") the parse's mark is a relative "that"."""
+    if verb.lemma_.lower() not in cues.telling:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return next((t for t in obj.subtree if t.dep_ in ("relcl", "acl") and t.pos_ == "VERB"
+                 and any(c.dep_ == "mark" and c.lower_ == "that" and c.i < t.i
+                         for c in t.children)), None)
+
+
 def _hearer(obj: Token) -> bool:
     """Whether a cue's object is whom the words were told ("he told me", "she told
     reporters", "told The Ledger"), a short name or pronoun, not what was said."""
@@ -326,7 +343,7 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
         # a clause before the cue opened by a subordinator says when, not what.
         clause = next((c for c in clauses if c.i > verb.i), None) or next(
             (c for c in clauses if not any(t.text == ";" for t in verb.doc[c.i:verb.i])
-             and not subordinated(c)), None)
+             and not subordinated(c)), None) or _told_that(verb, state.cues)
         # "The launch, the ministry said, was its largest": the parse may give the cue a
         # clause that misses the words before it; a set-off attribution wins.
         reported = _as_noted(state, verb) or _set_off(state, verb) or (

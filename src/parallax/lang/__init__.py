@@ -97,6 +97,9 @@ class QuoteCues:
     asides: frozenset[str] = frozenset()
     """Lower-case subordinators by which a cue set off in a sentence attributes the rest
     of it ("as Moss noted, the dam is sound"): the sentence is her statement."""
+    telling: frozenset[str] = frozenset()
+    """Speech verbs whose direct object is whom the words were told ("told the leaders
+    that ..."), so that a "that" clause the parse hangs on that object is what was told."""
     activities: frozenset[str] = frozenset()
     """Speech verbs that also name a spell of talking, so that under ``asides`` they say
     when ("as she testified, crowds gathered"), not who said the rest."""

@@ -59,7 +59,7 @@ _SPEECH_VERBS = frozenset({
     "recall", "describe", "hail", "accuse", "demand", "propose", "testify", "report",
     "conclude", "agree", "disagree", "threaten", "boast", "joke", "quip", "counter", "retort",
     "highlight", "underline", "affirm", "allege", "speak", "talk", "point", "cite",
-    "question", "rule", "reveal", "signal", "charge", "advise",
+    "question", "rule", "reveal", "signal", "charge", "advise", "assure", "inform",
         # Not "call": `called "X"` names something ("the so-called "X"") rather than quoting.
     # Findings attributed to a source ("a poll showed that ..."): annotated like speech.
     "show", "find", "indicate", "estimate",
@@ -364,6 +364,8 @@ ENGLISH = LanguagePack(
                                               "enquire"}),
                          whether=frozenset({"whether", "if"}),
                          asides=frozenset({"as"}),
+                         telling=frozenset({"tell", "inform", "assure", "warn", "remind",
+                                            "advise", "notify"}),
                          activities=frozenset({"speak", "talk", "testify", "answer", "respond",
                                                "ask", "question", "joke", "quip", "comment",
                                                "post", "tweet"})),
