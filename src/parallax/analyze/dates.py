@@ -42,7 +42,7 @@ from parallax.lang.en import ENGLISH
 from parallax.model import Article, DateMention, Sentence
 from parallax.options import DEFAULT_OPTIONS, DatesOptions
 
-__all__ = ["explicit_dates", "find_dates", "reference_date"]
+__all__ = ["explicit_dates", "find_dates", "inside_quote", "reference_date"]
 
 _YEAR = r"(?:1[0-9]|20)\d{2}"
 _SEP = r"\s*(?:-|\u2013|\u2014|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*"
@@ -416,7 +416,7 @@ def _missed(doc: Doc, w: _Words, spans: Sequence[SpacySpan]) -> list[SpacySpan]:
     return found
 
 
-def _inside_quote(text: str, position: int) -> bool:
+def inside_quote(text: str, position: int) -> bool:
     """Whether ``position`` is inside quotation marks within its paragraph."""
     paragraph = text.rfind("\n\n", 0, position)
     before = text[paragraph + 2 if paragraph >= 0 else 0:position]
@@ -485,7 +485,7 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
             continue  # "Day two" heads a live blog's section, it dates nothing
         if _is_anaphor(s):
             resolved = _anaphor(s, anchor)
-        elif _inside_quote(text, start) and w.deictic.search(s):
+        elif inside_quote(text, start) and w.deictic.search(s):
             resolved = None  # relative to when the speaker spoke, which is unknown
         else:
             resolved = _resolve(s, reference, w)
