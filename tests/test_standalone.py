@@ -116,3 +116,10 @@ def test_a_quote_without_a_resolved_speaker_is_shown_as_written() -> None:
     assert shown(text, 1) == "\u201cWe will not sign the lease,\u201d she said."
     text = "The hall was full on Monday.\n\n\u201cThe fees are far too high for a small port.\u201d"
     assert shown(text, 1) == "\u201cThe fees are far too high for a small port.\u201d"
+
+
+def test_a_closing_colon_says_that_what_it_announces_is_not_shown() -> None:
+    text = "The port board met on Monday. The mayor answered at once, writing: The fees stay."
+    item = parsed(text, "a")
+    first = item.sentences[1].text.split(":")[0] + ":"
+    assert standalone(item, 1, first) == "The mayor answered at once, writing: [\u2026]"
