@@ -143,8 +143,9 @@ def standalone(item: AnalyzedArticle, sentence: int, text: str) -> str:
     a story's opening dateline, link debris (``tidy``) or a leading connector,
     and with a leading personal pronoun (or one after a short opening phrase)
     replaced by its bracketed antecedent when the sentence before makes it
-    certain; a closing colon marked as announcing what is not shown; the speaker of a sentence that is all quotation, and of a
-    pronoun that attributes a quote, named as the quote stage resolved them."""
+    certain; a closing colon marked as announcing what is not shown; the
+    speaker of a sentence that is all quotation, and of a pronoun that
+    attributes a quote, named as the quote stage resolved them."""
     undated = tidy(without_dateline(text))
     shown = _CONNECTOR.sub("", undated, count=1)
     if shown != undated:
