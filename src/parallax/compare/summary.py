@@ -225,10 +225,10 @@ def _with_event_line(index: SentenceIndex, shown: Callable[[Ref], Trim], usable:
     model's order."""
     if not picked:
         return picked, None
+    if not camps.accounts and not quotation(shown(max(picked, key=sources)).text):
+        return picked, None
     quoted = {ref for ref in (*picked, *(index.refs[k] for k in usable))
               if quotation(shown(ref).text)}
-    if not camps.accounts and max(picked, key=sources) not in quoted:
-        return picked, None
     accounts = camps.accounts | quoted
     events = [k for k in usable if index.refs[k] not in accounts]
     fresh = _choose(index, shown, events, values, options.length, None, [], options)
