@@ -214,9 +214,12 @@ def _with_event_line(index: SentenceIndex, shown: Callable[[Ref], Trim], usable:
     account of it: of the ``options.length`` lines the content model would
     pick from the ``usable`` rows (the leads and claims: news says what
     happened up front) that are no account and no quotation
-    (``_summary_camps.quotation``), the one with the most ``sources``. It
-    takes the place of the picked line that is neither and is closest to it
-    in meaning (the line it restates), else of the last line, unless another
+    (``_summary_camps.quotation``), the one with the most ``sources``, of
+    those the one earliest in its article's body (the lede says what
+    happened; a quoted reaction restated by every outlet has the most
+    sources and says nothing of it). It takes the place of the picked line
+    that is neither and is closest to it in meaning (the line it restates),
+    else of the last line, unless another
     line says the same (``options.redundant_cosine``): a one-line summary
     never states one side's claim, or one speaker's words, as the event.
     Also returns that line. It is None when there is none, or when there is
