@@ -28,7 +28,7 @@ def nlp() -> Language:
 def quotes(nlp: Language, text: str) -> tuple[Quote, ...]:
     found = extract_quotes(make_article("t", text), nlp(text), split_sentences(text))
     for quote in found:
-        assert quote.text == text[quote.span.clean_start:quote.span.clean_end]
+        assert quote.span.text == text[quote.span.clean_start:quote.span.clean_end]
     return found
 
 
