@@ -98,6 +98,7 @@ def test_as_noted_attributes_the_sentence_it_sets_off(nlp: Language, text: str,
 @pytest.mark.parametrize("text", [
     "As the minister testified, protesters gathered outside the hall.",
     "If, as I noted, the dam fails, the town will flood within hours.",
+    "The same way, as you rightly pointed out, people rushed to judge the harbour board.",
 ])
 def test_an_as_clause_that_says_when_attributes_nothing(nlp: Language, text: str) -> None:
     assert quotes(nlp, text) == ()

@@ -45,6 +45,8 @@ __all__ = ["aside", "carried", "noun_cued", "reported_quotes"]
 
 # Objects of a cue that are what was said, not whom it was told to.
 _NOT_HEARERS = frozenset({"it", "this", "that", "so", "what", "which", "nothing", "something"})
+# The writer and the one addressed: an "as" aside of theirs attributes nothing.
+_PERSONAL = frozenset({"i", "we", "you"})
 # Pronouns by which a clause after an attribution speaks of the speakers again.
 _SPEAKERS_AGAIN = frozenset({"he", "she", "they", "we", "i"})
 # What may close a quoted passage after the last word of the clause it ends.
@@ -234,7 +236,9 @@ def _as_noted(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     if mark is None or mark.lower_ not in cues.asides or verb.dep_ != "advcl" or (
             verb.lemma_.lower() in cues.activities or verb.lemma_.lower() not in cues.speech):
         return None
-    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
+    # "as I noted", "as you pointed out": the writer's own aside, or an interviewer's.
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in _PERSONAL or any(
             c.dep_ in ("ccomp", "xcomp", "nsubjpass") or (c.dep_ == "dobj" and not _hearer(c))
             for c in verb.children):
         return None
