@@ -6,8 +6,8 @@ first half only, and the half keeps the gate to half the bench's time): the
 texts go through ``analyze_documents`` and ``resolve_actors``; a quote
 matches a gold attribution when their content spans share at least half of
 the longer span's tokens; speaker accuracy is over matched quotes with a
-gold source. Floors sit just under today's figures (F1 0.631, speaker
-accuracy 0.927 on this half, F1 0.663 with the attributions that are no
+gold source. Floors sit just under today's figures (F1 0.638, speaker
+accuracy 0.924 on this half, F1 0.670 with the attributions that are no
 statements; textacy's ``direct_quotations``, the bench's baseline, 0.187 and
 0.782), from ``.venv/bin/python bench/quotes.py``; never lower them silently.
 """
@@ -32,11 +32,13 @@ from quotes import Score, load_dev, parallax_attributions
 # and a comma-set relative clause after an object are no statements (real-news precision
 # 0.89 -> 0.93), new shapes ("dismissed X as Y", "told X to") made up most of it here:
 # this half 0.637 -> 0.632, the first half 0.641 -> 0.642.
-MIN_F1 = 0.63  # today 0.631 (bench/quotes.py, held-out half)
-MIN_SPEAKER_ACCURACY = 0.89  # today 0.927
+# Raised to 0.635 (issue 13, PolNeAR line): passages inside their reported clause, signed
+# comments set with closing marks, "as X noted": this half 0.631 -> 0.638.
+MIN_F1 = 0.635  # today 0.638 (bench/quotes.py, held-out half)
+MIN_SPEAKER_ACCURACY = 0.89  # today 0.924
 # The whole attribution output: the statements and the attributions that are none
 # (topics, plans, refusals, negated reports, ...), PolNeAR's notion (issue 13).
-MIN_F1_ATTRIBUTED = 0.655  # today 0.663 (bench/quotes.py, held-out half)
+MIN_F1_ATTRIBUTED = 0.665  # today 0.670 (bench/quotes.py, held-out half; 0.655 until 0.664)
 
 
 def test_quotes_keep_their_overlap_f1_and_speaker_floors() -> None:
