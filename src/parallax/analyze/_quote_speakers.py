@@ -6,8 +6,11 @@ Names come from spaCy's entities; pronouns go to the nearest compatible,
 salient antecedent (see ``Speakers._antecedent``): the main subject of the
 nearest sentence that has one, never a person of the other sex (honorifics
 and given names say which, ``PersonNames.genders``), never a name inside a
-quotation, and an earlier "he" carries its own antecedent forward; when the
-evidence is weaker the speaker stays unresolved. Descriptions go to the latest person
+quotation, never a place or body the parse makes the subject (a dateline), and
+an earlier "he" carries its own antecedent forward; an object counts only in a
+sentence with no subject that is someone else; when the evidence is weaker
+the speaker stays unresolved. "Mr. Roe" is the Roe of his sex when the
+article names several. Descriptions go to the latest person
 whose written title has the description's head noun ("president") and no
 conflicting country. A surname alone becomes the article's unique full name
 with it, so one article never splits a speaker in two.
@@ -202,13 +205,22 @@ class Speakers:
                        speech=speech, taken=_taken(persons, names))
         said: dict[str, set[str]] = {}
         titles = {t.entity.start: t.title for t in speakers.titled}
-        for person in persons:
-            gender = _gender_of(text, person, speakers._full(person.text),
-                                titles.get(person.start, ()), names)
-            said.setdefault(speakers._full(person.text), set()).update(
-                (gender,) if gender else ())
-        speakers.genders.update(
-            (name, next(iter(found)) if len(found) == 1 else None) for name, found in said.items())
+        # Full names first: "Mr. Roe" is then the Roe of his sex (``_by_sex``), and
+        # lends his honorific to no woman of the article who shares his surname.
+        for full_names in (True, False):
+            for person in persons:
+                if (" " in person_name(person.text)) != full_names:
+                    continue
+                full = (speakers._full(person.text) if full_names
+                        else speakers._by_sex(person.text, person.start))
+                gender = _gender_of(text, person, full, titles.get(person.start, ()), names)
+                # A surname the article's names leave open ("Clinton" beside two) keeps
+                # what its honorifics say, as the pronoun rules read it.
+                left_open = speakers._full(person.text)
+                for key in {full, left_open} if left_open == person_name(person.text) else {full}:
+                    said.setdefault(key, set()).update((gender,) if gender else ())
+            speakers.genders.update((name, next(iter(found)) if len(found) == 1 else None)
+                                    for name, found in said.items())
         return speakers
 
     def mention(self, head: Token) -> tuple[int, int]:
@@ -382,19 +394,34 @@ class Speakers:
                         return name
         return None
 
-    def _by_sex(self, name: str, start: int) -> str:
-        """A surname two people of the article share, told apart by its honorific: "Mr.
-        Roe" is the one man among them, when no other is known to be a man and he is
-        named in this sentence or the two before (or every other one is known to be
-        a woman). Otherwise the surname stays as written, and unresolved."""
-        matches = surname_matches(name, self.full_names, self.names)
-        if len(matches) < 2:
-            return name
+    def _by_sex(self, text: str, start: int) -> str:
+        """The person a name written at ``start`` stands for, told apart by its
+        honorific when people of the article share the surname: "Mr. Roe" is the one
+        man among them, when no other is known to be a man and he is named in this
+        sentence or the two before (or every other one is known to be a woman).
+        A namesake with a generational suffix counts when the one without it is
+        not known to be of the honorific's sex ("Mr. Roe" beside "Ada Roe" and
+        "Ben Roe III"), and never a person known to be of the other sex. When
+        unsure, the surname stays as written, and unresolved."""
+        name = self._full(text)
+        written = person_name(text)
         before = _LAST_WORD.search(self.text, max(0, start - _HONORIFIC_REACH), start)
         honorific = before.group(1) if before else ""
         wanted = self.names.genders.get(honorific.lower()) if is_title_word(honorific) else None
+        matches = surname_matches(written, self.full_names, self.names)
+        if wanted is None or " " in written:
+            return name
+        if len(matches) == 1 and self.genders.get(matches[0]) != wanted:
+            every = surname_matches(written, self.full_names, self.names, suffixed=True)
+            if self.genders.get(matches[0]) is not None:  # "Mr. Roe" is not Ada Roe
+                rest = [m for m in every if m != matches[0]]
+                return rest[0] if len(rest) == 1 and self.genders.get(rest[0]) in (
+                    None, wanted) else written
+            matches = every
+        if len(matches) < 2:
+            return name
         fits = [m for m in matches if self.genders.get(m) == wanted]
-        if wanted is None or len(fits) != 1:
+        if len(fits) != 1:
             return name
         others = [m for m in matches if m != fits[0]]
         if all(self.genders.get(m) not in (None, wanted) for m in others):
@@ -462,7 +489,7 @@ class Speakers:
             # "the A.G.": an office the NER model tagged, not a name.
             return self._abbreviated(text, start) if _INITIALS.fullmatch(text) else None
         if span.label_ == "PERSON":
-            return self._by_sex(self._full(text), start)
+            return self._by_sex(text, start)
         # The NER model tags some surnames as places or bodies ("Galloran said").
         return self._body(expand_surname(display_name(text), self.full_names, self.names),
                           span.start_char)
@@ -500,8 +527,13 @@ class Speakers:
                     continue
                 span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
                 root = span.root if span is not None else None
-                if root is not None and root.dep_ == "appos":
+                if root is not None and root.dep_ == "appos" and not _place_or_body(root.head):
                     root = root.head  # "The mediator, Ada Moss, said ...": the subject names her
+                elif root is not None and root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS:
+                    # "WASHINGTON -- President Ada Moss on Friday defended ...": the parse
+                    # makes the dateline the subject; the person is.
+                    subjects.append(root)
+                    continue
                 if root is not None and root.dep_ in _SUBJECT_DEPS:
                     subjects.append(root)
                 elif span is None or span.root.dep_ != "poss":
@@ -517,8 +549,16 @@ class Speakers:
                             and not self._quoted(t.idx))
             subjects.extend(self._untagged_persons(span or (), subjects, wanted))
             if index == sentence:
-                subjects = [s for s in subjects if not _reported_by(s.head, pronoun)]
+                subjects = [s for s in subjects if not _reported_by(s.head, pronoun)
+                            or self._tells(s, pronoun)]
                 others = []
+            elif not subjects and self._someone_else(span or (), pronoun):
+                # "..., Cora Ruiz; she followed him on Mastodon." A sentence whose subject
+                # is someone of the other sex (or a description: "the congressman") is
+                # about that one: an object named in it is no better a guess than the
+                # subject of an earlier sentence, unless known to be of the pronoun's sex.
+                others = [p for p in others if wanted and self.genders.get(
+                    self._full(p.text)) == wanted]
             subjects = subjects or [o for o in owners if not _reported_by(o.head.head, pronoun)]
             if wanted and any(self.genders.get(self._full(p.text)) == wanted for p in others):
                 subjects = [s for s in subjects if not self._stray_word(s)]
@@ -534,6 +574,28 @@ class Speakers:
             if others and bisect_right(self.paragraph_starts, others[-1].start) == paragraph:
                 return self._full(others[-1].text)
         return None
+
+    def _tells(self, subject: Token, pronoun: Token) -> bool:
+        """Whether ``subject`` tells what the pronoun's clause says: "Roe tweeted Tuesday
+        he is not sure" is Roe's report even where the parse hangs "tweeted" under
+        the pronoun's verb (what a pronoun's verb reports comes after the verb of
+        saying, never before it)."""
+        verb = subject.head
+        return verb.i < pronoun.i and verb.lemma_.lower() in self.speech
+
+    def _someone_else(self, tokens: Iterable[Token], pronoun: Token) -> bool:
+        """Whether a subject among ``tokens`` is a person the pronoun cannot stand for:
+        one of the other sex, or a person described without a name ("the
+        congressman", "the senator")."""
+        for token in tokens:
+            if token.dep_ not in _SUBJECT_DEPS or self._quoted(token.idx) or token.i == pronoun.i:
+                continue
+            if token.lower_ in _PRONOUN_GENDERS or token.ent_type_ == "PERSON":
+                return True
+            if token.pos_ == "NOUN" and (is_title_word(token.text)
+                                         or token.lower_ in self.names.genders):
+                return True
+        return False
 
     def _stray_word(self, token: Token) -> bool:
         """A capitalised word opening a sentence that the NER model alone calls a person
@@ -835,6 +897,11 @@ def _gender_of(text: str, person: Entity, full: str, title: Sequence[str],
             return names.genders[key]
     parts = full.split()
     return names.genders.get(parts[0].lower()) if len(parts) > 1 else None
+
+
+def _place_or_body(token: Token) -> bool:
+    """A token the NER model tags as a place or a body (never a person's antecedent)."""
+    return token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC")
 
 
 def _reported_by(verb: Token, pronoun: Token) -> bool:
