@@ -244,3 +244,10 @@ def test_pronoun_skips_an_object_of_a_sentence_about_someone_else(nlp: Language)
             "a lawyer at the port. \u201cShe reads these stories every morning,\u201d he "
             "told reporters.")
     assert speaker_of(quotes(nlp, text), "reads these stories") != "Zenobe Arquiss"
+
+
+def test_a_title_the_parse_splits_into_subjects_leaves_the_name_the_speaker(
+        nlp: Language) -> None:
+    text = ("\u201cThis deal was morally wrong. The mayor failed the harbour today,\u201d said "
+            "Tidewatch co-founder Ezra Quint. \u201cThe wave will not build itself.\u201d")
+    assert speaker_of(quotes(nlp, text), "morally wrong") == "Ezra Quint"
