@@ -251,3 +251,12 @@ def test_a_title_the_parse_splits_into_subjects_leaves_the_name_the_speaker(
     text = ("\u201cThis deal was morally wrong. The mayor failed the harbour today,\u201d said "
             "Tidewatch co-founder Ezra Quint. \u201cThe wave will not build itself.\u201d")
     assert speaker_of(quotes(nlp, text), "morally wrong") == "Ezra Quint"
+
+
+@pytest.mark.parametrize("who", ["Senator Ilona Fjeld of Tarsk",
+                                 "Senator Ilona Fjeld, Greens of Tarsk"])
+def test_who_after_a_persons_home_place_is_the_person(nlp: Language, who: str) -> None:
+    text = (f"Only one senator faces a primary challenge: {who}, who voted against the "
+            "ferry deal and complained privately that most of her colleagues had been "
+            "misled about its cost.")
+    assert speaker_of(quotes(nlp, text), "misled about") == "Ilona Fjeld"

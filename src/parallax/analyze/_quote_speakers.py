@@ -865,8 +865,8 @@ class Speakers:
 def relative_antecedent(clause: Token) -> Token:
     """Whom the "who" of a relative clause stands for: the noun right before it ("a
     wave of letters from harbour pilots who said" -> pilots, where the parse may hang
-    the clause on "wave"; "members of the Assembly who" -> members), else the noun
-    the parse hangs the clause on."""
+    the clause on "wave"; "members of the Assembly who" -> members; "Senator Moss of
+    Kestria, who" -> Moss), else the noun the parse hangs the clause on."""
     relative = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
     if relative is None or relative.i < 2 or relative.lower_ not in _PERSON_RELATIVES:
         return clause.head
@@ -876,10 +876,16 @@ def relative_antecedent(clause: Token) -> Token:
     if before.pos_ not in ("NOUN", "PROPN") or before.i <= clause.head.i or (
             before.ent_type_ in _TIME_LABELS):
         return clause.head
-    # "members of the Assembly who said": the people of a body, not the body.
-    if (before.ent_type_ and before.ent_type_ != "PERSON" and before.dep_ == "pobj"
-            and before.head.head.pos_ == "NOUN"):
-        return before.head.head
+    # "members of the Assembly who said": the people of a body, not the body; "Senator
+    # Ada Moss of Kestria, who": "who" never stands for a place, which says where the
+    # person before it is from.
+    if before.ent_type_ and before.ent_type_ != "PERSON" and before.dep_ == "pobj":
+        owner = before.head.head
+        while owner.dep_ == "appos" and owner.ent_type_ != "PERSON":
+            owner = owner.head  # "Senator Ada Moss, Republican of Kestria, who"
+        if owner.pos_ == "NOUN" or owner.ent_type_ == "PERSON" or before.ent_type_ in (
+                "GPE", "LOC"):
+            return owner
     return before
 
 
