@@ -89,6 +89,8 @@ def _next_statement(tokens: Sequence[Token], cues: QuoteCues) -> int:
         # form (`it would return and warned`) or after another cue (`she promised to stay
         # and said ...`) is a statement of its own.
         fits = token.tag_ == token.head.tag_ and token.head.lemma_.lower() not in cues.lemmas
+        # "neither confirm nor deny", "both admitted and regretted": one statement.
+        fits = fits or any(c.dep_ == "preconj" for c in token.head.children)
         if token.dep_ == "conj" and token.pos_ == "VERB" and (
                 token.lemma_.lower() in cues.lemmas) and not fits and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
@@ -301,6 +303,21 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
     return reported, kind
 
 
+def _declined(state: ArticleState, reported: tuple[int, int]) -> AttributionKind | None:
+    """A refusal when what the cue reports is that the speaker does not answer: "said
+    she could neither confirm nor deny the figures", "said he would not comment" (the
+    reported clause's own verb of answering, negated, with the speaker as its subject)."""
+    span = state.doc.char_span(*reported, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in state.cues.disclosing:
+        return None
+    children = list(span.root.children)
+    if not any(c.dep_ == "nsubj" and c.lower_ in _SPEAKERS_AGAIN for c in children):
+        return None
+    negated = any(c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither")
+                  for c in children)
+    return "refusal" if negated else None
+
+
 def _noun_source(noun: Token) -> Token | None:
     """Who makes the statement a noun cue names: "Kestria's claim", "X repeated the claim"."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -384,7 +401,8 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]
             statement = _verb_statement(state, token, lemma, partial) if (
                 lemma in state.cues.lemmas) else None
             if statement is not None:
-                reported, kind = statement[0], kind or statement[1]
+                reported, kind = statement[0], kind or statement[1] or _declined(
+                    state, statement[0])
             elif intends(token, state.cues):
                 # "plans to visit the dam", "refused to release the files": no statement.
                 reported = _clause_range(intended(token, state.cues), state.cues)

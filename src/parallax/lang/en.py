@@ -110,6 +110,10 @@ _TOPIC_PREPS = frozenset({"about", "of", "on", "at"})
 # withheld, wished or planned, else negated.
 _POSSIBLE = frozenset({"could", "might", "may"})
 _WITHHOLDING = frozenset({"refuse", "decline", "avoid"})
+# "said she could neither confirm nor deny", "said he would not comment": a spokesperson's
+# non-answer, kept as a refusal (BASIL development briefings); not "said he never
+# questioned her faith", which is a denial and a statement.
+_DISCLOSING = frozenset({"confirm", "comment", "disclose", "discuss", "elaborate", "specify"})
 _WISHES = frozenset({"hope", "hoping", "want", "wish", "plan", "intend", "seek", "try", "aim",
                      "attempt"})
 # Their own infinitive is a plan or a refusal (PolNeAR's attributions, first half of the
@@ -356,7 +360,7 @@ ENGLISH = LanguagePack(
                          intent=_INTENT_VERBS, preps=MappingProxyType(_PREP_CUES),
                          nouns=_NOUN_CUES, topics=_TOPIC_PREPS, unsaid=_UNSAID,
                          possible=_POSSIBLE, withholding=_WITHHOLDING, wishes=_WISHES,
-                         aims=_AIMS,
+                         disclosing=_DISCLOSING, aims=_AIMS,
                          asking=frozenset({"claim", "demand", "propose", "promise", "pledge",
                                            "vow", "recommend", "concede", "admit", "predict",
                                            "forecast"}),
