@@ -260,3 +260,12 @@ def test_who_after_a_persons_home_place_is_the_person(nlp: Language, who: str) -
             "ferry deal and complained privately that most of her colleagues had been "
             "misled about its cost.")
     assert speaker_of(quotes(nlp, text), "misled about") == "Ilona Fjeld"
+
+
+def test_he_after_someones_attorney_is_not_the_client(nlp: Language) -> None:
+    text = ("Agent Ole Halvorsen was fired on Friday.\n\n"
+            "Halvorsen\u2019s attorney, meanwhile, blasted the harbour board on Monday, saying "
+            "the director \u201creversed the decision of the career official.\u201d\n\n"
+            "He added, \u201cA lengthy review failed to produce a shred of evidence against "
+            "my client.\u201d")
+    assert speaker_of(quotes(nlp, text), "shred of evidence") != "Ole Halvorsen"

@@ -300,7 +300,9 @@ class Speakers:
         if self._stray_word(head):
             return None
         # A person in apposition before a place ("one senator, Arizona's Ada Moss,").
-        appositions = sorted((c for c in head.children if c.dep_ == "appos"),
+        # Not an owner the parse hangs there ("Trump celebrated Strzok's firing").
+        appositions = sorted((c for c in head.children if c.dep_ == "appos"
+                              and not any(g.dep_ == "case" for g in c.children)),
                              key=lambda c: c.ent_type_ != "PERSON")
         for token in (head, *appositions):
             named = self._entity_name(token)
@@ -539,9 +541,11 @@ class Speakers:
                 elif span is None or span.root.dep_ != "poss":
                     others.append(person)
                 elif span.root.head.dep_ in _SUBJECT_DEPS and (
-                        span.root.head.lower_ not in self.sources.nouns):
+                        span.root.head.lower_ not in self.sources.nouns) and not (
+                        is_title_word(span.root.head.text)):
                     # "Mr. Roe's desire ... when he ...": the owner of a subject that is
-                    # no one of his own ("Roe's lawyer said he ..." is not read).
+                    # no one of his own ("Roe's lawyer said he ...", "Roe's attorney
+                    # blasted ... . He added" are not read).
                     owners.append(span.root)
             span = self.doc.char_span(low, high, alignment_mode="expand")
             subjects.extend(t for t in span or () if t.dep_ in _SUBJECT_DEPS and t.i != pronoun.i
@@ -560,6 +564,11 @@ class Speakers:
                 others = [p for p in others if wanted and self.genders.get(
                     self._full(p.text)) == wanted]
             subjects = subjects or [o for o in owners if not _reported_by(o.head.head, pronoun)]
+            if not subjects and index != sentence and (
+                    described := self._described_subject(span or (), wanted)) is not None:
+                # "Roe's attorney blasted the board ... . He added, ...": the attorney,
+                # whom no earlier sentence names.
+                return self.name(described)
             if wanted and any(self.genders.get(self._full(p.text)) == wanted for p in others):
                 subjects = [s for s in subjects if not self._stray_word(s)]
             if subjects:
@@ -582,6 +591,21 @@ class Speakers:
         saying, never before it)."""
         verb = subject.head
         return verb.i < pronoun.i and verb.lemma_.lower() in self.speech
+
+    def _described_subject(self, tokens: Iterable[Token], wanted: str | None) -> Token | None:
+        """The main subject among ``tokens`` when it is someone's agent, named by whom it
+        acts for ("Roe's attorney", "her lawyer"), of the pronoun's sex. ("The
+        congressman" after "Ben Roe" is Roe: read on back.)"""
+        subjects = [t for t in tokens if t.dep_ in _SUBJECT_DEPS and not self._quoted(t.idx)]
+        if not subjects:
+            return None
+        main = min(subjects, key=lambda t: (_depth(t), t.i))
+        sex = self.names.genders.get(main.lower_)
+        if main.pos_ != "NOUN" or main.tag_ != "NN" or (wanted and sex and sex != wanted) or (
+                not any(c.dep_ == "poss" for c in main.children)):
+            return None
+        return main if is_title_word(main.text) or main.lower_ in self.sources.nouns or (
+            sex is not None) else None
 
     def _someone_else(self, tokens: Iterable[Token], pronoun: Token) -> bool:
         """Whether a subject among ``tokens`` is a person the pronoun cannot stand for:
@@ -835,9 +859,11 @@ class Speakers:
         return None
 
     def _is_possessive(self, person: Entity) -> bool:
-        """ "Kim's priority" names Kim but does not make him the speaker."""
+        """ "Kim's priority" names Kim but does not make him the speaker, however the
+        parse hangs the name (an apposition with its "'s" in a broken parse)."""
         span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ == "poss"
+        return span is not None and (span.root.dep_ == "poss" or any(
+            c.dep_ == "case" for c in span.root.children))
 
     def _described(self, head: Token, start: int, end: int) -> str | None:
         wanted = head.lemma_.lower()
