@@ -244,6 +244,9 @@ def test_pronouns_and_honorifics_find_the_person_of_their_sex(
      "The congressman also spoke of the strain on his wife, Zenobe Arquiss, "
      "a lawyer at the port. \u201cShe reads these stories every morning,\u201d he "
      "told reporters.", "reads these stories", "Zenobe Arquiss"),
+    # Nor a woman whose given name alone tells her sex.
+    ("Harbour director Kristen Avery met the mayor's envoy on Monday. \u201cWe will not "
+     "sign this deal,\u201d he told reporters.", "not sign", "Kristen Avery"),
     # Nor is the client of an attorney who speaks.
     ("Agent Ole Halvorsen was fired on Friday.\n\n"
      "Halvorsen\u2019s attorney, meanwhile, blasted the harbour board on Monday, saying "

@@ -210,6 +210,15 @@ _NICKNAMES: dict[str, tuple[str, ...]] = {
     "teddy": ("theodore", "edward"), "tim": ("timothy",), "tom": ("thomas",),
     "tommy": ("thomas",), "tony": ("anthony",), "vince": ("vincent",),
     "walt": ("walter",), "will": ("william",),
+    # Added in the eighth session (issue 13: "Bibi" / "Benjamin" split one actor in two).
+    "bibi": ("benjamin",), "bernie": ("bernard",), "mick": ("michael",),
+    "mickey": ("michael",), "newt": ("newton",), "hal": ("henry", "harold"),
+    "harry": ("henry", "harold"), "lou": ("louis",), "kate": ("katherine", "catherine"),
+    "katie": ("katherine", "catherine", "kathleen"), "kathy": ("katherine", "kathleen"),
+    "cathy": ("catherine",), "peggy": ("margaret",), "maggie": ("margaret",),
+    "meg": ("margaret", "megan"), "jenny": ("jennifer",), "jen": ("jennifer",),
+    "becky": ("rebecca",), "debbie": ("deborah", "debra"), "tricia": ("patricia",),
+    "patty": ("patricia",), "rudy": ("rudolph",),
 }
 # Suffixes that name another member of a family: "Donald Trump Jr." is not his father.
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -240,6 +249,10 @@ _MALE_NAMES = (
     "steve", "steven", "stuart", "ted", "theodore", "thomas", "tim", "timothy", "todd", "tom",
     "tommy", "tony", "travis", "troy", "victor", "vincent", "vladimir", "walter", "wayne",
     "william", "zachary",
+    # Added in the eighth session (issue 13): given names of one sex common in US news.
+    "blake", "byron", "cory", "darrell", "devin", "glenn", "hakeem", "jared", "jay", "jeb",
+    "julian", "max", "mick", "mitt", "newt", "rahm", "rand", "reince", "rex", "rudolph",
+    "rudy", "sherrod", "trey", "tyler",
 )
 _FEMALE_NAMES = (
     "abigail", "alice", "alexandra", "alexandria", "alicia", "amanda", "amy", "andrea",
@@ -256,6 +269,12 @@ _FEMALE_NAMES = (
     "rachel", "rebecca", "rose", "ruth", "sandra", "sara", "sarah", "sharon", "shirley",
     "sophia", "stephanie", "sue", "susan", "teresa", "theresa", "tiffany", "victoria",
     "virginia", "wendy",
+    # Added in the eighth session (issue 13): given names of one sex common in US news.
+    "becky", "carly", "cindy", "condoleezza", "dianne", "elena", "elise", "gina", "heidi",
+    "huma", "ilhan", "jill", "jenny", "joni", "kamala", "kate", "katie", "kellyanne",
+    "kirstjen", "kristen", "kristin", "loretta", "madeleine", "maggie", "marsha", "maxine",
+    "megyn", "meghan", "peggy", "samantha", "sheryl", "sonia", "tammy", "tricia", "tulsi",
+    "valerie",
 )
 
 
