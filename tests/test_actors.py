@@ -50,6 +50,14 @@ def test_affiliation_from_demonym_title() -> None:
     assert matos.affiliation == "Portugal"
 
 
+def test_the_body_after_a_title_beats_the_place_before_it() -> None:
+    text = ('"The members are furious," said Ezra Quint, the Oslo director of TideWatch.org, '
+            'a group that fights the levy. "We will not forget," Quint said.')
+    actors, _ = resolve_actors([parsed(text, "tw")])
+    quint = next(a for a in actors if a.name == "Ezra Quint")
+    assert quint.affiliation == "TideWatch.org"
+
+
 def test_unimportant_actors_are_dropped() -> None:
     text = 'Lucia Ferri met a trader from Brazil. "Prices are high," Ferri said.'
     actors, _ = resolve_actors([parsed(text, "x")])
