@@ -247,6 +247,9 @@ def test_pronouns_and_honorifics_find_the_person_of_their_sex(
     # Nor a woman whose given name alone tells her sex.
     ("Harbour director Kristen Avery met the mayor's envoy on Monday. \u201cWe will not "
      "sign this deal,\u201d he told reporters.", "not sign", "Kristen Avery"),
+    # Nor is who disputes a writing the speaker of what it says.
+    ("Mayor Ada Quill challenged the facts of a Ledger article saying that the clerk "
+     "had hidden the ferry contract.", "hidden", "Ada Quill"),
     # Nor is the client of an attorney who speaks.
     ("Agent Ole Halvorsen was fired on Friday.\n\n"
      "Halvorsen\u2019s attorney, meanwhile, blasted the harbour board on Monday, saying "

@@ -295,7 +295,8 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
         if reported is not None:
             return reported, None
     tokens, kind = object_tokens(verb, lemma, state.cues, state.options.min_object_words,
-                                 bare=state.options.bare_objects)
+                                 bare=state.options.bare_objects,
+                                 writings=state.speakers.sources.documents)
     reported = _clause_range(tokens, state.cues) if tokens else None
     if reported is None or any(s < reported[1] and reported[0] < e for s, e in (
             (q.span.clean_start, q.span.clean_end) for q in partial)):
