@@ -250,6 +250,11 @@ def test_pronouns_and_honorifics_find_the_person_of_their_sex(
     # Nor is who disputes a writing the speaker of what it says.
     ("Mayor Ada Quill challenged the facts of a Ledger article saying that the clerk "
      "had hidden the ferry contract.", "hidden", "Ada Quill"),
+    # Nor is "one senator" the senator named before.
+    ("Senator Ilona Fjeld opposed the ferry deal on Monday.\n\n"
+     "Mr. Brask, determined to keep the party united, used a meeting before the vote to "
+     "urge his colleagues not to criticize the deal, according to one senator who spoke "
+     "on the condition of anonymity.", "urge his colleagues", "Ilona Fjeld"),
     # Nor is the client of an attorney who speaks.
     ("Agent Ole Halvorsen was fired on Friday.\n\n"
      "Halvorsen\u2019s attorney, meanwhile, blasted the harbour board on Monday, saying "
@@ -276,3 +281,9 @@ def test_who_after_a_persons_home_place_is_the_person(nlp: Language, who: str) -
             "ferry deal and complained privately that most of her colleagues had been "
             "misled about its cost.")
     assert speaker_of(quotes(nlp, text), "misled about") == "Ilona Fjeld"
+
+
+def test_people_accused_of_something_are_not_accusing(nlp: Language) -> None:
+    text = ("The anger recalled the unrest that fueled primary challenges against sitting "
+            "harbour councillors accused of appeasing the mayor and his allies.")
+    assert not any("appeasing" in q.text for q in quotes(nlp, text))

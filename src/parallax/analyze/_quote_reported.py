@@ -394,6 +394,11 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]
         elif token.pos_ == "VERB" and (lemma in state.cues.lemmas or intends(token, state.cues)):
             passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(
                 c.dep_ == "agent" for c in token.children)
+            # "senators accused of appeasing the president": a reduced passive; the
+            # senators are accused, not accusing (with a clause of its own, "CNN, which
+            # ..., announced that ...", it is a misparsed verb of saying).
+            passive = passive or (token.dep_ == "acl" and token.tag_ == "VBN" and not any(
+                c.dep_ in ("agent", "ccomp") for c in token.children))
             if passive:
                 continue  # "Ada Moss was asked whether ...": the passive subject is the hearer
             # "has not announced a date", "without recommending charges": nothing was said.

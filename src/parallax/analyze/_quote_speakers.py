@@ -330,7 +330,11 @@ class Speakers:
             return members
         if head.pos_ in ("NOUN", "PROPN") and is_title_word(head.text):
             holder = self._office_holder(head)
-            return holder if holder else self._described(head, start, end)
+            # "one senator", "a senior official": someone not named, never the senator
+            # named before.
+            indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in self.sources.indefinite
+                             for c in head.children)
+            return holder if holder or indefinite else self._described(head, start, end)
         if head.pos_ == "PROPN" and head.text[:1].isupper():
             # A name spaCy did not tag ("Trump emphasized ..." in some sentences), or
             # the short form of a body named before ("the Ministry").
