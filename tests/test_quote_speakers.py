@@ -281,9 +281,3 @@ def test_who_after_a_persons_home_place_is_the_person(nlp: Language, who: str) -
             "ferry deal and complained privately that most of her colleagues had been "
             "misled about its cost.")
     assert speaker_of(quotes(nlp, text), "misled about") == "Ilona Fjeld"
-
-
-def test_people_accused_of_something_are_not_accusing(nlp: Language) -> None:
-    text = ("The anger recalled the unrest that fueled primary challenges against sitting "
-            "harbour councillors accused of appeasing the mayor and his allies.")
-    assert not any("appeasing" in q.text for q in quotes(nlp, text))
