@@ -47,6 +47,16 @@ def test_day_ranges_set_end_value(nlp: Language, text: str) -> None:
     assert values(nlp, text) == [("2019-02-27", "2019-02-28")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The dock strike lasted from Jan. 20 through Feb. 2.", ("2019-01-20", "2019-02-02")),
+    ("The poll ran from 30 January to 3 February.", ("2019-01-30", "2019-02-03")),
+    ("It was part of a March 31-April 4, 2017 survey.", ("2017-03-31", "2017-04-04")),
+])
+def test_ranges_across_months_tagged_as_one_date_keep_both_ends(
+        nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert values(nlp, text) == [expected]
+
+
 def test_day_range_with_year_is_widened_over_days_spacy_left_out(nlp: Language) -> None:
     mentions = dates(nlp, "The congress opened on 4-6 May 2018 in a cold hall.", None)
     assert [(m.text, m.value, m.end_value) for m in mentions] == [
@@ -82,6 +92,17 @@ SUNDAY = datetime.date(2019, 2, 10)
     ("The harbour lease expires on 31 March.", ("2019-03-31", None)),
     ("The harbour lease expires on 3 February.", ("2019-02-03", None)),
     ("Unemployment in the port in January stands at six percent.", ("2019-01", None)),
+    # Dates that lean ahead whatever the verb: under "must", bounds of a span
+    # of time, appointed events; the nearer of the two readings.
+    ("The harbour permits must be renewed Feb. 20.", ("2019-02-20", None)),
+    ("The council sent a letter demanding the audit by Feb. 20.", ("2019-02-20", None)),
+    ("Dockers marched ahead of the Feb. 20 referendum.", ("2019-02-20", None)),
+    ("The mayor set a deadline of March 1 for the reply.", ("2019-03-01", None)),
+    ("The ferry will be able to sail by March 1.", ("2019-03-01", None)),
+    ("The union will keep its promise to strike on March 1.", ("2019-03-01", None)),
+    ("The harbour board won Tuesday's referendum.", ("2019-02-05", None)),
+    ("The strike lasted from Feb. 20 through March 2.", ("2018-02-20", "2018-03-02")),
+    ("The port stayed closed until Feb. 20.", ("2018-02-20", None)),
     # Reports of what happened, or said when: the latest such date.
     ("The ferry operators have met on Tuesday in the old town.", ("2019-02-05", None)),
     ("The audit report covers March in detail.", ("2018-03", None)),

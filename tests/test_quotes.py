@@ -32,7 +32,10 @@ def quotes(nlp: Language, text: str) -> tuple[Quote, ...]:
     art = article(text)
     found = extract_quotes(art, nlp(text), split_sentences(text))
     for quote in found:
-        assert quote.text == text[quote.span.clean_start:quote.span.clean_end]
+        assert quote.span.text == text[quote.span.clean_start:quote.span.clean_end]
+        pieces = quote.parts or (quote.span,)
+        assert all(p.text == text[p.clean_start:p.clean_end] for p in pieces)
+        assert quote.text == " \u2026 ".join(p.text for p in pieces)
         # Only a partial quote larger than its fragment keeps marks at its edges.
         if quote.kind != "partial":
             assert quote.text[:1] not in "\"“”" and quote.text[-1:] not in "\"“”"
@@ -59,13 +62,24 @@ def test_quote_before_inverted_cue_with_curly_marks(nlp: Language) -> None:
     assert quote.speaker == "Tomas Brandt" and quote.kind == "direct"
 
 
-def test_split_quote_is_one_statement_with_its_attribution(nlp: Language) -> None:
+def test_split_quote_is_one_statement_without_its_attribution(nlp: Language) -> None:
     text = '"The river is rising," Nadia Okafor said, "and the dikes are old."'
     found = quotes(nlp, text)
     assert len(found) == 1
-    assert found[0].text == 'The river is rising," Nadia Okafor said, "and the dikes are old.'
+    # The span runs over the attribution; the quoted words leave it out.
+    assert found[0].span.text == 'The river is rising," Nadia Okafor said, "and the dikes are old.'
+    assert [p.text for p in found[0].parts] == ["The river is rising", "and the dikes are old."]
+    assert found[0].text == "The river is rising \u2026 and the dikes are old."
     assert found[0].speaker == "Nadia Okafor" and found[0].kind == "direct"
     assert found[0].cue_span is not None and found[0].cue_span.text == "said"
+
+
+def test_words_quoted_on_after_the_attribution_leave_it_out(nlp: Language) -> None:
+    text = ("Port director Ilse Varga spoke on Monday.\n\n\u201cThe fees are far too high "
+            "for a small port,\u201d she said. \u201cWe will not sign.\u201d")
+    quote = by_text(quotes(nlp, text), "fees")
+    assert quote.text == "The fees are far too high for a small port \u2026 We will not sign."
+    assert "she said" not in quote.text and "she said" in quote.span.text
 
 
 def test_pronoun_resolves_to_previous_subject(nlp: Language) -> None:

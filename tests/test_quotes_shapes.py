@@ -36,7 +36,9 @@ def statements(nlp: Language, text: str) -> list[tuple[str, str, str | None, str
 def test_quote_continued_after_its_attribution_sentence_is_one(nlp: Language) -> None:
     text = '"We are ready," said Ilse Marten. "The boats are fuelled."'
     found = quotes(nlp, text)
-    assert [q.text for q in found] == ['We are ready," said Ilse Marten. "The boats are fuelled.']
+    assert [q.span.text for q in found] == [
+        'We are ready," said Ilse Marten. "The boats are fuelled.']
+    assert [q.text for q in found] == ["We are ready \u2026 The boats are fuelled."]
     assert found[0].speaker == "Ilse Marten"
 
 

@@ -84,3 +84,42 @@ def test_link_debris_is_not_shown() -> None:
     item = parsed(text, "a")
     assert "\u201c [The board]" in item.sentences[1].text
     assert shown(text, 1) == "The mayor said, \u201c[The board] wanted the fees doubled.\u201d"
+
+
+@pytest.mark.parametrize("connector", ["Instead", "Nevertheless", "Nonetheless"])
+def test_contrastive_connectors_are_dropped(connector: str) -> None:
+    text = f"The port board met on Monday. {connector}, the dockers stayed away from the hall."
+    assert shown(text, 1) == "The dockers stayed away from the hall."
+
+
+def test_a_pronoun_after_a_short_opening_phrase_gets_its_antecedent() -> None:
+    text = "Mayor Ilse Varga opened the new quay. On Monday, she cut the ribbon at noon."
+    assert shown(text, 1) == "On Monday, [Varga] cut the ribbon at noon."
+    # A clause of its own before the comma is not a short opening phrase.
+    text = ("Mayor Ilse Varga opened the new quay. When the harbour master finally left the "
+            "hall, she cut the ribbon.")
+    assert shown(text, 1).endswith(", she cut the ribbon.")
+
+
+def test_quotes_name_the_speaker_the_quote_stage_gave_them() -> None:
+    text = ("Port director Ilse Varga spoke to dockers at the quay on Monday. "
+            "\u201cWe will not sign the lease,\u201d she said.\n\n"
+            "\u201cThe fees are far too high for a small port.\u201d")
+    assert shown(text, 1) == "\u201cWe will not sign the lease,\u201d [Ilse Varga] said."
+    assert shown(text, 2) == (
+        "[Ilse Varga:] \u201cThe fees are far too high for a small port.\u201d")
+
+
+def test_a_quote_without_a_resolved_speaker_is_shown_as_written() -> None:
+    # Nobody named before "she": the quote stage leaves it unattributed, and so does the line.
+    text = "The hall was full on Monday. \u201cWe will not sign the lease,\u201d she said."
+    assert shown(text, 1) == "\u201cWe will not sign the lease,\u201d she said."
+    text = "The hall was full on Monday.\n\n\u201cThe fees are far too high for a small port.\u201d"
+    assert shown(text, 1) == "\u201cThe fees are far too high for a small port.\u201d"
+
+
+def test_a_closing_colon_says_that_what_it_announces_is_not_shown() -> None:
+    text = "The port board met on Monday. The mayor answered at once, writing: The fees stay."
+    item = parsed(text, "a")
+    first = item.sentences[1].text.split(":")[0] + ":"
+    assert standalone(item, 1, first) == "The mayor answered at once, writing: [\u2026]"

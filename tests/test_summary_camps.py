@@ -78,3 +78,56 @@ def test_five_seed_lines_give_each_camps_own_account(seeds_briefing: Briefing) -
              and any(_inside(line.support[0], side.span) for line in briefing.summary)}
     assert given == {sides[s.actor] for s in conflict.sides if s.actor in sides}
     assert "without" in briefing.summary[0].text
+
+
+# Three invented outlets on a fine: each quotes the company's spokeswoman word
+# for word (the most widely shared line), two of them report the fine itself.
+_SPOKESWOMAN = ('"We accept the ruling and we have already replaced every raft on our '
+                'fleet," said Mara Lindqvist, a spokeswoman for the company.')
+_FINE = (
+    ("a", "Daily Ledger",
+     "The ferry operator Bluewake was fined two million euros on Tuesday for running boats "
+     f"with broken life rafts. {_SPOKESWOMAN} The fine is the largest the maritime authority "
+     "has imposed. Inspectors found the faults during a spring check."),
+    ("b", "Coastal Times",
+     "Maritime regulators fined the ferry operator Bluewake two million euros on Tuesday over "
+     f"broken life rafts on its boats. {_SPOKESWOMAN} Passenger groups welcomed the decision."),
+    ("c", "Port Gazette",
+     "Bluewake, which runs ferries between the islands, will not appeal. "
+     f"{_SPOKESWOMAN} Ferries will run as normal this week."),
+)
+
+
+@pytest.mark.parametrize("length", [1, 3])
+def test_the_first_line_is_the_event_not_a_spokeswomans_words(length: int) -> None:
+    """With no dispute found, a quotation three outlets repeat still does not
+    open the summary when two outlets report what happened; the line keeps
+    its citation on the sentence's own characters."""
+    from parallax.compare.claims import find_claims
+    from parallax.compare.summary import summarize
+
+    from builders import analyze, make_article
+
+    analyzed = [analyze(make_article(ident, text, outlet)) for ident, outlet, text in _FINE]
+    lines = summarize(analyzed, find_claims(analyzed), length=length)
+    first = lines[0]
+    assert "fined" in first.text and '"' not in first.text
+    own = first.support[0]
+    source = next(item.article.text for item in analyzed if item.id == own.article)
+    assert source[own.clean_start:own.clean_end] == first.text
+    if length > 1:
+        assert any("replaced every raft" in line.text for line in lines[1:])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"We will cooperate fully," the spokesman said.', True),
+    ("\u201cWe know how to win,\u201d Ms. Vale said.", True),
+    ("The mayor told reporters that the port \u201cwill reopen within the week, whatever "
+     "the weather does\u201d but gave no date.", True),
+    ("The council called the plan a \u201ccompromise\u201d and approved it on Monday.", False),
+    ("Regulators fined the operator on Tuesday.", False),
+])
+def test_a_quotation_is_a_line_mostly_in_someone_elses_words(text: str, expected: bool) -> None:
+    from parallax.compare._summary_camps import quotation
+
+    assert quotation(text) is expected

@@ -15,7 +15,15 @@ from parallax.analyze.embed import load_embedder
 from parallax.analyze.nlp import load_nlp
 from parallax.analyze.sentences import split_sentences
 from parallax.compare.timeline import build_timeline, names_a_thing
-from parallax.model import AnalyzedArticle, Article, DateMention, Document, TimelineEntry
+from parallax.model import (
+    AnalyzedArticle,
+    Article,
+    DateMention,
+    Document,
+    Quote,
+    Span,
+    TimelineEntry,
+)
 from parallax.offsets import OffsetMap, TextBuilder
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
@@ -279,3 +287,21 @@ def test_a_year_on_an_occasion_dates_the_sentence(opening: str) -> None:
     text = f"{opening} 1987 ceremony the quay was named after the mayor."
     year = text.index("1987")
     assert not names_a_thing(text, DateMention(year, year + 4, "1987", "1987", 0))
+
+
+def test_a_date_inside_a_direct_quote_dates_nothing_reported() -> None:
+    # The speaker's words name a month; the outlet reports the speaking.
+    said = "\u201cWe remember June 2011 on this quay,\u201d said Mayor Ilse Varga."
+    item = analyzed("a", [(said, "2011-06", FLOOD),
+                          ("The quay reopened on 3 March 2014.", "2014-03-03", VOTE)])
+    text = item.article.text
+    month = text.index("June 2011")
+    opened = text.index("\u201c") + 1
+    content = Span("a", opened, text.index(","), text[opened:text.index(",")], opened,
+                   text.index(","))
+    quote = Quote(content, "direct", "Ilse Varga", None, None)
+    dates = (DateMention(month, month + 9, "June 2011", "2011-06", 0), item.dates[1])
+    assert {e.date for e in build_timeline([replace(item, dates=dates)])} == {
+        "2011-06", "2014-03-03"}
+    assert {e.date for e in build_timeline([replace(item, dates=dates, quotes=(quote,))])} == {
+        "2014-03-03"}

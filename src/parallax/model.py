@@ -374,10 +374,33 @@ class Quote(_Attributed):
 
     ``span`` covers the quoted or reported content; ``speaker_span`` the mention
     of the speaker in this article (may be absent when unresolved); ``cue_span``
-    the verb or phrase that introduces it.
+    the verb or phrase that introduces it. ``parts`` are the content's pieces
+    when its own attribution interrupts it (“A,” she said, “B.”: the spans
+    of A and B, ``span`` running from the first to the last): the words
+    between are the writer's, so ``text`` leaves them out, as PolNeAR's
+    discontinuous content spans do.
     """
 
     kind: QuoteKind
+    parts: tuple[Span, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The quoted words: the pieces joined by an ellipsis when there are several."""
+        return " \u2026 ".join(p.text for p in self.parts) if self.parts else self.span.text
+
+    def to_dict(self) -> dict[str, Any]:
+        data = _attributed_dict(self.span, self.kind, self.speaker, self.speaker_span,
+                                self.cue_span)
+        if self.parts:
+            data["parts"] = [p.to_dict() for p in self.parts]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        parts = tuple(Span.from_dict(p) for p in data.get("parts") or ())
+        return cls(Span.from_dict(data), data["kind"], data.get("speaker"),
+                   *_attributed_spans(data), parts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,13 @@ to", "be to", a scheduling verb (scheduled, planned, expected, hopes to) or a
 present-tense verb the date modifies directly ("expires on 31 March"). The
 past tense and the present perfect stay in the past, and so does a date
 governed by the verb that reports a statement ("said on Friday that ...").
+Three kinds of date lean ahead whatever the verb, so they take the nearer of
+the past and the next such day: a date under a modal of obligation or
+possibility ("must be returned Feb. 3"), a date that bounds a span of time
+("demanding the report by April 2", "starting Jan. 1") unless its own verb
+is a finite past ("battled from Dec. 22 through Jan. 25"), and an appointed
+event ("the Jan. 3 caucuses", "a deadline of May 1", "the November
+elections"), which a present-tense clause puts in the future outright.
 """
 
 from __future__ import annotations
@@ -25,6 +32,12 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "\u2019ll", "wo", "sha"})
 # the proposal on Monday") lies after the saying, which news dates at about
 # its own publication; "would have signed" is a counterfactual past.
 _REPORTED_FUTURE_AUX = frozenset({"would", "'d", "\u2019d"})
+# Modals of obligation and possibility without "have": what must or may happen
+# is still to come, or has just come ("the subpoenas must be returned Feb. 3"
+# in late January); "could" is left out, it mostly reports a past ability.
+# Chosen by reading the yearless dates of every BASIL development event
+# (bench/realnews.py --all).
+_PROSPECTIVE_AUX = frozenset({"must", "should", "may", "might"})
 # Verbs (and participles used as adjectives) that put an event on a calendar
 # or state an intention about it.
 _SCHEDULING = frozenset({"schedule", "plan", "expect", "set", "due", "slate", "intend", "aim",
@@ -37,6 +50,19 @@ _TIME_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 # covers January", "she says" never move a date into the future.
 _STATIVE = frozenset({"say", "tell", "report", "show", "cover", "include", "remain", "mark",
                       "remember", "recall", "know", "mean", "follow", "describe", "list"})
+# Words that make a date the bound of a span of time ("by April 2", "until
+# Friday", "starting Jan. 1", "ahead of the vote"): a bound set in the
+# past is mostly one still ahead when the article appeared. Read from the
+# BASIL development events like ``_PROSPECTIVE_AUX``.
+_BOUNDS = frozenset({"by", "before", "until", "till", "from", "through", "starting",
+                     "beginning"})
+# Events fixed on a calendar in advance: a yearless one in the news is the
+# next one, or the one just held, never one a year before.
+_APPOINTED = frozenset({"election", "primary", "caucus", "deadline", "runoff", "referendum",
+                        "inauguration", "midterm"})
+# How a date hangs from the noun it names ("the Jan. 3 caucuses", "the
+# November elections", "Tuesday's primary").
+_NOUN_MODIFIER = frozenset({"compound", "nmod", "npadvmod", "poss", "amod", "nummod"})
 
 
 def _governing_verb(token: Token, climb: int) -> tuple[Token | None, bool]:
@@ -73,6 +99,8 @@ def _tense(verb: Token) -> str | None:
     perfect = any(a.lemma_ == "have" for a in auxes)
     if words & _FUTURE_AUX or (words & _REPORTED_FUTURE_AUX and not perfect):
         return "future"
+    if words & _PROSPECTIVE_AUX and not perfect:
+        return "planned"  # "must be returned Feb. 3": ahead, or just past
     finite = [a for a in auxes if a.lower_ != "to"] or [verb]
     if any(a.tag_ == "VBD" for a in finite) or (perfect and verb.tag_ == "VBN"):
         return "past"  # "was held", "has met": done by the time of writing
@@ -90,22 +118,26 @@ def _tense(verb: Token) -> str | None:
     return None
 
 
-def _complemented(verb: Token) -> Token | None:
+def _complemented(verb: Token, climb: int) -> Token | None:
     """The verb an untensed ``verb`` takes its time from: the head of an
     infinitive or participle complement ("expected to take place", "to be back
-    to testify"), or of a coordinated verb; None for any other clause."""
+    to testify"), of a coordinated verb, or the copula of an adjective
+    ("will be able to reach": able -> be); None for any other clause."""
     if verb.head.i == verb.i:
         return None
-    if verb.dep_ in ("xcomp", "conj"):
-        return verb.head
+    if verb.dep_ in ("xcomp", "conj", "acomp"):
+        return verb.head  # "acomp": "able" in "will be able to reach" takes the time of "be"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if infinitive and verb.dep_ == "acl":
+        # "his promise to vote on Feb. 8": the verb of the noun's clause
+        return _governing_verb(verb.head, climb)[0]
     return verb.head if infinitive and verb.dep_ in ("ccomp", "advcl") else None
 
 
 def tense_of(doc: Doc, start: int, end: int, climb: int) -> str:
     """When the sentence places the date at characters ``start:end`` of ``doc``:
-    "future", "planned", "present", "present-noun" or "past" (the default:
-    news reports what happened).
+    "future", "planned", "appointed", "present", "present-noun" or "past"
+    (the default: news reports what happened).
 
     The verbs read are the governing verb and those it complements ("expected
     to take place on Friday": take -> expected), never a clause that reports it
@@ -117,15 +149,73 @@ def tense_of(doc: Doc, start: int, end: int, climb: int) -> str:
     to modify a present-tense verb directly ("the treaty expires on 31 March");
     "present-noun" is a date inside a noun phrase of a present-tense verb ("he
     heads into the 12 December election"); a verb that only reports or
-    describes ("the report covers January") leaves the date in the past. The
-    verb is looked for at most ``climb`` arcs above the date.
+    describes ("the report covers January") leaves the date in the past.
+    "planned" is also a date under "must" or "may", a bound ("by April 2")
+    and an appointed event ("the Jan. 3 caucuses"); "appointed" is such an
+    event under a finite past verb ("set a deadline of May 1"), whose
+    weekday stays in the past. The verb is looked for at most ``climb`` arcs
+    above the date.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "past"
     if _scheduled_noun(span.root, climb):
         return "future"
-    verb, direct = _governing_verb(span.root, climb)
+    tense = _verb_tense(span.root, climb)
+    if tense not in ("past", None):
+        if tense in ("present", "present-noun") and _appointed(span.root):
+            return "future"  # "she heads into the 12 December election"
+        return tense
+    finite_past = tense == "past"  # "stayed closed until Feb. 20"
+    if _appointed(span.root):
+        # "set a deadline of May 1" in March: this May; "won Tuesday's
+        # primary" stays the Tuesday past ("appointed" keeps weekdays).
+        return "appointed" if finite_past else "planned"
+    if _bounded(span.root) and not finite_past:
+        return "planned"  # "demanding the report by April 2"
+    return "past"
+
+
+def _bounded(token: Token) -> bool:
+    """Whether the date headed by ``token`` bounds a span of time: "by April 2",
+    "until after Nov. 2", "ahead of the Jan. 3 caucuses", "through the Friday
+    deadline" (through the noun the date names)."""
+    named = token.dep_ in _NOUN_MODIFIER and token.head.pos_ in ("NOUN", "PROPN")
+    head = token.head if named else token
+    for _ in range(2):  # "until after Nov. 2": after -> until
+        prep = head.head
+        if prep.i == head.i:
+            return False
+        if prep.lower_ in _BOUNDS or (prep.lower_ == "of" and prep.head.lower_ == "ahead"):
+            return True
+        if prep.pos_ != "ADP":
+            return False
+        head = prep
+    return False
+
+
+def _appointed(token: Token) -> bool:
+    """Whether the date headed by ``token`` names an appointed event: it
+    modifies such a noun ("the Jan. 3 caucuses", "a May 1 deadline") or is
+    the object of a preposition after one ("re-election in November", "a
+    deadline of May 1", "the primary on June 3")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.pos_ == "ADP":
+        # The noun the preposition follows, also where the parser hung the
+        # phrase on the verb ("up for re-election in November").
+        nouns = [head.head] + ([head.doc[head.i - 1]] if head.i else [])
+    elif token.dep_ in _NOUN_MODIFIER:
+        nouns = [head]
+    else:
+        return False
+    return any(n.pos_ in ("NOUN", "PROPN") and n.lemma_.lower().rsplit("-", 1)[-1] in _APPOINTED
+               for n in nouns)
+
+
+def _verb_tense(root: Token, climb: int) -> str | None:
+    """``tense_of`` read from the verbs alone: the governing verb and those it
+    complements; None when none of them is finite."""
+    verb, direct = _governing_verb(root, climb)
     untensed = False
     while verb is not None:
         tense = _tense(verb)
@@ -138,8 +228,8 @@ def tense_of(doc: Doc, start: int, end: int, climb: int) -> str:
         if tense is not None:
             return tense
         untensed = True
-        verb = _complemented(verb)
-    return "past"
+        verb = _complemented(verb, climb)
+    return None
 
 
 # A modal with "have" tells what did not happen ("could have endorsed", "would
@@ -170,7 +260,7 @@ def unreal(doc: Doc, start: int, end: int, climb: int) -> bool:
             return True
         if _tense(verb) is not None:
             return False
-        verb = _complemented(verb)
+        verb = _complemented(verb, climb)
     return False
 
 

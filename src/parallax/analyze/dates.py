@@ -42,7 +42,7 @@ from parallax.lang.en import ENGLISH
 from parallax.model import Article, DateMention, Sentence
 from parallax.options import DEFAULT_OPTIONS, DatesOptions
 
-__all__ = ["explicit_dates", "find_dates", "reference_date"]
+__all__ = ["explicit_dates", "find_dates", "inside_quote", "reference_date"]
 
 _YEAR = r"(?:1[0-9]|20)\d{2}"
 _SEP = r"\s*(?:-|\u2013|\u2014|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*"
@@ -92,7 +92,9 @@ _PUBLICATION_CUE = re.compile(
     re.IGNORECASE)
 # "WASHINGTON, March 3 (Reuters) -": a place, the date, an optional agency, a dash.
 _DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z .'/]{0,40},?\s*(?:\w+day,?\s*)?$")
-_DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014:]")
+_DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014:]"
+                             # not the dash of a range: "a March 31-April 4 survey"
+                             r"(?![A-Z][a-z]+\.?\s+\d)")
 
 # What may stand between two dates that write one period or one list: "22
 # December through 25 January", "between June 2011 and July 2012", "August and
@@ -111,11 +113,12 @@ _Resolved = tuple[str, str | None]
 # to the next one, True to whichever of the two is nearer. A weekday in a
 # present-tense arrangement ("the treaty expires Friday") is the next one; a
 # weekday inside a noun phrase ("Friday's deadline is") stays ambiguous, so it
-# keeps the news default.
+# keeps the news default, and so does the weekday of an appointed event
+# under a past verb ("won Tuesday's primary").
 _NEAREST: dict[str, bool | None] = {"future": False, "present": True, "present-noun": True,
-                                    "planned": True, "past": None}
+                                    "planned": True, "appointed": True, "past": None}
 _NEAREST_WEEKDAY: dict[str, bool | None] = {**_NEAREST, "present": False,
-                                            "present-noun": None}
+                                            "present-noun": None, "appointed": None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,8 +372,23 @@ def _expressions(doc: Doc, w: _Words) -> list[SpacySpan]:
             end += 1
             if end < len(doc) and _YEAR_RE.fullmatch(doc[end].text):
                 end += 1
-        spans.append(_before_duration(doc[start:end], w))
+        spans.extend(_range_ends(_before_duration(doc[start:end], w), w))
     return sorted([*spans, *_missed(doc, w, spans)], key=lambda span: span.start)
+
+
+# Words between the two ends of a range spaCy tags as one DATE.
+_RANGE_WORDS = frozenset({"through", "to", "until", "till", "-", "\u2013", "\u2014"})
+
+
+def _range_ends(span: SpacySpan, w: _Words) -> list[SpacySpan]:
+    """The two ends of a range that names a month on each side ("Feb. 20
+    through March 2"), which no single expression resolves, as two spans
+    (``_joined`` makes them one range again); else ``span``."""
+    for k, token in enumerate(span[1:-1], start=1):
+        if token.lower_ in _RANGE_WORDS and w.month.search(span[:k].text.lower()) and (
+                w.month.search(span[k + 1:].text.lower())):
+            return [span[:k], span[k + 1:]]
+    return [span]
 
 
 def _before_duration(span: SpacySpan, w: _Words) -> SpacySpan:
@@ -398,7 +416,7 @@ def _missed(doc: Doc, w: _Words, spans: Sequence[SpacySpan]) -> list[SpacySpan]:
     return found
 
 
-def _inside_quote(text: str, position: int) -> bool:
+def inside_quote(text: str, position: int) -> bool:
     """Whether ``position`` is inside quotation marks within its paragraph."""
     paragraph = text.rfind("\n\n", 0, position)
     before = text[paragraph + 2 if paragraph >= 0 else 0:position]
@@ -467,7 +485,7 @@ def find_dates(article: Article, doc: Doc, sentences: tuple[Sentence, ...],
             continue  # "Day two" heads a live blog's section, it dates nothing
         if _is_anaphor(s):
             resolved = _anaphor(s, anchor)
-        elif _inside_quote(text, start) and w.deictic.search(s):
+        elif inside_quote(text, start) and w.deictic.search(s):
             resolved = None  # relative to when the speaker spoke, which is unknown
         else:
             resolved = _resolve(s, reference, w)

@@ -46,6 +46,7 @@ from parallax.analyze._quote_state import (
 )
 from parallax.lang import QuoteCues
 from parallax.model import Article, Attribution, Quote, QuoteKind, Sentence
+from parallax.model import Span as Evidence
 from parallax.options import DEFAULT_OPTIONS, QuotesOptions
 
 __all__ = ["extract_attributed", "extract_quotes"]
@@ -294,14 +295,16 @@ def _direct_quotes(state: ArticleState) -> list[Quote]:
                     last.span.clean_end:quote.span.clean_start]) is not None):
             # Fragments of one statement (`called it "A" and "B"`) are one quote.
             found[-1] = replace(last, span=state.article.span(
-                last.span.clean_start, max(last.span.clean_end, quote.span.clean_end)))
+                last.span.clean_start, max(last.span.clean_end, quote.span.clean_end)),
+                parts=_pieces(state, last, quote))
             continue
         if previous is not None and found and found[-1] is previous and _joins(
                 state, previous, quote, continued=passage.continued):
             quote = replace(quote, span=state.article.span(previous.span.clean_start,
                                                            quote.span.clean_end),
                             speaker_span=previous.speaker_span or quote.speaker_span,
-                            cue_span=previous.cue_span or quote.cue_span)
+                            cue_span=previous.cue_span or quote.cue_span,
+                            parts=_pieces(state, previous, quote))
             found[-1] = quote
         else:
             found.append(quote)
@@ -362,6 +365,22 @@ def _statement(state: ArticleState, verb: Token, passage: Quoted, content: Span
     if passage.close is not None and end >= passage.end:
         end = max(end, passage.close + 1)
     return start, end
+
+
+def _pieces(state: ArticleState, first: Quote, second: Quote) -> tuple[Evidence, ...]:
+    """The content pieces of ``first`` and ``second`` made one quote: two
+    pieces when words lie between them (the attribution, "she said"; "and"
+    between fragments), one when only marks and breaks do (a quote running
+    over a paragraph break); none when that one piece is the whole span."""
+    head = first.parts or (first.span,)
+    tail = second.parts or (second.span,)
+    if tail[0].clean_start < head[-1].clean_end:
+        return first.parts  # overlapping fragments: the first one's pieces stand
+    between = state.article.text[head[-1].clean_end:tail[0].clean_start]
+    if re.search(r"\w", between):
+        return head + tail
+    joined = (*head[:-1], state.article.span(head[-1].clean_start, tail[0].clean_end), *tail[1:])
+    return joined if len(joined) > 1 else ()
 
 
 def _joins(state: ArticleState, previous: Quote, quote: Quote, *, continued: bool) -> bool:

@@ -11,6 +11,10 @@ holds a side of an "accounts" conflict, or a statement (a quote the speaker
 stage found) by a member of one of those camps. Other statements are not
 accounts of the dispute: "The president said on Friday he is declaring an
 emergency" may well be the event itself.
+
+A sentence that is mostly a direct quotation (``quotation``: "“We will
+cooperate fully,” said the spokesman.") is one actor's words whether or not
+a dispute is found: it may follow what happened, never stand for it.
 """
 
 from __future__ import annotations
@@ -21,7 +25,16 @@ from dataclasses import dataclass
 from parallax.compare.claims import Ref, SentenceIndex
 from parallax.model import Actor, Conflict, Quote
 
-__all__ = ["Camps", "camps_of"]
+__all__ = ["Camps", "camps_of", "quotation"]
+
+# Opening and closing quotation marks (a straight double quote toggles).
+_OPENS = "\u201c\u00ab\u201e"
+_CLOSES = "\u201d\u00bb"
+# A line is a quotation when at least this share of its characters sit inside
+# quotation marks: "“...,” said Sheridan." and "Sanders told reporters that
+# Trump “believes ...”", not "called it a “compromise”" (a reading of the
+# first lines of the 53 BASIL development briefings, bench/realnews.py --all).
+_QUOTED_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +49,28 @@ class Camps:
     camp_of: dict[Ref, frozenset[str]]
     """The camps whose account a sentence gives: it holds one of their sides, or
     their statement that says the same as one."""
+
+
+def quotation(text: str) -> bool:
+    """Whether ``text`` opens on someone's quoted words, or is mostly theirs:
+    ``_QUOTED_SHARE`` of its letters and digits inside quotation marks (a
+    quotation left open runs to the end, as a quoted paragraph that goes on
+    in the next one does)."""
+    if text.lstrip()[:1] in (*_OPENS, '"'):
+        return True
+    inside = False
+    quoted = characters = 0
+    for char in text:
+        if char in _OPENS:
+            inside = True
+        elif char in _CLOSES:
+            inside = False
+        elif char == '"':
+            inside = not inside
+        elif char.isalnum():
+            characters += 1
+            quoted += inside
+    return characters > 0 and quoted >= _QUOTED_SHARE * characters
 
 
 def _main_dispute(conflicts: Iterable[Conflict], side: dict[str, str]) -> Conflict | None:

@@ -10,6 +10,13 @@ guess between two people would be worse than the bare pronoun. Only the
 displayed text changes; the line's support keeps the sentence's own
 characters, so the citation still finds them.
 
+The same holds for who speaks. A sentence that is all quotation, its speaker
+named in the sentence before, is shown with the speaker the quote stage gave
+it ("[Ilse Varga:] “We will not sign.”"), and a pronoun that attributes a
+quote ("“...,” he said.") with that speaker's name, when the quote stage
+resolved it; a pronoun after a short opening phrase ("On Monday, she ...")
+is resolved as a leading one.
+
 The shown text is also rid of link debris (``parallax.debris``); citations
 are untouched by that too.
 """
@@ -20,17 +27,26 @@ import re
 
 from parallax.datelines import without_dateline
 from parallax.debris import tidy
-from parallax.model import AnalyzedArticle
+from parallax.model import AnalyzedArticle, Quote
 
 __all__ = ["leans_back", "standalone"]
 
 # "But" and "And" join on their own; the adverbs only with their comma ("Still,
 # ..."), since "Still unresolved is ..." and "Also on Friday ..." read fine.
-_CONNECTOR = re.compile(r"^(?:(?:But|And)\s+|(?:However|Still|Yet|Meanwhile),\s+)(?=\w)")
+_CONNECTOR = re.compile(r"^(?:(?:But|And)\s+|(?:However|Still|Yet|Meanwhile|Instead|Nevertheless"
+                        r"|Nonetheless),\s+)(?=\w)")
 # Pronouns that stand for a person (a PERSON entity can be their antecedent);
 # "It", "They" and "This" may stand for anything, so they are left as written.
 _PERSONAL = re.compile(r"^(He|She|His|Her)\b(?!['\u2019])")
 _POSSESSIVE = frozenset({"His", "Her"})
+# A pronoun after a short opening phrase and its comma ("On Saturday, she
+# said ..."): at most four words, so a clause of its own ("When the mayor
+# left the hall, she ...") is not taken for one.
+_OPENING_PHRASE = re.compile(r"^((?:[\w.\u2019'-]+\s+){0,3}[\w.\u2019'-]+,\s+)(he|she|his|her)\b"
+                             r"(?!['\u2019])")
+# The pronoun that attributes a quote just closed: "“...,” he said".
+_QUOTE_PRONOUN = re.compile(r"([\u201d\"]\s+)(he|she)\b(?=\s+\w)")
+_OPENING_MARKS = "\u201c\"\u2018'"
 _LEANING = re.compile(r"^[\"\u201c'\u2018(]?(?:He|She|It|They|This|That|These|Those|His|Her|Its"
                       r"|Their|But|And|So|Yet|However|Also|Still|Then)\b(?![-'\u2019])")
 # Sentences back the antecedent of a leading pronoun is looked for: the one
@@ -88,21 +104,72 @@ def _antecedent(item: AnalyzedArticle, sentence: int) -> str | None:
     return None
 
 
+def _quotes(item: AnalyzedArticle, sentence: int) -> list[Quote]:
+    """The direct quotes whose content starts in sentence ``sentence``."""
+    bounds = item.sentences[sentence]
+    return [q for q in item.quotes
+            if q.kind == "direct" and bounds.start <= q.span.clean_start < bounds.end]
+
+
+def _all_quotation(item: AnalyzedArticle, sentence: int) -> str | None:
+    """The speaker of the one direct quote that is all of sentence ``sentence``
+    but its marks and punctuation, when the quote stage named one."""
+    bounds = item.sentences[sentence]
+    quotes = _quotes(item, sentence)
+    if len(quotes) != 1 or quotes[0].speaker is None or quotes[0].span.clean_end > bounds.end:
+        return None
+    text = item.article.text
+    span = quotes[0].span
+    rest = text[bounds.start:span.clean_start] + text[span.clean_end:bounds.end]
+    return quotes[0].speaker if not re.search(r"\w", rest) else None
+
+
+def _quote_speaker(item: AnalyzedArticle, sentence: int) -> str | None:
+    """The speaker the quote stage gave the one pronoun ("he", "she") that
+    attributes a quote of sentence ``sentence``."""
+    bounds = item.sentences[sentence]
+    found = {q.speaker for q in _quotes(item, sentence)
+             if q.speaker and q.speaker_span and q.speaker_span.text.lower() in ("he", "she")
+             and bounds.start <= q.speaker_span.clean_start < bounds.end}
+    return found.pop() if len(found) == 1 else None
+
+
+def _named(name: str, word: str) -> str:
+    return f"[{name}'s]" if word.capitalize() in _POSSESSIVE else f"[{name}]"
+
+
 def standalone(item: AnalyzedArticle, sentence: int, text: str) -> str:
     """``text`` (sentence ``sentence`` of ``item``, whitespace as shown) without
     a story's opening dateline, link debris (``tidy``) or a leading connector,
-    and with a leading personal pronoun replaced by its bracketed antecedent
-    when the sentence before makes it certain."""
+    and with a leading personal pronoun (or one after a short opening phrase)
+    replaced by its bracketed antecedent when the sentence before makes it
+    certain; a closing colon marked as announcing what is not shown; the
+    speaker of a sentence that is all quotation, and of a pronoun that
+    attributes a quote, named as the quote stage resolved them."""
     undated = tidy(without_dateline(text))
     shown = _CONNECTOR.sub("", undated, count=1)
     if shown != undated:
         shown = shown[:1].upper() + shown[1:]
+    if shown.endswith(":"):
+        shown += " [\u2026]"  # "..., tweeting:" announces what the next sentence says
+    if shown[:1] in _OPENING_MARKS:
+        speaker = _all_quotation(item, sentence)
+        if speaker is not None:
+            return f"[{speaker}:] {shown}"
+        closing = _QUOTE_PRONOUN.search(shown)
+        speaker = _quote_speaker(item, sentence) if closing else None
+        if closing is not None and speaker is not None:
+            return (shown[:closing.start(2)] + f"[{speaker}]"
+                    + shown[closing.end(2):])
+        return shown
     pronoun = _PERSONAL.match(shown)
-    if pronoun is None:
+    opening = _OPENING_PHRASE.match(shown) if pronoun is None else None
+    if pronoun is None and opening is None:
         return shown
     name = _antecedent(item, sentence)
     if name is None:
         return shown
-    word = pronoun.group(1)
-    return f"[{name}'s]" + shown[len(word):] if word in _POSSESSIVE else (
-        f"[{name}]" + shown[len(word):])
+    if opening is not None:
+        return opening.group(1) + _named(name, opening.group(2)) + shown[opening.end():]
+    word = pronoun.group(1) if pronoun else ""
+    return _named(name, word) + shown[len(word):]

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from parallax.analyze.vectors import VectorStore
-from parallax.compare._summary_camps import Camps, camps_of
+from parallax.compare._summary_camps import Camps, camps_of, quotation
 from parallax.compare._summary_concepts import Bigram, ConceptModel, bigrams, concept_values
 from parallax.compare._summary_trim import Trim, trim
 from parallax.compare.claims import Pairs, Ref, SentenceIndex, dots, sentence_index
@@ -124,6 +124,11 @@ def _headline(item: AnalyzedArticle) -> bool:
     return bool(title and item.sentences and item.sentences[0].text.strip() == title.strip())
 
 
+def _body_position(index: SentenceIndex, ref: Ref) -> int:
+    """The sentence's place in its article's body (0: the lede; a headline is not body)."""
+    return ref[1] - _headline(index.analyzed[ref[0]])
+
+
 def summarize(analyzed: Sequence[AnalyzedArticle], claims: Sequence[Claim],
               length: int | None = None, index: SentenceIndex | None = None, *,
               words: int | None = None, model: ConceptModel | None = None,
@@ -205,28 +210,39 @@ def _with_event_line(index: SentenceIndex, shown: Callable[[Ref], Trim], usable:
                      values: Mapping[Bigram, float], picked: list[Ref], camps: Camps,
                      sources: Callable[[Ref], int], options: SummaryOptions
                      ) -> tuple[list[Ref], Ref | None]:
-    """``picked`` holding the line that says what happened rather than a camp's
+    """``picked`` holding the line that says what happened rather than someone's
     account of it: of the ``options.length`` lines the content model would
     pick from the ``usable`` rows (the leads and claims: news says what
-    happened up front) that are no account, the one with the most
-    ``sources``. It takes the place of the picked line that is no account and
-    is closest to it in meaning (the line it restates), else of the last line,
-    unless another line says the same (``options.redundant_cosine``): a
-    one-line summary never states one side's claim as the event. Also
-    returns that line (None when there is none, or no account to tell it
-    from: the summary then stays in the content model's order)."""
-    if not picked or not camps.accounts:
+    happened up front) that are no account and no quotation
+    (``_summary_camps.quotation``), the one with the most ``sources``, of
+    those the one earliest in its article's body (the lede says what
+    happened; a quoted reaction restated by every outlet has the most
+    sources and says nothing of it). It takes the place of the picked line
+    that is neither and is closest to it in meaning (the line it restates),
+    else of the last line, unless another
+    line says the same (``options.redundant_cosine``): a one-line summary
+    never states one side's claim, or one speaker's words, as the event.
+    Also returns that line. It is None when there is none, or when there is
+    no account to tell it from and the line that would open the summary (the
+    most sources) is no quotation: the summary then stays in the content
+    model's order."""
+    if not picked:
         return picked, None
-    events = [k for k in usable if index.refs[k] not in camps.accounts]
+    if not camps.accounts and not quotation(shown(max(picked, key=sources)).text):
+        return picked, None
+    quoted = {ref for ref in (*picked, *(index.refs[k] for k in usable))
+              if quotation(shown(ref).text)}
+    accounts = camps.accounts | quoted
+    events = [k for k in usable if index.refs[k] not in accounts]
     fresh = _choose(index, shown, events, values, options.length, None, [], options)
     if not fresh:
         return picked, None
-    event = max(fresh, key=sources)
+    event = max(fresh, key=lambda ref: (sources(ref), -_body_position(index, ref)))
     if event in picked:
         return picked, event
     vectors = index.vectors.stack([event, *picked])
     cosines = vectors[1:] @ vectors[0]
-    plain = [k for k, ref in enumerate(picked) if ref not in camps.accounts]
+    plain = [k for k, ref in enumerate(picked) if ref not in accounts]
     replaced = plain[int(np.argmax(cosines[plain]))] if plain else len(picked) - 1
     if any(cosine >= options.redundant_cosine for k, cosine in enumerate(cosines)
            if k != replaced):

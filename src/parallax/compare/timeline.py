@@ -14,7 +14,9 @@ there) and the time words the date finder read. A report at a
 coarser precision ("last year", "June 2018") is folded into a finer entry of
 the same period ("12 June 2018") by the same score, so the reader sees one
 Singapore summit, not three; the entry's text is then one of the finer
-reports, so the date it shows is the date its sentence gives.
+reports, so the date it shows is the date its sentence gives. A date inside
+the marks of a direct quote dates nothing the outlet reports: it is the
+speaker's ("“We remember June 2023,” she said" happened when she said it).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from parallax.analyze.dates import inside_quote
 from parallax.analyze.embed import DIMENSIONS
 from parallax.analyze.vectors import Ref, VectorStore
 from parallax.compare.claims import NEGATION, SentenceIndex, term_weights
@@ -156,14 +159,23 @@ def _dated(analyzed: Sequence[AnalyzedArticle]) -> dict[tuple[str, str | None], 
     by_date: dict[tuple[str, str | None], list[Ref]] = {}
     for index, item in enumerate(analyzed):
         seen: set[int] = set()
+        quoted = [q.span for q in item.quotes if q.kind == "direct"]
         for mention in item.dates:
             if mention.sentence in seen or not 0 <= mention.sentence < len(item.sentences) or (
-                    names_a_thing(item.article.text, mention)):
+                    names_a_thing(item.article.text, mention)) or (
+                    _quoted(item.article.text, mention, quoted)):
                 continue
             seen.add(mention.sentence)
             by_date.setdefault((mention.value, mention.end_value), []).append(
                 (index, mention.sentence))
     return by_date
+
+
+def _quoted(text: str, mention: DateMention, quoted: Sequence[Span]) -> bool:
+    """Whether ``mention`` lies in a direct quote's content and inside its
+    quotation marks (a quote span the quote stage ran too far is not enough)."""
+    return any(q.clean_start <= mention.start < q.clean_end for q in quoted) and (
+        inside_quote(text, mention.start))
 
 
 def timeline_needs(analyzed: Sequence[AnalyzedArticle]) -> list[Ref]:
