@@ -396,9 +396,14 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]
                 c.dep_ == "agent" for c in token.children)
             # "senators accused of appeasing the president": a reduced passive; the
             # senators are accused, not accusing (with a clause of its own, "CNN, which
-            # ..., announced that ...", it is a misparsed verb of saying).
+            # ..., announced that ...", or on a subject, "its proposal asked only for
+            # ...", also one the parse makes the object of a verb of saying, "Kestria
+            # says its proposal asked ...", it is a misparsed verb of saying).
+            head = token.head
             passive = passive or (token.dep_ == "acl" and token.tag_ == "VBN" and not any(
-                c.dep_ in ("agent", "ccomp") for c in token.children))
+                c.dep_ in ("agent", "ccomp") for c in token.children)
+                and head.dep_ not in ("nsubj", "nsubjpass") and not (
+                    head.dep_ == "dobj" and head.head.lemma_.lower() in state.cues.speech))
             if passive:
                 continue  # "Ada Moss was asked whether ...": the passive subject is the hearer
             # "has not announced a date", "without recommending charges": nothing was said.
