@@ -215,22 +215,22 @@ def test_a_report_speaks_for_its_author_and_a_dispute_of_it_does_not(nlp: Langua
 @pytest.mark.parametrize(("text", "fragment", "speaker"), [
     # A verb of saying the parse hangs under the pronoun's own verb is still its report.
     ("Mayor Piet Galloran signed the ferry deal on Monday.\n\n"
-     "\u201cEnough is enough,\u201d said Zora Pellam, director of policy at the Harbour "
-     "League. \u201cWe will be watching.\u201d\n\n"
-     "The deal gives the council until March to agree on the ferry budget.\n\n"
-     "Galloran tweeted Tuesday he's not sure it will happen.\n\n"
-     "\"Nobody knows for sure that the council will reach a deal by March,\" he said.",
-     "Nobody knows", "Piet Galloran"),
+     "\u201cThat is the last straw,\u201d said Zora Pellam, who runs the Harbour "
+     "League. \u201cOur members are furious.\u201d\n\n"
+     "The council has until March to settle the ferry budget.\n\n"
+     "Galloran tweeted Thursday he's not certain the levy can pass.\n\n"
+     "\"No one can tell whether the council will settle the budget,\" he said.",
+     "No one can tell", "Piet Galloran"),
     # A dateline the parse makes the subject is a place, not the person after it.
-    ("OSLO -- Prime Minister Anders Holloway on Friday forcefully defended revelations "
-     "that the harbour agency is collecting ferry records, saying that the council was "
-     "fully briefed.\n\n"
+    ("OSLO -- Prime Minister Anders Holloway on Friday firmly rejected reports "
+     "that the harbour agency is storing ferry logs, saying that the council had been "
+     "told.\n\n"
      "\"The levy is fair to every farmer,\" he said during a speech in Tarsk.",
      "fair to every", "Anders Holloway"),
     # "Mr. Quill" is the man of the two Quills, though news writes his suffix.
-    ("Among the critics of the levy was Thomas R. Quill III, a harbour lawyer and the "
-     "husband of Marisol Quill, the mayor's chief of staff. \u201cThe levy will not "
-     "survive a court,\u201d Mr. Quill, a longtime critic of the mayor, wrote on Tallyo.",
+    ("Thomas R. Quill III, who is married to Marisol Quill, the mayor's chief of staff, "
+     "runs a harbour law firm. \u201cThe levy will not "
+     "survive a court,\u201d Mr. Quill, who opposes the mayor, wrote on Tallyo.",
      "not survive", "Thomas R. Quill III"),
 ])
 def test_pronouns_and_honorifics_find_the_person_of_their_sex(
@@ -241,26 +241,25 @@ def test_pronouns_and_honorifics_find_the_person_of_their_sex(
 @pytest.mark.parametrize(("text", "fragment", "not_speaker"), [
     # An object of a sentence about someone else (a description) is no antecedent.
     ("\u201cI never met her,\u201d Mr. Piet Galloran said on Monday.\n\n"
-     "The congressman also spoke of the strain on his wife, Zenobe Arquiss, "
-     "a lawyer at the port. \u201cShe reads these stories every morning,\u201d he "
+     "The congressman worried aloud about what the week meant for his wife, Zenobe "
+     "Arquiss, a lawyer at the port. \u201cShe reads these stories every morning,\u201d he "
      "told reporters.", "reads these stories", "Zenobe Arquiss"),
     # Nor a woman whose given name alone tells her sex.
     ("Harbour director Kristen Avery met the mayor's envoy on Monday. \u201cWe will not "
      "sign this deal,\u201d he told reporters.", "not sign", "Kristen Avery"),
     # Nor is who disputes a writing the speaker of what it says.
-    ("Mayor Ada Quill challenged the facts of a Ledger article saying that the clerk "
+    ("Mayor Ada Quill disputed the details of a Ledger report claiming that the clerk "
      "had hidden the ferry contract.", "hidden", "Ada Quill"),
     # Nor is "one senator" the senator named before.
     ("Senator Ilona Fjeld opposed the ferry deal on Monday.\n\n"
-     "Mr. Brask, determined to keep the party united, used a meeting before the vote to "
-     "urge his colleagues not to criticize the deal, according to one senator who spoke "
-     "on the condition of anonymity.", "urge his colleagues", "Ilona Fjeld"),
+     "Mr. Brask used a closed lunch to press his colleagues not to attack the deal, "
+     "according to one senator who attended.", "press his colleagues", "Ilona Fjeld"),
     # Nor is the client of an attorney who speaks.
     ("Agent Ole Halvorsen was fired on Friday.\n\n"
-     "Halvorsen\u2019s attorney, meanwhile, blasted the harbour board on Monday, saying "
-     "the director \u201creversed the decision of the career official.\u201d\n\n"
-     "He added, \u201cA lengthy review failed to produce a shred of evidence against "
-     "my client.\u201d", "shred of evidence", "Ole Halvorsen"),
+     "Halvorsen\u2019s attorney, for his part, attacked the harbour board on Monday, "
+     "saying its chair \u201cignored every rule in the book.\u201d\n\n"
+     "He added, \u201cNot one page of the file points to wrongdoing by "
+     "my client.\u201d", "Not one page", "Ole Halvorsen"),
 ])
 def test_pronoun_skips_someone_a_sentence_names_who_does_not_speak(
         nlp: Language, text: str, fragment: str, not_speaker: str) -> None:
@@ -269,15 +268,14 @@ def test_pronoun_skips_someone_a_sentence_names_who_does_not_speak(
 
 def test_a_title_the_parse_splits_into_subjects_leaves_the_name_the_speaker(
         nlp: Language) -> None:
-    text = ("\u201cThis deal was morally wrong. The mayor failed the harbour today,\u201d said "
-            "Tidewatch co-founder Ezra Quint. \u201cThe wave will not build itself.\u201d")
-    assert speaker_of(quotes(nlp, text), "morally wrong") == "Ezra Quint"
+    text = ("\u201cThe levy is a disgrace. The mayor let the fishermen down,\u201d said "
+            "Tidewatch co-founder Ezra Quint. \u201cWe will remember in May.\u201d")
+    assert speaker_of(quotes(nlp, text), "a disgrace") == "Ezra Quint"
 
 
 @pytest.mark.parametrize("who", ["Senator Ilona Fjeld of Tarsk",
                                  "Senator Ilona Fjeld, Greens of Tarsk"])
 def test_who_after_a_persons_home_place_is_the_person(nlp: Language, who: str) -> None:
-    text = (f"Only one senator faces a primary challenge: {who}, who voted against the "
-            "ferry deal and complained privately that most of her colleagues had been "
-            "misled about its cost.")
+    text = (f"One name stands out: {who}, who opposed the ferry plan and complained in "
+            "private that most of her colleagues had been misled about its cost.")
     assert speaker_of(quotes(nlp, text), "misled about") == "Ilona Fjeld"

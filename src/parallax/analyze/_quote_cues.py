@@ -92,9 +92,8 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
         tokens = list(verb.doc[obj.left_edge.i:last + 1])
         # "disputed the Ledger's report that said Moss lied": what the report says is
         # its own statement; the verb's is the dispute of the report.
-        # So is what a writing the object names says ("challenged the facts of an article
-        # published by the Ledger saying that ..."; the parse may hang "saying" on
-        # "facts").
+        # So is what a writing the object names says ("disputed the details of a Ledger
+        # report claiming that ..."; the parse may hang the participle on "details").
         carriers = {t.i for t in obj.subtree if t.lemma_.lower() in writings}
         if carriers or obj.lemma_.lower() in cues.nouns:
             carriers.add(obj.i)

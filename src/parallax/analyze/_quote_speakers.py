@@ -300,7 +300,7 @@ class Speakers:
         if self._stray_word(head):
             return None
         # A person in apposition before a place ("one senator, Arizona's Ada Moss,").
-        # Not an owner the parse hangs there ("Trump celebrated Strzok's firing").
+        # Not an owner the parse hangs there ("Roe hailed Moss's exit": "Moss" under "Roe").
         appositions = sorted((c for c in head.children if c.dep_ == "appos"
                               and not any(g.dep_ == "case" for g in c.children)),
                              key=lambda c: c.ent_type_ != "PERSON")
@@ -589,8 +589,8 @@ class Speakers:
         return None
 
     def _tells(self, subject: Token, pronoun: Token) -> bool:
-        """Whether ``subject`` tells what the pronoun's clause says: "Roe tweeted Tuesday
-        he is not sure" is Roe's report even where the parse hangs "tweeted" under
+        """Whether ``subject`` tells what the pronoun's clause says: "Roe posted Friday
+        he doubts the vote" is Roe's report even where the parse hangs "posted" under
         the pronoun's verb (what a pronoun's verb reports comes after the verb of
         saying, never before it)."""
         verb = subject.head

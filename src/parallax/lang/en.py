@@ -210,7 +210,7 @@ _NICKNAMES: dict[str, tuple[str, ...]] = {
     "teddy": ("theodore", "edward"), "tim": ("timothy",), "tom": ("thomas",),
     "tommy": ("thomas",), "tony": ("anthony",), "vince": ("vincent",),
     "walt": ("walter",), "will": ("william",),
-    # Added in the eighth session (issue 13: "Bibi" / "Benjamin" split one actor in two).
+    # Added 2026-12-04 (issue 13: "Bibi" / "Benjamin" split one actor in two, BASIL dev).
     "bibi": ("benjamin",), "bernie": ("bernard",), "mick": ("michael",),
     "mickey": ("michael",), "newt": ("newton",), "hal": ("henry", "harold"),
     "harry": ("henry", "harold"), "lou": ("louis",), "kate": ("katherine", "catherine"),
@@ -249,7 +249,8 @@ _MALE_NAMES = (
     "steve", "steven", "stuart", "ted", "theodore", "thomas", "tim", "timothy", "todd", "tom",
     "tommy", "tony", "travis", "troy", "victor", "vincent", "vladimir", "walter", "wayne",
     "william", "zachary",
-    # Added in the eighth session (issue 13): given names of one sex common in US news.
+    # Added 2026-12-04 (issue 13, read on the BASIL dev briefings): given names of one
+    # sex common in US news.
     "blake", "byron", "cory", "darrell", "devin", "glenn", "hakeem", "jared", "jay", "jeb",
     "julian", "max", "mick", "mitt", "newt", "rahm", "rand", "reince", "rex", "rudolph",
     "rudy", "sherrod", "trey", "tyler",
@@ -269,7 +270,8 @@ _FEMALE_NAMES = (
     "rachel", "rebecca", "rose", "ruth", "sandra", "sara", "sarah", "sharon", "shirley",
     "sophia", "stephanie", "sue", "susan", "teresa", "theresa", "tiffany", "victoria",
     "virginia", "wendy",
-    # Added in the eighth session (issue 13): given names of one sex common in US news.
+    # Added 2026-12-04 (issue 13, read on the BASIL dev briefings): given names of one
+    # sex common in US news.
     "becky", "carly", "cindy", "condoleezza", "dianne", "elena", "elise", "gina", "heidi",
     "huma", "ilhan", "jill", "jenny", "joni", "kamala", "kate", "katie", "kellyanne",
     "kirstjen", "kristen", "kristin", "loretta", "madeleine", "maggie", "marsha", "maxine",
