@@ -47,6 +47,8 @@ def test_short_given_names_match_their_full_form() -> None:
     assert _same("Ted Quill", "Theodore Quill") and _same("Ted Quill", "Edward Quill")
     assert not _same("Theodore Quill", "Edward Quill")
     assert "richard" in ENGLISH.person_names.nicknames["dick"]
+    assert _same("Bibi Halloway", "Benjamin Halloway")
+    assert not _same("Bibi Halloway", "Bernard Halloway")
 
 
 def test_other_given_names_and_suffixes_separate() -> None:

@@ -42,12 +42,17 @@ def test_aliases_merge_across_articles_and_speakers_get_ids() -> None:
     assert [a.id for a in actors] == [f"a{n}" for n in range(1, len(actors) + 1)]
 
 
-def test_affiliation_from_demonym_title() -> None:
-    text = ('Portugal hosted the talks. Portuguese foreign minister Rui Matos arrived first. '
-            '"We want a deal," Matos said.')
-    actors, _ = resolve_actors([parsed(text, "pt")])
-    matos = next(a for a in actors if a.name == "Rui Matos")
-    assert matos.affiliation == "Portugal"
+@pytest.mark.parametrize(("text", "name", "affiliation"), [
+    ('Portugal hosted the talks. Portuguese foreign minister Rui Matos arrived first. '
+     '"We want a deal," Matos said.', "Rui Matos", "Portugal"),
+    # The body after the title beats the place before it.
+    ('"The members are furious," said Ezra Quint, the Oslo director of TideWatch.org, '
+     'a group that fights the levy. "We will not forget," Quint said.', "Ezra Quint",
+     "TideWatch.org"),
+])
+def test_affiliation_from_title(text: str, name: str, affiliation: str) -> None:
+    actors, _ = resolve_actors([parsed(text, "t")])
+    assert next(a for a in actors if a.name == name).affiliation == affiliation
 
 
 def test_unimportant_actors_are_dropped() -> None:

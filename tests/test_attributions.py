@@ -74,6 +74,15 @@ def test_each_kind_is_an_attribution_and_no_statement(nlp: Language, case: str) 
     assert text[attribution.span.clean_start:attribution.span.clean_end] == content
 
 
+def test_a_non_answer_reported_of_its_speaker_is_a_refusal(nlp: Language) -> None:
+    text = ("Port spokeswoman Lina Varga said she could neither confirm nor deny that the "
+            "ferry had failed.")
+    found, attributions = extract(nlp, text)
+    assert found == ()
+    assert ("refusal", "she could neither confirm nor deny that the ferry had failed") in [
+        (a.kind, a.text) for a in attributions]
+
+
 def test_a_statement_stays_a_statement(nlp: Language) -> None:
     found, attributions = extract(nlp, "Mayor Ines Ocampo said the council would back the plan.")
     assert [(q.kind, q.text) for q in found] == [("indirect", "the council would back the plan")]

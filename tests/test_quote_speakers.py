@@ -209,3 +209,73 @@ def test_a_report_speaks_for_its_author_and_a_dispute_of_it_does_not(nlp: Langua
     assert speaker_of(found, "signed the contract") == "Ledger"
     # The board's rejection is of the report, not of what the report says.
     assert all(q.speaker == "Ledger" for q in found if "hidden" in q.text)
+
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    # A verb of saying the parse hangs under the pronoun's own verb is still its report.
+    ("Mayor Piet Galloran signed the ferry deal on Monday.\n\n"
+     "\u201cThat is the last straw,\u201d said Zora Pellam, who runs the Harbour "
+     "League. \u201cOur members are furious.\u201d\n\n"
+     "The council has until March to settle the ferry budget.\n\n"
+     "Galloran tweeted Thursday he's not certain the levy can pass.\n\n"
+     "\"No one can tell whether the council will settle the budget,\" he said.",
+     "No one can tell", "Piet Galloran"),
+    # A dateline the parse makes the subject is a place, not the person after it.
+    ("OSLO -- Prime Minister Anders Holloway on Friday firmly rejected reports "
+     "that the harbour agency is storing ferry logs, saying that the council had been "
+     "told.\n\n"
+     "\"The levy is fair to every farmer,\" he said during a speech in Tarsk.",
+     "fair to every", "Anders Holloway"),
+    # "Mr. Quill" is the man of the two Quills, though news writes his suffix.
+    ("Thomas R. Quill III, who is married to Marisol Quill, the mayor's chief of staff, "
+     "runs a harbour law firm. \u201cThe levy will not "
+     "survive a court,\u201d Mr. Quill, who opposes the mayor, wrote on Tallyo.",
+     "not survive", "Thomas R. Quill III"),
+])
+def test_pronouns_and_honorifics_find_the_person_of_their_sex(
+        nlp: Language, text: str, fragment: str, speaker: str) -> None:
+    assert speaker_of(quotes(nlp, text), fragment) == speaker
+
+
+@pytest.mark.parametrize(("text", "fragment", "not_speaker"), [
+    # An object of a sentence about someone else (a description) is no antecedent.
+    ("\u201cI never met her,\u201d Mr. Piet Galloran said on Monday.\n\n"
+     "The congressman worried aloud about what the week meant for his wife, Zenobe "
+     "Arquiss, a lawyer at the port. \u201cShe reads these stories every morning,\u201d he "
+     "told reporters.", "reads these stories", "Zenobe Arquiss"),
+    # Nor a woman whose given name alone tells her sex.
+    ("Harbour director Kristen Avery met the mayor's envoy on Monday. \u201cWe will not "
+     "sign this deal,\u201d he told reporters.", "not sign", "Kristen Avery"),
+    # Nor is who disputes a writing the speaker of what it says.
+    ("Mayor Ada Quill disputed the details of a Ledger report claiming that the clerk "
+     "had hidden the ferry contract.", "hidden", "Ada Quill"),
+    # Nor is "one senator" the senator named before.
+    ("Senator Ilona Fjeld opposed the ferry deal on Monday.\n\n"
+     "Mr. Brask used a closed lunch to press his colleagues not to attack the deal, "
+     "according to one senator who attended.", "press his colleagues", "Ilona Fjeld"),
+    # Nor is the client of an attorney who speaks.
+    ("Agent Ole Halvorsen was fired on Friday.\n\n"
+     "Halvorsen\u2019s attorney, for his part, attacked the harbour board on Monday, "
+     "saying its chair \u201cignored every rule in the book.\u201d\n\n"
+     "He added, \u201cNot one page of the file points to wrongdoing by "
+     "my client.\u201d", "Not one page", "Ole Halvorsen"),
+])
+def test_pronoun_skips_someone_a_sentence_names_who_does_not_speak(
+        nlp: Language, text: str, fragment: str, not_speaker: str) -> None:
+    assert speaker_of(quotes(nlp, text), fragment) != not_speaker
+
+
+def test_a_title_the_parse_splits_into_subjects_leaves_the_name_the_speaker(
+        nlp: Language) -> None:
+    text = ("\u201cThe levy is a disgrace. The mayor let the fishermen down,\u201d said "
+            "Tidewatch co-founder Ezra Quint. \u201cWe will remember in May.\u201d")
+    assert speaker_of(quotes(nlp, text), "a disgrace") == "Ezra Quint"
+
+
+@pytest.mark.parametrize("who", ["Senator Ilona Fjeld of Tarsk",
+                                 "Senator Ilona Fjeld, Greens of Tarsk"])
+def test_who_after_a_persons_home_place_is_the_person(nlp: Language, who: str) -> None:
+    text = (f"One name stands out: {who}, who opposed the ferry plan and complained in "
+            "private that most of her colleagues had been misled about its cost.")
+    assert speaker_of(quotes(nlp, text), "misled about") == "Ilona Fjeld"

@@ -63,6 +63,8 @@ def test_a_name_alone_after_a_cue_is_not_a_statement(nlp: Language) -> None:
     # An indirect question asserts nothing either.
     "After the hearing, Senator Lind questioned why the memo was never sent.",
     "The mayor asked whether the pier would reopen.",
+    # People accused of something are not accusing.
+    "Voters punished the harbour councillors accused of appeasing the mayor.",
 ])
 def test_negated_withheld_and_asked_reporting_is_not_a_statement(nlp: Language,
                                                                  text: str) -> None:

@@ -233,7 +233,8 @@ def same_person(a: PersonName, b: PersonName) -> bool:
 
 
 def surname_matches(name: str, full_names: Iterable[str],
-                    names: PersonNames = ENGLISH.person_names) -> list[str]:
+                    names: PersonNames = ENGLISH.person_names, *,
+                    suffixed: bool = False) -> list[str]:
     """The distinct longer names that ``name`` (one written word, with or without a
     generational suffix) may stand for: their surname or first word.
 
@@ -242,8 +243,9 @@ def surname_matches(name: str, full_names: Iterable[str],
     suffixed one only when no namesake without one is named: news writes the
     suffix whenever the two are in one story, so beside "Donald Trump" and
     "Donald Trump Jr." a bare "Trump" is the first ("Quill" is "Theodore J.
-    Quill Jr." when he is the only Quill). Written words are compared, so
-    "Okonkwo" alone does not fit "Adaeze Okonkwo-Varr".
+    Quill Jr." when he is the only Quill). ``suffixed``: every namesake, with
+    a suffix or without. Written words are compared, so "Okonkwo" alone does
+    not fit "Adaeze Okonkwo-Varr".
     """
     words, suffix = _name_words(name, names)
     if len(words) != 1:
@@ -258,7 +260,9 @@ def surname_matches(name: str, full_names: Iterable[str],
         if key == parts[-1] or (key == parts[0] and not suffix):
             matches.setdefault(name_key(full), (full, full_suffix))
     plain = [full for full, full_suffix in matches.values() if not full_suffix]
-    return plain if plain and not suffix else [full for full, _ in matches.values()]
+    if plain and not suffix and not suffixed:
+        return plain
+    return [full for full, _ in matches.values()]
 
 
 def expand_body(name: str, bodies: Iterable[str]) -> str:

@@ -22,6 +22,7 @@ __all__ = ["AFFILIATION_LABELS", "TitledMention", "titled_mentions"]
 
 AFFILIATION_LABELS = frozenset({"GPE", "NORP", "ORG"})
 _WORD = re.compile(r"[^\s,;:()\"“”]+")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +53,14 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _collect(text: str, words: list[tuple[int, int, str]], entities: Sequence[Entity],
-             options: ActorsOptions) -> tuple[list[str], Entity | None, int]:
-    """Title words, affiliation and left edge of a run of words, nearest the name first."""
+             options: ActorsOptions) -> tuple[list[str], Entity | None, int, int]:
+    """Title words, affiliation, left edge and length of a run of words, nearest the
+    name first."""
     title: list[str] = []
     affiliation: Entity | None = None
     edge = -1
     previous: tuple[int, int] | None = None
+    used = 0
     for start, end, word in words:
         if word.endswith(".") and "." not in word[:-1] and len(word) > 4:
             break  # "...met the president. Trump said": a sentence ends, not "Gov."
@@ -79,7 +82,33 @@ def _collect(text: str, words: list[tuple[int, int, str]], entities: Sequence[En
         else:
             break
         edge = start if edge < 0 else min(edge, start)
-    return title, affiliation, edge
+        used += 1
+    return title, affiliation, edge, used
+
+
+def _of_phrase(text: str, entities: Sequence[Entity], words: list[tuple[int, int, str]]
+               ) -> Entity | None:
+    """The body a title's "of" phrase names ("director of the Harbour League", "of
+    TideWatch.org", which the NER model may leave untagged), when ``words`` open with
+    one."""
+    if len(words) < 2 or words[0][2].lower() not in ("of", "at"):
+        return None
+    rest = words[2:] if words[1][2].lower() == "the" else words[1:]
+    # "Minister of Finance", "Secretary of State": a portfolio, not a body.
+    if not rest or not rest[0][2][:1].isupper() or is_title_word(rest[0][2]):
+        return None
+    tagged = next((e for e in entities if e.start == rest[0][0] and e.label == "ORG"), None)
+    if tagged is not None:
+        return tagged
+    run = [rest[0]]
+    for word in rest[1:]:
+        if not word[2][:1].isupper() or text[run[-1][1]:word[0]] != " ":
+            break
+        run.append(word)
+    end = run[-1][1]
+    if text[end - 1] == "." and not _INITIALS.fullmatch(run[-1][2]):
+        end -= 1  # the sentence's full stop, not "U.S."
+    return Entity(run[0][0], end, text[run[0][0]:end], "ORG")
 
 
 def _after(text: str, entity: Entity, entities: Sequence[Entity], options: ActorsOptions
@@ -90,7 +119,10 @@ def _after(text: str, entity: Entity, entities: Sequence[Entity], options: Actor
     end = min(len(text), entity.end + options.title_window)
     words = [w for w in _words(text, entity.end, end)
              if w[2].lower() != "the"]
-    title, affiliation, _ = _collect(text, words, entities, options)
+    title, affiliation, _, used = _collect(text, words, entities, options)
+    # "Ada Roe, the Kestria director of the Harbour League": she acts for the League;
+    # the place before the title says where she works.
+    affiliation = _of_phrase(text, entities, words[used:]) or affiliation
     return TitledMention(entity, tuple(title), affiliation, entity.text) if title else None
 
 
@@ -107,7 +139,7 @@ def titled_mentions(text: str, entities: Sequence[Entity], *,
         before = text[before_start:entity.start]
         gap = len(before) - len(before.rstrip(" ,"))  # "minister, Ri Yong Ho" apposition
         words = _words(text, before_start, entity.start - gap)[::-1]
-        title, affiliation, edge = _collect(text, words, entities, options)
+        title, affiliation, edge, _ = _collect(text, words, entities, options)
         if title:
             written = text[edge:entity.end] if gap <= 1 else entity.text
             found.append(TitledMention(entity, tuple(reversed(title)), affiliation, written))

@@ -43,6 +43,9 @@ def unsaid(cue: Token, cues: QuoteCues, reach: int) -> AttributionKind | None:
     "hopes to show": a word the cue hangs from through an infinitive or a
     preposition (not through a clause, which is a statement of its own).
     """
+    if cue.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ == "neither"
+                                  for c in cue.head.children):
+        return "negated"  # "could neither confirm nor deny that ...": nothing denied
     for child in cue.children:
         if child.dep_ == "neg":
             return "negated"

@@ -62,7 +62,8 @@ def _unmodified(obj: Token, tokens: list[Token]) -> list[Token]:
 
 
 def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
-                  bare: bool = True) -> tuple[list[Token], AttributionKind | None]:
+                  bare: bool = True, writings: frozenset[str] = frozenset()
+                  ) -> tuple[list[Token], AttributionKind | None]:
     """The content held by ``verb``'s object, infinitive or topic, and why it is no
     statement (None when it is one; no tokens when there is no content).
 
@@ -74,7 +75,8 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
     ("denied the allegations") is the ``target`` of the words (a name alone is
     whom they are about, neither),
     a topic without a verb ("spoke of his service") their ``topic``; either is
-    kept only when no later shape holds a statement.
+    kept only when no later shape holds a statement. ``writings``: nouns of
+    writings ("article") whose words a clause on them reports, as a claim noun's.
     """
     children = list(verb.children)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
@@ -91,8 +93,14 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
         tokens = list(verb.doc[obj.left_edge.i:last + 1])
         # "disputed the Ledger's report that said Moss lied": what the report says is
         # its own statement; the verb's is the dispute of the report.
-        said = [c for c in obj.rights if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
-                and c.lemma_.lower() in cues.speech] if obj.lemma_.lower() in cues.nouns else []
+        # So is what a writing the object names says ("disputed the details of a Ledger
+        # report claiming that ..."; the parse may hang the participle on "details").
+        carriers = {t.i for t in obj.subtree if t.lemma_.lower() in writings}
+        if carriers or obj.lemma_.lower() in cues.nouns:
+            carriers.add(obj.i)
+        said = [c for noun in obj.subtree if noun.i in carriers for c in noun.rights
+                if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
+                and c.lemma_.lower() in cues.speech]
         if said and not predicate:
             tokens = tokens[:tokens.index(said[0].left_edge)]
         # A name alone ("criticized President Ada Moss for ...") is whom it is about.

@@ -93,6 +93,8 @@ def _next_statement(tokens: Sequence[Token], cues: QuoteCues) -> int:
         # form (`it would return and warned`) or after another cue (`she promised to stay
         # and said ...`) is a statement of its own.
         fits = token.tag_ == token.head.tag_ and token.head.lemma_.lower() not in cues.lemmas
+        # "neither confirm nor deny", "both admitted and regretted": one statement.
+        fits = fits or any(c.dep_ == "preconj" for c in token.head.children)
         if token.dep_ == "conj" and token.pos_ == "VERB" and (
                 token.lemma_.lower() in cues.lemmas) and not fits and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
@@ -357,12 +359,28 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
         if reported is not None:
             return reported, None
     tokens, kind = object_tokens(verb, lemma, state.cues, state.options.min_object_words,
-                                 bare=state.options.bare_objects)
+                                 bare=state.options.bare_objects,
+                                 writings=state.speakers.sources.documents)
     reported = _clause_range(tokens, state.cues) if tokens else None
     if reported is None or any(s < reported[1] and reported[0] < e for s, e in (
             (q.span.clean_start, q.span.clean_end) for q in partial)):
         return None
     return reported, kind
+
+
+def _declined(state: ArticleState, reported: tuple[int, int]) -> AttributionKind | None:
+    """A refusal when what the cue reports is that the speaker does not answer: "said
+    she could neither confirm nor deny the figures", "said he would not comment" (the
+    reported clause's own verb of answering, negated, with the speaker as its subject)."""
+    span = state.doc.char_span(*reported, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in state.cues.disclosing:
+        return None
+    children = list(span.root.children)
+    if not any(c.dep_ == "nsubj" and c.lower_ in _SPEAKERS_AGAIN for c in children):
+        return None
+    negated = any(c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither")
+                  for c in children)
+    return "refusal" if negated else None
 
 
 def _noun_source(noun: Token) -> Token | None:
@@ -451,6 +469,16 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]
         elif token.pos_ == "VERB" and (lemma in state.cues.lemmas or intends(token, state.cues)):
             passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(
                 c.dep_ == "agent" for c in token.children)
+            # "senators accused of appeasing the president": a reduced passive; the
+            # senators are accused, not accusing (with a clause of its own, "CNN, which
+            # ..., announced that ...", or on a subject, "its proposal asked only for
+            # ...", also one the parse makes the object of a verb of saying, "Kestria
+            # says its proposal asked ...", it is a misparsed verb of saying).
+            head = token.head
+            passive = passive or (token.dep_ == "acl" and token.tag_ == "VBN" and not any(
+                c.dep_ in ("agent", "ccomp") for c in token.children)
+                and head.dep_ not in ("nsubj", "nsubjpass") and not (
+                    head.dep_ == "dobj" and head.head.lemma_.lower() in state.cues.speech))
             if passive:
                 continue  # "Ada Moss was asked whether ...": the passive subject is the hearer
             # "has not announced a date", "without recommending charges": nothing was said.
@@ -459,7 +487,8 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]
             statement = _verb_statement(state, token, lemma, partial) if (
                 lemma in state.cues.lemmas) else None
             if statement is not None:
-                reported, kind = statement[0], kind or statement[1]
+                reported, kind = statement[0], kind or statement[1] or _declined(
+                    state, statement[0])
             elif intends(token, state.cues):
                 # "plans to visit the dam", "refused to release the files": no statement.
                 reported = _clause_range(intended(token, state.cues), state.cues)

@@ -6,8 +6,11 @@ Names come from spaCy's entities; pronouns go to the nearest compatible,
 salient antecedent (see ``Speakers._antecedent``): the main subject of the
 nearest sentence that has one, never a person of the other sex (honorifics
 and given names say which, ``PersonNames.genders``), never a name inside a
-quotation, and an earlier "he" carries its own antecedent forward; when the
-evidence is weaker the speaker stays unresolved. Descriptions go to the latest person
+quotation, never a place or body the parse makes the subject (a dateline), and
+an earlier "he" carries its own antecedent forward; an object counts only in a
+sentence with no subject that is someone else; when the evidence is weaker
+the speaker stays unresolved. "Mr. Roe" is the Roe of his sex when the
+article names several. Descriptions go to the latest person
 whose written title has the description's head noun ("president") and no
 conflicting country. A surname alone becomes the article's unique full name
 with it, so one article never splits a speaker in two.
@@ -202,13 +205,22 @@ class Speakers:
                        speech=speech, taken=_taken(persons, names))
         said: dict[str, set[str]] = {}
         titles = {t.entity.start: t.title for t in speakers.titled}
-        for person in persons:
-            gender = _gender_of(text, person, speakers._full(person.text),
-                                titles.get(person.start, ()), names)
-            said.setdefault(speakers._full(person.text), set()).update(
-                (gender,) if gender else ())
-        speakers.genders.update(
-            (name, next(iter(found)) if len(found) == 1 else None) for name, found in said.items())
+        # Full names first: "Mr. Roe" is then the Roe of his sex (``_by_sex``), and
+        # lends his honorific to no woman of the article who shares his surname.
+        for full_names in (True, False):
+            for person in persons:
+                if (" " in person_name(person.text)) != full_names:
+                    continue
+                full = (speakers._full(person.text) if full_names
+                        else speakers._by_sex(person.text, person.start))
+                gender = _gender_of(text, person, full, titles.get(person.start, ()), names)
+                # A surname the article's names leave open ("Clinton" beside two) keeps
+                # what its honorifics say, as the pronoun rules read it.
+                left_open = speakers._full(person.text)
+                for key in {full, left_open} if left_open == person_name(person.text) else {full}:
+                    said.setdefault(key, set()).update((gender,) if gender else ())
+            speakers.genders.update((name, next(iter(found)) if len(found) == 1 else None)
+                                    for name, found in said.items())
         return speakers
 
     def mention(self, head: Token) -> tuple[int, int]:
@@ -288,7 +300,9 @@ class Speakers:
         if self._stray_word(head):
             return None
         # A person in apposition before a place ("one senator, Arizona's Ada Moss,").
-        appositions = sorted((c for c in head.children if c.dep_ == "appos"),
+        # Not an owner the parse hangs there ("Roe hailed Moss's exit": "Moss" under "Roe").
+        appositions = sorted((c for c in head.children if c.dep_ == "appos"
+                              and not any(g.dep_ == "case" for g in c.children)),
                              key=lambda c: c.ent_type_ != "PERSON")
         for token in (head, *appositions):
             named = self._entity_name(token)
@@ -316,7 +330,11 @@ class Speakers:
             return members
         if head.pos_ in ("NOUN", "PROPN") and is_title_word(head.text):
             holder = self._office_holder(head)
-            return holder if holder else self._described(head, start, end)
+            # "one senator", "a senior official": someone not named, never the senator
+            # named before.
+            indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in self.sources.indefinite
+                             for c in head.children)
+            return holder if holder or indefinite else self._described(head, start, end)
         if head.pos_ == "PROPN" and head.text[:1].isupper():
             # A name spaCy did not tag ("Trump emphasized ..." in some sentences), or
             # the short form of a body named before ("the Ministry").
@@ -382,19 +400,34 @@ class Speakers:
                         return name
         return None
 
-    def _by_sex(self, name: str, start: int) -> str:
-        """A surname two people of the article share, told apart by its honorific: "Mr.
-        Roe" is the one man among them, when no other is known to be a man and he is
-        named in this sentence or the two before (or every other one is known to be
-        a woman). Otherwise the surname stays as written, and unresolved."""
-        matches = surname_matches(name, self.full_names, self.names)
-        if len(matches) < 2:
-            return name
+    def _by_sex(self, text: str, start: int) -> str:
+        """The person a name written at ``start`` stands for, told apart by its
+        honorific when people of the article share the surname: "Mr. Roe" is the one
+        man among them, when no other is known to be a man and he is named in this
+        sentence or the two before (or every other one is known to be a woman).
+        A namesake with a generational suffix counts when the one without it is
+        not known to be of the honorific's sex ("Mr. Roe" beside "Ada Roe" and
+        "Ben Roe III"), and never a person known to be of the other sex. When
+        unsure, the surname stays as written, and unresolved."""
+        name = self._full(text)
+        written = person_name(text)
         before = _LAST_WORD.search(self.text, max(0, start - _HONORIFIC_REACH), start)
         honorific = before.group(1) if before else ""
         wanted = self.names.genders.get(honorific.lower()) if is_title_word(honorific) else None
+        matches = surname_matches(written, self.full_names, self.names)
+        if wanted is None or " " in written:
+            return name
+        if len(matches) == 1 and self.genders.get(matches[0]) != wanted:
+            every = surname_matches(written, self.full_names, self.names, suffixed=True)
+            if self.genders.get(matches[0]) is not None:  # "Mr. Roe" is not Ada Roe
+                rest = [m for m in every if m != matches[0]]
+                return rest[0] if len(rest) == 1 and self.genders.get(rest[0]) in (
+                    None, wanted) else written
+            matches = every
+        if len(matches) < 2:
+            return name
         fits = [m for m in matches if self.genders.get(m) == wanted]
-        if wanted is None or len(fits) != 1:
+        if len(fits) != 1:
             return name
         others = [m for m in matches if m != fits[0]]
         if all(self.genders.get(m) not in (None, wanted) for m in others):
@@ -462,7 +495,7 @@ class Speakers:
             # "the A.G.": an office the NER model tagged, not a name.
             return self._abbreviated(text, start) if _INITIALS.fullmatch(text) else None
         if span.label_ == "PERSON":
-            return self._by_sex(self._full(text), start)
+            return self._by_sex(text, start)
         # The NER model tags some surnames as places or bodies ("Galloran said").
         return self._body(expand_surname(display_name(text), self.full_names, self.names),
                           span.start_char)
@@ -500,16 +533,23 @@ class Speakers:
                     continue
                 span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
                 root = span.root if span is not None else None
-                if root is not None and root.dep_ == "appos":
+                if root is not None and root.dep_ == "appos" and not _place_or_body(root.head):
                     root = root.head  # "The mediator, Ada Moss, said ...": the subject names her
+                elif root is not None and root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS:
+                    # "WASHINGTON -- President Ada Moss on Friday defended ...": the parse
+                    # makes the dateline the subject; the person is.
+                    subjects.append(root)
+                    continue
                 if root is not None and root.dep_ in _SUBJECT_DEPS:
                     subjects.append(root)
                 elif span is None or span.root.dep_ != "poss":
                     others.append(person)
                 elif span.root.head.dep_ in _SUBJECT_DEPS and (
-                        span.root.head.lower_ not in self.sources.nouns):
+                        span.root.head.lower_ not in self.sources.nouns) and not (
+                        is_title_word(span.root.head.text)):
                     # "Mr. Roe's desire ... when he ...": the owner of a subject that is
-                    # no one of his own ("Roe's lawyer said he ..." is not read).
+                    # no one of his own ("Roe's lawyer said he ...", "Roe's attorney
+                    # blasted ... . He added" are not read).
                     owners.append(span.root)
             span = self.doc.char_span(low, high, alignment_mode="expand")
             subjects.extend(t for t in span or () if t.dep_ in _SUBJECT_DEPS and t.i != pronoun.i
@@ -517,9 +557,22 @@ class Speakers:
                             and not self._quoted(t.idx))
             subjects.extend(self._untagged_persons(span or (), subjects, wanted))
             if index == sentence:
-                subjects = [s for s in subjects if not _reported_by(s.head, pronoun)]
+                subjects = [s for s in subjects if not _reported_by(s.head, pronoun)
+                            or self._tells(s, pronoun)]
                 others = []
+            elif not subjects and self._someone_else(span or (), pronoun):
+                # "..., Cora Ruiz; she followed him on Mastodon." A sentence whose subject
+                # is someone of the other sex (or a description: "the congressman") is
+                # about that one: an object named in it is no better a guess than the
+                # subject of an earlier sentence, unless known to be of the pronoun's sex.
+                others = [p for p in others if wanted and self.genders.get(
+                    self._full(p.text)) == wanted]
             subjects = subjects or [o for o in owners if not _reported_by(o.head.head, pronoun)]
+            if not subjects and index != sentence and (
+                    described := self._described_subject(span or (), wanted)) is not None:
+                # "Roe's attorney blasted the board ... . He added, ...": the attorney,
+                # whom no earlier sentence names.
+                return self.name(described)
             if wanted and any(self.genders.get(self._full(p.text)) == wanted for p in others):
                 subjects = [s for s in subjects if not self._stray_word(s)]
             if subjects:
@@ -534,6 +587,43 @@ class Speakers:
             if others and bisect_right(self.paragraph_starts, others[-1].start) == paragraph:
                 return self._full(others[-1].text)
         return None
+
+    def _tells(self, subject: Token, pronoun: Token) -> bool:
+        """Whether ``subject`` tells what the pronoun's clause says: "Roe posted Friday
+        he doubts the vote" is Roe's report even where the parse hangs "posted" under
+        the pronoun's verb (what a pronoun's verb reports comes after the verb of
+        saying, never before it)."""
+        verb = subject.head
+        return verb.i < pronoun.i and verb.lemma_.lower() in self.speech
+
+    def _described_subject(self, tokens: Iterable[Token], wanted: str | None) -> Token | None:
+        """The main subject among ``tokens`` when it is someone's agent, named by whom it
+        acts for ("Roe's attorney", "her lawyer"), of the pronoun's sex. ("The
+        congressman" after "Ben Roe" is Roe: read on back.)"""
+        subjects = [t for t in tokens if t.dep_ in _SUBJECT_DEPS and not self._quoted(t.idx)]
+        if not subjects:
+            return None
+        main = min(subjects, key=lambda t: (_depth(t), t.i))
+        sex = self.names.genders.get(main.lower_)
+        if main.pos_ != "NOUN" or main.tag_ != "NN" or (wanted and sex and sex != wanted) or (
+                not any(c.dep_ == "poss" for c in main.children)):
+            return None
+        return main if is_title_word(main.text) or main.lower_ in self.sources.nouns or (
+            sex is not None) else None
+
+    def _someone_else(self, tokens: Iterable[Token], pronoun: Token) -> bool:
+        """Whether a subject among ``tokens`` is a person the pronoun cannot stand for:
+        one of the other sex, or a person described without a name ("the
+        congressman", "the senator")."""
+        for token in tokens:
+            if token.dep_ not in _SUBJECT_DEPS or self._quoted(token.idx) or token.i == pronoun.i:
+                continue
+            if token.lower_ in _PRONOUN_GENDERS or token.ent_type_ == "PERSON":
+                return True
+            if token.pos_ == "NOUN" and (is_title_word(token.text)
+                                         or token.lower_ in self.names.genders):
+                return True
+        return False
 
     def _stray_word(self, token: Token) -> bool:
         """A capitalised word opening a sentence that the NER model alone calls a person
@@ -773,9 +863,11 @@ class Speakers:
         return None
 
     def _is_possessive(self, person: Entity) -> bool:
-        """ "Kim's priority" names Kim but does not make him the speaker."""
+        """ "Kim's priority" names Kim but does not make him the speaker, however the
+        parse hangs the name (an apposition with its "'s" in a broken parse)."""
         span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ == "poss"
+        return span is not None and (span.root.dep_ == "poss" or any(
+            c.dep_ == "case" for c in span.root.children))
 
     def _described(self, head: Token, start: int, end: int) -> str | None:
         wanted = head.lemma_.lower()
@@ -803,8 +895,8 @@ class Speakers:
 def relative_antecedent(clause: Token) -> Token:
     """Whom the "who" of a relative clause stands for: the noun right before it ("a
     wave of letters from harbour pilots who said" -> pilots, where the parse may hang
-    the clause on "wave"; "members of the Assembly who" -> members), else the noun
-    the parse hangs the clause on."""
+    the clause on "wave"; "members of the Assembly who" -> members; "Senator Moss of
+    Kestria, who" -> Moss), else the noun the parse hangs the clause on."""
     relative = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
     if relative is None or relative.i < 2 or relative.lower_ not in _PERSON_RELATIVES:
         return clause.head
@@ -814,10 +906,16 @@ def relative_antecedent(clause: Token) -> Token:
     if before.pos_ not in ("NOUN", "PROPN") or before.i <= clause.head.i or (
             before.ent_type_ in _TIME_LABELS):
         return clause.head
-    # "members of the Assembly who said": the people of a body, not the body.
-    if (before.ent_type_ and before.ent_type_ != "PERSON" and before.dep_ == "pobj"
-            and before.head.head.pos_ == "NOUN"):
-        return before.head.head
+    # "members of the Assembly who said": the people of a body, not the body; "Senator
+    # Ada Moss of Kestria, who": "who" never stands for a place, which says where the
+    # person before it is from.
+    if before.ent_type_ and before.ent_type_ != "PERSON" and before.dep_ == "pobj":
+        owner = before.head.head
+        while owner.dep_ == "appos" and owner.ent_type_ != "PERSON":
+            owner = owner.head  # "Senator Ada Moss, Republican of Kestria, who"
+        if owner.pos_ == "NOUN" or owner.ent_type_ == "PERSON" or before.ent_type_ in (
+                "GPE", "LOC"):
+            return owner
     return before
 
 
@@ -835,6 +933,11 @@ def _gender_of(text: str, person: Entity, full: str, title: Sequence[str],
             return names.genders[key]
     parts = full.split()
     return names.genders.get(parts[0].lower()) if len(parts) > 1 else None
+
+
+def _place_or_body(token: Token) -> bool:
+    """A token the NER model tags as a place or a body (never a person's antecedent)."""
+    return token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC")
 
 
 def _reported_by(verb: Token, pronoun: Token) -> bool:

@@ -113,6 +113,9 @@ def find_subject(verb: Token, speakers: Speakers, *, resolvable: bool) -> Token 
     # "she"; "who" belongs to the clause she reports.
     if len(subjects) > 1:
         subjects = [c for c in subjects if c.lower_ not in RELATIVE] or subjects
+        # "said Kestrel co-founder Ada Roe": the parse splits the title into subjects of
+        # their own ("co", "-") before the name; the name is who speaks.
+        subjects = [c for c in subjects if c.ent_type_ == "PERSON"] or subjects
     binds = any(c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS for c in children)
     for subject in subjects:
         if subject.lower_ in RELATIVE and verb.dep_ == "relcl":

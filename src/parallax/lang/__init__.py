@@ -74,6 +74,9 @@ class QuoteCues:
     """The words of ``unsaid`` that make a cue merely possible (`could say`): a
     hypothetical attribution. Other words of ``unsaid``, and a negation, negate it."""
     withholding: frozenset[str] = frozenset()
+    disclosing: frozenset[str] = frozenset()
+    """Verbs of answering a question about facts (`confirm`, `comment`): negated in
+    what a cue reports of its own speaker (`said she could not confirm`), a refusal."""
     """Verbs of ``unsaid`` that withhold what a cue would say (`declined to say`): a
     refusal."""
     wishes: frozenset[str] = frozenset()

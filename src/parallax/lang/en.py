@@ -110,6 +110,10 @@ _TOPIC_PREPS = frozenset({"about", "of", "on", "at"})
 # withheld, wished or planned, else negated.
 _POSSIBLE = frozenset({"could", "might", "may"})
 _WITHHOLDING = frozenset({"refuse", "decline", "avoid"})
+# "said she could neither confirm nor deny", "said he would not comment": a spokesperson's
+# non-answer, kept as a refusal (BASIL development briefings); not "said he never
+# questioned her faith", which is a denial and a statement.
+_DISCLOSING = frozenset({"confirm", "comment", "disclose", "discuss", "elaborate", "specify"})
 _WISHES = frozenset({"hope", "hoping", "want", "wish", "plan", "intend", "seek", "try", "aim",
                      "attempt"})
 # Their own infinitive is a plan or a refusal (PolNeAR's attributions, first half of the
@@ -206,6 +210,15 @@ _NICKNAMES: dict[str, tuple[str, ...]] = {
     "teddy": ("theodore", "edward"), "tim": ("timothy",), "tom": ("thomas",),
     "tommy": ("thomas",), "tony": ("anthony",), "vince": ("vincent",),
     "walt": ("walter",), "will": ("william",),
+    # Added 2026-12-04 (issue 13: "Bibi" / "Benjamin" split one actor in two, BASIL dev).
+    "bibi": ("benjamin",), "bernie": ("bernard",), "mick": ("michael",),
+    "mickey": ("michael",), "newt": ("newton",), "hal": ("henry", "harold"),
+    "harry": ("henry", "harold"), "lou": ("louis",), "kate": ("katherine", "catherine"),
+    "katie": ("katherine", "catherine", "kathleen"), "kathy": ("katherine", "kathleen"),
+    "cathy": ("catherine",), "peggy": ("margaret",), "maggie": ("margaret",),
+    "meg": ("margaret", "megan"), "jenny": ("jennifer",), "jen": ("jennifer",),
+    "becky": ("rebecca",), "debbie": ("deborah", "debra"), "tricia": ("patricia",),
+    "patty": ("patricia",), "rudy": ("rudolph",),
 }
 # Suffixes that name another member of a family: "Donald Trump Jr." is not his father.
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -236,6 +249,11 @@ _MALE_NAMES = (
     "steve", "steven", "stuart", "ted", "theodore", "thomas", "tim", "timothy", "todd", "tom",
     "tommy", "tony", "travis", "troy", "victor", "vincent", "vladimir", "walter", "wayne",
     "william", "zachary",
+    # Added 2026-12-04 (issue 13, read on the BASIL dev briefings): given names of one
+    # sex common in US news.
+    "blake", "byron", "cory", "darrell", "devin", "glenn", "hakeem", "jared", "jay", "jeb",
+    "julian", "max", "mick", "mitt", "newt", "rahm", "rand", "reince", "rex", "rudolph",
+    "rudy", "sherrod", "trey", "tyler",
 )
 _FEMALE_NAMES = (
     "abigail", "alice", "alexandra", "alexandria", "alicia", "amanda", "amy", "andrea",
@@ -252,6 +270,13 @@ _FEMALE_NAMES = (
     "rachel", "rebecca", "rose", "ruth", "sandra", "sara", "sarah", "sharon", "shirley",
     "sophia", "stephanie", "sue", "susan", "teresa", "theresa", "tiffany", "victoria",
     "virginia", "wendy",
+    # Added 2026-12-04 (issue 13, read on the BASIL dev briefings): given names of one
+    # sex common in US news.
+    "becky", "carly", "cindy", "condoleezza", "dianne", "elena", "elise", "gina", "heidi",
+    "huma", "ilhan", "jill", "jenny", "joni", "kamala", "kate", "katie", "kellyanne",
+    "kirstjen", "kristen", "kristin", "loretta", "madeleine", "maggie", "marsha", "maxine",
+    "megyn", "meghan", "peggy", "samantha", "sheryl", "sonia", "tammy", "tricia", "tulsi",
+    "valerie",
 )
 
 
@@ -356,7 +381,7 @@ ENGLISH = LanguagePack(
                          intent=_INTENT_VERBS, preps=MappingProxyType(_PREP_CUES),
                          nouns=_NOUN_CUES, topics=_TOPIC_PREPS, unsaid=_UNSAID,
                          possible=_POSSIBLE, withholding=_WITHHOLDING, wishes=_WISHES,
-                         aims=_AIMS,
+                         disclosing=_DISCLOSING, aims=_AIMS,
                          asking=frozenset({"claim", "demand", "propose", "promise", "pledge",
                                            "vow", "recommend", "concede", "admit", "predict",
                                            "forecast"}),
