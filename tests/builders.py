@@ -147,15 +147,6 @@ FIRE_CASKWELL = [
 ]
 
 
-def fires_and_a_vote() -> list[Document]:
-    """Two fires on one day and an unrelated council vote, two reports each from
-    other outlets (documents, one day): several stories for grouping to split."""
-    items = [*FIRE_BRINDLEMOOR, *FIRE_CASKWELL,
-             ("Council approves harbour budget", LEDGER), ("Harbour budget passes", TIMES)]
-    return [Document(f"d{n}", f"d{n}.txt", f"{title}\n\n{text}", title=title,
-                     outlet=f"Outlet {n}", published="2025-06-07")
-            for n, (title, text) in enumerate(items, 1)]
-
 def story_articles(stories: list[tuple[str, list[tuple[str, str]], str]]) -> list[Article]:
     """Cleaned articles from (name, [(title, text), ...], published day) per story.
 

@@ -13,10 +13,19 @@ import pytest
 
 from parallax import pipeline, render
 from parallax.engine import Engine, open_engine
+from parallax.model import Document
 
-from builders import fires_and_a_vote
+from builders import FIRE_BRINDLEMOOR, FIRE_CASKWELL, LEDGER, TIMES
 
 pytest.importorskip("distributed", reason="the Dask engine needs parallax-news[dask]")
+
+
+def _corpus() -> list[Document]:
+    items = [*FIRE_BRINDLEMOOR, *FIRE_CASKWELL,
+             ("Council approves harbour budget", LEDGER), ("Harbour budget passes", TIMES)]
+    return [Document(f"d{n}", f"d{n}.txt", f"{title}\n\n{text}", title=title,
+                     outlet=f"Outlet {n}", published="2025-06-07")
+            for n, (title, text) in enumerate(items, 1)]
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +40,7 @@ def test_local_cluster_has_two_workers(cluster: Engine) -> None:
 
 
 def test_dask_gives_the_local_stories(cluster: Engine) -> None:
-    documents = fires_and_a_vote()
+    documents = _corpus()
     here = pipeline.stories(documents)
     there = pipeline.stories(documents, engine=cluster)
     assert len(here.stories) >= 2
@@ -40,7 +49,7 @@ def test_dask_gives_the_local_stories(cluster: Engine) -> None:
 
 
 def test_dask_gives_the_local_briefings(cluster: Engine) -> None:
-    documents = fires_and_a_vote()
+    documents = _corpus()
     json = render.FORMATS["json"]
     here = render.render_briefings(pipeline.brief_stories(documents), json)
     there = render.render_briefings(pipeline.brief_stories(documents, engine=cluster), json)

@@ -16,16 +16,13 @@ import numpy as np
 import pysbd
 import pytest
 
-from parallax import pipeline
 from parallax.analyze.embed import Embedder, load_embedder
 from parallax.analyze.sentences import _Segmenter, split_sentences
 from parallax.analyze.vectors import VectorStore
 from parallax.ingest import read_inputs
-from parallax.model import AnalyzedArticle, Briefing
 from parallax.pipeline import clean_documents
-from parallax.registry import registry
 
-from builders import EMBEDDER, EXAMPLES, fires_and_a_vote, shared_path
+from builders import EXAMPLES, shared_path
 from fakes import FakeEmbedder
 
 # Invented text with what makes span search tricky: a sentence repeated
@@ -141,52 +138,3 @@ def test_full_speculation_computes_each_distinct_sentence_once() -> None:
     store.ensure([(0, 0), (0, 1), (1, 0), (1, 1)])
     assert sorted(counting.seen) == sorted({t for group in groups for t in group})
     assert np.array_equal(store.rows(0, [0]), store.rows(1, [0]))
-
-
-class _Watching(FakeEmbedder):
-    """Fake vectors; remembers which texts the background embedder (``batches``) computed."""
-
-    def __init__(self) -> None:
-        self.background: set[str] = set()
-        self.changed = threading.Condition()
-
-    def batches(self, texts: Sequence[str], batch_size: int = 16
-                ) -> Iterator[tuple[list[int], np.ndarray[Any, Any]]]:
-        for rows, vectors in super().batches(texts, batch_size):
-            with self.changed:
-                self.background.update(texts[row] for row in rows)
-                self.changed.notify_all()
-            yield rows, vectors
-
-
-def test_the_next_story_embeds_while_the_current_one_is_briefed(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """While the first story's cross-article stages run, the background already
-    embeds another story's sentences (the parse of that story has not begun),
-    and every briefing is the one ``brief_story`` gives for its story alone."""
-    documents = fires_and_a_vote()
-    sentences = {a.id: {s.text for s in split_sentences(a.text)}
-                 for a in clean_documents(documents)}
-    embedder = _Watching()
-    ahead: list[bool] = []
-    real = pipeline.brief_analyzed
-
-    def briefing(analyzed: Sequence[AnalyzedArticle], **given: Any) -> Briefing:
-        if not ahead:  # the first story: wait for another story's sentences
-            here = {item.id for item in analyzed}
-            others = set().union(*(texts for ident, texts in sentences.items()
-                                   if ident not in here))
-            with embedder.changed:
-                ahead.append(embedder.changed.wait_for(
-                    lambda: bool(embedder.background & others), timeout=10))
-        return real(analyzed, **given)
-
-    with registry.overriding("embedders", EMBEDDER, lambda threads=0: embedder):
-        monkeypatch.setattr(pipeline, "brief_analyzed", briefing)
-        briefings = pipeline.brief_stories(documents)
-        monkeypatch.undo()
-        cleaned = {a.id: a for a in clean_documents(documents)}
-        alone = [pipeline.brief_story([cleaned[a] for a in b.stories[0].articles],
-                                      b.stories[0]) for b in briefings]
-    assert ahead == [True] and len(briefings) >= 3
-    assert [b.to_json() for b in briefings] == [b.to_json() for b in alone]

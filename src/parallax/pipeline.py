@@ -37,7 +37,7 @@ from functools import partial
 from pathlib import Path
 
 from parallax.analyze.actors import resolve_actors
-from parallax.analyze.articles import Speculation, analyze_articles, analyze_lazily
+from parallax.analyze.articles import analyze_articles, analyze_lazily
 from parallax.analyze.attributions import attribution_speakers
 from parallax.analyze.vectors import Ref, VectorStore
 from parallax.clean import clean_document, repeated_lines
@@ -542,40 +542,11 @@ def _brief_selected(documents: Sequence[Document], summary_length: int | str | N
                 brief_analyzed(analyzed, summary_length=summary_length, errors=errors,
                                stories=(item,), options=options, vectors=vectors)
                 for item, (analyzed, vectors) in zip(chosen, sets, strict=True))
-        briefings = tuple(_brief_in_turn([[by_id[a] for a in item.articles] for item in chosen],
-                                         chosen, summary_length, errors, options or Options(),
-                                         tick))
+        briefings = tuple(brief_story([by_id[a] for a in item.articles], item,
+                                      summary_length=summary_length, errors=errors,
+                                      options=options, tick=tick)
+                          for item in chosen)
         return found, briefings
-
-
-def _brief_in_turn(sets: Sequence[Sequence[Article]], chosen: Sequence[Story],
-                   summary_length: int | str | None, errors: Sequence[str], options: Options,
-                   tick: Callable[[], None] | None) -> Iterator[Briefing]:
-    """``brief_story`` of each story in turn, the next story's vectors embedding meanwhile.
-
-    One story's cross-article stages run on this thread alone; the next
-    story's sentence vectors (``briefing_needs``) embed on the other core
-    during them, instead of only while its own parse runs, so less is left for
-    its briefing to compute in the foreground. Vectors do not depend on which
-    thread or batch computed them, so the briefings are the same.
-    """
-    def speculation(position: int) -> Speculation:
-        return Speculation(sets[position], partial(briefing_needs, options=options),
-                           embedder=options.parts.embedder)
-
-    upcoming: Speculation | None = None
-    try:
-        for position, item in enumerate(chosen):
-            current, upcoming = upcoming or speculation(position), None
-            analyzed, vectors, _ = current.analyze(tick, quotes=options.quotes,
-                                                   dates=options.dates)
-            if position + 1 < len(sets):
-                upcoming = speculation(position + 1)
-            yield brief_analyzed(analyzed, summary_length=summary_length, errors=errors,
-                                 stories=(item,), options=options, vectors=vectors)
-    finally:
-        if upcoming is not None:
-            upcoming.stop()
 
 
 def brief_story(articles: Sequence[Article], story: Story, *,

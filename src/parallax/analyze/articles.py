@@ -28,8 +28,7 @@ from parallax.model import AnalyzedArticle, Article, Entity
 from parallax.options import DEFAULT_OPTIONS, DatesOptions, QuotesOptions
 from parallax.registry import registry
 
-__all__ = ["KEPT_LABELS", "Speculation", "analyze_articles", "analyze_lazily", "analyze_part",
-           "parse_articles"]
+__all__ = ["KEPT_LABELS", "analyze_articles", "analyze_lazily", "analyze_part", "parse_articles"]
 
 # Entity labels kept for actors, places and dates; the rest (CARDINAL,
 # ORDINAL, PERCENT...) is noise for a briefing.
@@ -103,63 +102,32 @@ def analyze_part(articles: Sequence[Article], tick: Callable[[], None] | None = 
     ``threads``: onnxruntime threads of the store's embedder (0: every core;
     an engine's worker, one of several on the cores, asks for 1).
     """
-    return Speculation(articles, priority, embedder=embedder, threads=threads).analyze(
-        tick, quotes=quotes, dates=dates, context=context)
-
-
-class Speculation:
-    """A set's sentences and vector store, embedding in the background from the
-    moment it is made until ``analyze`` has parsed the set (or ``stop``).
-
-    Made ahead of the parse, it lets a caller that handles sets in turn (one
-    story after another) keep the second core embedding the next set while
-    this thread runs the cross-article stages of the current one; made and
-    analysed at once, it is ``analyze_part``. ``priority`` and ``threads`` as
-    in ``analyze_part``.
-    """
-
-    def __init__(self, articles: Sequence[Article],
-                 priority: Callable[[list[list[str]]], list[Ref]] | None = None, *,
-                 embedder: str = DEFAULT_OPTIONS.parts.embedder, threads: int = 0) -> None:
-        self.articles = tuple(articles)
-        self._packs = [pack_for(a.document.language) for a in self.articles]
-        self._sentences = [split_sentences(a.text, lang)
-                           for a, lang in zip(self.articles, self._packs, strict=True)]
-        self.store = VectorStore(registry.get("embedders", embedder)(threads=threads),
-                                 [[s.text for s in group] for group in self._sentences],
-                                 background=registry.get("embedders", embedder)(threads=1))
-        self._stop = threading.Event()
-        order = priority(self.store.texts) if priority else None
-        self._worker = threading.Thread(target=self.store.speculate, args=(self._stop, order),
-                                        name="parallax-embed", daemon=True)
-        self._worker.start()
-
-    def stop(self) -> None:
-        """End the background embedding (after at most one more batch); idempotent."""
-        self._stop.set()
-        self._worker.join()
-
-    def analyze(self, tick: Callable[[], None] | None = None, *,
-                quotes: QuotesOptions = DEFAULT_OPTIONS.quotes,
-                dates: DatesOptions = DEFAULT_OPTIONS.dates,
-                context: Sequence[datetime.date] = ()
-                ) -> tuple[tuple[AnalyzedArticle, ...], VectorStore, tuple[datetime.date, ...]]:
-        """Parse and analyse the set (``analyze_part``); the background stops once parsed."""
-        try:
-            docs = parse_articles(self.articles, tick)
-            written = tuple(d for doc, lang in zip(docs, self._packs, strict=True)
-                            for d in explicit_dates(doc, lang))
-            explicit = (*written, *context)
-            analyzed: list[AnalyzedArticle] = []
-            for article, doc, sents in zip(self.articles, docs, self._sentences, strict=True):
-                entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_)
-                                 for e in doc.ents if e.label_ in KEPT_LABELS)
-                reference = reference_date(article.document.published, explicit)
-                found, attributions = extract_attributed(article, doc, sents, options=quotes)
-                analyzed.append(AnalyzedArticle(
-                    article, sents, entities, found,
-                    find_dates(article, doc, sents, reference, options=dates),
-                    attributions=attributions))
-        finally:
-            self.stop()
-        return tuple(analyzed), self.store, written
+    packs = [pack_for(a.document.language) for a in articles]
+    sentences = [split_sentences(a.text, lang) for a, lang in zip(articles, packs, strict=True)]
+    store = VectorStore(registry.get("embedders", embedder)(threads=threads),
+                        [[s.text for s in group] for group in sentences],
+                        background=registry.get("embedders", embedder)(threads=1))
+    stop = threading.Event()
+    order = priority(store.texts) if priority else None
+    worker = threading.Thread(target=store.speculate, args=(stop, order),
+                              name="parallax-embed", daemon=True)
+    worker.start()
+    try:
+        docs = parse_articles(articles, tick)
+        written = tuple(d for doc, lang in zip(docs, packs, strict=True)
+                        for d in explicit_dates(doc, lang))
+        explicit = (*written, *context)
+        analyzed: list[AnalyzedArticle] = []
+        for article, doc, sents in zip(articles, docs, sentences, strict=True):
+            entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_)
+                             for e in doc.ents if e.label_ in KEPT_LABELS)
+            reference = reference_date(article.document.published, explicit)
+            found, attributions = extract_attributed(article, doc, sents, options=quotes)
+            analyzed.append(AnalyzedArticle(
+                article, sents, entities, found,
+                find_dates(article, doc, sents, reference, options=dates),
+                attributions=attributions))
+    finally:
+        stop.set()
+        worker.join()
+    return tuple(analyzed), store, written
