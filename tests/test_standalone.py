@@ -123,3 +123,11 @@ def test_a_closing_colon_says_that_what_it_announces_is_not_shown() -> None:
     item = parsed(text, "a")
     first = item.sentences[1].text.split(":")[0] + ":"
     assert standalone(item, 1, first) == "The mayor answered at once, writing: [\u2026]"
+
+
+def test_words_quoted_on_after_the_attribution_name_their_speaker() -> None:
+    text = ("Port director Ilse Varga spoke to dockers at the quay on Monday. "
+            "\u201cWe will not sign the lease,\u201d she said. "
+            "\u201cThe fees are far too high for a small port.\u201d")
+    assert shown(text, 2) == (
+        "[Ilse Varga:] \u201cThe fees are far too high for a small port.\u201d")

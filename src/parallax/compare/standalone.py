@@ -105,23 +105,26 @@ def _antecedent(item: AnalyzedArticle, sentence: int) -> str | None:
 
 
 def _quotes(item: AnalyzedArticle, sentence: int) -> list[Quote]:
-    """The direct quotes whose content starts in sentence ``sentence``."""
+    """The direct quotes one piece of which starts in sentence ``sentence``
+    (a quote its attribution interrupts has several: ``Quote.parts``)."""
     bounds = item.sentences[sentence]
-    return [q for q in item.quotes
-            if q.kind == "direct" and bounds.start <= q.span.clean_start < bounds.end]
+    return [q for q in item.quotes if q.kind == "direct" and any(
+        bounds.start <= piece.clean_start < bounds.end for piece in q.parts or (q.span,))]
 
 
 def _all_quotation(item: AnalyzedArticle, sentence: int) -> str | None:
-    """The speaker of the one direct quote that is all of sentence ``sentence``
-    but its marks and punctuation, when the quote stage named one."""
+    """The speaker of the one direct quote a piece of which is all of sentence
+    ``sentence`` but its marks and punctuation, when the quote stage named one
+    (also the words quoted on after the attribution: "“A,” she said. “B.”")."""
     bounds = item.sentences[sentence]
-    quotes = _quotes(item, sentence)
-    if len(quotes) != 1 or quotes[0].speaker is None or quotes[0].span.clean_end > bounds.end:
-        return None
     text = item.article.text
-    span = quotes[0].span
-    rest = text[bounds.start:span.clean_start] + text[span.clean_end:bounds.end]
-    return quotes[0].speaker if not re.search(r"\w", rest) else None
+    speakers = {q.speaker for q in _quotes(item, sentence) for piece in q.parts or (q.span,)
+                if bounds.start <= piece.clean_start and piece.clean_end <= bounds.end
+                and not re.search(r"\w", text[bounds.start:piece.clean_start]
+                                  + text[piece.clean_end:bounds.end])}
+    if len(speakers) != 1 or None in speakers or len(_quotes(item, sentence)) != 1:
+        return None
+    return speakers.pop()
 
 
 def _quote_speaker(item: AnalyzedArticle, sentence: int) -> str | None:
