@@ -36,7 +36,7 @@ _REPORTED_FUTURE_AUX = frozenset({"would", "'d", "\u2019d"})
 # is still to come, or has just come ("the subpoenas must be returned Feb. 3"
 # in late January); "could" is left out, it mostly reports a past ability.
 # Chosen by reading the yearless dates of every BASIL development event
-# (bench/realnews.py --all).
+# (BENCHMARKS.md, "Yearless dates that lie ahead of publication").
 _PROSPECTIVE_AUX = frozenset({"must", "should", "may", "might"})
 # Verbs (and participles used as adjectives) that put an event on a calendar
 # or state an intention about it.
