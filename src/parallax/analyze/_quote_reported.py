@@ -218,9 +218,17 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
         return None
     # A dateline opening the story is no part of its first statement.
     dateline = DATELINE.match(text, sentence.start, end)
-    start = dateline.end() if dateline else start
+    return _fragment(state, dateline.end() if dateline else start, end)
+
+
+def _fragment(state: ArticleState, start: int, end: int, tail: str = " ,.;"
+              ) -> tuple[int, int] | None:
+    """``start:end`` without the blanks before it and the blanks and ``tail``
+    punctuation after it, when it keeps ``fragment_words`` words: shorter is a
+    fragment of a sentence, no statement."""
+    text = state.article.text
     start += len(text[start:end]) - len(text[start:end].lstrip())
-    end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))
+    end -= len(text[start:end]) - len(text[start:end].rstrip(tail))
     return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
 
 
@@ -261,10 +269,7 @@ def _as_noted(state: ArticleState, verb: Token) -> tuple[int, int] | None:
         start, end = sentence.start, sentence.end
     else:
         return None
-    text = state.article.text
-    start += len(text[start:end]) - len(text[start:end].lstrip())
-    end -= len(text[start:end]) - len(text[start:end].rstrip(" ,.;"))
-    return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
+    return _fragment(state, start, end)
 
 
 def _told_that(verb: Token, cues: QuoteCues) -> Token | None:
@@ -413,12 +418,8 @@ def _rest_of_sentence(state: ArticleState, colon: Token) -> tuple[int, int] | No
     text = state.article.text
     if text[sentence.start:sentence.end].rstrip().endswith("?"):
         return None
-    start, end = colon.idx + 1, sentence.end
-    start += len(text[start:end]) - len(text[start:end].lstrip())
-    end -= len(text[start:end]) - len(text[start:end].rstrip(" .;"))
-    if _heading(text[start:end]):
-        return None
-    return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
+    found = _fragment(state, colon.idx + 1, sentence.end, " .;")
+    return None if found is None or _heading(text[found[0]:found[1]]) else found
 
 
 def _heading(text: str) -> bool:

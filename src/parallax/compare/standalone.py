@@ -37,7 +37,7 @@ _CONNECTOR = re.compile(r"^(?:(?:But|And)\s+|(?:However|Still|Yet|Meanwhile|Inst
                         r"|Nonetheless),\s+)(?=\w)")
 # Pronouns that stand for a person (a PERSON entity can be their antecedent);
 # "It", "They" and "This" may stand for anything, so they are left as written.
-_PERSONAL = re.compile(r"^(He|She|His|Her)\b(?!['\u2019])")
+_PERSONAL = re.compile(r"^()(He|She|His|Her)\b(?!['\u2019])")
 _POSSESSIVE = frozenset({"His", "Her"})
 # A pronoun after a short opening phrase and its comma ("On Saturday, she
 # said ..."): at most four words, so a clause of its own ("When the mayor
@@ -118,13 +118,14 @@ def _all_quotation(item: AnalyzedArticle, sentence: int) -> str | None:
     (also the words quoted on after the attribution: "“A,” she said. “B.”")."""
     bounds = item.sentences[sentence]
     text = item.article.text
-    speakers = {q.speaker for q in _quotes(item, sentence) for piece in q.parts or (q.span,)
-                if bounds.start <= piece.clean_start and piece.clean_end <= bounds.end
-                and not re.search(r"\w", text[bounds.start:piece.clean_start]
-                                  + text[piece.clean_end:bounds.end])}
-    if len(speakers) != 1 or None in speakers or len(_quotes(item, sentence)) != 1:
+    quotes = _quotes(item, sentence)
+    if len(quotes) != 1 or quotes[0].speaker is None:
         return None
-    return speakers.pop()
+    whole = any(bounds.start <= piece.clean_start and piece.clean_end <= bounds.end
+                and not re.search(r"\w", text[bounds.start:piece.clean_start]
+                                  + text[piece.clean_end:bounds.end])
+                for piece in quotes[0].parts or (quotes[0].span,))
+    return quotes[0].speaker if whole else None
 
 
 def _quote_speaker(item: AnalyzedArticle, sentence: int) -> str | None:
@@ -165,14 +166,9 @@ def standalone(item: AnalyzedArticle, sentence: int, text: str) -> str:
             return (shown[:closing.start(2)] + f"[{speaker}]"
                     + shown[closing.end(2):])
         return shown
-    pronoun = _PERSONAL.match(shown)
-    opening = _OPENING_PHRASE.match(shown) if pronoun is None else None
-    if pronoun is None and opening is None:
+    # The words before the pronoun (none, or a short opening phrase), and the pronoun.
+    lead = _PERSONAL.match(shown) or _OPENING_PHRASE.match(shown)
+    name = _antecedent(item, sentence) if lead is not None else None
+    if lead is None or name is None:
         return shown
-    name = _antecedent(item, sentence)
-    if name is None:
-        return shown
-    if opening is not None:
-        return opening.group(1) + _named(name, opening.group(2)) + shown[opening.end():]
-    word = pronoun.group(1) if pronoun else ""
-    return _named(name, word) + shown[len(word):]
+    return lead.group(1) + _named(name, lead.group(2)) + shown[lead.end():]
