@@ -22,14 +22,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from parallax.analyze._quote_marks import find_quoted
 from parallax.compare.claims import Ref, SentenceIndex
 from parallax.model import Actor, Conflict, Quote
 
 __all__ = ["Camps", "camps_of", "quotation"]
 
-# Opening and closing quotation marks (a straight double quote toggles).
-_OPENS = "\u201c\u00ab\u201e"
-_CLOSES = "\u201d\u00bb"
+# Marks that open a double quotation (a straight one may open or close).
+_OPENS = "\u201c\u00ab\u201e\""
 # A line is a quotation when at least this share of its characters sit inside
 # quotation marks: "“...,” said Sheridan." and "Sanders told reporters that
 # Trump “believes ...”", not "called it a “compromise”" (a reading of the
@@ -53,24 +53,18 @@ class Camps:
 
 def quotation(text: str) -> bool:
     """Whether ``text`` opens on someone's quoted words, or is mostly theirs:
-    ``_QUOTED_SHARE`` of its letters and digits inside quotation marks (a
+    ``_QUOTED_SHARE`` of its letters and digits inside double quotation marks,
+    paired as the quote stage pairs them (``analyze._quote_marks``: a
     quotation left open runs to the end, as a quoted paragraph that goes on
     in the next one does)."""
-    if text.lstrip()[:1] in (*_OPENS, '"'):
+    if text.lstrip()[:1] in _OPENS:
         return True
-    inside = False
-    quoted = characters = 0
-    for char in text:
-        if char in _OPENS:
-            inside = True
-        elif char in _CLOSES:
-            inside = False
-        elif char == '"':
-            inside = not inside
-        elif char.isalnum():
-            characters += 1
-            quoted += inside
-    return characters > 0 and quoted >= _QUOTED_SHARE * characters
+    inside = [False] * len(text)
+    for passage in find_quoted(text):
+        if text[passage.open] in _OPENS:
+            inside[passage.start:passage.end] = [True] * (passage.end - passage.start)
+    letters = [inside[i] for i, char in enumerate(text) if char.isalnum()]
+    return bool(letters) and sum(letters) >= _QUOTED_SHARE * len(letters)
 
 
 def _main_dispute(conflicts: Iterable[Conflict], side: dict[str, str]) -> Conflict | None:
