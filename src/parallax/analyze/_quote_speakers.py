@@ -612,9 +612,11 @@ class Speakers:
             sex is not None) else None
 
     def _someone_else(self, tokens: Iterable[Token], pronoun: Token) -> bool:
-        """Whether a subject among ``tokens`` is a person the pronoun cannot stand for:
-        one of the other sex, or a person described without a name ("the
-        congressman", "the senator")."""
+        """Whether a subject among ``tokens`` is a person: a pronoun, a PERSON entity, or
+        someone described without a name ("the congressman", "the senator"). The
+        caller asks only when no subject there could be the pronoun's antecedent,
+        so such a person is one the pronoun cannot stand for (the other sex, no
+        name to give)."""
         for token in tokens:
             if token.dep_ not in _SUBJECT_DEPS or self._quoted(token.idx) or token.i == pronoun.i:
                 continue
