@@ -31,9 +31,10 @@ __all__ = ["Camps", "camps_of", "quotation"]
 # Marks that open a double quotation (a straight one may open or close).
 _OPENS = "\u201c\u00ab\u201e\""
 # A line is a quotation when at least this share of its characters sit inside
-# quotation marks: "“...,” said Sheridan." and "Sanders told reporters that
-# Trump “believes ...”", not "called it a “compromise”" (a reading of the
-# first lines of the 53 BASIL development briefings, bench/realnews.py --all).
+# quotation marks: "“...,” said the spokesman." and "Moss told reporters that
+# Roe “believes ...”", not "called it a “compromise”" (a reading of the
+# first lines of the 53 BASIL development briefings; BENCHMARKS.md,
+# "Multi-source summary", fifth round).
 _QUOTED_SHARE = 0.5
 
 
