@@ -291,3 +291,12 @@ def test_doubled_apostrophes_are_quotation_marks(nlp: Language) -> None:
     found = quotes(nlp, "''We will not give up,'' Omar Haddad said.")
     assert [(q.kind, q.text, q.speaker) for q in found] == [
         ("direct", "We will not give up", "Omar Haddad")]
+
+
+def test_opening_on_a_quotation_mark() -> None:
+    from parallax.analyze._quote_marks import opens_on_quotation
+
+    assert opens_on_quotation("'One party won't pay.\" It rained.")
+    assert opens_on_quotation("  \u201cYes,\u201d she said.") and opens_on_quotation("''We go.''")
+    assert not opens_on_quotation("'90s bands are back.")
+    assert not opens_on_quotation("'em all.") and not opens_on_quotation("The port said no.")
