@@ -101,6 +101,9 @@ SUNDAY = datetime.date(2019, 2, 10)
     ("The ferry will be able to sail by March 1.", ("2019-03-01", None)),
     ("The union will keep its promise to strike on March 1.", ("2019-03-01", None)),
     ("The harbour board won Tuesday's referendum.", ("2019-02-05", None)),
+    # An infinitive under no finite verb: what someone is out to do.
+    ("New councillors, poised to take their seats in March, toured the harbour.",
+     ("2019-03", None)),
     ("The strike lasted from Feb. 20 through March 2.", ("2018-02-20", "2018-03-02")),
     ("The port stayed closed until Feb. 20.", ("2018-02-20", None)),
     # Reports of what happened, or said when: the latest such date.

@@ -16,7 +16,9 @@ possibility ("must be returned Feb. 3"), a date that bounds a span of time
 ("demanding the report by April 2", "starting Jan. 1") unless its own verb
 is a finite past ("battled from Dec. 22 through Jan. 25"), and an appointed
 event ("the Jan. 3 caucuses", "a deadline of May 1", "the November
-elections"), which a present-tense clause puts in the future outright.
+elections"), which a present-tense clause puts in the future outright. So
+does an infinitive no finite verb governs ("Democrats, poised to take
+control on Thursday, ..."): what someone is out to do.
 """
 
 from __future__ import annotations
@@ -216,7 +218,7 @@ def _verb_tense(root: Token, climb: int) -> str | None:
     """``tense_of`` read from the verbs alone: the governing verb and those it
     complements; None when none of them is finite."""
     verb, direct = _governing_verb(root, climb)
-    untensed = False
+    untensed = infinitive = False
     while verb is not None:
         tense = _tense(verb)
         if untensed and verb.lemma_.lower() in _SCHEDULING:
@@ -228,8 +230,12 @@ def _verb_tense(root: Token, climb: int) -> str | None:
         if tense is not None:
             return tense
         untensed = True
+        infinitive = infinitive or any(c.dep_ == "aux" and c.lower_ == "to"
+                                       for c in verb.children)
         verb = _complemented(verb, climb)
-    return None
+    # "candidates running to face him in November": an infinitive under no finite
+    # verb is what someone is out to do, still ahead or just done.
+    return "planned" if infinitive else None
 
 
 # A modal with "have" tells what did not happen ("could have endorsed", "would
