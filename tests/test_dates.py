@@ -378,6 +378,7 @@ def test_a_time_of_day_after_the_date_keeps_it_on_the_verb(nlp: Language) -> Non
     "The accord could have formally closed the border war of 1961-1964, never declared over.",
     "The ministers would have signed the treaty on Tuesday had the talks held.",
     "If the strike ends on 3 March, the ferries will run again.",
+    "If the levy were doubled, the port would lose half its trade by 2040.",
 ])
 def test_events_that_did_not_happen_or_only_might_are_not_dated(nlp: Language,
                                                                 text: str) -> None:
@@ -390,6 +391,8 @@ def test_events_that_did_not_happen_or_only_might_are_not_dated(nlp: Language,
     # A failure is an event: the talks ended that day.
     ("The two delegations were not able to agree on Tuesday.", "2019-02-26"),
     ("The war of 1961-1964 ended with a border treaty.", "1961"),
+    # A condition without a modal in the main clause states what happens.
+    ("When the strike ended, the ferries ran again on Tuesday.", "2019-02-26"),
 ])
 def test_events_told_as_real_keep_their_date(nlp: Language, text: str, expected: str) -> None:
     assert [value for value, _ in values(nlp, text)] == [expected]

@@ -244,6 +244,11 @@ _MODALS = frozenset({"could", "would", "might", "should", "may", "must", "'d", "
 _CONDITIONS = frozenset({"if", "unless"})
 
 
+def _conditional(verb: Token) -> bool:
+    """Whether ``verb``'s clause is a condition ("if talks resume", "unless ...")."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+
+
 def unreal(doc: Doc, start: int, end: int, climb: int) -> bool:
     """Whether the event the date at characters ``start:end`` dates is one the
     sentence says did not happen, or only might: a counterfactual ("could have
@@ -259,10 +264,13 @@ def unreal(doc: Doc, start: int, end: int, climb: int) -> bool:
     verb, _ = _governing_verb(span.root, climb)
     while verb is not None:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        counterfactual = bool({a.lower_ for a in auxes} & _MODALS) and any(
-            a.lemma_ == "have" for a in auxes)
-        if counterfactual or any(c.dep_ == "mark" and c.lower_ in _CONDITIONS
-                                 for c in verb.children):
+        modal = bool({a.lower_ for a in auxes} & _MODALS)
+        counterfactual = modal and any(a.lemma_ == "have" for a in auxes)
+        # "If it passes tonight, the bill could come up on Friday": what a condition
+        # would bring about is no event either.
+        consequence = modal and any(c.dep_ == "advcl" and _conditional(c)
+                                    for c in verb.children)
+        if counterfactual or consequence or _conditional(verb):
             return True
         if _tense(verb) is not None:
             return False
