@@ -161,6 +161,10 @@ def tense_of(doc: Doc, start: int, end: int, climb: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "past"
+    # "a step forward from Friday, when he told reporters ...": a clause the date
+    # heads says what that day was.
+    if any(c.dep_ == "relcl" and _tense(c) == "past" for c in span.root.children):
+        return "past"
     if _scheduled_noun(span.root, climb):
         return "future"
     tense = _verb_tense(span.root, climb)
