@@ -54,6 +54,8 @@ negated | The fisheries ministry has not announced a date for the vote. | a date
 | The fisheries ministry | announced
 hypothetical | Dock officials might argue that the levy is too low. | the levy is too low \
 | Dock officials | argue
+hypothetical | Mayor Ines Ocampo appeared to suggest that the levy would rise. \
+| the levy would rise | Mayor Ines Ocampo | suggest
 question | Senator Rhea Lind questioned whether the memo had been sent on time. \
 | whether the memo had been sent on time | Senator Rhea Lind | questioned
 belief | Mayor Ines Ocampo expected that the council would back the plan. \

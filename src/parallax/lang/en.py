@@ -108,7 +108,9 @@ _TOPIC_PREPS = frozenset({"about", "of", "on", "at"})
 # noun cue ("voiced no concern that ..."): bench/realnews.py. What each takes the cue back
 # to is the kind of the attribution kept instead (``Attribution``): merely possible,
 # withheld, wished or planned, else negated.
-_POSSIBLE = frozenset({"could", "might", "may"})
+# "seemed to suggest", "appeared to acknowledge": the writer's reading of what was
+# meant, not something said (BASIL development briefings).
+_POSSIBLE = frozenset({"could", "might", "may", "seem", "appear"})
 _WITHHOLDING = frozenset({"refuse", "decline", "avoid"})
 # "said she could neither confirm nor deny", "said he would not comment": a spokesperson's
 # non-answer, kept as a refusal (BASIL development briefings); not "said he never
