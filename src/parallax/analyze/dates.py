@@ -142,6 +142,10 @@ class _Words:
     range_md: re.Pattern[str]
     weekday_only: re.Pattern[str]
     weekday_prefix: re.Pattern[str]
+    counted: re.Pattern[str]
+    """A count before a month and its day ("the 19 Sept. 11 hijackers"): news never
+    writes a two-digit year after a day and a month, so the count is no day, and the
+    month and day name an event whose year the words do not give: no date."""
 
 
 @cache
@@ -173,6 +177,7 @@ def _words(lang: LanguagePack) -> _Words:
             rf"^({month})\s+(\d{{1,2}}){_SEP}(\d{{1,2}})(?:,?\s*({_YEAR}))?$"),
         weekday_only=re.compile(rf"^(?:(last|this|next|past)\s+)?({weekday})$"),
         weekday_prefix=re.compile(rf"^{weekday},?\s+(?=\S)"),
+        counted=re.compile(rf"^\d{{1,3}}\s+{month}\s+\d{{1,2}}$"),
     )
 
 
@@ -294,6 +299,8 @@ def _single(s: str, reference: datetime.date | None, w: _Words) -> str | None:
         assert reference is not None
         return _week_month(week, reference)
     s = w.weekday_prefix.sub("", s)
+    if w.counted.fullmatch(s):
+        return None
     if re.fullmatch(_YEAR, s):
         return s
     parsed = (parse_calendar_date(s, reference, w.lang)
