@@ -406,7 +406,7 @@ def _whole(verb: Token, clause: Token) -> list[Token]:
     """
     children = list(clause.children)
     # Only with a reflexive subject: "a poll shows Moss leading" is the poll's finding.
-    if clause.tag_ == "VBG" and any(c.dep_ == "nsubj" and c.morph.get("Reflex") == ["Yes"]
+    if clause.tag_ == "VBG" and any(c.dep_ == "nsubj" and "Yes" in c.morph.get("Reflex", [])
                                     for c in children) and not any(
             c.dep_ in ("aux", "auxpass", "mark") for c in children):
         return []
