@@ -419,7 +419,7 @@ def show(event: str, briefing: Any) -> None:
 
     print(f"\n## {event}\n\n### Who said what ({len(briefing.quotes)})")
     for quote in briefing.quotes:
-        print(f"- [{quote.article}] {name(quote.speaker)}: {quote.span.text!r}")
+        print(f"- [{quote.article}] {name(quote.speaker)}: {quote.text!r}")
     print(f"\n### Attributions that are no statements ({len(briefing.attributions)})")
     for item in briefing.attributions:
         who = name(item.speaker) if item.speaker else (

@@ -168,6 +168,15 @@ def test_the_outlet_denying_something_else_is_no_clash() -> None:
         "Her rival said Ms. Brenn never sailed to Osterby with the relief crew.") == ()
 
 
+def test_words_opening_on_a_quotation_mark_are_not_the_outlets_denial() -> None:
+    # Quoted words whose marks do not pair (a single mark opens, a double one closes)
+    # go unrecognised as a quote; opening on a mark, they are still no outlet's voice.
+    assert _checked(
+        "\u201cI sailed to Osterby with the relief crew that winter,\u201d Ms. Brenn said.",
+        "I sailed to Osterby with the relief crew that winter",
+        "'Ms. Brenn never sailed to Osterby with the relief crew.\" It was a long winter.") == ()
+
+
 def test_an_outlet_writing_without_denies_nothing_said() -> None:
     assert _checked(
         "\u201cThe ferry line will reopen with the harbour toll deal,\u201d Ms. Brenn said.",

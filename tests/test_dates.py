@@ -101,6 +101,9 @@ SUNDAY = datetime.date(2019, 2, 10)
     ("The ferry will be able to sail by March 1.", ("2019-03-01", None)),
     ("The union will keep its promise to strike on March 1.", ("2019-03-01", None)),
     ("The harbour board won Tuesday's referendum.", ("2019-02-05", None)),
+    # An infinitive under no finite verb: what someone is out to do.
+    ("New councillors, poised to take their seats in March, toured the harbour.",
+     ("2019-03", None)),
     ("The strike lasted from Feb. 20 through March 2.", ("2018-02-20", "2018-03-02")),
     ("The port stayed closed until Feb. 20.", ("2018-02-20", None)),
     # Reports of what happened, or said when: the latest such date.
@@ -375,6 +378,7 @@ def test_a_time_of_day_after_the_date_keeps_it_on_the_verb(nlp: Language) -> Non
     "The accord could have formally closed the border war of 1961-1964, never declared over.",
     "The ministers would have signed the treaty on Tuesday had the talks held.",
     "If the strike ends on 3 March, the ferries will run again.",
+    "If the levy were doubled, the port would lose half its trade by 2040.",
 ])
 def test_events_that_did_not_happen_or_only_might_are_not_dated(nlp: Language,
                                                                 text: str) -> None:
@@ -387,6 +391,8 @@ def test_events_that_did_not_happen_or_only_might_are_not_dated(nlp: Language,
     # A failure is an event: the talks ended that day.
     ("The two delegations were not able to agree on Tuesday.", "2019-02-26"),
     ("The war of 1961-1964 ended with a border treaty.", "1961"),
+    # A condition without a modal in the main clause states what happens.
+    ("When the strike ended, the ferries ran again on Tuesday.", "2019-02-26"),
 ])
 def test_events_told_as_real_keep_their_date(nlp: Language, text: str, expected: str) -> None:
     assert [value for value, _ in values(nlp, text)] == [expected]

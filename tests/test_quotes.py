@@ -246,8 +246,39 @@ def test_attribution_set_off_by_commas(nlp: Language) -> None:
                         "The old ferry, Mayor Ellen Varga said, will keep running.")
     assert [(q.kind, q.text) for q in found] == [
         ("indirect", "The bridge will reopen in May"),
-        ("indirect", "The old ferry, Mayor Ellen Varga said, will keep running")]
+        ("indirect", "The old ferry \u2026 will keep running")]
+    # The span runs over the attribution, as a direct quote's does; the pieces skip it.
+    assert found[1].span.text == "The old ferry, Mayor Ellen Varga said, will keep running"
     assert found[1].speaker == "Ellen Varga"
+
+
+def test_an_opening_about_the_saying_is_no_statement(nlp: Language) -> None:
+    text = ('Reacting to the vote, the mayor tweeted, "at last," while asking whether the '
+            "budget would now pass.")
+    assert not any(q.text.startswith("Reacting") for q in quotes(nlp, text))
+
+
+def test_an_opening_about_the_statement_stays_in_it(nlp: Language) -> None:
+    text = "Driven by debt, prosecutor Ada Moss said, he moved the harbour funds to his accounts."
+    quote = by_text(quotes(nlp, text), "harbour funds")
+    assert quote.text == "Driven by debt \u2026 he moved the harbour funds to his accounts"
+    assert quote.speaker == "Ada Moss"
+
+
+def test_the_mark_closing_the_quote_before_opens_no_statement(nlp: Language) -> None:
+    # A sentence split after a straight opening mark paired with a curly closing one can
+    # leave the closer at the start of the next sentence; the statement read from that
+    # sentence starts after it.
+    from parallax.analyze._quote_reported import _fragment
+    from parallax.analyze._quote_state import ArticleState
+    from parallax.options import DEFAULT_OPTIONS
+
+    text = 'Varga said the port was "closed at night.\u201d All cargo will be checked twice.'
+    state = ArticleState(article(text), nlp(text), split_sentences(text), DEFAULT_OPTIONS.quotes)
+    closer = text.index("\u201d")
+    assert (closer, closer + 1) in [(end - 1, end) for _, end in state.marks]
+    found = _fragment(state, closer, len(text))
+    assert found is not None and text[found[0]:found[1]] == "All cargo will be checked twice"
 
 
 def test_its_stands_for_the_body_that_is_the_subject(nlp: Language) -> None:
@@ -260,3 +291,12 @@ def test_doubled_apostrophes_are_quotation_marks(nlp: Language) -> None:
     found = quotes(nlp, "''We will not give up,'' Omar Haddad said.")
     assert [(q.kind, q.text, q.speaker) for q in found] == [
         ("direct", "We will not give up", "Omar Haddad")]
+
+
+def test_opening_on_a_quotation_mark() -> None:
+    from parallax.analyze._quote_marks import opens_on_quotation
+
+    assert opens_on_quotation("'One party won't pay.\" It rained.")
+    assert opens_on_quotation("  \u201cYes,\u201d she said.") and opens_on_quotation("''We go.''")
+    assert not opens_on_quotation("'90s bands are back.")
+    assert not opens_on_quotation("'em all.") and not opens_on_quotation("The port said no.")

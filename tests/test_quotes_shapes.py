@@ -81,14 +81,14 @@ def test_quote_after_another_reported_clause_stays_apart(nlp: Language) -> None:
      ("indirect", "The levy is an insult to every fisherman", "harbour leaders", "said")),
     # A clause with a subject of its own after the attribution goes on the statement.
     ("The yard was a giant, Mr. Brask said, until it went bankrupt in 1999.",
-     ("indirect", "The yard was a giant, Mr. Brask said, until it went bankrupt in 1999",
+     ("indirect", "The yard was a giant \u2026 until it went bankrupt in 1999",
       "Mr. Brask", "said")),
     # A conjunct after another cue is a statement of its own.
     ("Ada Quill promised to keep supporting the mayor and said she would stand up to the "
      "attacks.", ("indirect", "she would stand up to the attacks", "Ada Quill", "said")),
     # Whom the words were told to does not stop a parenthetical attribution.
     ("The trouble now, she told us on Monday, is that the pier is open.",
-     ("indirect", "The trouble now, she told us on Monday, is that the pier is open", "she",
+     ("indirect", "The trouble now \u2026 is that the pier is open", "she",
       "told")),
 ])
 def test_statement_shapes(nlp: Language, text: str,

@@ -41,6 +41,9 @@ def _texts(text: str) -> list[str]:
     "Msgr. Bo Li blessed the fishing fleet.",
     "Lt. Gov. Ana Li and Sgt. Maj. Bo Ko toured the dock.",
     "Mr. Ruiz and Mrs. Ko met Prof. Lund and Rev. Moss.",
+    # place names' prefixes
+    "The ad runs in Tampa, West Palm Beach and Ft. Myers.",
+    "The ferry calls at Mt. Olive and Ft. Lauderdale twice a week.",
     # months before a day, numbers
     "The ferry stops on Sept. 30 and resumes on Jan. 5 at the old quay.",
     "It was ranked No. 2 behind the Nos. 1 and 3 ports.",

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from parallax.compare.standalone import leans_back, standalone
+from parallax.model import Entity
 
 from builders import parsed
 
@@ -131,3 +134,25 @@ def test_words_quoted_on_after_the_attribution_name_their_speaker() -> None:
             "\u201cThe fees are far too high for a small port.\u201d")
     assert shown(text, 2) == (
         "[Ilse Varga:] \u201cThe fees are far too high for a small port.\u201d")
+
+
+def test_a_pronoun_attributing_a_quote_is_the_quote_stages_speaker() -> None:
+    # The sentence before names only the man spoken of; the one speaking is named
+    # further back, and the quote stage gave him the quote.
+    text = ("\u201cWe will not pay the levy,\u201d Tomas Brel said. "
+            "He said Ilse Varga\u2019s plan \u201cis a trap.\u201d\n\n"
+            "Of Varga, he said, \u201cI wish her well.\u201d")
+    item = parsed(text, "a")
+    assert standalone(item, 2, item.sentences[2].text).startswith("Of Varga, [Tomas Brel] said")
+
+
+def test_a_possessive_is_the_name_of_the_person_it_names() -> None:
+    # The parser tagged "Ilse Varga's" (curly possessive included) and, later, "Varga";
+    # the pronoun's own sentence names her, so she is not its antecedent.
+    text = ("Ilse Varga\u2019s plan passed. Critics attacked Varga on Monday. "
+            "Of Varga, she said the quay was safe.")
+    item = parsed(text, "a")
+    later = text.index("Varga on")
+    item = replace(item, entities=(Entity(0, 12, text[:12], "PERSON"),
+                                   Entity(later, later + 5, "Varga", "PERSON")))
+    assert standalone(item, 2, item.sentences[2].text) == "Of Varga, she said the quay was safe."

@@ -7,10 +7,10 @@ Runs ``parallax.analyze.sentences.split_sentences`` over the plain texts under
 bodies, extraction gold bodies) and counts the boundaries that fall right
 after an abbreviation while what follows does not start a sentence, by class:
 a party-state tag ("D-Calif.") before ",", ")" or a lower-case word, a title
-("Sen.") before a capitalised word, a month abbreviation ("Jan.") before a
-day, "No." before a number, an initial ("F.") before a capitalised word that
-does not open sentences, "U.S." and its kind, "a.m."/"p.m." and "Inc."/"Jr."
-and their kind before a lower-case word.
+("Sen.") or a place name's prefix ("Ft.", "Mt.") before a capitalised word, a
+month abbreviation ("Jan.") before a day, "No." before a number, an initial
+("F.") before a capitalised word that does not open sentences, "U.S." and its
+kind, "a.m."/"p.m." and "Inc."/"Jr." and their kind before a lower-case word.
 
 The classes are written here on their own, not imported from the splitter:
 a measure that shared the rules it measures would always read zero. Point
@@ -67,6 +67,8 @@ CLASSES: dict[str, tuple[re.Pattern[str], Continues]] = {
                          r"Ms|Prof|Rev|Atty|Supt|Pres|St|Capt|Cmdr|Adm|Maj|Cpl|Pvt|Gens|Msgr|"
                          r"Sr)\.$"),
               lambda after: after[:1].isupper()),
+    "place prefix": (re.compile(r"(?:^|[\s(\"\u201c])(?:Ft|Mt)\.$"),
+                     lambda after: after[:1].isupper()),
     "month": (re.compile(r"(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$"),
               lambda after: after[:1].isdigit()),
     "No.": (re.compile(r"(?:^|[\s(])Nos?\.$"), lambda after: after[:1].isdigit()),

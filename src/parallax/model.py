@@ -375,10 +375,10 @@ class Quote(_Attributed):
     ``span`` covers the quoted or reported content; ``speaker_span`` the mention
     of the speaker in this article (may be absent when unresolved); ``cue_span``
     the verb or phrase that introduces it. ``parts`` are the content's pieces
-    when its own attribution interrupts it (“A,” she said, “B.”: the spans
-    of A and B, ``span`` running from the first to the last): the words
-    between are the writer's, so ``text`` leaves them out, as PolNeAR's
-    discontinuous content spans do.
+    when its own attribution interrupts it (“A,” she said, “B.”, or "A,
+    officials said, B": the spans of A and B, ``span`` running from the
+    first to the last): the words between are the writer's, so ``text``
+    leaves them out, as PolNeAR's discontinuous content spans do.
     """
 
     kind: QuoteKind

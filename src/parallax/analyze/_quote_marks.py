@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from parallax.analyze.sentences import paragraphs
 
-__all__ = ["Quoted", "find_quoted"]
+__all__ = ["Quoted", "find_quoted", "opens_on_quotation"]
 
 _OPENERS = "“«„"
 _CLOSERS = "”»"
@@ -35,6 +35,17 @@ _TRIM = " \t\n"
 # Single-quoted passages: bounded length, so an apostrophe far away never pairs with one.
 _SINGLE = re.compile(r"(?<![\w'\u2018\u2019])['\u2018](\w[^'\u2018\u2019\"\n]{0,200}?)"
                      r"['\u2019](?![\w'\u2018\u2019])")
+
+
+def opens_on_quotation(text: str) -> bool:
+    """Whether ``text`` opens on a quotation mark: a double mark, or a single one before a
+    capital letter ("'One party ..."; an elision such as "'90s" or "'em" is lower case or
+    a digit). A sentence that does is someone's words, even when its marks do not pair
+    (opened with a single mark, closed with a double one), never the outlet's own."""
+    head = text.lstrip(_TRIM)
+    if head[:1] in (*_OPENERS, _STRAIGHT) or head.startswith(_DOUBLED):
+        return True
+    return head[:1] in "'\u2018" and head[1:2].isupper()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,9 @@ reports and who it is reported of, an attribution of the kind that says why
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from parallax.analyze._quote_asserted import (
     possessed,
@@ -39,7 +40,7 @@ from parallax.analyze._quote_state import (
 )
 from parallax.datelines import DATELINE
 from parallax.lang import QuoteCues
-from parallax.model import Attribution, AttributionKind, Quote, QuoteKind
+from parallax.model import Attribution, AttributionKind, Quote, QuoteKind, Span
 
 __all__ = ["aside", "carried", "noun_cued", "reported_quotes"]
 
@@ -210,25 +211,28 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     # its noun; what comes before it is not what the cue reports.
     if verb.dep_ == "relcl":
         return None
-    # The attribution: the verb with its subject and modifiers ("in a June report").
-    phrase = [verb, *(t for c in verb.children if c.dep_ not in OUTSIDE for t in c.subtree)]
-    first = min(t.i for t in phrase)
-    last = max(t.i for t in phrase)
+    first, last = _attribution_phrase(verb)
     doc = state.doc
     if first == 0 or doc[first - 1].text != ",":
         return None
     sentence = state.sentences[state.sentence_range(verb.idx, verb.idx + 1)[0]]
     after = doc[last + 1] if last + 1 < len(doc) else None
     text = state.article.text
+    # "In a response on Monday, Ada Moss said": the words before the comma say when
+    # or how she spoke, not what.
+    about_the_saying = any(
+        c.dep_ in _ABOUT_THE_SAYING and c.i < first and c.right_edge.i >= first - 2
+        and c.left_edge.idx <= sentence.start + 1 for c in verb.children)
     if after is None or after.idx >= sentence.end or after.text in (".", "!", "?"):
         start, end = sentence.start, doc[first - 1].idx
-        # "In a response on Monday, Ada Moss said": the words before the comma say when
-        # or how she spoke, not what.
-        if any(c.dep_ in _ABOUT_THE_SAYING and c.i < first and c.right_edge.i >= first - 2
-               and c.left_edge.idx <= sentence.start + 1 for c in verb.children) or (
-                   subordinate(state, start, end)):
+        if about_the_saying or subordinate(state, start, end):
             return None
     elif after.text == "," and not _goes_on(verb, last + 2):
+        # "Reacting to the firing, the president tweeted, "finally," ...": the opening
+        # is about the saying, unless a clause of its own follows the attribution
+        # ("Driven by greed, they said, he used his power ..." speaks of "he").
+        if about_the_saying and not _clause_after(doc, last + 2, sentence.end):
+            return None
         start, end = sentence.start, sentence.end
     elif after.text == ",":
         # "..., harbour leaders said Friday, as they gathered ...": the cue's own clause
@@ -241,6 +245,39 @@ def _set_off(state: ArticleState, verb: Token) -> tuple[int, int] | None:
     return _fragment(state, dateline.end() if dateline else start, end)
 
 
+def _attribution_phrase(verb: Token) -> tuple[int, int]:
+    """The first and last token of the attribution a cue verb makes: the verb with its
+    subject and modifiers ("officials said in a June report"), not what it reports."""
+    phrase = [verb, *(t for c in verb.children if c.dep_ not in OUTSIDE for t in c.subtree)]
+    return min(t.i for t in phrase), max(t.i for t in phrase)
+
+
+def _clause_after(doc: Doc, index: int, end: int) -> bool:
+    """Whether the words from ``index`` to the character ``end`` hold a main clause: a
+    verb with a subject, under no subordinator ("whether the case will be dropped")."""
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i >= index and not any(
+        c.dep_ == "mark" for c in t.head.children) and t.head.dep_ not in ("relcl", "acl")
+        for t in doc[index:] if t.idx < end)
+
+
+def _around_attribution(state: ArticleState, verb: Token, reported: tuple[int, int]
+                        ) -> tuple[Span, ...]:
+    """The pieces of a statement that its own attribution interrupts, set off by commas
+    ("The launch, the ministry said, was its largest"): the words before the first comma
+    and after the second, so the statement reads without "the ministry said" while its
+    span still runs over the whole (as a direct quote's ``parts`` do). None otherwise."""
+    first, last = _attribution_phrase(verb)
+    doc = state.doc
+    if first == 0 or last + 2 >= len(doc) or doc[first - 1].text != "," or (
+            doc[last + 1].text != ",") or not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return ()
+    before, after = doc[first - 1].idx, doc[last + 2].idx
+    if not reported[0] < before or not after < reported[1]:
+        return ()
+    return (state.article.span(reported[0], before), state.article.span(after, reported[1]))
+
+
 def _fragment(state: ArticleState, start: int, end: int, tail: str = " ,.;"
               ) -> tuple[int, int] | None:
     """``start:end`` without the blanks before it and the blanks and ``tail``
@@ -248,6 +285,9 @@ def _fragment(state: ArticleState, start: int, end: int, tail: str = " ,.;"
     fragment of a sentence, no statement."""
     text = state.article.text
     start += len(text[start:end]) - len(text[start:end].lstrip())
+    # The closing mark of the quote before (a sentence split after it) opens nothing.
+    if any(close == start + 1 for _, close in state.marks):
+        start += 1 + len(text[start + 1:end]) - len(text[start + 1:end].lstrip())
     end -= len(text[start:end]) - len(text[start:end].rstrip(tail))
     return (start, end) if len(text[start:end].split()) >= state.options.fragment_words else None
 
@@ -601,7 +641,8 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]
                 made = [state.quote(*reported, shape, speaker, token_span(token),
                                     group=True)]
             if kind is None:
-                found.extend(made)
+                pieces = _around_attribution(state, token, reported)
+                found.extend(replace(quote, parts=pieces) for quote in made)
             else:
                 others.extend(unstated(quote, kind) for quote in made)
     return found, others

@@ -16,7 +16,9 @@ possibility ("must be returned Feb. 3"), a date that bounds a span of time
 ("demanding the report by April 2", "starting Jan. 1") unless its own verb
 is a finite past ("battled from Dec. 22 through Jan. 25"), and an appointed
 event ("the Jan. 3 caucuses", "a deadline of May 1", "the November
-elections"), which a present-tense clause puts in the future outright.
+elections"), which a present-tense clause puts in the future outright. So
+does an infinitive no finite verb governs ("Democrats, poised to take
+control on Thursday, ..."): what someone is out to do.
 """
 
 from __future__ import annotations
@@ -216,7 +218,7 @@ def _verb_tense(root: Token, climb: int) -> str | None:
     """``tense_of`` read from the verbs alone: the governing verb and those it
     complements; None when none of them is finite."""
     verb, direct = _governing_verb(root, climb)
-    untensed = False
+    untensed = infinitive = False
     while verb is not None:
         tense = _tense(verb)
         if untensed and verb.lemma_.lower() in _SCHEDULING:
@@ -228,14 +230,23 @@ def _verb_tense(root: Token, climb: int) -> str | None:
         if tense is not None:
             return tense
         untensed = True
+        infinitive = infinitive or any(c.dep_ == "aux" and c.lower_ == "to"
+                                       for c in verb.children)
         verb = _complemented(verb, climb)
-    return None
+    # "candidates running to face him in November": an infinitive under no finite
+    # verb is what someone is out to do, still ahead or just done.
+    return "planned" if infinitive else None
 
 
 # A modal with "have" tells what did not happen ("could have endorsed", "would
 # have signed"); "if" and "unless" make the event a condition.
 _MODALS = frozenset({"could", "would", "might", "should", "may", "must", "'d", "\u2019d"})
 _CONDITIONS = frozenset({"if", "unless"})
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether ``verb``'s clause is a condition ("if talks resume", "unless ...")."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
 
 
 def unreal(doc: Doc, start: int, end: int, climb: int) -> bool:
@@ -253,10 +264,13 @@ def unreal(doc: Doc, start: int, end: int, climb: int) -> bool:
     verb, _ = _governing_verb(span.root, climb)
     while verb is not None:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        counterfactual = bool({a.lower_ for a in auxes} & _MODALS) and any(
-            a.lemma_ == "have" for a in auxes)
-        if counterfactual or any(c.dep_ == "mark" and c.lower_ in _CONDITIONS
-                                 for c in verb.children):
+        modal = bool({a.lower_ for a in auxes} & _MODALS)
+        counterfactual = modal and any(a.lemma_ == "have" for a in auxes)
+        # "If it passes tonight, the bill could come up on Friday": what a condition
+        # would bring about is no event either.
+        consequence = modal and any(c.dep_ == "advcl" and _conditional(c)
+                                    for c in verb.children)
+        if counterfactual or consequence or _conditional(verb):
             return True
         if _tense(verb) is not None:
             return False

@@ -50,6 +50,7 @@ from typing import Any
 
 import numpy as np
 
+from parallax.analyze._quote_marks import opens_on_quotation
 from parallax.analyze.vectors import VectorStore
 from parallax.compare._fact_names import (
     PLACE_LABELS,
@@ -486,7 +487,8 @@ def _narrations(analyzed: Sequence[AnalyzedArticle], quotes: Sequence[Quote],
         if item.id in copies or not vectors.has(position):
             continue
         for k, sentence in enumerate(item.sentences):
-            if k in quoted.get(item.id, set()) or not asserts_either_way(sentence.text):
+            if k in quoted.get(item.id, set()) or opens_on_quotation(sentence.text) or (
+                    not asserts_either_way(sentence.text)):
                 continue
             critics = _CRITICS.search(sentence.text)
             said = predications(sentence.text[critics.end():] if critics else sentence.text,

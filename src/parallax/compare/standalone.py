@@ -46,6 +46,7 @@ _OPENING_PHRASE = re.compile(r"^((?:[\w.\u2019'-]+\s+){0,3}[\w.\u2019'-]+,\s+)(h
                              r"(?!['\u2019])")
 # The pronoun that attributes a quote just closed: "“...,” he said".
 _QUOTE_PRONOUN = re.compile(r"([\u201d\"]\s+)(he|she)\b(?=\s+\w)")
+_HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _OPENING_MARKS = "\u201c\"\u2018'"
 _LEANING = re.compile(r"^[\"\u201c'\u2018(]?(?:He|She|It|They|This|That|These|Those|His|Her|Its"
                       r"|Their|But|And|So|Yet|However|Also|Still|Then)\b(?![-'\u2019])")
@@ -61,9 +62,14 @@ def leans_back(text: str) -> bool:
     return bool(_LEANING.match(text.lstrip()))
 
 
+def _word(word: str) -> str:
+    """A name's word without its possessive ending, straight or curly (Varga's is Varga)."""
+    return word.removesuffix("'s").removesuffix("\u2019s")
+
+
 def _surname(name: str) -> str:
     words = [w for w in name.split() if w not in _SUFFIXES]
-    return words[-1].removesuffix("'s").removesuffix("\u2019s") if words else ""
+    return _word(words[-1]) if words else ""
 
 
 def _people(item: AnalyzedArticle, sentence: int) -> list[str]:
@@ -95,9 +101,10 @@ def _antecedent(item: AnalyzedArticle, sentence: int) -> str | None:
     A person the pronoun's own sentence names is someone else ("Her son Tom
     Reyes" after a sentence naming Tom and Ana Lind: "Her" is Ana's, not
     Tom's; a pronoun does not stand for a name in its own clause)."""
-    own = {word for name in _people(item, sentence) for word in name.split()}
+    own = {_word(word) for name in _people(item, sentence) for word in name.split()}
     for back in range(sentence - 1, max(-1, sentence - 1 - _REACH), -1):
-        names = {_surname(name) for name in _people(item, back) if own.isdisjoint(name.split())}
+        names = {_surname(name) for name in _people(item, back)
+                 if own.isdisjoint(_word(word) for word in name.split())}
         names.discard("")
         if names:
             return names.pop() if len(names) == 1 else None
@@ -168,7 +175,12 @@ def standalone(item: AnalyzedArticle, sentence: int, text: str) -> str:
         return shown
     # The words before the pronoun (none, or a short opening phrase), and the pronoun.
     lead = _PERSONAL.match(shown) or _OPENING_PHRASE.match(shown)
-    name = _antecedent(item, sentence) if lead is not None else None
-    if lead is None or name is None:
+    if lead is None:
+        return shown
+    # The one "he" or "she" of a sentence, attributing its quote, is whom the quote
+    # stage resolved it to ("Of Roe, he said, “...”" is not Roe).
+    attributes = lead.group(2).lower() in ("he", "she") and len(_HE_OR_SHE.findall(shown)) == 1
+    name = (attributes and _quote_speaker(item, sentence)) or _antecedent(item, sentence)
+    if name is None:
         return shown
     return lead.group(1) + _named(name, lead.group(2)) + shown[lead.end():]

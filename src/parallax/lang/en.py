@@ -296,7 +296,10 @@ _ABBREVIATIONS = Abbreviations(
     titles=frozenset((
         "Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Lt", "Gen", "Gens", "Col", "Sgt", "Mr",
         "Mrs", "Ms", "Messrs", "Prof", "Rev", "Atty", "Supt", "Pres", "Capt", "Cmdr", "Adm",
-        "Maj", "Cpl", "Pvt", "Msgr", "Hon")),
+        "Maj", "Cpl", "Pvt", "Msgr", "Hon",
+        # Place names' prefixes ("Ft. Myers", "Mt. Vernon"), which, unlike "St.", no
+        # street name ends on.
+        "Ft", "Mt")),
     before_number=frozenset(("No", "Nos", *(name.capitalize() for names in _MONTH_NAMES
                                             for name in names[1:]))),
     before_lower=frozenset((
