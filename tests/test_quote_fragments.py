@@ -43,7 +43,7 @@ def texts(nlp: Language, text: str) -> list[str]:
     # A programme named in a sentence.
     "Senator Olin Brask appeared on CBS' \"Meet the Harbour.\"",
     # What the agency was found doing.
-    "The agency found itself defending yet another levy after the leak.",
+    "The agency found itself defending its levy again after the leak.",
 ])
 def test_a_manner_a_time_a_title_or_a_state_is_no_statement(nlp: Language, text: str) -> None:
     assert texts(nlp, text) == []
@@ -62,34 +62,37 @@ def test_a_clause_ending_on_its_auxiliary_is_no_statement(nlp: Language) -> None
 
 
 def test_a_question_whose_word_comes_first_is_asked_not_said(nlp: Language) -> None:
-    quotes, others = found(nlp, "Senator Olin Brask asked what the town is suffering from.")
+    quotes, others = found(nlp, "Senator Olin Brask asked what the harbour towns suffer from.")
     assert quotes == ()
-    assert [(a.kind, a.text) for a in others] == [("question", "what the town is suffering from")]
+    assert [(a.kind, a.text) for a in others] == [
+        ("question", "what the harbour towns suffer from")]
 
 
 def test_a_subject_the_parse_took_for_the_cues_object_stays_in_the_clause(
         nlp: Language) -> None:
-    text = ("Before he met council leaders on Tuesday, Mr. Brask publicly rejected a deal that "
-            "Ms. Quill floated privately with the unions last month to stave off the strike, "
-            "saying $2.5 billion in harbour security spending was insufficient.")
+    text = ("Before he met the council on Tuesday, Mr. Brask rejected a deal the unions had "
+            "floated, saying $2.5 billion in harbour security spending was insufficient.")
     assert "$2.5 billion in harbour security spending was insufficient" in texts(nlp, text)
+    # The clause's verb made the cue's head ("claiming" the subject of "harm").
+    text = ("The board kept the levy after the agency issued a study Monday claiming the new "
+            "rule would not hurt the fleet over time.")
+    assert texts(nlp, text) == ["the new rule would not hurt the fleet over time"]
 
 
 def test_a_modal_split_from_its_verb_is_one_clause(nlp: Language) -> None:
-    text = ("She called it a trap while insisting that she\u2019d rather the council approve "
-            "the budget.")
+    text = ("Ms. Quill rejected the plan while insisting that she\u2019d rather the council "
+            "approve the budget.")
     assert "she\u2019d rather the council approve the budget" in texts(nlp, text)
 
 
 def test_a_predicate_the_parse_hung_on_the_cue_completes_the_topic(nlp: Language) -> None:
-    text = ("Moss accused Republicans of holding city workers hostage for the separate demand "
-            "of a pier.")
-    assert texts(nlp, text) == ["holding city workers hostage for the separate demand of a pier"]
+    text = "Quill accused Democrats of holding dock workers hostage over the budget."
+    assert texts(nlp, text) == ["holding dock workers hostage over the budget"]
 
 
 def test_a_name_with_its_party_tag_after_a_demand_is_whom_it_is_about(nlp: Language) -> None:
-    text = ("Mayor Ada Quill joined a chorus of Republicans calling for Rep. Olin Brask (R-Ore.) "
-            "to drop out of the race.")
+    text = ("Ms. Quill joined other Republicans calling for Rep. Olin Brask (R-Ore.) to leave "
+            "the race.")
     assert not any("Brask (R-Ore." in t for t in texts(nlp, text))
 
 
@@ -103,6 +106,5 @@ def test_what_a_cue_argues_for_or_apologizes_for_is_its_target(nlp: Language) ->
 
 
 def test_a_month_is_no_speaker(nlp: Language) -> None:
-    text = ("The aide met with a lawyer in June 2016 who had promised damaging information "
-            "about the mayor.")
+    text = "The aide met a lawyer in May 2015 who had promised harmful details about the mayor."
     assert [q.speaker for q in found(nlp, text)[0]] == []

@@ -97,6 +97,11 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
             c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"))
             and not any("\n" in t.text_with_ws for t in verb.doc[obj.i:c.left_edge.i])]
         last = max((c.right_edge.i for c in predicate), default=obj.right_edge.i)
+        # Only after a verb of claiming, whose bare object would be shown as the claim:
+        # "taxpayers reporting gains would pay ..." has the same parse, and no claim.
+        inverted = _inverted(verb, obj) if lemma in cues.asking else None
+        if inverted is not None and not predicate:
+            return list(verb.doc[obj.left_edge.i:inverted.right_edge.i + 1]), None
         tokens = list(verb.doc[obj.left_edge.i:last + 1])
         # "disputed the Ledger's report that said Moss lied": what the report says is
         # its own statement; the verb's is the dispute of the report.
@@ -151,6 +156,18 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
                     if not unstated[0]:
                         unstated = tokens, "target" if aimed else "topic"
     return unstated
+
+
+def _inverted(verb: Token, obj: Token) -> Token | None:
+    """The verb of the clause whose subject the parse took for the cue's object, when it
+    made that verb the cue's head: in "a report claiming the shift would not harm the
+    army" "claiming" is the subject of "harm"; the object and what follows up to that
+    verb ("would not") are the clause, and what was claimed."""
+    head = verb.head
+    if verb.dep_ != "csubj" or head.pos_ not in ("VERB", "AUX") or head.i <= obj.right_edge.i:
+        return None
+    between = verb.doc[obj.right_edge.i + 1:head.i]
+    return head if all(t.head.i == head.i and t.dep_ in ("aux", "neg") for t in between) else None
 
 
 def _named(tokens: list[Token], kinds: frozenset[str] | None = None) -> bool:

@@ -441,8 +441,8 @@ def _whole(verb: Token, clause: Token) -> list[Token]:
     subject for the cue's object, and the clause alone ("was too little") is
     cut inside. `insisting that he'd rather the board decide`: a modal left
     with its subject, the rest hung on the cue as a clause of its own. A
-    participle with no auxiliary (`found itself defending the plan`) is what
-    someone was found doing, no finding: no words.
+    participle with no auxiliary and a reflexive subject (`found itself
+    defending the plan`) is what someone was found doing, no finding: no words.
     """
     children = list(clause.children)
     # Only with a reflexive subject: "a poll shows Moss leading" is the poll's finding.
