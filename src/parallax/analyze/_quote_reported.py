@@ -77,7 +77,8 @@ def _clause_range(tokens: Sequence[Token], cues: QuoteCues) -> tuple[int, int] |
     # clause) is the clause's "that" all the same.
     while tokens and ((tokens[0].dep_ == "mark" and (root is None or tokens[0].head.i == root.i))
                       or (tokens[0].pos_ == "SCONJ" and tokens[0].dep_ in _ARGUMENTS
-                          and tokens[0].head.i in inside and tokens[0].head is not root)
+                          and tokens[0].head.i in inside and root is not None
+                          and tokens[0].head.i != root.i)
                       or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
