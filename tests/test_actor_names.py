@@ -39,6 +39,9 @@ def test_middle_names_and_initials_do_not_separate() -> None:
     # Two middle initials are not one: "H. W." and "W." name two people.
     assert not _same("Pavel H. W. Orlen", "Pavel W. Orlen")
     assert not _same("Marta E. Kovacs", "Marta J. Kovacs")
+    # A leading initial: the person goes by the middle name.
+    assert _same("K. Tomas Brel", "Tomas Brel") and _same("K. Tomas Brel", "Tomas K. Brel")
+    assert not _same("K. Tomas Brel", "Kurt Brel") and not _same("K. Tomas Brel", "J. Tomas Brel")
 
 
 def test_short_given_names_match_their_full_form() -> None:

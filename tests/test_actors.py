@@ -112,6 +112,27 @@ def test_its_title_and_national_bodies() -> None:
     assert "Fisheries Ministry" in ministry[0].aliases
 
 
+def _short_paper_speaker(papers: str, word: str) -> str:
+    """The actor name a statement by "The ``word``" gets, ``papers`` named before."""
+    first = parsed(papers, "one")
+    second = parsed(f"The {word} reported that the mayor misled the council about the ferry "
+                    "contract, a claim the mayor denied.", "two")
+    actors, quotes = resolve_actors([first, second])
+    speaker = next(q for q in quotes if "ferry contract" in q.text).speaker
+    return next(a.name for a in actors if a.id == speaker)
+
+
+def test_a_paper_named_short_is_the_one_paper_of_that_name() -> None:
+    assert _short_paper_speaker("The Harbour Valley Times reported on Monday that the mayor "
+                                "had misled the council.", "Times") == "Harbour Valley Times"
+
+
+def test_a_short_name_two_papers_end_on_stays_apart() -> None:
+    assert _short_paper_speaker("The Harbour Post reported on Monday that the mayor had "
+                                "misled the council. The River Post said the claim was "
+                                "false.", "Post") == "Post"
+
+
 def test_an_outlet_by_its_brand_is_its_newsroom() -> None:
     first = parsed("QuillFeed News reported on Monday that the mayor had lied to the council. "
                    "Its editor, Ben Roe, defended the story.", "one")

@@ -113,6 +113,12 @@ SUNDAY = datetime.date(2019, 2, 10)
     ("The harbour vote was held on March 3.", ("2018-03-03", None)),
     ("She said on Friday that the dredging will continue.", ("2019-02-08", None)),
     ("The fair ran from 27-28 February and drew crowds.", ("2018-02-27", "2018-02-28")),
+    # A scheduling verb in the past whose object the date dates: still ahead or just past.
+    ("The union prepared for a harbour march on Wednesday.", ("2019-02-13", None)),
+    ("The union vowed on Wednesday to march to the harbour.", ("2019-02-06", None)),
+    # A clause the date heads says what that day was.
+    ("The offer is a step forward from Friday, when the port rejected every bid.",
+     ("2019-02-08", None)),
 ])
 def test_yearless_dates_follow_the_tense_of_their_sentence(
         nlp: Language, text: str, expected: tuple[str, str | None]) -> None:

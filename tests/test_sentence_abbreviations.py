@@ -41,6 +41,9 @@ def _texts(text: str) -> list[str]:
     "Msgr. Bo Li blessed the fishing fleet.",
     "Lt. Gov. Ana Li and Sgt. Maj. Bo Ko toured the dock.",
     "Mr. Ruiz and Mrs. Ko met Prof. Lund and Rev. Moss.",
+    # after a hyphenated prefix
+    "The ferry law, a post-Sept. 11 measure, was renewed.",
+    "The bill honours then-Rep. Ana Li and ex-Gov. Bo Ko for the harbour works.",
     # place names' prefixes
     "The ad runs in Tampa, West Palm Beach and Ft. Myers.",
     "The ferry calls at Mt. Olive and Ft. Lauderdale twice a week.",

@@ -7,10 +7,11 @@ Runs ``parallax.analyze.sentences.split_sentences`` over the plain texts under
 bodies, extraction gold bodies) and counts the boundaries that fall right
 after an abbreviation while what follows does not start a sentence, by class:
 a party-state tag ("D-Calif.") before ",", ")" or a lower-case word, a title
-("Sen.") or a place name's prefix ("Ft.", "Mt.") before a capitalised word, a
-month abbreviation ("Jan.") before a day, "No." before a number, an initial
-("F.") before a capitalised word that does not open sentences, "U.S." and its
-kind, "a.m."/"p.m." and "Inc."/"Jr." and their kind before a lower-case word.
+("Sen.", also after a hyphen: "then-Rep.") or a place name's prefix ("Ft.",
+"Mt.") before a capitalised word, a month abbreviation ("Jan.", "post-Sept.")
+before a day, "No." before a number, an initial ("F.") before a capitalised
+word that does not open sentences, "U.S." and its kind, "a.m."/"p.m." and
+"Inc."/"Jr." and their kind before a lower-case word.
 
 The classes are written here on their own, not imported from the splitter:
 a measure that shared the rules it measures would always read zero. Point
@@ -63,13 +64,13 @@ def _capital_not_opener(after: str) -> bool:
 CLASSES: dict[str, tuple[re.Pattern[str], Continues]] = {
     "party tag": (re.compile(r"(?:^|[\s(,])[DRI]-[A-Z][A-Za-z.]*\.$"),
                   lambda after: bool(_CLOSE.match(after))),
-    "title": (re.compile(r"(?:^|[\s(\"\u201c])(?:Sen|Sens|Rep|Reps|Gov|Lt|Gen|Col|Sgt|Dr|Mr|Mrs|"
+    "title": (re.compile(r"(?:^|[\s(\"\u201c-])(?:Sen|Sens|Rep|Reps|Gov|Lt|Gen|Col|Sgt|Dr|Mr|Mrs|"
                          r"Ms|Prof|Rev|Atty|Supt|Pres|St|Capt|Cmdr|Adm|Maj|Cpl|Pvt|Gens|Msgr|"
                          r"Sr)\.$"),
               lambda after: after[:1].isupper()),
     "place prefix": (re.compile(r"(?:^|[\s(\"\u201c])(?:Ft|Mt)\.$"),
                      lambda after: after[:1].isupper()),
-    "month": (re.compile(r"(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$"),
+    "month": (re.compile(r"(?:^|[\s(-])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$"),
               lambda after: after[:1].isdigit()),
     "No.": (re.compile(r"(?:^|[\s(])Nos?\.$"), lambda after: after[:1].isdigit()),
     "initial": (re.compile(r"(?:^|[\s(])[A-Z]\.$"), _capital_not_opener),

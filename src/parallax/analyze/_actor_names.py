@@ -206,9 +206,13 @@ def parse_person(name: str, names: PersonNames = ENGLISH.person_names) -> Person
     words, suffix = _name_words(name, names)
     if len(words) < 2:
         return None
-    given = words[0]
+    given, middles = words[0], words[1:-1]
+    if len(given) == 1 and middles and len(middles[0]) > 1:
+        # "K. Michael Conaway" goes by his middle name: he is the "Michael Conaway" of
+        # another outlet, and the leading initial counts as a middle one.
+        given, middles = middles[0], (given, *middles[1:])
     return PersonName(given, frozenset({given, *names.nicknames.get(given, ())}),
-                      tuple(words[1:-1]), words[-1], suffix)
+                      middles, words[-1], suffix)
 
 
 def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

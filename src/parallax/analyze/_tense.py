@@ -161,6 +161,10 @@ def tense_of(doc: Doc, start: int, end: int, climb: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "past"
+    # "a step forward from Friday, when he told reporters ...": a clause the date
+    # heads says what that day was.
+    if any(c.dep_ == "relcl" and _tense(c) == "past" for c in span.root.children):
+        return "past"
     if _scheduled_noun(span.root, climb):
         return "future"
     tense = _verb_tense(span.root, climb)
@@ -221,8 +225,14 @@ def _verb_tense(root: Token, climb: int) -> str | None:
     untensed = infinitive = False
     while verb is not None:
         tense = _tense(verb)
-        if untensed and verb.lemma_.lower() in _SCHEDULING:
+        scheduling = verb.lemma_.lower() in _SCHEDULING
+        if untensed and scheduling:
             return "planned" if tense == "past" else "future"
+        if scheduling and not direct and tense == "past" and verb.tag_ == "VBD":
+            # "groups prepared for a march on Saturday": the event the noun names was
+            # ahead when they prepared it, so still ahead or just past ("vowed on
+            # Monday" dates the vowing: direct, the past).
+            return "planned"
         if tense == "present":
             if verb.lemma_.lower() in _STATIVE:
                 return "past"

@@ -251,6 +251,21 @@ class _Registry:
                     self.groups.update((k, fuller) for k, g in self.groups.items()
                                        if g is group)
 
+    def merge_mastheads(self, mastheads: frozenset[str]) -> None:
+        """ "Times" into the briefing's one "New York Times": news names a paper by
+        the last word of its name. Not when two papers end on it ("Washington Post",
+        "New York Post"), and only bodies: a person "Ada Post" is no paper."""
+        for key, group in list(self.groups.items()):
+            if key not in mastheads or group.kind != "organization":
+                continue
+            fuller = {id(g): g for k, g in self.groups.items()
+                      if k.endswith(f" {key}") and g.kind == "organization" and g is not group}
+            if len(fuller) != 1:
+                continue
+            [paper] = fuller.values()
+            paper.absorb(group)
+            self.groups.update((k, paper) for k, g in self.groups.items() if g is group)
+
     def find(self, name: str) -> _Group | None:
         return self.groups.get(name_key(name))
 
@@ -311,6 +326,7 @@ def _collect(analyzed: Sequence[AnalyzedArticle], options: ActorsOptions) -> _Re
     registry.merge_surnames()
     registry.merge_national_bodies()
     registry.merge_newsrooms()
+    registry.merge_mastheads(packs[0].source_nouns.mastheads if packs else frozenset())
     for item, entities in zip(analyzed, mentions, strict=True):
         for titled in titled_mentions(item.article.text, entities, options=options):
             group = registry.find(_clean(titled.entity))

@@ -103,7 +103,8 @@ def _goes_on(before: str, after: str, abbreviations: Abbreviations) -> bool:
     head = after[0]
     if abbreviations.party_tag.fullmatch(last):
         return head in _CLOSING or head.islower()
-    word = last[:-1]
+    # "post-Sept. 11", "ex-Gov. Ana Li": a prefix joined by a hyphen keeps the abbreviation.
+    word = last[:-1].rsplit("-", 1)[-1]
     if word in abbreviations.titles:
         return head.isupper()
     if word in abbreviations.before_number:

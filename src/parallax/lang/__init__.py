@@ -239,6 +239,10 @@ class SourceNouns:
     examples: frozenset[str] = frozenset()
     """Words that name some members of an unnamed group ("others, including the party
     chairmen"): the members describe who speaks."""
+    mastheads: frozenset[str] = frozenset()
+    """Lower-case last words of newspapers' names, by which news names a paper short
+    ("the Times reported", "the Post"): such a one-word body is the one paper of the
+    briefing whose name ends on it."""
 
 
 # eq=False: a pack is compared and hashed by identity, so stages may cache

@@ -431,5 +431,8 @@ ENGLISH = LanguagePack(
         partitives=frozenset({"of"}),
         publishing=frozenset({"publish", "release", "run", "write", "issue", "file",
                               "produce", "post", "conduct", "send", "sign"}),
-        signatures=frozenset({"signature", "name"}), examples=frozenset({"including"})),
+        signatures=frozenset({"signature", "name"}), examples=frozenset({"including"}),
+        mastheads=frozenset({"times", "post", "journal", "tribune", "herald", "globe",
+                             "gazette", "chronicle", "telegraph", "inquirer", "examiner",
+                             "register", "courier", "sentinel", "observer", "enquirer"})),
 )
