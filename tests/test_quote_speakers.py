@@ -189,12 +189,12 @@ def test_they_stands_for_the_group_that_is_the_previous_subject(nlp: Language) -
     text = ("Critics say the harbour board hid the cost of the new pier from the public. "
             "They have asked the board to publish every invoice.\n\n"
             "Island lawmakers have complained that the board ignored its engineers. "
-            "Above all, they pointed to the removal of the flood warnings.\n\n"
+            "Above all, they called for the return of the flood warnings.\n\n"
             "Mira Sand and Tomas Brenner said in a letter that the vote was unlawful. "
             "They vowed to take the board to court.")
     found = quotes(nlp, text)
     assert speaker_of(found, "publish every invoice") == "critics"
-    assert speaker_of(found, "removal of the flood warnings") == "island lawmakers"
+    assert speaker_of(found, "return of the flood warnings") == "island lawmakers"
     # Several people named together are not one speaker.
     assert speaker_of(found, "take the board to court") is None
 

@@ -28,6 +28,10 @@ from parallax.model import AttributionKind
 
 __all__ = ["object_tokens", "reported_clause"]
 
+# spaCy's entity labels of whom or when: a topic made of them names no content (a parse
+# may tag a whole phrase a work of art: "of being a Democrat").
+_WHO_OR_WHEN = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "DATE", "TIME"})
+
 
 
 def _words(tokens: list[Token]) -> int:
@@ -87,9 +91,17 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
     unstated: tuple[list[Token], AttributionKind | None] = ([], None)
     if obj is not None and lemma in cues.objects:
         # "called the plan a trap", "described the talks as useful": what it was called.
+        # Not past a line break: the parse may hang the next paragraph's clause on the cue
+        # ("praised the president, ...\n\nAides said ..."), which says nothing of the object.
         predicate = [c for c in children if c.i > obj.i and (
-            c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"))]
+            c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+            and not any("\n" in t.text_with_ws for t in verb.doc[obj.i:c.left_edge.i])]
         last = max((c.right_edge.i for c in predicate), default=obj.right_edge.i)
+        # Only after a verb of claiming, whose bare object would be shown as the claim:
+        # "taxpayers reporting gains would pay ..." has the same parse, and no claim.
+        inverted = _inverted(verb, obj) if lemma in cues.asking else None
+        if inverted is not None and not predicate:
+            return list(verb.doc[obj.left_edge.i:inverted.right_edge.i + 1]), None
         tokens = list(verb.doc[obj.left_edge.i:last + 1])
         # "disputed the Ledger's report that said Moss lied": what the report says is
         # its own statement; the verb's is the dispute of the report.
@@ -110,8 +122,7 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
         # What a modifier of the object says ("Ada Quill, who has not", "the crowd
         # gathered at the pier") describes it and makes it no statement.
         core = _unmodified(obj, tokens)
-        named = all(t.ent_type_ or t.is_punct or t.pos_ == "DET" or is_title_word(t.text)
-                    for t in core)
+        named = _named(core)
         said_something = bare or lemma in cues.asking or bool(predicate) or any(
             t.pos_ in ("VERB", "AUX") for t in core)
         if _words(tokens) >= min_words and not named:
@@ -131,17 +142,58 @@ def object_tokens(verb: Token, lemma: str, cues: QuoteCues, min_words: int, *,
             if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
                 topic = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if topic is not None:
-                    tokens = list(topic.subtree)
+                    tokens = _completed(verb, list(topic.subtree))
                     # "reported on a clerk's claims that ...": the claim is hers, found
                     # from its noun; the report is only about it.
                     claim = child.lower_ in cues.topics and reported_clause(topic, cues)
-                    if _words(tokens) < min_words or claim:
+                    # "called for Rep. Ada Moss (D-Ore.) to ...", "asked for last year": a
+                    # name or a time alone is whom or when, not what was asked.
+                    if _words(tokens) < min_words or claim or _named(tokens, _WHO_OR_WHEN):
                         continue
-                    if child.lower_ not in cues.topics or _says(tokens):
+                    aimed = lemma in cues.aimed
+                    if (child.lower_ not in cues.topics and not aimed) or _says(tokens):
                         return tokens, None
                     if not unstated[0]:
-                        unstated = tokens, "topic"
+                        unstated = tokens, "target" if aimed else "topic"
     return unstated
+
+
+def _inverted(verb: Token, obj: Token) -> Token | None:
+    """The verb of the clause whose subject the parse took for the cue's object, when it
+    made that verb the cue's head: in "a report claiming the shift would not harm the
+    army" "claiming" is the subject of "harm"; the object and what follows up to that
+    verb ("would not") are the clause, and what was claimed."""
+    head = verb.head
+    if verb.dep_ != "csubj" or head.pos_ not in ("VERB", "AUX") or head.i <= obj.right_edge.i:
+        return None
+    between = verb.doc[obj.right_edge.i + 1:head.i]
+    return head if all(t.head.i == head.i and t.dep_ in ("aux", "neg") for t in between) else None
+
+
+def _named(tokens: list[Token], kinds: frozenset[str] | None = None) -> bool:
+    """Whether ``tokens`` only name someone, something or a time ("President Ada Moss",
+    "last year"): entities (of ``kinds``, None: any), determiners and titles; a
+    parenthesis ("(D-Ore.)") adds to the name."""
+    depth, core = 0, []
+    for token in tokens:
+        depth += token.text in "([" and token.is_punct
+        if not depth:
+            core.append(token)
+        depth -= token.text in ")]" and token.is_punct and depth > 0
+    return bool(core) and all(
+        (t.ent_type_ and (kinds is None or t.ent_type_ in kinds)) or t.is_punct
+        or t.pos_ == "DET" or is_title_word(t.text) for t in core)
+
+
+def _completed(verb: Token, tokens: list[Token]) -> list[Token]:
+    """A topic with the predicate the parse hung on the cue right after it: in "accused
+    the board of holding workers hostage for a week" "hostage" (and what follows it)
+    completes "holding workers"; cut before it, the topic says less than the words."""
+    after = verb.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(verb.doc) else None
+    if after is None or after.head.i != verb.i or after.pos_ not in ("NOUN", "ADJ") or (
+            after.dep_ not in ("advcl", "oprd", "xcomp", "acomp")) or after.ent_type_:
+        return tokens
+    return [*tokens, *after.subtree]
 
 
 def reported_clause(noun: Token, cues: QuoteCues) -> Token | None:

@@ -52,12 +52,19 @@ _PERSONAL = frozenset({"i", "we", "you"})
 _SPEAKERS_AGAIN = frozenset({"he", "she", "they", "we", "i"})
 # What may close a quoted passage after the last word of the clause it ends.
 _CLOSING = " .,;:!?"
+# Dependents that are a verb's arguments.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# Closing brackets and their openers.
+_BRACKETS = {")": "(", "]": "["}
 # Dependents of a cue that say when or how the words were said ("Speaking to reporters,").
 _ABOUT_THE_SAYING = frozenset({"advcl", "prep", "npadvmod", "advmod"})
 
 
 def _clause_range(tokens: Sequence[Token], cues: QuoteCues) -> tuple[int, int] | None:
     """Characters of a reported statement without its "that", edge punctuation and marks."""
+    # In text order: a subtree lists a fronted word after its head ("asked what the town
+    # suffers from" gives "what" after "suffers"), and the span runs first to last.
+    tokens = sorted(tokens, key=lambda t: t.i)
     # A clause never runs over a line break (a heading glued to the next line).
     breaks = [i for i, t in enumerate(tokens) if "\n" in t.text_with_ws]
     if breaks:
@@ -66,7 +73,12 @@ def _clause_range(tokens: Sequence[Token], cues: QuoteCues) -> tuple[int, int] |
     # the storm passed, the pier would reopen").
     inside = {t.i for t in tokens}
     root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    # A conjunction the parse made an argument ("that" as the object of a verb inside the
+    # clause) is the clause's "that" all the same.
     while tokens and ((tokens[0].dep_ == "mark" and (root is None or tokens[0].head.i == root.i))
+                      or (tokens[0].pos_ == "SCONJ" and tokens[0].dep_ in _ARGUMENTS
+                          and tokens[0].head.i in inside and root is not None
+                          and tokens[0].head.i != root.i)
                       or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
@@ -75,11 +87,20 @@ def _clause_range(tokens: Sequence[Token], cues: QuoteCues) -> tuple[int, int] |
     if cut is not None:
         tokens = tokens[:cut]
     tokens = tokens[:_next_statement(tokens, cues)]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and not _closes(tokens):
         tokens = tokens[:-1]
     if len(tokens) < 2:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _closes(tokens: Sequence[Token]) -> bool:
+    """Whether the last token closes a bracket opened inside ``tokens`` ("Ada Moss
+    (D-Ore.)"): cut, the statement would end inside the parenthesis."""
+    closer = tokens[-1].text
+    opener = _BRACKETS.get(closer)
+    return opener is not None and sum(t.text == opener for t in tokens) > sum(
+        t.text == closer for t in tokens[:-1])
 
 
 def _next_statement(tokens: Sequence[Token], cues: QuoteCues) -> int:
@@ -398,7 +419,8 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
         # "The launch, the ministry said, was its largest": the parse may give the cue a
         # clause that misses the words before it; a set-off attribution wins.
         reported = _as_noted(state, verb) or _set_off(state, verb) or (
-            _clause_range(list(clause.subtree), state.cues) if clause is not None else None)
+            _clause_range(whole, state.cues) if clause is not None and (
+                whole := _whole(verb, clause)) else None)
         if reported is not None and reported[1] <= verb.idx and _relayed(state, verb, *reported):
             return None
         if reported is not None:
@@ -411,6 +433,45 @@ def _verb_statement(state: ArticleState, verb: Token, lemma: str, partial: Seque
             (q.span.clean_start, q.span.clean_end) for q in partial)):
         return None
     return reported, kind
+
+
+def _whole(verb: Token, clause: Token) -> list[Token]:
+    """The words of the clause a cue reports, where the parse split it or made it none.
+
+    `saying $2 million in aid was too little`: the parse takes the clause's
+    subject for the cue's object, and the clause alone ("was too little") is
+    cut inside. `insisting that he'd rather the board decide`: a modal left
+    with its subject, the rest hung on the cue as a clause of its own. A
+    participle with no auxiliary and a reflexive subject (`found itself
+    defending the plan`) is what someone was found doing, no finding: no words.
+    """
+    children = list(clause.children)
+    # Only with a reflexive subject: "a poll shows Moss leading" is the poll's finding.
+    if clause.tag_ == "VBG" and any(c.dep_ == "nsubj" and "Yes" in c.morph.get("Reflex", [])
+                                    for c in children) and not any(
+            c.dep_ in ("aux", "auxpass", "mark") for c in children):
+        return []
+    tokens = list(clause.subtree)
+    # Not past a "that" opening the clause: what comes before it is whom it was told to
+    # ("told the Ledger that the site had ...").
+    subject = any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark")
+                  for t in clause.subtree if t.i < clause.i)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"
+                and c.right_edge.i + 1 == clause.left_edge.i), None)
+    # Only a clause that opens on its verb or an auxiliary of it ("was too little", "have
+    # been"): one opening on another word ("what he thought of") is no piece of a clause.
+    first = clause.left_edge
+    opens = first.i == clause.i or (first.head.i == clause.i and first.dep_ in ("aux", "auxpass"))
+    if not subject and opens and clause.pos_ in ("VERB", "AUX") and obj is not None and (
+            obj.pos_ != "PRON"):
+        tokens = [*obj.subtree, *tokens]
+    if clause.tag_ == "MD" and all(c.dep_ in ("nsubj", "mark", "neg", "punct", "advmod")
+                                   for c in children):
+        after = next((c for c in verb.children if c.dep_ == "ccomp"
+                      and c.left_edge.i == clause.right_edge.i + 1 and not c.left_edge.is_punct),
+                     None)
+        tokens = [*tokens, *(after.subtree if after is not None else ())]
+    return tokens
 
 
 def _declined(state: ArticleState, reported: tuple[int, int]) -> AttributionKind | None:
@@ -440,12 +501,16 @@ def _noun_source(noun: Token) -> Token | None:
 
 def _label(state: ArticleState, colon: Token) -> Token | None:
     """The name a paragraph opens with before a colon ("Ministry: talks will resume",
-    "HOLT: We are ready" in a transcript): the source of what follows."""
+    "HOLT: We are ready" in a transcript): the source of what follows; not the label of
+    an editor's notice (``QuoteCues.notices``)."""
     start = state.paragraph_starts[state.paragraph(colon.idx)]
     label = state.doc.char_span(start, colon.idx)
     if label is None or not 0 < len(label) <= state.options.label_words:
         return None
     if not all(t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_LABELS for t in label):
+        return None
+    # "Correction: ...", "Editor's Note: ...": a notice, nobody's words.
+    if any(t.lower_ in state.cues.notices for t in label):
         return None
     return label.root
 
@@ -564,7 +629,9 @@ def reported_quotes(state: ArticleState, direct: Sequence[Quote]
             continue
         if kind is not None:
             reported = opened(state.doc, reported, state.cues)
-        if speaker is not None and speaker_like(speaker, state.speakers):
+        # "Correction: ... an earlier version said": the notice's label speaks for no one.
+        if speaker is not None and speaker_like(speaker, state.speakers) and not (
+                speaker.pos_ == "PROPN" and speaker.lower_ in state.cues.notices):
             named = [t for t in (speaker, *speaker.conjuncts)
                      if state.speakers.name(t)] if speaker.conjuncts else []
             if named:

@@ -23,6 +23,7 @@ from parallax.options import DEFAULT_OPTIONS, QuotesOptions
 __all__ = [
     "OUTSIDE",
     "RELATIVE",
+    "WHEN",
     "ArticleState",
     "find_source",
     "find_subject",
@@ -38,6 +39,8 @@ _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "--", "-"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 # Pronouns that stand for people even when their antecedent is not found.
 _PEOPLE = frozenset({"he", "she", "they"})
+# spaCy's entity labels of a time: it says when, never who or what was said.
+WHEN = frozenset({"DATE", "TIME"})
 # Dependents of a speech verb that are not part of the attribution phrase itself.
 OUTSIDE = frozenset({"ccomp", "punct", "cc", "conj", "parataxis", "advcl", "mark"})
 
@@ -149,7 +152,10 @@ def _dateline(token: Token) -> bool:
 def speaker_like(token: Token, speakers: Speakers) -> bool:
     """A subject that can be the source of a statement: someone named, a noun phrase
     ("officials", "an Orvenian spokesperson", "the agency", "a poll") or a pronoun for
-    people ("they say"), not "it" or "that"."""
+    people ("they say"), not "it" or "that", nor a time ("an attorney they met in June
+    who had promised ...": the parse may hang the relative clause on the month)."""
+    if token.ent_type_ in WHEN:
+        return False
     return (speakers.name(token) is not None or token.pos_ in ("NOUN", "PROPN")
             or token.lower_ in _PEOPLE)
 

@@ -32,6 +32,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from parallax.analyze._quote_asserted import recounted
+from parallax.analyze._quote_fragments import fragmentary
 from parallax.analyze._quote_intents import apart
 from parallax.analyze._quote_marks import Quoted
 from parallax.analyze._quote_reported import aside, carried, noun_cued, reported_quotes
@@ -105,6 +106,21 @@ def _titled(content: Span) -> bool:
     words = [t for t in content if t.is_alpha]
     # Short words ("of", "the", "and") stay lower case in titles.
     return bool(words) and all(t.text[0].isupper() for t in words if len(t) > 3)
+
+
+def _headline(state: ArticleState, passage: Quoted) -> bool:
+    """Whether the passage sits in a headline (`Moss Hammers Board: "You Should Resign."`):
+    there title case is the headline's, and the passage someone's words."""
+    sentence = state.sentences[state.sentence_range(passage.open, passage.open + 1)[0]]
+    words = [w for w in state.article.text[sentence.start:passage.open].split()
+             if sum(c.isalpha() for c in w) > 3]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _title(content: Span) -> bool:
+    """A title a sentence names ("appeared on "Face the Nation.""): ``_titled`` with two
+    longer words at least, so that "See you Sunday." is no title."""
+    return _titled(content) and sum(1 for t in content if t.is_alpha and len(t) > 3) >= 2
 
 
 def _governs(state: ArticleState, cue: Token, root: Token) -> bool:
@@ -277,6 +293,11 @@ def _direct_quotes(state: ArticleState) -> list[Quote]:
             continue
         kind: QuoteKind = "partial" if embedded else "direct"
         cue = _cue(state, passage, content.root, embedded=embedded)
+        # `appeared on "Meet the Press."`: a title inside a sentence, with no cue, names a
+        # programme or a work; nobody said it.
+        if cue is None and _title(content) and not _standalone(state, passage) and not (
+                _headline(state, passage)):
+            continue
         quote: Quote | None = None
         if cue is not None:
             source = _means_source(state, cue)
@@ -475,4 +496,6 @@ def extract_attributed(article: Article, doc: Doc, sentences: tuple[Sentence, ..
             q.speaker_span is None and s <= q.span.clean_start and q.span.clean_end <= e)
         for s, e in reported)]
     found = sorted([*kept, *indirect], key=lambda q: (q.span.clean_start, q.span.clean_end))
-    return reread(state, found), apart(others, found)
+    # Words no reader could quote ("endlessly", "he would") are no statement of anyone's.
+    shown = tuple(q for q in reread(state, found) if not fragmentary(state, q))
+    return shown, apart(others, shown)

@@ -87,6 +87,14 @@ class QuoteCues:
     or plans (`refused to release the files`, `plans to visit the dam`): an attribution
     of that kind, never a statement. Not attempts (`tried to stop the car`), which
     report an act."""
+    aimed: frozenset[str] = frozenset()
+    """Verbs of ``preps`` whose prepositional object is what the words were for, against
+    or pointed at ("argued for his wall", "apologized for his remarks", "alluded to a job
+    offer"): a noun phrase there is the words' target, a statement only with a verb of
+    its own ("argued for raising the levy"). Demands ("called for a recount") are not."""
+    notices: frozenset[str] = frozenset()
+    """Lower-case words that label an editor's notice or a kicker before a colon
+    ("Correction:", "Update:", "Editor's note:"): no speaker, whatever the parse tags them."""
     asking: frozenset[str] = frozenset()
     """Object verbs whose object alone is what was claimed or asked ("claims a share
     of the revenue", "demanded a recount"); other verbs' bare noun phrases name what

@@ -162,6 +162,13 @@ _PREP_CUES: dict[str, frozenset[str]] = {
     "joke": frozenset({"about"}),
     "tweet": frozenset({"about"}),
 }
+# Verbs of _PREP_CUES whose object is what the words were for, against or pointed at: a
+# bare noun phrase there ("argued for his wall", "apologized for his stance") is the
+# target, not what was said (BASIL "Who said what", all 53 events). Not the demands
+# ("call", "push", "press", "ask", "insist"), whose object is what was asked for.
+_AIMED = frozenset({"argue", "advocate", "campaign", "rail", "lash", "apologize", "apologise",
+                    "thank", "praise", "criticize", "criticise", "blame", "attack", "point",
+                    "allude"})
 # Nouns whose "that" clause is a statement ("his claim that ...").
 _NOUN_CUES = frozenset({
     "claim", "assertion", "statement", "warning", "announcement", "charge", "allegation",
@@ -386,7 +393,10 @@ ENGLISH = LanguagePack(
                          intent=_INTENT_VERBS, preps=MappingProxyType(_PREP_CUES),
                          nouns=_NOUN_CUES, topics=_TOPIC_PREPS, unsaid=_UNSAID,
                          possible=_POSSIBLE, withholding=_WITHHOLDING, wishes=_WISHES,
-                         disclosing=_DISCLOSING, aims=_AIMS,
+                         disclosing=_DISCLOSING, aims=_AIMS, aimed=_AIMED,
+                         # BASIL "Who said what": a correction notice read as a speaker.
+                         notices=frozenset({"correction", "corrections", "clarification",
+                                            "update", "updated", "note", "explainer"}),
                          asking=frozenset({"claim", "demand", "propose", "promise", "pledge",
                                            "vow", "recommend", "concede", "admit", "predict",
                                            "forecast"}),
